@@ -1,0 +1,17 @@
+# Writes OUT: a C++ file holding every DIR/*.rules file as a raw string, so the
+# built-in pack needs no file at run time. Run with cmake -P.
+file(GLOB files ${DIR}/*.rules)
+list(SORT files)
+set(body "// Generated from rules/*.rules by cmake/embed_rules.cmake. Do not edit.\n#include \"engine/builtin_rules.hpp\"\nnamespace jf {\nconst std::vector<EmbeddedFile>& builtin_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(FIND "${text}" ")jfembed\"" clash)
+  if(NOT clash EQUAL -1)
+    message(FATAL_ERROR "${f} contains the raw-string delimiter")
+  endif()
+  string(APPEND body "    {\"builtin:${name}\", R\"jfembed(${text})jfembed\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace jf\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

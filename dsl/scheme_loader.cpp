@@ -1,0 +1,60 @@
+#include "dsl/scheme_loader.hpp"
+
+#include <fmt/format.h>
+
+namespace jf {
+
+Diagnostic syntax_error(Span span, Text message, Text help) {
+  Diagnostic d;
+  d.rule = "JF001";
+  d.name = "syntax";
+  d.category = "structure";
+  d.severity = Severity::error;
+  d.span = span;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  return d;
+}
+
+static bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& limits) {
+  const SourceFile& src = sources[file];
+  LoadResult out;
+  out.scheme.file = file;
+  auto fail = [&](uint32_t at, Text msg, Text help = {}) {
+    out.diagnostics.push_back(syntax_error({file, at, at + 1 > src.text().size() ? at : at + 1},
+                                           std::move(msg), std::move(help)));
+    out.ok = false;
+    return out;
+  };
+  if (src.text().size() > limits.max_file_bytes)
+    return fail(0,
+                {fmt::format("file is {} bytes, above the limit of {} bytes", src.text().size(),
+                             limits.max_file_bytes),
+                 fmt::format("文件大小 {} 字节，超过上限 {} 字节", src.text().size(),
+                             limits.max_file_bytes)},
+                {"split the scheme, or raise the limit with --max-file-size",
+                 "拆分方案文件，或用 --max-file-size 提高上限"});
+  if (auto bad = src.first_invalid_utf8())
+    return fail(*bad,
+                {fmt::format("invalid UTF-8 at byte {}", *bad),
+                 fmt::format("第 {} 字节处不是有效的 UTF-8 编码", *bad)},
+                {"save the file as UTF-8 (GB18030/GBK files must be converted first)",
+                 "请将文件另存为 UTF-8 编码（GB18030/GBK 文件需先转换）"});
+  if (auto bad = src.first_control_byte())
+    return fail(*bad,
+                {fmt::format("control character 0x{:02X} at byte {}",
+                             static_cast<unsigned char>(src.text()[*bad]), *bad),
+                 fmt::format("第 {} 字节处有控制字符 0x{:02X}", *bad,
+                             static_cast<unsigned char>(src.text()[*bad]))},
+                {"remove NUL and other control characters; only tab, LF and CR are allowed",
+                 "删除 NUL 等控制字符；只允许制表符、换行和回车"});
+  const std::string& path = src.path();
+  if (ends_with(path, ".yaml") || ends_with(path, ".yml")) return load_yaml(sources, file, limits);
+  return parse_assess(sources, file, limits);
+}
+
+}  // namespace jf

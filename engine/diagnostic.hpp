@@ -1,0 +1,40 @@
+// Findings: what every check, parser and rule reports, before rendering.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/span.hpp"
+
+namespace jf {
+
+enum class Severity { info = 0, warning = 1, error = 2 };
+enum class Lang { en, zh };
+
+std::string_view to_string(Severity);
+/// "error", "warning", "info" (also "note" for info); false when unknown.
+bool parse_severity(std::string_view, Severity&);
+
+/// A text in both languages; the renderer picks one.
+struct Text {
+  std::string en;
+  std::string zh;
+  const std::string& in(Lang l) const { return l == Lang::zh && !zh.empty() ? zh : en; }
+};
+
+/// One finding. Positions are spans; lines and columns are computed at render
+/// time from the SourceSet.
+struct Diagnostic {
+  std::string rule;      // e.g. "JF102"
+  std::string name;      // e.g. "guaranteed-penalty"
+  std::string category;  // e.g. "ranking"
+  Severity severity = Severity::error;
+  Span span;
+  Text message;
+  Text help;
+};
+
+/// Stable order of the output contract: file, offset, rule.
+void sort_diagnostics(std::vector<Diagnostic>&);
+
+}  // namespace jf
