@@ -29,3 +29,17 @@ void sort_diagnostics(std::vector<Diagnostic>& ds) {
 }
 
 }  // namespace jf
+
+#include <cmath>
+#include <fmt/format.h>
+
+namespace jf {
+std::string format_number(double v) {
+  if (std::isfinite(v) && v == std::floor(v) && std::fabs(v) < 1e15)
+    return fmt::format("{}", static_cast<long long>(v));
+  std::string s = fmt::format("{:.2f}", v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+}  // namespace jf

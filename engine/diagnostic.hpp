@@ -38,3 +38,9 @@ struct Diagnostic {
 void sort_diagnostics(std::vector<Diagnostic>&);
 
 }  // namespace jf
+
+namespace jf {
+/// A number as messages show it: integers without a decimal point, others
+/// with up to two decimals (0.5, 0.33).
+std::string format_number(double v);
+}  // namespace jf

@@ -1,0 +1,60 @@
+// What every command shares: language, reading files safely, finding
+// schemes, loading rule packs, and the "tool failed" channel (exit 2).
+#pragma once
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "dsl/limits.hpp"
+#include "dsl/source.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/rule_set.hpp"
+
+namespace jf::cli {
+
+/// The tool could not do its job (bad flag, unreadable path, rule file that
+/// does not compile): main prints the message and exits 2.
+struct ToolError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
+
+/// Options every command accepts.
+struct Globals {
+  std::string lang;  // "", "en" or "zh"
+  Limits limits;
+};
+
+/// --lang if given, else zh when LANG/LC_ALL/LC_MESSAGES starts with "zh", else en.
+Lang resolve_lang(const std::string& flag);
+
+/// Reads a regular file (never a directory, FIFO or device) of at most
+/// `max_bytes` + 1 bytes, so an oversized file is reported, not loaded.
+/// Throws ToolError with the path and reason.
+std::string read_source_file(const std::string& path, size_t max_bytes);
+
+/// Expands files and directories into scheme files, sorted and without
+/// duplicates: named files as given; in directories (recursively, symlinked
+/// directories not followed) `.assess` files and YAML files whose top level
+/// has a `scheme` key. Problems (missing path, unreadable directory) are
+/// appended to `errors`.
+std::vector<std::string> collect_schemes(const std::vector<std::string>& paths,
+                                         std::vector<std::string>& errors);
+
+/// `.rules` files under the given files/directories, sorted.
+std::vector<std::string> collect_rule_files(const std::vector<std::string>& paths);
+
+/// The built-in pack plus the user packs at `extra` (files or directories).
+/// Compile errors are printed and raise ToolError.
+RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin,
+                   const Globals& g);
+
+/// Prints compile errors of rule files (text renderer) to stderr.
+void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
+
+/// True when colour should be used on this stream (a terminal, NO_COLOR unset).
+bool use_color(FILE* stream);
+
+}  // namespace jf::cli

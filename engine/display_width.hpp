@@ -1,0 +1,17 @@
+// Terminal display width of UTF-8 text (CJK characters take two columns).
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace jf {
+
+/// Columns `text` occupies on a terminal: East Asian wide and fullwidth
+/// characters count 2, combining marks 0, a tab `tab_width`, others 1.
+size_t display_width(std::string_view text, size_t tab_width = 4);
+
+/// `text` made safe to print: C0/C1 controls, DEL and bidirectional
+/// overrides (U+202A–U+202E, U+2066–U+2069) become `\u{…}` escapes; tabs
+/// become spaces. Keeps display_width(result) equal to what is printed.
+std::string sanitize_for_terminal(std::string_view text, size_t tab_width = 4);
+
+}  // namespace jf
