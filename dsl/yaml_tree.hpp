@@ -1,0 +1,55 @@
+// A compact YAML node tree built from parser events: what the scheme reader walks.
+// Plain data, no yaml-cpp types, so only dsl/yaml_loader.cpp includes yaml-cpp.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/span.hpp"
+
+namespace jf {
+
+enum class YamlKind { null, scalar, sequence, mapping };
+
+/// One node. Children are indices into YamlTree::nodes; a mapping stores
+/// key, value, key, value, … An alias is stored as the index of the node it
+/// names, so nodes may be shared but never form a cycle (the loader rejects
+/// aliases to open nodes).
+struct YamlNode {
+  YamlKind kind = YamlKind::null;
+  bool plain = false;      // a plain (unquoted, untagged) scalar: may be a number or bool
+  std::string text;        // scalar value
+  std::string tag;         // explicit tag other than the non-specific `!`/`?`; empty otherwise
+  Span span;               // file offsets (BOM included)
+  std::vector<uint32_t> children;
+};
+
+/// A whole document; `root` indexes `nodes`.
+struct YamlTree {
+  std::vector<YamlNode> nodes;
+  uint32_t root = 0;
+  const YamlNode& operator[](uint32_t i) const { return nodes[i]; }
+};
+
+/// "a list", "a mapping", "a string", "nothing" … for "got X" messages.
+inline std::string_view describe_en(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlKind::null: return "nothing";
+    case YamlKind::sequence: return "a list";
+    case YamlKind::mapping: return "a mapping";
+    case YamlKind::scalar: return n.plain ? "a plain value" : "a string";
+  }
+  return "?";
+}
+inline std::string_view describe_zh(const YamlNode& n) {
+  switch (n.kind) {
+    case YamlKind::null: return "空值";
+    case YamlKind::sequence: return "列表";
+    case YamlKind::mapping: return "映射";
+    case YamlKind::scalar: return n.plain ? "普通值" : "字符串";
+  }
+  return "?";
+}
+
+}  // namespace jf
