@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <sys/stat.h>
+#include <cstdlib>
 #include <unistd.h>
 
 #include <algorithm>
@@ -126,6 +127,32 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
     throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));
   }
   return set;
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+      throw ToolError("cannot write to standard output");
+    return;
+  }
+  fs::path target(path);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  if (!fs::is_directory(dir)) throw ToolError(fmt::format("{}: directory {} does not exist", path, dir.string()));
+  std::string tmp = (dir / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) throw ToolError(fmt::format("{}: cannot create a file in {}", path, dir.string()));
+  size_t done = 0;
+  while (done < text.size()) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) break;
+    done += static_cast<size_t>(n);
+  }
+  bool ok = done == text.size() && ::fsync(fd) == 0;
+  ok = (::close(fd) == 0) && ok;
+  if (!ok || ::chmod(tmp.c_str(), 0644) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    throw ToolError(fmt::format("{}: write failed", path));
+  }
 }
 
 bool use_color(FILE* stream) {

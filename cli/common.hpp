@@ -54,6 +54,11 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
 
+/// Writes `text` to `path` atomically (a temporary in the same directory,
+/// then rename), or to stdout when `path` is empty or "-". Throws ToolError
+/// on any failure and leaves no partial file behind.
+void write_output(const std::string& path, const std::string& text);
+
 /// True when colour should be used on this stream (a terminal, NO_COLOR unset).
 bool use_color(FILE* stream);
 

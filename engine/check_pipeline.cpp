@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "dsl/scheme_loader.hpp"
+#include "engine/fingerprint.hpp"
 #include "engine/structure_checks.hpp"
 
 namespace jf {
@@ -35,6 +36,7 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     }
   }
   sort_diagnostics(out.diagnostics);
+  assign_fingerprints(out.diagnostics, out.scheme, sources[file].path());
   return out;
 }
 

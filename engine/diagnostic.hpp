@@ -32,6 +32,9 @@ struct Diagnostic {
   Span span;
   Text message;
   Text help;
+  /// Identity that survives unrelated edits (engine/fingerprint.hpp); empty
+  /// until the pipeline assigns it.
+  std::string fingerprint;
 };
 
 /// Stable order of the output contract: file, offset, rule.

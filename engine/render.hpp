@@ -5,6 +5,7 @@
 
 #include "dsl/source.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/rule_set.hpp"
 
 namespace jf {
 
@@ -24,5 +25,20 @@ std::string render_summary(const std::vector<Diagnostic>&, size_t files, const R
 /// The JSON contract of the design README: version, files, diagnostics, summary.
 std::string render_json(const std::vector<Diagnostic>&, const SourceSet&,
                         const std::vector<std::string>& files, Lang lang);
+
+/// SARIF 2.1.0: one run, one reportingDescriptor per rule in `rules`, results
+/// with regions (columns in code points) and partial fingerprints.
+std::string render_sarif(const std::vector<Diagnostic>&, const SourceSet&, const std::vector<RuleMeta>& rules,
+                         Lang lang, const std::string& version);
+
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::msg`.
+std::string render_github(const std::vector<Diagnostic>&, const SourceSet&, Lang lang);
+
+/// GitLab Code Quality report (a JSON array) with stable fingerprints.
+std::string render_gitlab(const std::vector<Diagnostic>&, const SourceSet&, Lang lang);
+
+/// JUnit XML: one test case per file and rule; files without findings pass.
+std::string render_junit(const std::vector<Diagnostic>&, const SourceSet&, const std::vector<std::string>& files,
+                         Lang lang);
 
 }  // namespace jf

@@ -1,0 +1,21 @@
+// Fingerprints: a finding's identity across edits (rule + the ids of the
+// element it points at + its message without numbers), not its line.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/model.hpp"
+
+namespace jf {
+
+/// The id path of the innermost model element whose span holds `span`,
+/// e.g. "indicator:秸秆禁烧/penalty:2", or "scheme".
+std::string element_anchor(const Scheme& scheme, Span span);
+
+/// Sets `fingerprint` on each finding of one file: a 16-hex-digit hash of
+/// path, rule, anchor and the English message with digits removed; the n-th
+/// repeat of the same key gets "-n" appended so fingerprints stay unique.
+void assign_fingerprints(std::vector<Diagnostic>& ds, const Scheme& scheme, const std::string& path);
+
+}  // namespace jf

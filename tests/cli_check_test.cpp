@@ -1,0 +1,159 @@
+// `jianfu check` as a user runs it: exit codes, formats, and bad input.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli_test_util.hpp"
+
+namespace jf {
+namespace {
+
+using testing::run_jianfu;
+using testing::TempDir;
+
+const std::string kExamples = JIANFU_SOURCE_DIR "/examples/";
+
+const std::string kClean =
+    "scheme \"s\" {\n  year 2025\n  total 10\n  units 甲, 乙, 丙\n}\n"
+    "department 两办 kind office\n"
+    "indicator a {\n  owner 两办\n  points 10\n  score threshold target \"完成\"\n}\n";
+
+std::vector<std::pair<std::string, int>> rules_and_lines(const std::string& json) {
+  std::vector<std::pair<std::string, int>> out;
+  for (auto& d : nlohmann::json::parse(json)["diagnostics"]) out.push_back({d["rule"], d["line"]});
+  return out;
+}
+
+TEST(CliCheck, ErrorsExampleReportsStructureFindingsWithLines) {
+  auto r = run_jianfu("check --format json --select structure " + kExamples + "errors-2025.assess");
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto found = rules_and_lines(r.out);
+  std::vector<std::pair<std::string, int>> want = {
+      {"JF004", 4}, {"JF003", 17}, {"JF002", 24}, {"JF006", 27}, {"JF005", 30}};
+  EXPECT_EQ(found, want) << r.out;
+}
+
+TEST(CliCheck, ExitCodesFollowTheContract) {
+  TempDir dir;
+  EXPECT_EQ(run_jianfu("check " + dir.write("ok.assess", kClean)).code, 0);
+  EXPECT_EQ(run_jianfu("check " + dir.write("bad.assess", "scheme {")).code, 1);
+  EXPECT_EQ(run_jianfu("check " + (dir.path / "missing.assess").string()).code, 2);
+  EXPECT_EQ(run_jianfu("check --no-such-flag x").code, 2);
+  EXPECT_EQ(run_jianfu("check --fail-on never " + dir.write("bad2.assess", "scheme {")).code, 0);
+}
+
+TEST(CliCheck, MissingPathIsAClearError) {
+  auto r = run_jianfu("check /nonexistent/x.assess");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_EQ(r.err, "jianfu: error: /nonexistent/x.assess: no such file or directory\n");
+}
+
+// Each bad input: a JF001 finding naming the problem (exit 1), never a crash
+// or hang (exit ≥ 124 would be a timeout or a signal).
+struct BadInput {
+  const char* name;
+  std::string text;
+  const char* message;  // a fragment of the JF001 message
+};
+
+class CliBadInput : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(CliBadInput, IsAFindingNotACrash) {
+  TempDir dir;
+  const BadInput& c = GetParam();
+  auto r = run_jianfu("check --format json " + dir.write(c.name, c.text));
+  ASSERT_EQ(r.code, 1) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(doc["diagnostics"].empty());
+  EXPECT_EQ(doc["diagnostics"][0]["rule"], "JF001");
+  EXPECT_NE(doc["diagnostics"][0]["message"].get<std::string>().find(c.message), std::string::npos)
+      << doc["diagnostics"][0]["message"];
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, CliBadInput,
+    ::testing::Values(BadInput{"empty.assess", "", ""}, BadInput{"empty.yaml", "", ""},
+                      BadInput{"utf8.assess", "scheme \"\xC0\xAF\" {}", "invalid UTF-8 at byte 8"},
+                      BadInput{"gbk.yaml", "scheme: {name: \xC7\xE0\xC9\xBD}", "invalid UTF-8 at byte 15"},
+                      BadInput{"nul.assess", std::string("scheme \"a\0b\" {}", 15), "control character 0x00 at byte 9"},
+                      BadInput{"nested.assess", std::string(100000, '{'), ""},
+                      BadInput{"nested.yaml", std::string(100000, '['), ""},
+                      BadInput{"nested-map.yaml", [] {
+                                 std::string s;
+                                 for (int i = 0; i < 100000; ++i) s += "{a: ";
+                                 return s;
+                               }(), ""},
+                      BadInput{"long-id.assess", "department " + std::string(100000, 'x') + " kind line\n", ""}),
+    [](const auto& info) {
+      std::string n = info.param.name;
+      for (char& c : n)
+        if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+      return n;
+    });
+
+TEST(CliCheck, BomAndCrLfAreFine) {
+  TempDir dir;
+  std::string crlf;
+  for (char c : kClean) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+  EXPECT_EQ(run_jianfu("check " + dir.write("bom.assess", "\xEF\xBB\xBF" + kClean)).code, 0);
+  EXPECT_EQ(run_jianfu("check " + dir.write("crlf.assess", crlf)).code, 0);
+}
+
+TEST(CliCheck, TenMegabyteSchemeIsChecked) {
+  TempDir dir;
+  std::string big = kClean;
+  while (big.size() < 10u << 20) big += "# padding comment line to make the file large ............\n";
+  auto r = run_jianfu("check " + dir.write("big.assess", big));
+  EXPECT_EQ(r.code, 0) << r.err;
+}
+
+TEST(CliCheck, OversizedFileIsRefusedWithTheLimit) {
+  TempDir dir;
+  std::string big = kClean + std::string(2000, '#') + "\n";
+  auto r = run_jianfu("check --max-file-size 1000 " + dir.write("big.assess", big));
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.out.find("above the limit of 1000 bytes"), std::string::npos) << r.out;
+}
+
+TEST(CliCheck, DirectoriesAreWalkedAndFifosRefused) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.path / "sub");
+  dir.write("sub/a.assess", kClean);
+  dir.write("sub/config.yaml", "lang: zh\n");  // not a scheme: skipped
+  std::filesystem::create_directory_symlink(dir.path, dir.path / "sub" / "loop");  // not followed
+  auto r = run_jianfu("check --format json " + dir.path.string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["files"].size(), 1u);
+
+  std::string fifo = (dir.path / "pipe.assess").string();
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  auto f = run_jianfu("check " + fifo);
+  EXPECT_EQ(f.code, 2);
+  EXPECT_NE(f.err.find("not a regular file"), std::string::npos);
+}
+
+TEST(CliCheck, UnreadableFileIsAToolError) {
+  if (::geteuid() == 0) GTEST_SKIP() << "running as root: permissions do not stop reads";
+  TempDir dir;
+  std::string p = dir.write("secret.assess", kClean);
+  std::filesystem::permissions(p, std::filesystem::perms::none);
+  auto r = run_jianfu("check " + p);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("cannot be read"), std::string::npos);
+}
+
+TEST(CliCheck, ChineseOutputWithLangZh) {
+  auto r = run_jianfu("check --lang zh --select JF002 " + kExamples + "errors-2025.assess");
+  EXPECT_NE(r.out.find("负责部门“住建局”不是已声明的部门"), std::string::npos) << r.out;
+  auto env = run_jianfu("check --select JF002 " + kExamples + "errors-2025.assess", "LANG=zh_CN.UTF-8 LC_ALL=");
+  EXPECT_NE(env.out.find("不是已声明的部门"), std::string::npos);
+}
+
+TEST(CliCheck, NoColourWhenNotATerminal) {
+  auto r = run_jianfu("check " + kExamples + "errors-2025.assess");
+  EXPECT_EQ(r.out.find("\x1b["), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jf
