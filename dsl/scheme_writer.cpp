@@ -1,0 +1,393 @@
+#include "dsl/scheme_writer.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "engine/display_width.hpp"
+
+namespace jf {
+namespace {
+
+/// Shortest text that reads back as the same double, never in exponent form
+/// (neither syntax has exponents).
+std::string number(double v) {
+  std::string s = fmt::format("{}", v);
+  if (s.find_first_of("eE") == std::string::npos) return s;
+  s = fmt::format("{:.17f}", v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string trigger_text(const Trigger& t) {
+  switch (t.kind) {
+    case TriggerKind::bottom: return "bottom " + number(t.value);
+    case TriggerKind::bottom_percent: return "bottom " + number(t.value) + "%";
+    case TriggerKind::last: return "last";
+    case TriggerKind::below: return "below " + number(t.value);
+  }
+  return "last";
+}
+
+std::string action_text(const Action& a) {
+  std::string s(to_string(a.kind));
+  if (a.kind == ActionKind::deduct) s += " " + number(a.amount);
+  return s;
+}
+
+std::string pad(std::string_view s, size_t width) {
+  std::string out(s);
+  size_t w = display_width(s);
+  if (w < width) out.append(width - w, ' ');
+  return out;
+}
+
+// ---- YAML ----------------------------------------------------------------
+
+bool yaml_plain_ok(std::string_view s) {
+  if (s.empty() || s.front() == ' ' || s.back() == ' ') return false;
+  if (std::string_view("-?:,[]{}#&*!|>'\"%@`+.0123456789").find(s.front()) != std::string_view::npos)
+    return false;
+  for (char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || std::string_view(":#,[]{}\"\\").find(c) != std::string_view::npos)
+      return false;
+  static const char* const kReserved[] = {"~",    "null", "Null",  "NULL",  "true", "True",
+                                          "TRUE", "false", "False", "FALSE", "yes", "no",
+                                          "Yes",  "No",   "YES",   "NO",    "on",   "off"};
+  return std::find(std::begin(kReserved), std::end(kReserved), s) == std::end(kReserved);
+}
+
+std::string yaml_str(std::string_view s) {
+  if (yaml_plain_ok(s)) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F)
+          out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+        else
+          out += c;
+    }
+  }
+  return out + "\"";
+}
+
+template <typename T, typename F>
+std::string yaml_list(const std::vector<T>& items, F&& text) {
+  std::string out = "[";
+  for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + text(items[i]);
+  return out + "]";
+}
+
+std::string yaml_penalty(const Penalty& p) {
+  return fmt::format("{{when: {}, actions: {}}}", yaml_str(trigger_text(p.trigger)),
+                     yaml_list(p.actions, [](const Action& a) { return yaml_str(action_text(a)); }));
+}
+
+std::string yaml_score(const Scoring& s) {
+  std::string out = fmt::format("{{mode: {}", to_string(s.mode));
+  if (s.target_text) out += ", target: " + yaml_str(*s.target_text);
+  if (s.target_number) out += ", target: " + number(*s.target_number);
+  if (s.top) out += ", top: " + number(*s.top);
+  if (s.step) out += ", step: " + number(*s.step);
+  if (s.floor) out += ", floor: " + number(*s.floor);
+  if (s.lower_better) out += ", lower_better: true";
+  if (s.ties) out += ", ties: " + yaml_str(*s.ties);
+  return out + "}";
+}
+
+void yaml_indicator(std::string& out, const Indicator& i) {
+  out += "  - id: " + yaml_str(i.id.text) + "\n";
+  if (!i.display.empty()) out += "    name: " + yaml_str(i.display) + "\n";
+  if (!i.group.empty()) out += "    group: " + yaml_str(i.group) + "\n";
+  if (!i.owner.text.empty()) out += "    owner: " + yaml_str(i.owner.text) + "\n";
+  if (i.points) out += "    points: " + number(*i.points) + "\n";
+  if (i.key) out += "    key: true\n";
+  out += "    score: " + yaml_score(i.score) + "\n";
+  if (i.report) {
+    out += fmt::format("    report: {{frequency: {}, forms: {}", to_string(i.report->frequency),
+                       number(i.report->forms));
+    if (i.report->times) out += ", times: " + number(*i.report->times);
+    out += "}\n";
+  }
+  if (!i.evidence.empty())
+    out += "    evidence: " +
+           yaml_list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }) + "\n";
+  if (!i.deductions.empty()) out += "    deductions:\n";
+  for (const Deduction& d : i.deductions) {
+    out += fmt::format("      - {{points: {}, per: {}", number(d.points), yaml_str(d.event));
+    if (d.cap) out += ", cap: " + number(*d.cap);
+    out += "}\n";
+  }
+  if (!i.penalties.empty()) out += "    penalties:\n";
+  for (const Penalty& p : i.penalties) out += "      - " + yaml_penalty(p) + "\n";
+  if (!i.proves.empty())
+    out += "    proves: " + yaml_list(i.proves, [](const Name& n) { return yaml_str(n.text); }) + "\n";
+}
+
+/// Whether the groups are exactly those the loader derives from the indicators.
+bool groups_implicit(const Scheme& s) {
+  std::vector<std::string_view> used;
+  for (const Indicator& i : s.indicators)
+    if (!i.group.empty() && std::find(used.begin(), used.end(), i.group) == used.end())
+      used.push_back(i.group);
+  if (used.size() != s.groups.size()) return false;
+  for (size_t k = 0; k < used.size(); ++k)
+    if (s.groups[k].id.text != used[k] || s.groups[k].points) return false;
+  return true;
+}
+
+}  // namespace
+
+std::string write_yaml(const Scheme& s) {
+  const SchemeInfo& info = s.info;
+  std::string out = "scheme:\n  name: " + yaml_str(info.name) + "\n";
+  if (info.year) out += "  year: " + number(*info.year) + "\n";
+  if (info.total) out += "  total: " + number(*info.total) + "\n";
+  if (!info.units.empty())
+    out += "  units: " + yaml_list(info.units, [](const Name& n) { return yaml_str(n.text); }) + "\n";
+  else if (info.unit_count)
+    out += "  units: " + number(*info.unit_count) + "\n";
+  if (!s.departments.empty()) out += "\ndepartments:\n";
+  for (const Department& d : s.departments) {
+    out += "  - {id: " + yaml_str(d.id.text);
+    if (!d.display.empty()) out += ", name: " + yaml_str(d.display);
+    if (d.kind) out += fmt::format(", kind: {}", to_string(*d.kind));
+    out += "}\n";
+  }
+  if (!s.groups.empty() && !groups_implicit(s)) {
+    out += "\ngroups:\n";
+    for (const Group& g : s.groups) {
+      out += "  - {id: " + yaml_str(g.id.text);
+      if (g.points) out += ", points: " + number(*g.points);
+      out += "}\n";
+    }
+  }
+  if (!s.indicators.empty()) out += "\nindicators:\n";
+  for (const Indicator& i : s.indicators) yaml_indicator(out, i);
+  if (!s.inspections.empty()) out += "\ninspections:\n";
+  for (const Inspection& in : s.inspections) {
+    out += fmt::format("  - {{id: {}, by: {}, frequency: {}", yaml_str(in.id.text), yaml_str(in.by.text),
+                       to_string(in.frequency));
+    if (in.times) out += ", times: " + number(*in.times);
+    if (in.kind != InspectionKind::regular) out += fmt::format(", kind: {}", to_string(in.kind));
+    out += "}\n";
+  }
+  if (!s.overall_penalties.empty()) out += "\noverall_penalties:\n";
+  for (const Penalty& p : s.overall_penalties) out += "  - " + yaml_penalty(p) + "\n";
+  return out;
+}
+
+// ---- .assess -------------------------------------------------------------
+
+bool is_assess_identifier(std::string_view text) {
+  if (text.empty()) return false;
+  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto n = static_cast<utf8proc_ssize_t>(text.size());
+  for (utf8proc_ssize_t i = 0; i < n;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
+    if (len <= 0) return false;
+    bool digit = cp >= '0' && cp <= '9';
+    if (digit && i == 0) return false;
+    auto cat = utf8proc_category(cp);
+    bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
+    if (!digit && !letter && cp != '_') return false;
+    i += len;
+  }
+  return true;
+}
+
+namespace {
+
+/// Accumulates `.assess` text; the first unwritable value becomes the error.
+class AssessWriter {
+ public:
+  AssessText run(const Scheme& s) {
+    header(s.info);
+    departments(s.departments);
+    body(s);
+    inspections(s.inspections);
+    if (!s.overall_penalties.empty()) out_ += "\n";
+    for (const Penalty& p : s.overall_penalties) out_ += "penalty overall " + penalty(p) + "\n";
+    return {error_.en.empty() ? std::move(out_) : std::string(), error_};
+  }
+
+ private:
+  std::string id(std::string_view text, std::string_view what_en, std::string_view what_zh) {
+    if (!is_assess_identifier(text) && error_.en.empty())
+      error_ = {fmt::format("cannot write {} `{}` in .assess: an identifier is letters, digits and `_`, "
+                            "not starting with a digit",
+                            what_en, text),
+                fmt::format("无法以 .assess 写出{} `{}`：标识符只能由字母、数字和 `_` 组成，且不能以数字开头",
+                            what_zh, text)};
+    return std::string(text);
+  }
+  std::string str(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+      if (c == '"') out += "\\\"";
+      else if (c == '\\') out += "\\\\";
+      else if (c == '\n') out += "\\n";
+      else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
+        if (error_.en.empty())
+          error_ = {fmt::format("cannot write the text \"{}\" in .assess: it holds a control character", text),
+                    fmt::format("无法以 .assess 写出文本“{}”：其中含有控制字符", text)};
+      } else {
+        out += c;
+      }
+    }
+    return out + "\"";
+  }
+  template <typename T, typename F>
+  std::string list(const std::vector<T>& items, F&& text) {
+    std::string out;
+    for (size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + text(items[i]);
+    return out;
+  }
+  std::string penalty(const Penalty& p) {
+    return trigger_text(p.trigger) + " -> " + list(p.actions, action_text);
+  }
+
+  void header(const SchemeInfo& info) {
+    out_ += "scheme " + str(info.name) + " {\n";
+    if (info.year) out_ += "  year " + number(*info.year) + "\n";
+    if (info.total) out_ += "  total " + number(*info.total) + "\n";
+    if (!info.units.empty()) {
+      out_ += "  units ";
+      for (size_t i = 0; i < info.units.size(); ++i) {
+        if (i) out_ += i % 6 == 0 ? ",\n        " : ", ";
+        out_ += id(info.units[i].text, "unit", "单位");
+      }
+      out_ += "\n";
+    } else if (info.unit_count) {
+      out_ += "  units " + number(*info.unit_count) + "\n";
+    }
+    out_ += "}\n";
+  }
+
+  void departments(const std::vector<Department>& ds) {
+    if (ds.empty()) return;
+    size_t id_w = 0, name_w = 0;
+    for (const Department& d : ds) {
+      id_w = std::max(id_w, display_width(d.id.text));
+      if (!d.display.empty()) name_w = std::max(name_w, display_width(str(d.display)));
+    }
+    out_ += "\n";
+    for (const Department& d : ds) {
+      std::string line = "department " + pad(id(d.id.text, "department", "部门"), id_w);
+      if (!d.display.empty() || (d.kind && name_w)) line += " " + pad(d.display.empty() ? "" : str(d.display), name_w);
+      if (d.kind) line += fmt::format(" kind {}", to_string(*d.kind));
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out_ += line + "\n";
+    }
+  }
+
+  void indicator(const Indicator& i, std::string_view indent) {
+    out_ += fmt::format("{}indicator {}", indent, id(i.id.text, "indicator", "指标"));
+    if (!i.display.empty()) out_ += " " + str(i.display);
+    out_ += " {\n";
+    std::string in = std::string(indent) + "  ";
+    if (!i.owner.text.empty()) out_ += in + "owner " + id(i.owner.text, "owner", "责任部门") + "\n";
+    if (i.points) out_ += in + "points " + number(*i.points) + "\n";
+    if (i.key) out_ += in + "key\n";
+    out_ += in + "score " + score(i.score) + "\n";
+    if (i.report) {
+      out_ += fmt::format("{}report {} forms {}", in, to_string(i.report->frequency), number(i.report->forms));
+      if (i.report->times) out_ += " times " + number(*i.report->times);
+      out_ += "\n";
+    }
+    if (!i.evidence.empty())
+      out_ += in + "evidence " +
+              list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }) + "\n";
+    for (const Deduction& d : i.deductions) {
+      out_ += fmt::format("{}deduct {} per {}", in, number(d.points), id(d.event, "event", "扣分事件"));
+      if (d.cap) out_ += " cap " + number(*d.cap);
+      out_ += "\n";
+    }
+    for (const Penalty& p : i.penalties) out_ += in + "penalty " + penalty(p) + "\n";
+    if (!i.proves.empty())
+      out_ += in + "proves " +
+              list(i.proves, [this](const Name& n) { return id(n.text, "indicator", "指标"); }) + "\n";
+    out_ += std::string(indent) + "}\n";
+  }
+
+  std::string score(const Scoring& s) {
+    std::string out(to_string(s.mode));
+    if (s.target_text) out += " target " + str(*s.target_text);
+    if (s.target_number) out += " target " + number(*s.target_number);
+    if (s.top) out += " top " + number(*s.top);
+    if (s.step) out += " step " + number(*s.step);
+    if (s.floor) out += " floor " + number(*s.floor);
+    if (s.lower_better) out += " lower_better";
+    if (s.ties) out += " ties " + (*s.ties == "share" ? std::string("share") : str(*s.ties));
+    return out;
+  }
+
+  /// Groups in Scheme::groups order, each with its indicators; top-level
+  /// indicators where they stand relative to the groups.
+  void body(const Scheme& s) {
+    std::vector<bool> group_done(s.groups.size(), false);
+    std::vector<std::string> names_done;
+    auto write_group = [&](std::string_view name, const Group* g) {
+      out_ += "\ngroup " + id(name, "group", "指标组");
+      if (g && g->points) out_ += " points " + number(*g->points);
+      out_ += " {\n";
+      bool first_block = std::find(names_done.begin(), names_done.end(), name) == names_done.end();
+      if (first_block)
+        for (const Indicator& i : s.indicators)
+          if (i.group == name) indicator(i, "  ");
+      out_ += "}\n";
+      names_done.emplace_back(name);
+    };
+    auto groups_through = [&](size_t last) {
+      for (size_t k = 0; k <= last; ++k)
+        if (!group_done[k]) group_done[k] = true, write_group(s.groups[k].id.text, &s.groups[k]);
+    };
+    for (const Indicator& i : s.indicators) {
+      if (i.group.empty()) {
+        out_ += "\n";
+        indicator(i, "");
+        continue;
+      }
+      if (std::find(names_done.begin(), names_done.end(), i.group) != names_done.end()) continue;
+      auto it = std::find_if(s.groups.begin(), s.groups.end(), [&](const Group& g) { return g.id.text == i.group; });
+      if (it == s.groups.end()) write_group(i.group, nullptr);
+      else groups_through(static_cast<size_t>(it - s.groups.begin()));
+    }
+    if (!s.groups.empty()) groups_through(s.groups.size() - 1);
+  }
+
+  void inspections(const std::vector<Inspection>& ins) {
+    if (ins.empty()) return;
+    size_t id_w = 0, by_w = 0;
+    for (const Inspection& in : ins) {
+      id_w = std::max(id_w, display_width(in.id.text));
+      by_w = std::max(by_w, display_width(in.by.text));
+    }
+    out_ += "\n";
+    for (const Inspection& in : ins) {
+      out_ += fmt::format("inspection {} by {} {}", pad(id(in.id.text, "inspection", "检查"), id_w),
+                          pad(id(in.by.text, "department", "部门"), by_w), to_string(in.frequency));
+      if (in.times) out_ += " times " + number(*in.times);
+      if (in.kind != InspectionKind::regular) out_ += fmt::format(" kind {}", to_string(in.kind));
+      out_ += "\n";
+    }
+  }
+
+  std::string out_;
+  Text error_;
+};
+
+}  // namespace
+
+AssessText write_assess(const Scheme& s) { return AssessWriter().run(s); }
+
+}  // namespace jf
