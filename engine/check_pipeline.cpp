@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "dsl/scheme_loader.hpp"
+#include "dsl/suppressions.hpp"
 #include "engine/fingerprint.hpp"
+#include "engine/suppress.hpp"
 #include "engine/structure_checks.hpp"
 
 namespace jf {
@@ -28,13 +30,14 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     out.diagnostics.insert(out.diagnostics.end(), dup.begin(), dup.end());
     out.diagnostics.insert(out.diagnostics.end(), structure.begin(), structure.end());
   }
-  if (rules) {
-    apply_rule_settings(out.diagnostics, *rules);
-    if (out.parsed) {
-      std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
-      out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
-    }
+  if (rules && out.parsed) {
+    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
+    out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
   }
+  // Suppressions apply to every finding, JF001 included; the JF009 findings
+  // they produce then follow the rule set's settings like any native finding.
+  apply_suppressions(out.diagnostics, parse_suppressions(sources[file], file), sources[file], rules);
+  if (rules) apply_rule_settings(out.diagnostics, *rules);
   sort_diagnostics(out.diagnostics);
   assign_fingerprints(out.diagnostics, out.scheme, sources[file].path());
   return out;
