@@ -188,6 +188,7 @@ std::string write_yaml(const Scheme& s) {
 // ---- .assess -------------------------------------------------------------
 
 bool is_assess_identifier(std::string_view text) {
+  // The same classes as the grammar's ident_char: letters, marks, digits, `_`.
   if (text.empty()) return false;
   auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   auto n = static_cast<utf8proc_ssize_t>(text.size());
@@ -195,11 +196,17 @@ bool is_assess_identifier(std::string_view text) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
     if (len <= 0) return false;
-    bool digit = cp >= '0' && cp <= '9';
-    if (digit && i == 0) return false;
-    auto cat = utf8proc_category(cp);
-    bool letter = cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO;
-    if (!digit && !letter && cp != '_') return false;
+    bool ok, digit;
+    if (cp < 0x80) {
+      digit = cp >= '0' && cp <= '9';
+      ok = digit || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
+    } else {
+      auto cat = utf8proc_category(cp);
+      digit = cat == UTF8PROC_CATEGORY_ND;
+      ok = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
+           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+    }
+    if (!ok || (digit && i == 0)) return false;
     i += len;
   }
   return true;
