@@ -91,14 +91,22 @@ TEST(ConvertRoundtrip, AssessExamplesToBothSyntaxes) {
   }
 }
 
+Department dept(std::string id, std::string display, std::optional<DeptKind> kind) {
+  Department d;
+  d.id.text = std::move(id);
+  d.display = std::move(display);
+  d.kind = kind;
+  return d;
+}
+
 Scheme tricky_scheme() {
   Scheme s;
   s.info.name = "a \"quoted\" name: with # and \\ and\nnewline";
   s.info.year = 2025;
   s.info.total = 100.5;
   s.info.units = {{"true"}, {"123"}, {" 前后空格 "}, {"-dash"}, {"甲镇"}};
-  s.departments.push_back({{"两办"}, "县委办、县政府办", DeptKind::office, {}, {}});
-  s.departments.push_back({{"null"}, "", std::nullopt, {}, {}});
+  s.departments.push_back(dept("两办", "县委办、县政府办", DeptKind::office));
+  s.departments.push_back(dept("null", "", std::nullopt));
   s.groups.push_back({{"乙组"}, 40, {}, {}});
   s.groups.push_back({{"甲组"}, std::nullopt, {}, {}});
   Indicator i;
@@ -180,7 +188,7 @@ TEST(ConvertRoundtrip, AssessIdentifiers) {
 TEST(ConvertRoundtrip, AssessRefusesAnIdThatIsNotAnIdentifier) {
   Scheme s;
   s.info.name = "x";
-  s.departments.push_back({{"县委办、县政府办"}, "", DeptKind::office, {}, {}});
+  s.departments.push_back(dept("县委办、县政府办", "", DeptKind::office));
   AssessText out = write_assess(s);
   EXPECT_FALSE(out.ok());
   EXPECT_EQ(out.error.en,
@@ -195,8 +203,8 @@ TEST(ConvertRoundtrip, AssessTextIsAligned) {
   s.info.name = "青山县";
   s.info.year = 2025;
   s.info.units = {{"甲镇"}, {"乙乡"}};
-  s.departments.push_back({{"两办"}, "县委办、县政府办", DeptKind::office, {}, {}});
-  s.departments.push_back({{"生态环境局"}, "县生态环境局", DeptKind::line, {}, {}});
+  s.departments.push_back(dept("两办", "县委办、县政府办", DeptKind::office));
+  s.departments.push_back(dept("生态环境局", "县生态环境局", DeptKind::line));
   s.groups.push_back({{"生态环保"}, 40, {}, {}});
   Indicator i;
   i.id = {"秸秆禁烧"};
