@@ -3,9 +3,12 @@
 
 #include <atomic>
 #include <map>
+#include <set>
 #include <thread>
 
+#include "cli/baseline.hpp"
 #include "cli/commands.hpp"
+#include "cli/project_config.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
 
@@ -18,45 +21,25 @@ namespace {
 
 struct CheckOptions {
   std::vector<std::string> paths;
-  std::vector<std::string> rule_paths;
-  std::vector<std::string> select, ignore;
+  RuleFlags rules;
   std::string format = "text";
   std::string output;
-  std::string fail_on = "error";
-  bool no_builtin = false;
+  std::string fail_on;  // empty: from the config, else "error"
+  std::string config;
+  bool no_config = false;
+  std::string baseline, write_baseline;
   bool statistics = false;
   unsigned jobs = 0;  // 0: one per core
 };
 
-// `JF2` (prefix), `JF203` (id) or `ranking` (category) matches a rule.
-bool matches(const RuleMeta& r, const std::string& sel) {
-  return r.category == sel || r.id.rfind(sel, 0) == 0;
-}
-
-void apply_selection(RuleSet& rules, const CheckOptions& o) {
-  auto known = [&](const std::string& s) {
-    return std::any_of(rules.rules().begin(), rules.rules().end(), [&](auto& r) { return matches(r, s); });
-  };
-  for (const std::string& s : o.select)
-    if (!known(s)) throw ToolError(fmt::format("--select {}: no rule id, prefix or category matches", s));
-  for (const std::string& s : o.ignore)
-    if (!known(s)) throw ToolError(fmt::format("--ignore {}: no rule id, prefix or category matches", s));
-  for (const RuleMeta& r : rules.rules()) {
-    bool on = o.select.empty() ||
-              std::any_of(o.select.begin(), o.select.end(), [&](auto& s) { return matches(r, s); });
-    if (std::any_of(o.ignore.begin(), o.ignore.end(), [&](auto& s) { return matches(r, s); })) on = false;
-    rules.set_enabled(r.id, on);
-  }
-}
-
 // Checks every file, `jobs` at a time. Results are stored per file index, so
 // the output is identical to a serial run.
-std::vector<FileCheck> check_all(const SourceSet& sources, const std::vector<uint32_t>& ids, const RuleSet& rules,
-                                 const Limits& limits, unsigned jobs) {
+std::vector<FileCheck> check_all(const SourceSet& sources, const std::vector<uint32_t>& ids,
+                                 const std::vector<const RuleSet*>& rules, const Limits& limits, unsigned jobs) {
   std::vector<FileCheck> results(ids.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next++) < ids.size();) results[i] = check_file(sources, ids[i], &rules, limits);
+    for (size_t i; (i = next++) < ids.size();) results[i] = check_file(sources, ids[i], rules[i], limits);
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, ids.size()));
@@ -80,42 +63,62 @@ std::string statistics(const std::vector<Diagnostic>& all, const RuleSet& rules,
   return out;
 }
 
-int run_check(const CheckOptions& o, const Globals& g) {
-  const Lang lang = resolve_lang(g.lang);
-  Severity fail_level = Severity::error;
-  const bool never_fail = o.fail_on == "never";
-  if (!never_fail && !parse_severity(o.fail_on, fail_level))
-    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", o.fail_on));
+int run_check(const CheckOptions& o, Globals g) {
   SourceSet sources;
-  RuleSet rules = load_rules(sources, o.rule_paths, !o.no_builtin, g);
-  apply_selection(rules, o);
+  ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
+  // Run-wide settings (language, failure level) come from the flags, else
+  // from the config governing the current directory.
+  const Config* here = project.config(project.config_for("./.jianfu-probe"));
+  if (g.lang.empty() && here && here->lang) g.lang = here->lang->text;
+  const Lang lang = resolve_lang(g.lang);
+  std::string fail_on = !o.fail_on.empty() ? o.fail_on : here && here->fail_on ? here->fail_on->text : "error";
+  Severity fail_level = Severity::error;
+  const bool never_fail = fail_on == "never";
+  if (!never_fail && !parse_severity(fail_on, fail_level))
+    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
+  std::set<std::string> known;
+  if (!o.baseline.empty()) known = read_baseline(o.baseline);
 
-  std::vector<std::string> errors;
-  std::vector<std::string> checked;
+  std::vector<std::string> errors, checked;
   std::vector<uint32_t> ids;
+  std::vector<const RuleSet*> rules;
+  std::set<std::string> named(o.paths.begin(), o.paths.end());
   for (const std::string& path : collect_schemes(o.paths, errors)) {
+    if (!named.count(path) && project.excluded(path)) continue;  // exclude globs skip walked files only
+    // A broken config or rule pack stops the run (exit 2); an unreadable
+    // scheme is reported and the others are still checked.
+    const RuleSet* file_rules = &project.rules_for(project.config_for(path));
     try {
       ids.push_back(sources.add(path, read_source_file(path, g.limits.max_file_bytes)));
-      checked.push_back(path);
     } catch (const ToolError& e) {
       errors.push_back(e.what());
+      continue;
     }
+    rules.push_back(file_rules);
+    checked.push_back(path);
   }
   std::vector<Diagnostic> all;
   for (FileCheck& r : check_all(sources, ids, rules, g.limits, o.jobs))
     all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),
                std::make_move_iterator(r.diagnostics.end()));
+  if (!o.write_baseline.empty()) write_output(o.write_baseline, baseline_json(all, sources));
+  size_t baselined = drop_known(all, known);
 
+  const RuleSet& catalogue = project.rules_for(project.config_for("./.jianfu-probe"));
   std::string out;
   if (o.format == "json") out = render_json(all, sources, checked, lang);
-  else if (o.format == "sarif") out = render_sarif(all, sources, rules.rules(), lang, JIANFU_VERSION);
+  else if (o.format == "sarif") out = render_sarif(all, sources, catalogue.rules(), lang, JIANFU_VERSION);
   else if (o.format == "github") out = render_github(all, sources, lang);
   else if (o.format == "gitlab") out = render_gitlab(all, sources, lang);
   else if (o.format == "junit") out = render_junit(all, sources, checked, lang);
-  else if (o.statistics) out = statistics(all, rules, lang) + render_summary(all, checked.size(), {lang, false});
   else {
     RenderOptions ro{lang, o.output.empty() && use_color(stdout)};
-    out = render_text(all, sources, ro) + render_summary(all, checked.size(), ro);
+    out = o.statistics ? statistics(all, catalogue, lang) : render_text(all, sources, ro);
+    out += render_summary(all, checked.size(), ro);
+    if (baselined)
+      out += lang == Lang::zh ? fmt::format("基线中已有的 {} 个问题未列出。\n", baselined)
+                              : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
+                                            baselined == 1 ? "" : "s");
   }
   write_output(o.output, out);
   for (const std::string& e : errors) fmt::print(stderr, "jianfu: error: {}\n", e);
@@ -131,16 +134,22 @@ Action setup_check(CLI::App& app, Globals& g) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Lint scheme files or directories");
   cmd->add_option("paths", o->paths, "Scheme files (.assess, .yaml) or directories")->required();
-  cmd->add_option("--rules", o->rule_paths, "Extra rule files or directories (.rules)");
-  cmd->add_option("--select", o->select, "Only these rules: ids, id prefixes (JF2) or categories")->delimiter(',');
-  cmd->add_option("--ignore", o->ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',');
+  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)");
+  cmd->add_option("--select", o->rules.select, "Only these rules: ids, id prefixes (JF2) or categories")
+      ->delimiter(',');
+  cmd->add_option("--ignore", o->rules.ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',');
+  cmd->add_option("--config", o->config, "Use this config file for every file (default: nearest .jianfu.yaml)");
+  cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
+  cmd->add_option("--baseline", o->baseline, "Report only findings not recorded in this baseline file");
+  cmd->add_option("--write-baseline", o->write_baseline, "Record the current findings in FILE");
   cmd->add_option("--format", o->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}));
   cmd->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
-  cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never");
+  cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_flag("--statistics", o->statistics, "Count findings per rule instead of listing them");
   cmd->add_option("-j,--jobs", o->jobs, "Files checked in parallel (default: one per core)");
-  cmd->add_flag("--no-builtin", o->no_builtin, "Do not load the built-in rule pack");
+  cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
   cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes");
   return [o, &g] { return run_check(*o, g); };
 }

@@ -302,43 +302,46 @@ std::optional<Diagnostic> check_rest(YAML::Parser& parser, const SourceFile& src
 
 }  // namespace
 
-LoadResult load_yaml(const SourceSet& sources, uint32_t file, const Limits& limits) {
-  const SourceFile& src = sources[file];
-  LoadResult out;
-  out.scheme.file = file;
+std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file, const Limits& limits,
+                                           std::vector<Diagnostic>& diagnostics) {
   std::istringstream in{std::string(src.body())};
   YAML::Parser parser(in);
-  TreeBuilder builder(src, file, limits, out.diagnostics);
+  TreeBuilder builder(src, file, limits, diagnostics);
   bool unread_rest = false;
   try {
     if (parser.HandleNextDocument(builder)) {
       if (auto rest = check_rest(parser, src, file)) {
-        out.diagnostics.push_back(std::move(*rest));
+        diagnostics.push_back(std::move(*rest));
         unread_rest = true;
       }
     }
   } catch (const Abort& a) {
-    out.diagnostics.push_back(a.diagnostic);
-    out.ok = false;
-    return out;
+    diagnostics.push_back(a.diagnostic);
+    return std::nullopt;
   } catch (const YAML::Exception& e) {
-    out.diagnostics.push_back(yaml_exception(src, file, e));
-    out.ok = false;
-    return out;
+    diagnostics.push_back(yaml_exception(src, file, e));
+    return std::nullopt;
   }
   if (!builder.has_root()) {
-    out.diagnostics.push_back(syntax_error(point(src, file, 0),
-                                           {"the file holds no YAML document", "文件中没有 YAML 文档"},
-                                           {"start with a `scheme:` mapping", "请以 `scheme:` 映射开头"}));
+    diagnostics.push_back(syntax_error(point(src, file, 0),
+                                       {"the file holds no YAML document", "文件中没有 YAML 文档"}));
+    return std::nullopt;
+  }
+  YamlTree tree = builder.take();
+  // yaml-cpp stopped at once: the finding above says where.
+  if (unread_rest && tree[tree.root].kind == YamlKind::null) return std::nullopt;
+  return tree;
+}
+
+LoadResult load_yaml(const SourceSet& sources, uint32_t file, const Limits& limits) {
+  LoadResult out;
+  out.scheme.file = file;
+  std::optional<YamlTree> tree = read_yaml_document(sources[file], file, limits, out.diagnostics);
+  if (!tree) {
     out.ok = false;
     return out;
   }
-  YamlTree tree = builder.take();
-  if (unread_rest && tree[tree.root].kind == YamlKind::null) {
-    out.ok = false;  // yaml-cpp stopped at once: the finding above says where
-    return out;
-  }
-  read_scheme(tree, sources, file, limits, out);
+  read_scheme(*tree, sources, file, limits, out);
   return out;
 }
 

@@ -6,7 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include <optional>
+
+#include "dsl/limits.hpp"
+#include "dsl/source.hpp"
 #include "dsl/span.hpp"
+#include "engine/diagnostic.hpp"
 
 namespace jf {
 
@@ -31,6 +36,12 @@ struct YamlTree {
   uint32_t root = 0;
   const YamlNode& operator[](uint32_t i) const { return nodes[i]; }
 };
+
+/// Reads the single YAML document of `src` from parser events, bounding depth
+/// and aliases. Problems are appended as JF001 findings; nullopt when no
+/// usable document was read. The only entry point to yaml-cpp.
+std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file, const Limits& limits,
+                                           std::vector<Diagnostic>& diagnostics);
 
 /// "a list", "a mapping", "a string", "nothing" … for "got X" messages.
 inline std::string_view describe_en(const YamlNode& n) {

@@ -1,0 +1,66 @@
+// `jianfu score SCHEME --data FILE | --compliant`: apply a scheme to results.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "cli/scheme_input.hpp"
+#include "dsl/results_loader.hpp"
+#include "engine/render_score.hpp"
+
+namespace jf::cli {
+namespace {
+
+struct ScoreOptions {
+  std::string scheme, data, format = "text";
+  bool compliant = false;
+};
+
+// Data problems are the tool failing to do its job: every one is listed,
+// then exit 2. Nothing is scored from data that needed a guess.
+void report_data_issues(const std::string& path, const std::vector<DataIssue>& issues, Lang lang) {
+  for (const DataIssue& i : issues) {
+    std::string where = !i.row ? path
+                        : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
+                                           : fmt::format("{}:row {}", path, i.row);
+    fmt::print(stderr, "{}: {}\n", where, i.message.in(lang));
+  }
+  throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));
+}
+
+int run_score(const ScoreOptions& o, const Globals& g) {
+  const Lang lang = resolve_lang(g.lang);
+  if (o.data.empty() == !o.compliant)
+    throw ToolError("give either --data FILE (unit results) or --compliant (the full-compliance counterfactual)");
+  SourceSet sources;
+  Scheme scheme = load_scheme_or_fail(sources, o.scheme, g, lang);
+  std::vector<std::string> units = unit_names(scheme);
+  if (units.empty()) throw ToolError(fmt::format("{}: the scheme names no units to score", o.scheme));
+  ScoreReport report;
+  if (o.compliant) {
+    report = score_compliant(scheme, units);
+  } else {
+    LoadedResults data = load_results(o.data, read_source_file(o.data, g.limits.max_file_bytes));
+    if (!data.issues.empty()) report_data_issues(o.data, data.issues, lang);
+    std::vector<DataIssue> issues = validate_results(scheme, data.table);
+    if (!issues.empty()) report_data_issues(o.data, issues, lang);
+    report = score(scheme, data.table);
+  }
+  std::string out = o.format == "json"  ? render_score_json(scheme, report, lang)
+                    : o.format == "csv" ? render_score_csv(scheme, report, lang)
+                                        : render_score_text(scheme, report, lang);
+  write_output("", out);
+  return kClean;
+}
+
+}  // namespace
+
+Action setup_score(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ScoreOptions>();
+  CLI::App* cmd = app.add_subcommand("score", "Apply a scheme to unit results: points, ranking, penalties");
+  cmd->add_option("scheme", o->scheme, "Scheme file (.assess or .yaml)")->required();
+  cmd->add_option("--data", o->data, "Unit results (CSV, see docs/score.md)");
+  cmd->add_flag("--compliant", o->compliant, "Score the case where every unit meets every standard");
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "csv", "json"}));
+  return [o, &g] { return run_score(*o, g); };
+}
+
+}  // namespace jf::cli

@@ -1,0 +1,157 @@
+#include "cli/project_config.hpp"
+
+#include <fmt/format.h>
+#include <fnmatch.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+
+namespace jf::cli {
+namespace {
+
+constexpr const char* kConfigName = ".jianfu.yaml";
+
+Diagnostic config_error(Span span, Text message) {
+  Diagnostic d;
+  d.rule = "config";
+  d.name = "invalid-config";
+  d.category = "config";
+  d.span = span;
+  d.message = std::move(message);
+  return d;
+}
+
+bool selects(const RuleMeta& r, const std::string& sel) { return r.category == sel || r.id.rfind(sel, 0) == 0; }
+
+bool known(const RuleSet& rules, const std::string& sel) {
+  return std::any_of(rules.rules().begin(), rules.rules().end(), [&](auto& r) { return selects(r, sel); });
+}
+
+}  // namespace
+
+ProjectConfig::ProjectConfig(SourceSet& sources, const Globals& g, RuleFlags flags, std::string explicit_path,
+                             bool disabled)
+    : sources_(sources), g_(g), flags_(std::move(flags)), explicit_(std::move(explicit_path)), disabled_(disabled) {
+  if (!explicit_.empty() && !fs::is_regular_file(explicit_))
+    throw ToolError(fmt::format("--config {}: no such file", explicit_));
+}
+
+std::string ProjectConfig::config_for(const std::string& path) {
+  if (disabled_) return "";
+  if (!explicit_.empty()) return explicit_;
+  std::error_code ec;
+  fs::path dir = fs::absolute(path, ec).parent_path();
+  std::vector<std::string> visited;
+  std::string found;
+  for (fs::path d = dir;; d = d.parent_path()) {
+    auto hit = dir_cache_.find(d.string());
+    if (hit != dir_cache_.end()) {
+      found = hit->second;
+      break;
+    }
+    visited.push_back(d.string());
+    if (fs::is_regular_file(d / kConfigName, ec)) {
+      found = (d / kConfigName).string();
+      break;
+    }
+    if (d == d.parent_path()) break;
+  }
+  for (const std::string& v : visited) dir_cache_[v] = found;
+  return found;
+}
+
+const Config* ProjectConfig::load(const std::string& config_path) {
+  if (config_path.empty()) return nullptr;
+  auto& slot = configs_[config_path];
+  if (!slot) {
+    uint32_t id = sources_.add(config_path, read_source_file(config_path, g_.limits.max_file_bytes));
+    std::vector<Diagnostic> errors;
+    slot = std::make_unique<Config>(load_config(sources_, id, g_.limits, errors));
+    if (!errors.empty()) {
+      print_errors(errors, sources_, resolve_lang(g_.lang));
+      throw ToolError(fmt::format("{}: invalid configuration", config_path));
+    }
+  }
+  return slot.get();
+}
+
+const Config* ProjectConfig::config(const std::string& config_path) { return load(config_path); }
+
+bool ProjectConfig::excluded(const std::string& path) {
+  std::string cp = config_for(path);
+  const Config* c = load(cp);
+  if (!c) return false;
+  std::error_code ec;
+  fs::path rel = fs::absolute(path, ec).lexically_relative(fs::absolute(cp, ec).parent_path());
+  for (const Located& glob : c->exclude)
+    if (::fnmatch(glob.text.c_str(), rel.string().c_str(), 0) == 0 ||
+        ::fnmatch(glob.text.c_str(), fs::path(path).filename().string().c_str(), 0) == 0)
+      return true;
+  return false;
+}
+
+const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
+  auto& slot = rule_sets_[config_path];
+  if (slot) return *slot;
+  const Config* c = load(config_path);
+  std::vector<std::string> packs = flags_.rule_paths;
+  if (c) {
+    fs::path base = fs::path(config_path).parent_path();
+    for (const Located& r : c->rules) packs.push_back((base / r.text).string());
+  }
+  slot = std::make_unique<RuleSet>(load_rules(sources_, packs, !flags_.no_builtin, g_));
+  RuleSet& rules = *slot;
+
+  std::vector<Diagnostic> errors;
+  auto unknown = [&](const Located& l, const char* what) {
+    errors.push_back(config_error(l.span, {fmt::format("{} `{}`: no rule id, prefix or category matches", what, l.text),
+                                           fmt::format("{} `{}`：没有匹配的规则编号、前缀或类别", what, l.text)}));
+  };
+  std::vector<std::string> select = flags_.select, ignore = flags_.ignore;
+  for (const std::string& s : flags_.select)
+    if (!known(rules, s)) throw ToolError(fmt::format("--select {}: no rule id, prefix or category matches", s));
+  for (const std::string& s : flags_.ignore)
+    if (!known(rules, s)) throw ToolError(fmt::format("--ignore {}: no rule id, prefix or category matches", s));
+  if (c) {
+    // The command line's --select replaces the config's; ignores add up.
+    for (const Located& s : c->select) {
+      if (!known(rules, s.text)) unknown(s, "select");
+      if (flags_.select.empty()) select.push_back(s.text);
+    }
+    for (const Located& s : c->ignore) {
+      if (!known(rules, s.text)) unknown(s, "ignore");
+      ignore.push_back(s.text);
+    }
+    for (const ConfigSeverity& s : c->severity) {
+      if (!rules.find(s.rule.text)) {
+        errors.push_back(config_error(s.rule.span, {fmt::format("severity: unknown rule `{}`", s.rule.text),
+                                                    fmt::format("severity：规则“{}”不存在", s.rule.text)}));
+        continue;
+      }
+      rules.set_severity(s.rule.text, s.severity);
+    }
+    for (const ConfigParam& p : c->params) {
+      if (!rules.find(p.rule.text)) {
+        errors.push_back(config_error(p.rule.span, {fmt::format("params: unknown rule `{}`", p.rule.text),
+                                                    fmt::format("params：规则“{}”不存在", p.rule.text)}));
+        continue;
+      }
+      std::string err = rules.set_param(p.rule.text, p.name.text, p.value);
+      if (!err.empty())
+        errors.push_back(config_error(p.name.span, {err, err}));
+    }
+  }
+  if (!errors.empty()) {
+    print_errors(errors, sources_, resolve_lang(g_.lang));
+    throw ToolError(fmt::format("{}: invalid configuration", config_path));
+  }
+  for (const RuleMeta& r : rules.rules()) {
+    bool on = select.empty() || std::any_of(select.begin(), select.end(), [&](auto& s) { return selects(r, s); });
+    if (std::any_of(ignore.begin(), ignore.end(), [&](auto& s) { return selects(r, s); })) on = false;
+    rules.set_enabled(r.id, on);
+  }
+  return rules;
+}
+
+}  // namespace jf::cli

@@ -1,0 +1,50 @@
+// Finding and applying `.jianfu.yaml`: which config governs each file, and
+// the rule set each config produces (built once per config).
+#pragma once
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/common.hpp"
+#include "dsl/config_loader.hpp"
+
+namespace jf::cli {
+
+/// Rule selection given on the command line; it combines with a config's.
+struct RuleFlags {
+  std::vector<std::string> rule_paths, select, ignore;
+  bool no_builtin = false;
+};
+
+class ProjectConfig {
+ public:
+  /// `explicit_path`: --config (used for every file); `disabled`: --no-config.
+  ProjectConfig(SourceSet& sources, const Globals& g, RuleFlags flags, std::string explicit_path, bool disabled);
+
+  /// The config file for `path` ("" when none): --config, else the nearest
+  /// `.jianfu.yaml` in the file's directory or above.
+  std::string config_for(const std::string& path);
+  /// The rule set a config (or "" for none) produces; errors raise ToolError
+  /// after printing them with positions.
+  const RuleSet& rules_for(const std::string& config_path);
+  /// The parsed config, or null for "".
+  const Config* config(const std::string& config_path);
+  /// True when an `exclude` glob of the governing config matches `path`.
+  bool excluded(const std::string& path);
+
+ private:
+  const Config* load(const std::string& config_path);
+
+  SourceSet& sources_;
+  const Globals& g_;
+  RuleFlags flags_;
+  std::string explicit_;
+  bool disabled_;
+  std::map<std::string, std::string> dir_cache_;  // directory → config path
+  std::map<std::string, std::unique_ptr<Config>> configs_;
+  std::map<std::string, std::unique_ptr<RuleSet>> rule_sets_;
+};
+
+}  // namespace jf::cli

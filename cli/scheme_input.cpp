@@ -1,0 +1,25 @@
+#include "cli/scheme_input.hpp"
+
+#include <fmt/format.h>
+
+namespace jf::cli {
+
+FileCheck load_checked_scheme(SourceSet& sources, const std::string& path, const RuleSet* rules,
+                              const Globals& g, Lang lang) {
+  uint32_t id = sources.add(path, read_source_file(path, g.limits.max_file_bytes));
+  FileCheck fc = check_file(sources, id, rules, g.limits);
+  if (!fc.parsed) {
+    std::vector<Diagnostic> syntax;
+    for (const Diagnostic& d : fc.diagnostics)
+      if (d.rule == "JF001") syntax.push_back(d);
+    print_errors(syntax, sources, lang);
+    throw ToolError(fmt::format("{}: the scheme does not parse; fix the syntax errors above", path));
+  }
+  return fc;
+}
+
+Scheme load_scheme_or_fail(SourceSet& sources, const std::string& path, const Globals& g, Lang lang) {
+  return std::move(load_checked_scheme(sources, path, nullptr, g, lang).scheme);
+}
+
+}  // namespace jf::cli

@@ -1,0 +1,151 @@
+#include "dsl/config_loader.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <cstdlib>
+
+#include "dsl/scheme_loader.hpp"
+
+#include "dsl/yaml_reader.hpp"
+#include "dsl/yaml_tree.hpp"
+
+namespace jf {
+namespace {
+
+const What kConfig{"the configuration", "配置文件"};
+
+class ConfigReader {
+ public:
+  ConfigReader(YamlReader& r, Config& c) : r_(r), c_(c) {}
+
+  void read(uint32_t root) {
+    if (r_.node(root).kind == YamlKind::null) return;  // an empty config is fine
+    auto f = r_.fields(root, "top level", kConfig,
+                       {"rules", "select", "ignore", "severity", "params", "lang", "fail-on", "exclude"});
+    if (!f) return;
+    words(f->get("rules"), "rules", c_.rules);
+    words(f->get("select"), "select", c_.select);
+    words(f->get("ignore"), "ignore", c_.ignore);
+    words(f->get("exclude"), "exclude", c_.exclude);
+    if (auto* v = f->get("lang")) c_.lang = choice(v->value, "lang", {"en", "zh"});
+    if (auto* v = f->get("fail-on")) c_.fail_on = choice(v->value, "fail-on", {"error", "warning", "info", "never"});
+    if (auto* v = f->get("severity")) severities(v->value);
+    if (auto* v = f->get("params")) params(v->value);
+  }
+
+ private:
+  std::optional<Located> located_string(uint32_t node, std::string_view label) {
+    auto s = r_.string(node, label);
+    if (!s) return std::nullopt;
+    return Located{*s, r_.node(node).span};
+  }
+
+  std::optional<Located> choice(uint32_t node, std::string_view label, const std::vector<std::string_view>& words) {
+    auto w = r_.word(node, label, words);
+    if (!w) return std::nullopt;
+    return Located{std::string(*w), r_.node(node).span};
+  }
+
+  // A list of strings; a single string is accepted as a list of one.
+  void words(const YamlField* f, std::string_view label, std::vector<Located>& out) {
+    if (!f) return;
+    if (r_.node(f->value).kind == YamlKind::scalar) {
+      if (auto s = located_string(f->value, label)) out.push_back(*s);
+      return;
+    }
+    if (auto items = r_.list(f->value, label))
+      for (uint32_t n : *items)
+        if (auto s = located_string(n, label)) out.push_back(*s);
+  }
+
+  // The entries of a mapping whose keys are free (rule ids, parameter names):
+  // every scalar key is allowed, so only duplicates and non-scalars are errors.
+  std::optional<YamlFields> free_map(uint32_t node, std::string_view label, What what) {
+    std::vector<std::string_view> keys;
+    const YamlNode& n = r_.node(node);
+    if (n.kind == YamlKind::mapping)
+      for (size_t i = 0; i + 1 < n.children.size(); i += 2)
+        if (r_.node(n.children[i]).kind == YamlKind::scalar) keys.push_back(r_.node(n.children[i]).text);
+    return r_.fields(node, label, what, keys);
+  }
+
+  void severities(uint32_t node) {
+    auto f = free_map(node, "severity", {"`severity`", "`severity`"});
+    if (!f) return;
+    for (const YamlField& e : f->items) {
+      auto w = r_.word(e.value, "severity", {"error", "warning", "info"});
+      Severity s;
+      if (w && parse_severity(*w, s)) c_.severity.push_back({{std::string(e.key), r_.node(e.key_node).span}, s});
+    }
+  }
+
+  std::optional<ParamValue::Scalar> scalar(uint32_t node, std::string_view label) {
+    const YamlNode& n = r_.node(node);
+    if (n.kind != YamlKind::scalar) {
+      r_.wrong_type(node, label, {"a number, text or true/false", "数字、文本或 true/false"});
+      return std::nullopt;
+    }
+    if (n.plain && (n.text == "true" || n.text == "false")) return n.text == "true";
+    if (n.plain) {
+      char* end = nullptr;
+      double v = std::strtod(n.text.c_str(), &end);
+      if (!n.text.empty() && end == n.text.c_str() + n.text.size() && std::isfinite(v)) return v;
+    }
+    return n.text;
+  }
+
+  void params(uint32_t node) {
+    auto rules = free_map(node, "params", {"`params`", "`params`"});
+    if (!rules) return;
+    for (const YamlField& rule : rules->items) {
+      auto names = free_map(rule.value, fmt::format("params.{}", rule.key), {"a rule's parameters", "规则参数"});
+      if (!names) continue;
+      for (const YamlField& p : names->items) {
+        std::string label = fmt::format("params.{}.{}", rule.key, p.key);
+        ParamValue value;
+        if (r_.node(p.value).kind == YamlKind::sequence) {
+          std::vector<ParamValue::Scalar> items;
+          for (uint32_t n : r_.node(p.value).children)
+            if (auto s = scalar(n, label)) items.push_back(*s);
+          value.value = std::move(items);
+        } else if (auto s = scalar(p.value, label)) {
+          std::visit([&](auto&& v) { value.value = v; }, *s);
+        } else {
+          continue;
+        }
+        c_.params.push_back({{std::string(rule.key), r_.node(rule.key_node).span},
+                             {std::string(p.key), r_.node(p.key_node).span},
+                             std::move(value)});
+      }
+    }
+  }
+
+  YamlReader& r_;
+  Config& c_;
+};
+
+}  // namespace
+
+Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits, std::vector<Diagnostic>& errors) {
+  Config c;
+  c.file = file;
+  const SourceFile& src = sources[file];
+  std::vector<Diagnostic> found;
+  if (auto bad = src.first_invalid_utf8()) {
+    found.push_back(syntax_error({file, *bad, *bad + 1}, {fmt::format("invalid UTF-8 at byte {}", *bad),
+                                                          fmt::format("第 {} 字节处不是有效的 UTF-8 编码", *bad)}));
+  } else if (auto tree = read_yaml_document(src, file, limits, found)) {
+    YamlReader reader(*tree, src, limits, found);
+    ConfigReader(reader, c).read(tree->root);
+  }
+  for (Diagnostic& d : found) {
+    d.rule = "config";
+    d.name = "invalid-config";
+    d.category = "config";
+  }
+  errors.insert(errors.end(), found.begin(), found.end());
+  return c;
+}
+
+}  // namespace jf

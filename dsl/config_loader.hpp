@@ -1,0 +1,45 @@
+// `.jianfu.yaml`: the project configuration file, read into plain data.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "dsl/limits.hpp"
+#include "dsl/source.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/rule_set.hpp"
+
+namespace jf {
+
+/// A value from the file with where it was written, for later errors.
+struct Located {
+  std::string text;
+  Span span;
+};
+
+struct ConfigParam {
+  Located rule, name;
+  ParamValue value;
+};
+
+struct ConfigSeverity {
+  Located rule;
+  Severity severity;
+};
+
+/// Everything a config file can say (docs/config.md). Paths are as written;
+/// the caller resolves them against the config file's directory.
+struct Config {
+  uint32_t file = 0;
+  std::vector<Located> rules, select, ignore, exclude;
+  std::vector<ConfigSeverity> severity;
+  std::vector<ConfigParam> params;
+  std::optional<Located> lang, fail_on;
+};
+
+/// Reads file `file` of `sources` as a config. Problems (YAML errors,
+/// unknown keys, wrong types, bad enum words) are appended to `errors`, with
+/// rule "config"; the result holds what could be read.
+Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits, std::vector<Diagnostic>& errors);
+
+}  // namespace jf
