@@ -1,0 +1,526 @@
+// The `.assess` parser: a hand-written item loop that calls one X3 rule per
+// statement, words the failures and resynchronises after each of them. The
+// only translation unit that includes Spirit X3 for this grammar.
+#include "dsl/scheme_grammar.hpp"
+
+#include <fmt/format.h>
+
+#include "dsl/scheme_grammar_def.hpp"
+
+namespace jf {
+namespace {
+
+using grammar::It;
+namespace x3 = boost::spirit::x3;
+namespace g = grammar;
+
+/// How a thing an error names is worded, by X3 rule name.
+struct Wording {
+  std::string_view which;
+  std::string_view en, zh;
+};
+constexpr Wording kExpected[] = {
+    {"number", "a number", "数字"},
+    {"number or percent", "a number or a percentage such as `10%`", "数字或百分比（如 `10%`）"},
+    {"name", "a name", "名称"},
+    {"quoted text", "a quoted text", "带引号的文本"},
+    {"report frequency",
+     "a frequency (daily, weekly, monthly, quarterly, semiannual, yearly, adhoc)",
+     "报送频次（daily, weekly, monthly, quarterly, semiannual, yearly, adhoc）"},
+    {"inspection frequency", "a frequency (annual, semiannual, quarterly, monthly, spot)",
+     "检查频次（annual, semiannual, quarterly, monthly, spot）"},
+    {"score mode", "a score mode (threshold, rank, deduction, veto, bonus)",
+     "计分方式（threshold, rank, deduction, veto, bonus）"},
+    {"department kind",
+     "a department kind (office, line, assessment, supervision, efficiency, third_party)",
+     "部门类型（office, line, assessment, supervision, efficiency, third_party）"},
+    {"inspection kind", "an inspection kind (regular, third_party)",
+     "检查类型（regular, third_party）"},
+    {"evidence kind", "an evidence kind (ledger, photo, materials, minutes, system_entry)",
+     "佐证类型（ledger, photo, materials, minutes, system_entry）"},
+    {"action",
+     "a penalty action (interview, statement, notice, veto, deduct N, disqualify, "
+     "accountability)",
+     "处罚措施（interview, statement, notice, veto, deduct N, disqualify, accountability）"},
+    {"trigger", "a trigger (`bottom N`, `bottom N%`, `last` or `below X`)",
+     "触发条件（`bottom N`、`bottom N%`、`last` 或 `below X`）"},
+    {"units value", "unit names or a number of units", "单位名称列表或单位数量"},
+    {"target value", "a quoted text or a number", "带引号的文本或数字"},
+    {"ties value", "`share` or a quoted text", "`share` 或带引号的文本"},
+};
+
+/// Shortens user text quoted in a message, at a UTF-8 boundary.
+std::string shorten(std::string_view s) {
+  constexpr size_t kMax = 40;
+  if (s.size() <= kMax) return std::string(s);
+  size_t n = kMax;
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return std::string(s.substr(0, n)) + "…";
+}
+
+bool is_line_end(char c) { return c == '\n' || c == '\r'; }
+
+class Parser {
+ public:
+  Parser(std::string_view body, uint32_t offset, const Limits& limits)
+      : begin_(body.data()), end_(body.data() + body.size()), it_(begin_),
+        base_{begin_, offset}, limits_(limits) {}
+
+  ast::File run() {
+    while (!stopped_) {
+      skip();
+      if (it_ == end_) break;
+      std::string_view w = word_at(it_);
+      if (w == "scheme") {
+        out_.scheme_attempted = true;
+        scheme_block();
+      }
+      else if (w == "department") item(g::department, out_.departments);
+      else if (w == "group") group_block();
+      else if (w == "indicator") indicator_block("");
+      else if (w == "inspection") item(g::inspection_stmt, out_.inspections);
+      else if (w == "penalty") item(g::overall_penalty, out_.overall_penalties);
+      else if (*it_ == '}') {
+        error(it_, it_ + 1, {"unexpected `}`: no block is open here", "多余的 `}`：这里没有打开的块"});
+        ++it_;
+      } else {
+        error_found(it_,
+                    {"expected a top-level item (`scheme`, `department`, `group`, `indicator`, "
+                     "`inspection` or `penalty overall`)",
+                     "期望顶层条目（`scheme`、`department`、`group`、`indicator`、`inspection` 或 "
+                     "`penalty overall`）"});
+        sync({}, false);
+      }
+    }
+    return std::move(out_);
+  }
+
+ private:
+  enum class Flow { ok, top };  // top: resynchronised at a top-level keyword
+
+  // ---- positions and tokens ----
+
+  void skip() { it_ = g::skip_blank(it_, end_); }
+  Span span(It a, It b) const { return g::span_at(base_, a, b); }
+  static std::string_view word_at(It p, It end) {
+    return {p, static_cast<size_t>(g::scan_ident(p, end) - p)};
+  }
+  std::string_view word_at(It p) const { return word_at(p, end_); }
+
+  /// The token at p as shown in a message: a word, a string's first line, or one character.
+  std::string_view token_at(It p) const {
+    if (p == end_) return {};
+    if (It e = g::scan_ident(p, end_); e != p) return {p, static_cast<size_t>(e - p)};
+    It e = p;
+    if (*p >= '0' && *p <= '9') {
+      while (e != end_ && !is_line_end(*e) && *e != ' ' && *e != '\t' && *e != ',') ++e;
+    } else if (*p == '"') {
+      while (e != end_ && !is_line_end(*e)) ++e;
+    } else {
+      e = p + 1;
+      while (e != end_ && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;  // whole code point
+      if (*p == '-' && e != end_ && *e == '>') ++e;
+    }
+    return {p, static_cast<size_t>(e - p)};
+  }
+
+  /// Is `w` at p a keyword that starts a top-level item?
+  bool top_keyword_at(std::string_view w, It p) const {
+    if (w == "penalty") return word_at(g::skip_blank(p + w.size(), end_)) == "overall";
+    return w == "scheme" || w == "department" || w == "group" || w == "indicator" ||
+           w == "inspection";
+  }
+
+  /// The token before p, skipping blanks and comments, for "after `X`".
+  std::string_view previous_token(It p) const {
+    for (;;) {
+      while (p > begin_ && (p[-1] == ' ' || p[-1] == '\t' || is_line_end(p[-1]))) --p;
+      if (p == begin_) return {};
+      It line = p;
+      while (line > begin_ && !is_line_end(line[-1])) --line;
+      // Find a comment start or the last string start on this line before p.
+      It hash = nullptr, last_string = nullptr;
+      for (It q = line; q < p; ++q) {
+        if (*q == '#') { hash = q; break; }
+        if (*q == '"') {
+          last_string = q;
+          for (++q; q < p && *q != '"'; ++q)
+            if (*q == '\\') ++q;
+        }
+      }
+      if (hash) { p = hash; continue; }
+      if (p[-1] == '"' && last_string) return {last_string, static_cast<size_t>(p - last_string)};
+      It b = p;
+      while (b > line && (static_cast<unsigned char>(b[-1]) >= 0x80 || std::isalnum(static_cast<unsigned char>(b[-1])) ||
+                          b[-1] == '_' || b[-1] == '.' || b[-1] == '%'))
+        --b;
+      if (b == p) {
+        b = p - 1;
+        if (*b == '>' && b > line && b[-1] == '-') --b;
+      }
+      return {b, static_cast<size_t>(p - b)};
+    }
+  }
+
+  // ---- errors ----
+
+  void error(It from, It to, Text message, Text help = {}) {
+    if (stopped_) return;
+    if (out_.errors.size() >= limits_.max_syntax_errors) {
+      out_.errors.push_back(
+          {span(from, from), {fmt::format("too many syntax errors; stopped after {}", limits_.max_syntax_errors),
+                              fmt::format("语法错误过多，已在 {} 处后停止", limits_.max_syntax_errors)},
+           {"fix the errors above and run again", "请先修正以上错误再运行"}});
+      out_.error_cap_reached = true;
+      stopped_ = true;
+      return;
+    }
+    out_.errors.push_back({span(from, to), std::move(message), std::move(help)});
+    resume_ = std::max(resume_, from);
+  }
+
+  /// An error at the token at p, adding ", found `TOKEN`".
+  void error_found(It p, Text what, Text help = {}) {
+    std::string_view tok = token_at(p);
+    if (tok.empty()) {
+      what.en += ", found the end of the file";
+      what.zh += "，但文件已结束";
+    } else {
+      what.en += fmt::format(", found `{}`", shorten(tok));
+      what.zh += fmt::format("，实际是 `{}`", shorten(tok));
+    }
+    error(p, p + tok.size(), std::move(what), std::move(help));
+  }
+
+  /// Words an X3 expectation failure: "expected a number after `points`".
+  void expectation_error(It where, const std::string& which) {
+    if (which == "unterminated string") {
+      It e = where;
+      while (e != end_ && !is_line_end(*e)) ++e;
+      return error(where, e, {"unterminated string: the closing `\"` is missing on this line",
+                              "字符串没有结束：本行缺少结尾的 `\"`"},
+                   {"a string ends on its line; write \\n for a line break",
+                    "字符串不能跨行；换行请写 \\n"});
+    }
+    if (which == "bad escape") {
+      It e = std::min(where + 2, end_);
+      while (e != end_ && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;
+      return error(where, e,
+                   {fmt::format("unknown escape `{}` in a string", std::string_view(where, e - where)),
+                    fmt::format("字符串中有未知的转义 `{}`", std::string_view(where, e - where))},
+                   {"only \\\", \\\\ and \\n are escapes; write \\\\ for a backslash",
+                    "只支持 \\\"、\\\\ 和 \\n 三种转义；反斜杠请写 \\\\"});
+    }
+    if (which == "number out of range") {
+      std::string_view tok = token_at(where);
+      return error(where, where + tok.size(),
+                   {fmt::format("number `{}` is out of range", shorten(tok)),
+                    fmt::format("数字 `{}` 超出范围", shorten(tok))});
+    }
+    std::string en(which), zh(which);
+    for (const auto& w : kExpected)
+      if (w.which == which) {
+        en = w.en;
+        zh = w.zh;
+      }
+    std::string_view prev = previous_token(where);
+    Text msg = prev.empty()
+                   ? Text{fmt::format("expected {}", en), fmt::format("期望{}", zh)}
+                   : Text{fmt::format("expected {} after `{}`", en, shorten(prev)),
+                          fmt::format("期望 `{}` 后面是{}", shorten(prev), zh)};
+    std::string_view tok = token_at(where);
+    error(where, where + tok.size(), std::move(msg));
+  }
+
+  // ---- running one X3 rule ----
+
+  /// Parses one statement with `rule` at the current position. On failure
+  /// the error is recorded and `it_` is left for the caller to resynchronise.
+  template <class Rule, class Attr>
+  bool parse(Rule const& rule, Attr& attr) {
+    It f = it_;
+    try {
+      if (x3::phrase_parse(f, end_, x3::with<g::base_tag>(base_)[rule], g::skipper_parser{}, attr)) {
+        // Statement spans are set here: on_success cannot see the value of
+        // a rule defined with semantic actions.
+        if constexpr (requires { attr.span; } && !std::is_same_v<Attr, ast::Ident>)
+          attr.span = span(it_, trim_end(f));
+        it_ = f;
+        return true;
+      }
+      error_found(f, {fmt::format("expected {}", x3::what(rule)), fmt::format("期望 {}", x3::what(rule))});
+    } catch (const x3::expectation_failure<It>& e) {
+      // X3 reports the position before the skipper ran; point at the token.
+      It where = e.which() == "unterminated string" || e.which() == "bad escape"
+                     ? e.where()
+                     : g::skip_blank(e.where(), end_);
+      expectation_error(where, e.which());
+    }
+    return false;
+  }
+
+  /// The end of the text before p without trailing blanks (phrase_parse post-skips).
+  It trim_end(It p) const {
+    while (p > it_ && (p[-1] == ' ' || p[-1] == '\t' || is_line_end(p[-1]))) --p;
+    return p;
+  }
+
+  template <class Rule, class T>
+  void item(Rule const& rule, std::vector<T>& into) {
+    T value;
+    if (parse(rule, value)) into.push_back(std::move(value));
+    else sync({}, false);
+  }
+
+  /// After an error: skips to the next line that starts with one of `inner`
+  /// (at brace depth 0), to a `}` at depth 0 when `close_ok`, or to a
+  /// top-level keyword at the start of a line (column 1). Strings and
+  /// comments are skipped; linear in the text skipped.
+  Flow sync(std::initializer_list<std::string_view> inner, bool close_ok) {
+    It p = std::max(resume_, it_);
+    int depth = 0;
+    // An error at the first token of a later line (a value missing at the
+    // end of the previous one) resynchronises on that very line.
+    bool line_start = p > it_;
+    for (It q = p; line_start && q > begin_ && !is_line_end(q[-1]); --q)
+      if (q[-1] != ' ' && q[-1] != '\t') line_start = false;
+    while (p < end_) {
+      char c = *p;
+      if (is_line_end(c)) {
+        ++p;
+        line_start = true;
+        continue;
+      }
+      if (line_start) {
+        line_start = false;
+        It q = p;
+        while (q < end_ && (*q == ' ' || *q == '\t')) ++q;
+        std::string_view w = word_at(q);
+        if (q == p && !w.empty() && top_keyword_at(w, q)) {
+          it_ = q;
+          return Flow::top;
+        }
+        if (depth == 0 && !w.empty())
+          for (auto k : inner)
+            if (k == w) {
+              it_ = q;
+              return Flow::ok;
+            }
+        p = q;
+        continue;
+      }
+      if (c == '#') {
+        while (p < end_ && !is_line_end(*p)) ++p;
+        continue;
+      }
+      if (c == '"') {
+        for (++p; p < end_ && *p != '"' && !is_line_end(*p); ++p)
+          if (*p == '\\' && p + 1 < end_ && !is_line_end(p[1])) ++p;
+        if (p < end_ && *p == '"') ++p;
+        continue;
+      }
+      if (c == '{') {
+        ++depth;
+      } else if (c == '}') {
+        if (depth == 0 && close_ok) {
+          it_ = p;
+          return Flow::ok;
+        }
+        if (depth > 0) --depth;
+      }
+      ++p;
+    }
+    it_ = end_;
+    return Flow::top;
+  }
+
+  /// Reports a block left open before `p` (a keyword of an outer level, or the end).
+  void unclosed(It p, std::string_view what, std::string_view id) {
+    if (p == end_)
+      error(p, p, {fmt::format("expected `}}` to close {} `{}` before the end of the file", what, shorten(id)),
+                   fmt::format("{} `{}` 缺少结尾的 `}}`，文件已结束", what, shorten(id))});
+    else
+      error(p, p + word_at(p).size(),
+            {fmt::format("expected `}}` to close {} `{}` before `{}`", what, shorten(id), word_at(p)),
+             fmt::format("{} `{}` 缺少结尾的 `}}`（在 `{}` 之前）", what, shorten(id), word_at(p))});
+  }
+
+  // ---- blocks ----
+
+  void scheme_block() {
+    ast::SchemeBlock block;
+    if (!parse(g::scheme_open, block.head)) {
+      sync({}, false);
+      return;
+    }
+    block.span = block.head.span;
+    auto number_once = [&](auto const& rule, std::optional<ast::NumberStmt>& slot, const char* kw) {
+      ast::NumberStmt s;
+      if (!parse(rule, s)) return false;
+      if (slot) duplicate(s.span, kw, "scheme", block.head.name.text);
+      slot = s;
+      return true;
+    };
+    for (;;) {
+      skip();
+      if (it_ == end_ || top_here(it_)) return close_open(block, out_.schemes, "scheme", block.head.name.text);
+      if (*it_ == '}') {
+        ++it_;
+        block.span.end = span(it_, it_).begin;
+        out_.schemes.push_back(std::move(block));
+        return;
+      }
+      std::string_view w = word_at(it_);
+      bool ok;
+      if (w == "year") ok = number_once(g::year_stmt, block.year, "year");
+      else if (w == "total") ok = number_once(g::total_stmt, block.total, "total");
+      else if (w == "units") {
+        ast::Units u;
+        ok = parse(g::units_stmt, u);
+        if (ok && block.units) duplicate(u.span, "units", "scheme", block.head.name.text);
+        if (ok) block.units = std::move(u);
+      } else {
+        error_found(it_, {"expected `year`, `total`, `units` or `}` in the scheme header",
+                          "方案头中期望 `year`、`total`、`units` 或 `}`"});
+        ok = false;
+      }
+      if (!ok && sync({"year", "total", "units"}, true) == Flow::top)
+        return close_open(block, out_.schemes, "", "");
+      if (stopped_) return;
+    }
+  }
+
+  void group_block() {
+    ast::Group group;
+    if (!parse(g::group_open, group)) {
+      sync({}, false);
+      return;
+    }
+    for (;;) {
+      skip();
+      if (stopped_) return;
+      if (it_ == end_ || (top_here(it_) && word_at(it_) != "indicator"))
+        return close_open(group, out_.groups, "group", group.id.text);
+      if (*it_ == '}') {
+        ++it_;
+        group.span.end = span(it_, it_).begin;
+        out_.groups.push_back(std::move(group));
+        return;
+      }
+      Flow flow;
+      if (word_at(it_) == "indicator") {
+        flow = indicator_block(group.id.text);
+      } else {
+        error_found(it_, {fmt::format("expected `indicator` or `}}` in group `{}`", shorten(group.id.text)),
+                          fmt::format("分组 `{}` 中期望 `indicator` 或 `}}`", shorten(group.id.text))});
+        flow = sync({"indicator"}, true);
+      }
+      if (flow == Flow::top) return close_open(group, out_.groups, "", "");
+    }
+  }
+
+  Flow indicator_block(const std::string& group) {
+    ast::Indicator ind;
+    ind.group = group;
+    if (!parse(g::indicator_open, ind.head))
+      return group.empty() ? sync({}, false) : sync({"indicator"}, true);
+    ind.span = ind.head.span;
+    for (;;) {
+      skip();
+      if (stopped_) return Flow::top;
+      if (it_ == end_ || top_here(it_)) {
+        close_open(ind, out_.indicators, "indicator", ind.head.id.text);
+        return Flow::ok;  // the outer loop sees the keyword itself
+      }
+      if (*it_ == '}') {
+        ++it_;
+        ind.span.end = span(it_, it_).begin;
+        out_.indicators.push_back(std::move(ind));
+        return Flow::ok;
+      }
+      if (!statement(ind) &&
+          sync({"owner", "points", "key", "score", "report", "evidence", "deduct", "penalty", "proves"},
+               true) == Flow::top) {
+        close_open(ind, out_.indicators, "", "");
+        return Flow::top;
+      }
+    }
+  }
+
+  /// One indicator statement; false after an error.
+  bool statement(ast::Indicator& ind) {
+    std::string_view w = word_at(it_);
+    const std::string& id = ind.head.id.text;
+    auto once = [&](auto const& rule, auto& slot, const char* kw) {
+      typename std::decay_t<decltype(slot)>::value_type v;
+      if (!parse(rule, v)) return false;
+      if (slot) duplicate(v.span, kw, "indicator", id);
+      slot = std::move(v);
+      return true;
+    };
+    auto append = [&](auto const& rule, auto& into) {
+      typename std::decay_t<decltype(into)>::value_type v;
+      if (!parse(rule, v)) return false;
+      into.push_back(std::move(v));
+      return true;
+    };
+    auto extend = [&](auto const& rule, std::vector<ast::Ident>& into) {
+      std::vector<ast::Ident> v;
+      if (!parse(rule, v)) return false;
+      into.insert(into.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
+      return true;
+    };
+    if (w == "owner") return once(g::owner_stmt, ind.owner, "owner");
+    if (w == "points") return once(g::points_stmt, ind.points, "points");
+    if (w == "key") return once(g::key_stmt, ind.key, "key");
+    if (w == "score") return once(g::score_stmt, ind.score, "score");
+    if (w == "report") return once(g::report_stmt, ind.report, "report");
+    if (w == "evidence") return extend(g::evidence_stmt, ind.evidence);
+    if (w == "deduct") return append(g::deduct_stmt, ind.deductions);
+    if (w == "penalty") return append(g::penalty_stmt, ind.penalties);
+    if (w == "proves") return extend(g::proves_stmt, ind.proves);
+    error_found(it_, {"expected an indicator statement (`owner`, `points`, `key`, `score`, `report`, "
+                      "`evidence`, `deduct`, `penalty`, `proves`) or `}`",
+                      "期望指标语句（`owner`、`points`、`key`、`score`、`report`、`evidence`、"
+                      "`deduct`、`penalty`、`proves`）或 `}`"});
+    return false;
+  }
+
+  bool top_here(It p) const {
+    std::string_view w = word_at(p);
+    return !w.empty() && top_keyword_at(w, p);
+  }
+
+  /// Keeps a block whose `}` is missing (reported unless `what` is empty,
+  /// i.e. the block was abandoned after an error already reported).
+  template <class Block>
+  void close_open(Block& block, std::vector<Block>& into, std::string_view what, std::string_view id) {
+    if (!what.empty()) unclosed(it_, what, id);
+    block.span.end = span(it_, it_).begin;
+    into.push_back(std::move(block));
+  }
+
+  void duplicate(Span at, std::string_view kw, std::string_view what, std::string_view id) {
+    if (stopped_) return;
+    It p = begin_ + (at.begin - base_.offset);
+    error(p, begin_ + (at.end - base_.offset),
+          {fmt::format("`{}` is given twice in {} `{}`", kw, what, shorten(id)),
+           fmt::format("{} `{}` 中 `{}` 出现了两次", what, shorten(id), kw)},
+          {"keep one; the last one is used", "只保留一条；当前以最后一条为准"});
+  }
+
+  It begin_, end_, it_;
+  It resume_ = begin_;  // where the last error was; resynchronisation starts there
+  g::Base base_;
+  const Limits& limits_;
+  ast::File out_;
+  bool stopped_ = false;
+};
+
+}  // namespace
+
+ast::File parse_scheme_ast(std::string_view body, uint32_t offset, const Limits& limits) {
+  return Parser(body, offset, limits).run();
+}
+
+}  // namespace jf
