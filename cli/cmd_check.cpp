@@ -29,6 +29,7 @@ struct CheckOptions {
   bool no_config = false;
   std::string baseline, write_baseline;
   bool statistics = false;
+  bool skip_non_schemes = false;
   unsigned jobs = 0;  // 0: one per core
 };
 
@@ -83,7 +84,7 @@ int run_check(const CheckOptions& o, Globals g) {
   std::vector<uint32_t> ids;
   std::vector<const RuleSet*> rules;
   std::set<std::string> named(o.paths.begin(), o.paths.end());
-  for (const std::string& path : collect_schemes(o.paths, errors)) {
+  for (const std::string& path : collect_schemes(o.paths, errors, o.skip_non_schemes)) {
     if (!named.count(path) && project.excluded(path)) continue;  // exclude globs skip walked files only
     // A broken config or rule pack stops the run (exit 2); an unreadable
     // scheme is reported and the others are still checked.
@@ -149,6 +150,8 @@ Action setup_check(CLI::App& app, Globals& g) {
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_flag("--statistics", o->statistics, "Count findings per rule instead of listing them");
   cmd->add_option("-j,--jobs", o->jobs, "Files checked in parallel (default: one per core)");
+  cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,
+                "Skip named YAML files without a top-level `scheme` key (for pre-commit)");
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
   cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes");
   return [o, &g] { return run_check(*o, g); };

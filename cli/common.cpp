@@ -83,7 +83,8 @@ void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::v
 
 }  // namespace
 
-std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors) {
+std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors,
+                                         bool skip_non_schemes) {
   std::set<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
@@ -92,7 +93,8 @@ std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, 
     else if (fs::is_directory(st))
       walk(p, [](const fs::path& f) { return has_ext(f, {".assess"}) || (has_ext(f, {".yaml", ".yml"}) && yaml_is_scheme(f)); },
            out, errors);
-    else out.insert(fs::path(p).lexically_normal().string());
+    else if (!(skip_non_schemes && has_ext(p, {".yaml", ".yml"}) && !yaml_is_scheme(p)))
+      out.insert(fs::path(p).lexically_normal().string());
   }
   return {out.begin(), out.end()};
 }

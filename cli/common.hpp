@@ -36,12 +36,14 @@ Lang resolve_lang(const std::string& flag);
 std::string read_source_file(const std::string& path, size_t max_bytes);
 
 /// Expands files and directories into scheme files, sorted and without
-/// duplicates: named files as given; in directories (recursively, symlinked
-/// directories not followed) `.assess` files and YAML files whose top level
-/// has a `scheme` key. Problems (missing path, unreadable directory) are
-/// appended to `errors`.
+/// duplicates: named files as given (with `skip_non_schemes`, named YAML
+/// files without a top-level `scheme` key are skipped, as pre-commit passes
+/// every changed file); in directories (recursively, symlinked directories
+/// not followed) `.assess` files and YAML files whose top level has a
+/// `scheme` key. Problems (missing path, unreadable directory) are appended
+/// to `errors`.
 std::vector<std::string> collect_schemes(const std::vector<std::string>& paths,
-                                         std::vector<std::string>& errors);
+                                         std::vector<std::string>& errors, bool skip_non_schemes = false);
 
 /// `.rules` files under the given files/directories, sorted.
 std::vector<std::string> collect_rule_files(const std::vector<std::string>& paths);

@@ -1,0 +1,64 @@
+// Golden tests: every output format on one small scheme. Set
+// JIANFU_UPDATE_GOLDEN=1 to rewrite the expected files on purpose.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "tests/cli_test_util.hpp"
+
+namespace jf {
+namespace {
+
+using testing::run_jianfu;
+
+const std::string kGolden = "tests/golden/";
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void expect_golden(const std::string& format, const std::string& name) {
+  auto r = run_jianfu("--lang en check --format " + format + " --no-builtin --rules " + kGolden + "pack.rules " +
+                          kGolden + "scheme.assess",
+                      "cd " JIANFU_SOURCE_DIR " &&");
+  ASSERT_EQ(r.code, 1) << r.err;
+  std::string path = std::string(JIANFU_SOURCE_DIR "/") + kGolden + name;
+  if (std::getenv("JIANFU_UPDATE_GOLDEN")) std::ofstream(path, std::ios::binary) << r.out;
+  EXPECT_EQ(r.out, slurp(path)) << "golden " << name << " differs; rerun with JIANFU_UPDATE_GOLDEN=1 if intended";
+}
+
+TEST(Formats, Text) { expect_golden("text", "scheme.text"); }
+TEST(Formats, Json) { expect_golden("json", "scheme.json"); }
+TEST(Formats, Sarif) { expect_golden("sarif", "scheme.sarif"); }
+TEST(Formats, Github) { expect_golden("github", "scheme.github"); }
+TEST(Formats, Gitlab) { expect_golden("gitlab", "scheme.gitlab.json"); }
+TEST(Formats, Junit) { expect_golden("junit", "scheme.junit.xml"); }
+
+// The official SARIF 2.1.0 schema is not committed: it is found beside the
+// checkout (../shared/schemas) or through JIANFU_SARIF_SCHEMA.
+std::string sarif_schema() {
+  if (const char* env = std::getenv("JIANFU_SARIF_SCHEMA")) return env;
+  auto p = std::filesystem::path(JIANFU_SOURCE_DIR).parent_path() / "shared/schemas/sarif-schema-2.1.0.json";
+  return std::filesystem::exists(p) ? p.string() : "";
+}
+
+TEST(Formats, SarifValidatesAgainstTheOfficialSchema) {
+  std::string schema = sarif_schema();
+  if (schema.empty())
+    GTEST_SKIP() << "SKIPPED: SARIF schema not found (set JIANFU_SARIF_SCHEMA or place shared/ beside the checkout)";
+  for (const char* extra : {"", "--no-builtin --rules tests/golden/pack.rules"}) {
+    std::string report = (std::filesystem::temp_directory_path() / "jianfu-sarif-test.sarif").string();
+    auto r = run_jianfu(std::string("check --format sarif -o ") + report + " " + extra + " examples/ tests/golden/",
+                        "cd " JIANFU_SOURCE_DIR " &&");
+    ASSERT_NE(r.code, 2) << r.err;
+    std::string cmd = "/usr/bin/python3 " JIANFU_SOURCE_DIR "/tests/validate_json_schema.py " + schema + " " + report;
+    EXPECT_EQ(std::system(cmd.c_str()), 0) << "SARIF output does not validate: " << cmd;
+    std::filesystem::remove(report);
+  }
+}
+
+}  // namespace
+}  // namespace jf
