@@ -67,6 +67,12 @@ inline size_t ident_char(It p, It end, bool* digit = nullptr) {
     if (digit) *digit = d;
     return (d || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') ? 1 : 0;
   }
+  // Fast path: U+5000–U+9FFF are all CJK ideographs (category Lo).
+  if (c >= 0xE5 && c <= 0xE9 && end - p >= 3 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 &&
+      (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
+    if (digit) *digit = false;
+    return 3;
+  }
   utf8proc_int32_t cp;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(p), end - p, &cp);
   if (n <= 0) return 0;

@@ -364,6 +364,17 @@ TEST(SchemeErrors, RecoveryInsideAGroupContinuesAtTheNextIndicator) {
   ASSERT_EQ(s.groups.size(), 1u);
 }
 
+TEST(SchemeErrors, CrLfPositionsAndABrokenGroupHeader) {
+  auto p = parse("scheme \"S\" { units 3 }\r\n"
+                 "group G points x {\r\n  indicator A { points 1 }\r\n}\r\n"
+                 "indicator B {\r\n  points\r\n}\r\n");
+  // The broken group is skipped whole: its `}` and indicator raise nothing more.
+  EXPECT_EQ(p->errors(), (Errors{"2:16: expected a number after `points`",
+                                 "7:1: expected a number after `points`"}));
+  ASSERT_EQ(p->result.scheme.indicators.size(), 1u);
+  EXPECT_EQ(p->result.scheme.indicators[0].id.text, "B");
+}
+
 TEST(SchemeErrors, MissingClosingBrace) {
   auto p = parse(std::string(kHeader) + "indicator A {\n  points 1\nindicator B { points 2 }\n");
   EXPECT_EQ(p->errors(), Errors{"4:1: expected `}` to close indicator `A` before `indicator`"});
