@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/scorer.hpp"
+
 namespace jf {
 
 double periods_per_year(Frequency f) {
@@ -86,6 +88,21 @@ void compute_proof_depths(Facts& f) {
     if (!tainted[i]) f.indicators[i].proof_depth = depth[i];
 }
 
+// Penalty hits under full compliance come from the scorer's counterfactual
+// (`jianfu score --compliant`), so rules and that command always agree; it
+// also settles `below X` (ranked places under X points, totals under X).
+// Past a size budget the closed form above stands in.
+void use_compliant_scoring(const Scheme& s, Facts& f) {
+  if (f.unit_count * (static_cast<double>(s.indicators.size()) + 1) > 5e6) return;
+  std::vector<std::string> units = unit_names(s);
+  if (units.size() != f.unit_count) return;
+  ScoreReport r = score_compliant(s, units);
+  for (size_t i = 0; i < s.indicators.size(); ++i)
+    for (size_t p = 0; p < s.indicators[i].penalties.size(); ++p)
+      f.indicators[i].penalty_hits[p] = r.indicator_hits[i][p];
+  for (size_t p = 0; p < s.overall_penalties.size(); ++p) f.overall_penalty_hits[p] = r.overall_hits[p];
+}
+
 }  // namespace
 
 Facts compute_facts(const Scheme& s) {
@@ -144,6 +161,7 @@ Facts compute_facts(const Scheme& s) {
   for (const Penalty& p : s.overall_penalties)
     f.overall_penalty_hits.push_back(hits_under_full_compliance(p.trigger, f.unit_count));
   compute_proof_depths(f);
+  use_compliant_scoring(s, f);
   return f;
 }
 

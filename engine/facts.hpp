@@ -17,6 +17,8 @@ double inspections_per_year(const Inspection&);
 /// Units a rank-triggered penalty hits when every unit meets every standard:
 /// bottom N → min(N, units), bottom N% → ceil(N% × units), last → 1 (0 with
 /// no units); `below X` → 0, since compliant units keep their full points.
+/// This is the closed form; compute_facts refines each penalty's count with
+/// the scorer's full-compliance run (engine/scorer.hpp, score_compliant).
 double hits_under_full_compliance(const Trigger&, double units);
 
 struct IndicatorFacts {
@@ -26,7 +28,7 @@ struct IndicatorFacts {
   double forms_per_year = 0;     // periods × forms
   double evidence_per_year = 0;  // evidence kinds × (periods, or 1 without `report`)
   std::optional<int> proof_depth;  // nullopt when on or behind a `proves` cycle
-  std::vector<double> penalty_hits;  // per penalty: units hit under full compliance
+  std::vector<double> penalty_hits;  // per penalty: units hit under full compliance (score_compliant)
 };
 
 struct DepartmentFacts {
