@@ -1,0 +1,37 @@
+// `jianfu burden SCHEME`: forms, evidence, inspections and points per unit-year, by department.
+#include "cli/commands.hpp"
+#include "cli/scheme_input.hpp"
+#include "engine/burden.hpp"
+#include "engine/render_burden.hpp"
+
+namespace jf::cli {
+namespace {
+
+struct BurdenOptions {
+  std::string scheme, format = "text", output;
+};
+
+int run_burden(const BurdenOptions& o, const Globals& g) {
+  const Lang lang = resolve_lang(g.lang);
+  SourceSet sources;
+  FileCheck fc = load_checked_scheme(sources, o.scheme, nullptr, g, lang);
+  Burden b = compute_burden(fc.scheme, fc.facts);
+  const std::string& name = fc.scheme.info.name;
+  write_output(o.output, o.format == "json"  ? render_burden_json(name, b)
+                         : o.format == "svg" ? render_burden_svg(name, b, lang)
+                                             : render_burden_text(name, b, lang));
+  return kClean;
+}
+
+}  // namespace
+
+Action setup_burden(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<BurdenOptions>();
+  CLI::App* cmd = app.add_subcommand("burden", "Forms, evidence, inspections and points per unit-year, by department");
+  cmd->add_option("scheme", o->scheme, "Scheme file (.assess or .yaml)")->required();
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json", "svg"}));
+  cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of standard output");
+  return [o, &g] { return run_burden(*o, g); };
+}
+
+}  // namespace jf::cli

@@ -1,0 +1,71 @@
+#include "engine/burden.hpp"
+
+#include <algorithm>
+
+namespace jf {
+namespace {
+
+int veto_count(const Indicator& ind) {
+  int n = ind.score.mode == ScoreMode::veto ? 1 : 0;
+  for (const Penalty& p : ind.penalties)
+    for (const Action& a : p.actions) n += a.kind == ActionKind::veto;
+  return n;
+}
+
+void add_indicator(BurdenRow& row, const Indicator& ind, const IndicatorFacts& f) {
+  const double pts = ind.score.mode == ScoreMode::bonus ? 0 : ind.points.value_or(0);
+  row.indicators += 1;
+  row.points += pts;
+  if (ind.score.mode == ScoreMode::rank) row.ranked_points += pts;
+  row.forms += f.forms_per_year;
+  row.evidence += f.evidence_per_year;
+  row.proof_depth = std::max(row.proof_depth, f.proof_depth.value_or(0));
+  row.vetoes += veto_count(ind);
+}
+
+void finish(BurdenRow& row, double total) {
+  row.share = total > 0 ? row.points / total : 0;
+  row.ranked_share = row.points > 0 ? row.ranked_points / row.points : 0;
+}
+
+}  // namespace
+
+Burden compute_burden(const Scheme& s, const Facts& f) {
+  Burden b;
+  b.units = f.unit_count;
+  const double total = s.info.total.value_or(0);
+  for (const Department& d : s.departments) {
+    BurdenRow row;
+    row.id = d.id.text;
+    row.name = d.display.empty() ? d.id.text : d.display;
+    row.kind = d.kind;
+    b.departments.push_back(row);
+  }
+  b.total.id = "total";
+  for (size_t i = 0; i < s.indicators.size(); ++i) {
+    const int owner = f.indicators[i].owner;
+    BurdenRow* row = owner >= 0 ? &b.departments[owner] : nullptr;
+    if (!row) {
+      if (!b.undeclared) b.undeclared = BurdenRow{};
+      row = &*b.undeclared;
+      row->id = row->name = "?";
+    }
+    add_indicator(*row, s.indicators[i], f.indicators[i]);
+    add_indicator(b.total, s.indicators[i], f.indicators[i]);
+  }
+  for (size_t i = 0; i < s.inspections.size(); ++i) {
+    if (f.inspection_by[i] >= 0) b.departments[f.inspection_by[i]].inspections += f.inspection_counts[i];
+    b.total.inspections += f.inspection_counts[i];
+  }
+  for (const Penalty& p : s.overall_penalties)
+    for (const Action& a : p.actions) b.total.vetoes += a.kind == ActionKind::veto;
+  for (BurdenRow& r : b.departments) finish(r, total);
+  if (b.undeclared) finish(*b.undeclared, total);
+  finish(b.total, total);
+  std::stable_sort(b.departments.begin(), b.departments.end(), [](const BurdenRow& a, const BurdenRow& c) {
+    return a.points != c.points ? a.points > c.points : a.forms > c.forms;
+  });
+  return b;
+}
+
+}  // namespace jf
