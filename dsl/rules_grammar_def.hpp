@@ -1,0 +1,468 @@
+// Spirit X3 rule definitions of the rule language (docs/rule-language.md).
+// Included only by rules_grammar.cpp. Recursive rules pass through `deeper[]`,
+// which counts nesting and fails with a named error past limits.max_depth.
+#pragma once
+#include <boost/spirit/home/x3.hpp>
+#include <string_view>
+
+#include "dsl/limits.hpp"
+#include "dsl/rules_ast.hpp"
+#include "dsl/rules_lexer.hpp"
+
+namespace jf::rules_grammar {
+
+namespace x3 = boost::spirit::x3;
+using rules_ast::Clause;
+using rules_ast::Expr;
+using rules_ast::ParamLiteral;
+
+/// Per-parse state reached through the context: spans, depth, limits.
+struct State {
+  It begin;  // the file's first byte: spans are offsets from here
+  uint32_t file = 0;
+  uint32_t depth = 0;
+  const Limits* limits = nullptr;
+  std::vector<rules_ast::SyntaxError>* errors = nullptr;
+  uint32_t base = 0;  // added to offsets (expressions parsed out of a string)
+};
+struct state_tag;
+
+template <class Ctx>
+State& state(Ctx const& ctx) { return x3::get<state_tag>(ctx).get(); }
+
+inline Span span_of(const State& s, It from, It to) {
+  return {s.file, static_cast<uint32_t>(from - s.begin) + s.base,
+          static_cast<uint32_t>(to - s.begin) + s.base};
+}
+
+/// Errors raised inside terminals carry a key starting with '@'.
+[[noreturn]] inline void fail_at(It where, const char* key) {
+  throw x3::expectation_failure<It>(where, key);
+}
+
+// ---- terminals ----
+
+struct Word {
+  std::string text;
+  Span span;
+};
+
+/// A name (not a reserved word), a rule id, a kebab-case rule name, or a keyword.
+struct word_parser : x3::parser<word_parser> {
+  using attribute_type = Word;
+  enum Kind { name, any_word, rule_id, kebab } kind = name;
+  constexpr explicit word_parser(Kind k) : kind(k) {}
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It end = kind == rule_id ? scan_rule_id(first, last)
+             : kind == kebab ? scan_kebab(first, last)
+                             : scan_ident(first, last);
+    if (end == first) return false;
+    std::string_view w(first, end - first);
+    if (kind == name && is_reserved(w)) return false;
+    State& st = state(ctx);
+    if (w.size() > st.limits->max_name_bytes) fail_at(first, "@name-size");
+    Word out{std::string(w), span_of(st, first, end)};
+    x3::traits::move_to(out, attr);
+    first = end;
+    return true;
+  }
+};
+
+/// An exact keyword that is not the prefix of a longer word.
+struct kw_parser : x3::parser<kw_parser> {
+  using attribute_type = x3::unused_type;
+  std::string_view word;
+  constexpr explicit kw_parser(std::string_view w) : word(w) {}
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
+    x3::skip_over(first, last, ctx);
+    It end = match_keyword(first, last, word);
+    if (end == first) return false;
+    first = end;
+    return true;
+  }
+};
+
+struct number_parser : x3::parser<number_parser> {
+  using attribute_type = double;
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    double v = 0;
+    It end = scan_number(first, last, v);
+    if (end == first) return false;
+    x3::traits::move_to(v, attr);
+    first = end;
+    return true;
+  }
+};
+
+/// `"…"` with escapes, or `"""…"""` with common indentation stripped.
+struct string_parser : x3::parser<string_parser> {
+  using attribute_type = StringToken;
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    if (first == last || *first != '"') return false;
+    State& st = state(ctx);
+    StringToken tok;
+    const char* err = nullptr;
+    It bad = first;
+    It end = scan_string(first, last, tok, err, bad);
+    if (err) fail_at(bad, err);
+    if (tok.text.size() > st.limits->max_string_bytes) fail_at(first, "@string-size");
+    tok.raw = span_of(st, first, end);
+    x3::traits::move_to(tok, attr);
+    first = end;
+    return true;
+  }
+};
+
+/// An operator of one precedence level; the attribute is its spelling.
+struct op_parser : x3::parser<op_parser> {
+  using attribute_type = std::string;
+  enum Level { cmp, add, mul } level;
+  constexpr explicit op_parser(Level l) : level(l) {}
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    std::string op;
+    It end = scan_operator(first, last, static_cast<int>(level), op);
+    if (end == first) return false;
+    x3::traits::move_to(op, attr);
+    first = end;
+    return true;
+  }
+};
+
+/// Counts nesting; past limits.max_depth the parse stops with "@depth".
+template <class Subject>
+struct deeper_directive : x3::unary_parser<Subject, deeper_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, deeper_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit deeper_directive(Subject const& s) : base_type(s) {}
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    State& st = state(ctx);
+    if (st.depth >= st.limits->max_depth) {
+      x3::skip_over(first, last, ctx);
+      fail_at(first, "@depth");
+    }
+    ++st.depth;
+    bool ok = this->subject.parse(first, last, ctx, rctx, attr);
+    --st.depth;
+    return ok;
+  }
+};
+struct deeper_gen {
+  template <class Subject>
+  constexpr deeper_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return deeper_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+constexpr deeper_gen deeper{};
+
+/// The skipper: blanks, line ends, U+3000 and `#` comments.
+struct skipper_parser : x3::parser<skipper_parser> {
+  using attribute_type = x3::unused_type;
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
+    It end = skip_blank(first, last);
+    if (end == first) return false;
+    first = end;
+    return true;
+  }
+};
+constexpr skipper_parser skipper{};
+
+// ---- on_success: spans as byte offsets (variants included) ----
+
+struct annotate {
+  template <class Attr, class Ctx>
+  void on_success(It const& first, It const& last, Attr& attr, Ctx const& ctx) const {
+    if constexpr (requires { attr.span = Span{}; }) attr.span = span_of(state(ctx), first, last);
+  }
+};
+
+// ---- on_error: record the byte offset and the expected thing, then fail ----
+
+struct report_errors : annotate {
+  template <class Exc, class Ctx>
+  x3::error_handler_result on_error(It&, It const& last, Exc const& x, Ctx const& ctx) const {
+    State& st = state(ctx);
+    It at = skip_blank(x.where(), last);
+    st.errors->push_back({token_span(st, at, last), expected_message(x.which(), at, last)});
+    return x3::error_handler_result::fail;
+  }
+  static Span token_span(const State& st, It at, It last) {
+    return span_of(st, at, token_end(at, last));
+  }
+};
+
+
+// ---- semantic helpers ----
+
+inline Expr make_node(Expr::Kind k, std::string text, std::vector<Expr> args, Span span) {
+  Expr e;
+  e.kind = k;
+  e.text = std::move(text);
+  e.args = std::move(args);
+  e.span = span;
+  return e;
+}
+
+inline auto const set_val = [](auto& ctx) { x3::_val(ctx) = std::move(x3::_attr(ctx)); };
+inline auto const fold_binary = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  Expr& lhs = x3::_val(ctx);
+  Expr& rhs = boost::fusion::at_c<1>(a);
+  Span s = merge(lhs.span, rhs.span);
+  std::vector<Expr> args;
+  args.push_back(std::move(lhs));
+  args.push_back(std::move(rhs));
+  x3::_val(ctx) = make_node(Expr::Kind::binary, boost::fusion::at_c<0>(a), std::move(args), s);
+};
+inline auto const make_unary = [](std::string op) {
+  return [op](auto& ctx) {
+    std::vector<Expr> args;
+    args.push_back(std::move(x3::_attr(ctx)));
+    x3::_val(ctx) = make_node(Expr::Kind::unary, op, std::move(args), {});
+  };
+};
+inline auto const add_field = [](auto& ctx) {
+  Word& w = x3::_attr(ctx);
+  Expr& lhs = x3::_val(ctx);
+  Span s = merge(lhs.span, w.span);
+  std::vector<Expr> args;
+  args.push_back(std::move(lhs));
+  x3::_val(ctx) = make_node(Expr::Kind::field, std::move(w.text), std::move(args), s);
+  x3::_val(ctx).name_span = w.span;
+};
+inline auto const push_arg = [](auto& ctx) { x3::_val(ctx).args.push_back(std::move(x3::_attr(ctx))); };
+
+// ---- expression rules (calc9's precedence ladder, lowest first) ----
+
+struct expr_class : report_errors {};
+struct or_class : annotate {};
+struct and_class : annotate {};
+struct not_class : annotate {};
+struct cmp_class : annotate {};
+struct add_class : annotate {};
+struct mul_class : annotate {};
+struct unary_class : annotate {};
+struct postfix_class : annotate {};
+struct primary_class : annotate {};
+struct call_class : annotate {};
+struct list_class : annotate {};
+struct arg_class : annotate {};
+struct name_class : annotate {};
+struct field_class : annotate {};
+struct close_paren_class {};
+struct close_bracket_class {};
+
+x3::rule<expr_class, Expr> const expr = "an expression";
+x3::rule<or_class, Expr> const or_expr = "an expression";
+x3::rule<and_class, Expr> const and_expr = "an expression";
+x3::rule<not_class, Expr> const not_expr = "an expression";
+x3::rule<cmp_class, Expr> const cmp_expr = "an expression";
+x3::rule<add_class, Expr> const add_expr = "an expression";
+x3::rule<mul_class, Expr> const mul_expr = "an expression";
+x3::rule<unary_class, Expr> const unary_expr = "an expression";
+x3::rule<postfix_class, Expr> const postfix_expr = "an expression";
+x3::rule<primary_class, Expr> const primary = "an expression";
+x3::rule<call_class, Expr> const call = "a function call";
+x3::rule<list_class, Expr> const list_lit = "a list";
+x3::rule<arg_class, Expr> const arg = "an argument";
+x3::rule<name_class, Word> const name = "a name";
+x3::rule<field_class, Word> const field_name = "a field name";
+x3::rule<close_paren_class> const close_paren = "')'";
+x3::rule<close_bracket_class> const close_bracket = "']'";
+
+constexpr word_parser name_word{word_parser::name};
+constexpr kw_parser kw_and{"and"}, kw_or{"or"}, kw_not{"not"}, kw_true{"true"},
+    kw_false{"false"}, kw_null{"null"};
+
+auto const minus_sign = x3::lit('-') >> !x3::lit('>');
+auto const arrow = x3::lit("->");
+auto const name_def = name_word;
+auto const field_name_def = word_parser{word_parser::any_word};
+auto const close_paren_def = x3::lit(')');
+auto const close_bracket_def = x3::lit(']');
+
+auto const expr_def = deeper[or_expr[set_val]];
+auto const or_expr_def = and_expr[set_val] >> *((x3::attr(std::string("or")) >> (kw_or > and_expr))[fold_binary]);
+auto const and_expr_def = not_expr[set_val] >> *((x3::attr(std::string("and")) >> (kw_and > not_expr))[fold_binary]);
+auto const not_expr_def = (kw_not > deeper[not_expr])[make_unary("not")] | cmp_expr[set_val];
+auto const cmp_expr_def = add_expr[set_val] >> -((op_parser{op_parser::cmp} > add_expr)[fold_binary]);
+auto const add_expr_def = mul_expr[set_val] >> *((op_parser{op_parser::add} > mul_expr)[fold_binary]);
+auto const mul_expr_def = unary_expr[set_val] >> *((op_parser{op_parser::mul} > unary_expr)[fold_binary]);
+auto const unary_expr_def = (minus_sign > deeper[unary_expr])[make_unary("-")] | postfix_expr[set_val];
+auto const postfix_expr_def = primary[set_val] >> *(('.' > field_name)[add_field]);
+
+auto const on_number = [](auto& ctx) {
+  x3::_val(ctx) = make_node(Expr::Kind::number, "", {}, {});
+  x3::_val(ctx).number = x3::_attr(ctx);
+};
+auto const on_string = [](auto& ctx) {
+  x3::_val(ctx) = make_node(Expr::Kind::string, std::move(x3::_attr(ctx).text), {}, {});
+};
+auto const on_bool = [](double v) {
+  return [v](auto& ctx) {
+    x3::_val(ctx) = make_node(Expr::Kind::boolean, "", {}, {});
+    x3::_val(ctx).number = v;
+  };
+};
+auto const on_null = [](auto& ctx) { x3::_val(ctx) = make_node(Expr::Kind::null, "", {}, {}); };
+auto const on_name = [](auto& ctx) {
+  x3::_val(ctx) = make_node(Expr::Kind::name, std::move(x3::_attr(ctx).text), {}, {});
+};
+auto const start_call = [](auto& ctx) {
+  x3::_val(ctx) = make_node(Expr::Kind::call, std::move(x3::_attr(ctx).text), {}, {});
+  x3::_val(ctx).name_span = x3::_attr(ctx).span;
+};
+auto const start_list = [](auto& ctx) { x3::_val(ctx) = make_node(Expr::Kind::list, "", {}, {}); };
+auto const on_lambda = [](auto& ctx) {
+  auto& a = x3::_attr(ctx);
+  Word& param = boost::fusion::at_c<0>(a);
+  std::vector<Expr> body;
+  body.push_back(std::move(boost::fusion::at_c<1>(a)));
+  x3::_val(ctx) = make_node(Expr::Kind::lambda, param.text, std::move(body), {});
+  x3::_val(ctx).name_span = param.span;
+};
+
+auto const primary_def = number_parser{}[on_number] | string_parser{}[on_string] |
+                         kw_true[on_bool(1)] | kw_false[on_bool(0)] | kw_null[on_null] |
+                         list_lit[set_val] | ('(' > expr[set_val] > close_paren) | call[set_val] |
+                         name[on_name];
+auto const call_def = (name >> '(')[start_call] > -(arg[push_arg] % ',') > close_paren;
+auto const list_lit_def = x3::lit('[')[start_list] > -(expr[push_arg] % ',') > -x3::lit(',') >
+                          close_bracket;
+auto const arg_def = ((name >> arrow) > expr)[on_lambda] | expr[set_val];
+
+BOOST_SPIRIT_DEFINE(expr, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, unary_expr,
+                    postfix_expr, primary, call, list_lit, arg, name, field_name, close_paren,
+                    close_bracket)
+
+
+// ---- clauses and rules ----
+
+struct clause_class : annotate {};
+struct rule_class : report_errors {};
+struct interp_class : report_errors {};
+struct param_class : annotate {};
+struct scalar_class : annotate {};
+struct lang_class {};
+struct string_class {};
+struct word_class : annotate {};
+struct rule_id_class : annotate {};
+struct rule_name_class : annotate {};
+struct open_brace_class {};
+struct rule_end_class {};
+struct equals_class {};
+struct in_class {};
+
+x3::rule<clause_class, Clause> const clause = "a clause";
+x3::rule<rule_class, rules_ast::Rule> const rule_decl = "a rule";
+x3::rule<interp_class, Expr> const interp_expr = "an expression";
+x3::rule<param_class, ParamLiteral> const param_lit = "a literal (number, string, true, false or a list)";
+x3::rule<scalar_class, ParamLiteral> const scalar = "a literal (number, string, true or false)";
+x3::rule<lang_class, std::string> const lang = "a language (en or zh)";
+x3::rule<string_class, StringToken> const string_lit = "a string";
+x3::rule<word_class, Word> const word = "a word";
+x3::rule<rule_id_class, Word> const rule_id = "a rule id (letters and digits)";
+x3::rule<rule_name_class, Word> const rule_name = "a rule name (kebab-case)";
+x3::rule<open_brace_class> const open_brace = "'{'";
+x3::rule<rule_end_class> const rule_end = "a clause or '}'";
+x3::rule<equals_class> const equals = "'='";
+x3::rule<in_class> const in_kw = "'in'";
+
+auto const set_kw = [](const char* k) { return [k](auto& ctx) { x3::_val(ctx).keyword = k; }; };
+auto const set_name = [](auto& ctx) {
+  x3::_val(ctx).name = std::move(x3::_attr(ctx).text);
+  x3::_val(ctx).name_span = x3::_attr(ctx).span;
+};
+auto const set_lang = [](auto& ctx) { x3::_val(ctx).lang = x3::_attr(ctx); };
+auto const set_text = [](auto& ctx) {
+  StringToken& t = x3::_attr(ctx);
+  Clause& c = x3::_val(ctx);
+  c.text = std::move(t.text);
+  c.text_offsets.resize(t.offsets.size());
+  for (size_t i = 0; i < t.offsets.size(); ++i) c.text_offsets[i] = t.raw.begin + t.offsets[i];
+};
+auto const set_expr = [](auto& ctx) { x3::_val(ctx).expr = std::move(x3::_attr(ctx)); };
+auto const set_param = [](auto& ctx) { x3::_val(ctx).param = std::move(x3::_attr(ctx)); };
+auto const scalar_number = [](double sign) {
+  return [sign](auto& ctx) {
+    x3::_val(ctx).kind = ParamLiteral::Kind::number;
+    x3::_val(ctx).number = sign * x3::_attr(ctx);
+  };
+};
+auto const scalar_string = [](auto& ctx) {
+  x3::_val(ctx).kind = ParamLiteral::Kind::string;
+  x3::_val(ctx).text = std::move(x3::_attr(ctx).text);
+};
+auto const scalar_bool = [](bool v) {
+  return [v](auto& ctx) {
+    x3::_val(ctx).kind = ParamLiteral::Kind::boolean;
+    x3::_val(ctx).boolean = v;
+  };
+};
+auto const start_param_list = [](auto& ctx) { x3::_val(ctx).kind = ParamLiteral::Kind::list; };
+auto const push_item = [](auto& ctx) { x3::_val(ctx).items.push_back(std::move(x3::_attr(ctx))); };
+auto const set_rule_id = [](auto& ctx) {
+  x3::_val(ctx).id = x3::_attr(ctx).text;
+  x3::_val(ctx).header = x3::_attr(ctx).span;
+};
+auto const set_rule_name = [](auto& ctx) {
+  x3::_val(ctx).name = x3::_attr(ctx).text;
+  x3::_val(ctx).header.end = x3::_attr(ctx).span.end;
+};
+auto const push_clause = [](auto& ctx) { x3::_val(ctx).clauses.push_back(std::move(x3::_attr(ctx))); };
+
+constexpr kw_parser kw_rule{"rule"}, kw_category{"category"}, kw_severity{"severity"},
+    kw_summary{"summary"}, kw_message{"message"}, kw_help{"help"}, kw_explain{"explain"},
+    kw_param{"param"}, kw_example{"example"}, kw_native{"native"}, kw_for{"for"},
+    kw_let{"let"}, kw_where{"where"}, kw_when{"when"}, kw_at{"at"}, kw_en{"en"}, kw_zh{"zh"},
+    kw_in{"in"};
+
+auto const lang_def = (kw_en >> x3::attr(std::string("en"))) | (kw_zh >> x3::attr(std::string("zh")));
+auto const string_lit_def = string_parser{};
+auto const word_def = word_parser{word_parser::any_word};
+auto const rule_id_def = word_parser{word_parser::rule_id};
+auto const rule_name_def = word_parser{word_parser::kebab};
+auto const open_brace_def = x3::lit('{');
+auto const rule_end_def = x3::lit('}');
+auto const equals_def = x3::lit('=');
+auto const in_kw_def = kw_in;
+
+auto const scalar_def = ('-' >> number_parser{})[scalar_number(-1)] |
+                        number_parser{}[scalar_number(1)] | string_parser{}[scalar_string] |
+                        kw_true[scalar_bool(true)] | kw_false[scalar_bool(false)];
+auto const param_lit_def = scalar[set_val] | (x3::lit('[')[start_param_list] >
+                                              -(scalar[push_item] % ',') > -x3::lit(',') >
+                                              close_bracket);
+
+auto const text_clause = (kw_summary[set_kw("summary")] | kw_message[set_kw("message")] |
+                          kw_help[set_kw("help")] | kw_explain[set_kw("explain")]) >
+                         lang[set_lang] > string_lit[set_text];
+auto const clause_def =
+    text_clause | (kw_category[set_kw("category")] > word[set_name]) |
+    (kw_severity[set_kw("severity")] > word[set_name]) |
+    (kw_param[set_kw("param")] > name[set_name] > equals > param_lit[set_param]) |
+    (kw_example[set_kw("example")] > string_lit[set_text]) | kw_native[set_kw("native")] |
+    (kw_for[set_kw("for")] > name[set_name] > in_kw > expr[set_expr]) |
+    (kw_let[set_kw("let")] > name[set_name] > equals > expr[set_expr]) |
+    ((kw_where[set_kw("where")] | kw_when[set_kw("when")]) > expr[set_expr]) |
+    (kw_at[set_kw("at")] > expr[set_expr]);
+
+auto const rule_decl_def = kw_rule > rule_id[set_rule_id] > rule_name[set_rule_name] > open_brace >
+                           *clause[push_clause] > rule_end;
+auto const interp_expr_def = expr[set_val] > x3::eoi;
+
+BOOST_SPIRIT_DEFINE(clause, rule_decl, interp_expr, param_lit, scalar, lang, string_lit, word,
+                    rule_id, rule_name, open_brace, rule_end, equals, in_kw)
+
+}  // namespace jf::rules_grammar

@@ -1,0 +1,277 @@
+#include "dsl/rules_lexer.hpp"
+
+#include <fmt/format.h>
+#include <utf8proc.h>
+
+#include <charconv>
+#include <map>
+
+namespace jf::rules_grammar {
+namespace {
+
+size_t wide_space_len(It p, It end) {
+  return end - p >= 3 && static_cast<unsigned char>(p[0]) == 0xE3 &&
+                 static_cast<unsigned char>(p[1]) == 0x80 && static_cast<unsigned char>(p[2]) == 0x80
+             ? 3
+             : 0;
+}
+
+/// Bytes of the identifier character at p, 0 if none; `digit` says whether it is one.
+size_t ident_char(It p, It end, bool& digit) {
+  auto c = static_cast<unsigned char>(*p);
+  if (c < 0x80) {
+    digit = c >= '0' && c <= '9';
+    return (digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') ? 1 : 0;
+  }
+  utf8proc_int32_t cp;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(p), end - p, &cp);
+  if (n <= 0) return 0;
+  auto cat = utf8proc_category(cp);
+  digit = cat == UTF8PROC_CATEGORY_ND;
+  switch (cat) {
+    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
+      return static_cast<size_t>(n);
+    default:
+      return 0;
+  }
+}
+
+bool is_lower_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+It skip_blank(It p, It end) {
+  for (;;) {
+    if (p == end) return p;
+    char c = *p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++p;
+    } else if (c == '#') {
+      while (p != end && *p != '\n' && *p != '\r') ++p;
+    } else if (size_t n = wide_space_len(p, end)) {
+      p += n;
+    } else {
+      return p;
+    }
+  }
+}
+
+It scan_ident(It p, It end) {
+  bool digit = false;
+  It i = p;
+  while (i != end) {
+    size_t n = ident_char(i, end, digit);
+    if (n == 0 || (i == p && digit)) break;
+    i += n;
+  }
+  return i;
+}
+
+It scan_rule_id(It p, It end) {
+  It i = p;
+  while (i != end && (is_digit(*i) || (*i >= 'a' && *i <= 'z') || (*i >= 'A' && *i <= 'Z'))) ++i;
+  bool digit = false;
+  if (i != end && ident_char(i, end, digit)) return p;  // e.g. `JF_1`: not an id
+  return i;
+}
+
+It scan_kebab(It p, It end) {
+  It i = p;
+  while (i != end && (is_lower_digit(*i) || (*i == '-' && i != p && i + 1 != end &&
+                                             is_lower_digit(i[1]) && i[-1] != '-')))
+    ++i;
+  bool digit = false;
+  if (i != end && (ident_char(i, end, digit) || *i == '-')) return p;
+  return i;
+}
+
+bool is_reserved(std::string_view w) {
+  static constexpr std::string_view words[] = {"and",     "or",   "not",   "in",  "contains",
+                                               "matches", "true", "false", "null"};
+  for (auto r : words)
+    if (w == r) return true;
+  return false;
+}
+
+It match_keyword(It p, It end, std::string_view word) {
+  if (static_cast<size_t>(end - p) < word.size() || std::string_view(p, word.size()) != word)
+    return p;
+  bool digit = false;
+  It after = p + word.size();
+  if (after != end && ident_char(after, end, digit)) return p;
+  return after;
+}
+
+It scan_number(It p, It end, double& value) {
+  It i = p;
+  while (i != end && is_digit(*i)) ++i;
+  if (i == p) return p;
+  if (i != end && *i == '.' && i + 1 != end && is_digit(i[1])) {
+    ++i;
+    while (i != end && is_digit(*i)) ++i;
+  }
+  auto [ptr, ec] = std::from_chars(p, i, value);
+  if (ec != std::errc() || ptr != i) return p;
+  if (i != end && *i == '%') {
+    value /= 100;
+    ++i;
+  }
+  bool digit = false;
+  if (i != end && ident_char(i, end, digit)) return p;  // `3x` is not a number
+  return i;
+}
+
+It scan_string(It p, It end, StringToken& out, const char*& err, It& bad) {
+  It start = p;
+  if (end - p >= 3 && std::string_view(p, 3) == "\"\"\"") {
+    out.triple = true;
+    for (It i = p + 3; i + 3 <= end; ++i) {
+      if (std::string_view(i, 3) == "\"\"\"") {
+        out.text.assign(p + 3, i);
+        for (It j = p + 3; j != i; ++j) out.offsets.push_back(static_cast<uint32_t>(j - start));
+        dedent(out.text, out.offsets);
+        return i + 3;
+      }
+    }
+    err = "@unterminated-triple";
+    bad = start;
+    return p;
+  }
+  for (It i = p + 1; i != end; ++i) {
+    char c = *i;
+    if (c == '"') return i + 1;
+    if (c == '\n' || c == '\r') break;
+    uint32_t at = static_cast<uint32_t>(i - start);
+    if (c == '\\') {
+      if (i + 1 == end) break;
+      char e = i[1];
+      if (e != '"' && e != '\\' && e != 'n') {
+        err = "@escape";
+        bad = i;
+        return p;
+      }
+      out.text.push_back(e == 'n' ? '\n' : e);
+      out.offsets.push_back(at);
+      ++i;
+      continue;
+    }
+    out.text.push_back(c);
+    out.offsets.push_back(at);
+  }
+  err = "@unterminated";
+  bad = start;
+  return p;
+}
+
+It scan_operator(It p, It end, int level, std::string& op) {
+  if (p == end) return p;
+  auto two = [&](std::string_view s) { return end - p >= 2 && std::string_view(p, 2) == s; };
+  if (level == 0) {
+    for (std::string_view s : {"==", "!=", "<=", ">="})
+      if (two(s)) return op = s, p + 2;
+    if (*p == '<' || *p == '>') return op = std::string(1, *p), p + 1;
+    if (It n = match_keyword(p, end, "not"); n != p) {
+      It i = match_keyword(skip_blank(n, end), end, "in");
+      if (i != skip_blank(n, end)) return op = "not in", i;
+      return p;
+    }
+    for (std::string_view w : {"in", "contains", "matches"})
+      if (It n = match_keyword(p, end, w); n != p) return op = w, n;
+    return p;
+  }
+  if (level == 1) {
+    if (*p == '+' || (*p == '-' && !two("->"))) return op = std::string(1, *p), p + 1;
+    return p;
+  }
+  if (*p == '*' || *p == '/' || *p == '%') return op = std::string(1, *p), p + 1;
+  return p;
+}
+
+It token_end(It p, It end) {
+  if (p == end) return p;
+  It i = scan_ident(p, end);
+  if (i != p) return i;
+  auto c = static_cast<unsigned char>(*p);
+  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  return p + std::min<size_t>(n, end - p);
+}
+
+Text expected_message(const std::string& which, It at, It end) {
+  static const std::map<std::string, Text> keyed = {
+      {"@depth", {"expression nested too deeply (limit 64 levels)", "表达式嵌套过深（上限 64 层）"}},
+      {"@unterminated", {"unterminated string", "字符串缺少结束引号"}},
+      {"@unterminated-triple", {"unterminated \"\"\" string", "\"\"\" 字符串缺少结束标记"}},
+      {"@escape", {"unknown escape sequence (use \\\", \\\\ or \\n)", "未知的转义序列（可用 \\\"、\\\\、\\n）"}},
+      {"@string-size", {"string longer than the limit", "字符串超过长度上限"}},
+      {"@name-size", {"name longer than the limit", "名称超过长度上限"}},
+  };
+  if (auto k = keyed.find(which); k != keyed.end()) return k->second;
+  static const std::map<std::string, std::string> zh = {
+      {"an expression", "表达式"},
+      {"a name", "名称"},
+      {"a field name", "字段名"},
+      {"a word", "单词"},
+      {"a string", "字符串"},
+      {"a clause", "子句"},
+      {"a rule", "规则"},
+      {"'rule'", "“rule”"},
+      {"a rule id (letters and digits)", "规则编号（字母和数字）"},
+      {"a rule name (kebab-case)", "规则名（短横线连接的小写单词）"},
+      {"'{'", "“{”"},
+      {"')'", "“)”"},
+      {"']'", "“]”"},
+      {"'='", "“=”"},
+      {"'in'", "“in”"},
+      {"'}'", "“}”"},
+      {"a clause or '}'", "子句或“}”"},
+      {"a language (en or zh)", "语言（en 或 zh）"},
+      {"a literal (number, string, true, false or a list)", "字面值（数字、字符串、true、false 或列表）"},
+      {"a literal (number, string, true or false)", "字面值（数字、字符串、true 或 false）"},
+  };
+  std::string what = which == "eoi" ? "'}'" : which;
+  auto z = zh.find(what);
+  std::string what_zh = z != zh.end() ? z->second : what;
+  std::string found = at == end ? "end of file" : "`" + std::string(at, token_end(at, end)) + "`";
+  std::string found_zh = at == end ? "文件结尾" : found;
+  return {fmt::format("expected {}, found {}", what, found),
+          fmt::format("此处应为{}，实际为{}", what_zh, found_zh)};
+}
+
+void dedent(std::string& text, std::vector<uint32_t>& offsets) {
+  // Split into lines, find the common indentation of the non-blank ones.
+  std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) without '\n'
+  size_t b = 0;
+  for (size_t i = 0; i <= text.size(); ++i)
+    if (i == text.size() || text[i] == '\n') lines.push_back({b, i}), b = i + 1;
+  auto blank = [&](std::pair<size_t, size_t> l) {
+    for (size_t i = l.first; i < l.second; ++i)
+      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
+    return true;
+  };
+  if (!lines.empty() && blank(lines.front())) lines.erase(lines.begin());
+  if (!lines.empty() && blank(lines.back())) lines.pop_back();
+  size_t indent = std::string::npos;
+  for (auto l : lines) {
+    if (blank(l)) continue;
+    size_t n = 0;
+    while (l.first + n < l.second && (text[l.first + n] == ' ' || text[l.first + n] == '\t')) ++n;
+    indent = std::min(indent, n);
+  }
+  if (indent == std::string::npos) indent = 0;
+  std::string out;
+  std::vector<uint32_t> offs;
+  for (size_t k = 0; k < lines.size(); ++k) {
+    auto [lb, le] = lines[k];
+    size_t from = blank(lines[k]) ? le : lb + indent;
+    if (k) out.push_back('\n'), offs.push_back(offsets[lb - 1]);
+    for (size_t i = from; i < le; ++i) out.push_back(text[i]), offs.push_back(offsets[i]);
+  }
+  text = std::move(out);
+  offsets = std::move(offs);
+}
+
+}  // namespace jf::rules_grammar

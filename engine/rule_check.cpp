@@ -1,0 +1,280 @@
+#include "engine/rule_check.hpp"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "engine/rule_compiler.hpp"
+
+namespace jf::rt {
+
+using rules_ast::Expr;
+
+std::string suggest(std::string_view word, const std::vector<std::string_view>& options) {
+  auto distance = [](std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+      size_t prev = row[0];
+      row[0] = i;
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t cur = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] != b[j - 1])});
+        prev = cur;
+      }
+    }
+    return row[b.size()];
+  };
+  std::string best;
+  size_t best_d = 3;
+  for (auto o : options) {
+    if (word.size() > 64) break;
+    size_t d = distance(word, o);
+    if (d < best_d) best_d = d, best = o;
+  }
+  return best;
+}
+
+int ExprCompiler::bind(std::string name, Type t) {
+  int slot = static_cast<int>(slots++);
+  vars.push_back({std::move(name), slot, std::move(t)});
+  return slot;
+}
+
+const ExprCompiler::Var* ExprCompiler::find_var(std::string_view n) const {
+  for (auto v = vars.rbegin(); v != vars.rend(); ++v)
+    if (v->name == n) return &*v;
+  return nullptr;
+}
+
+void ExprCompiler::error(Span span, Text message, Text help) {
+  failed = true;
+  errors_.push_back(compile_error(span, std::move(message), std::move(help)));
+}
+
+Typed ExprCompiler::bad() { return {make_const(Value{}), Type::of(T::any)}; }
+
+bool ExprCompiler::expect(const Typed& t, T want, Span span, const char* what) {
+  if (t.type.t == want || t.type.t == T::any) return true;
+  if (want == T::string && t.type.is_stringy()) return true;
+  if (t.type.t == T::null) return true;
+  Type w = Type::of(want);
+  error(span, {fmt::format("{} must be {}, not {}", what, describe(w), describe(t.type)),
+               fmt::format("{}应为 {}，而不是 {}", what, describe(w), describe(t.type))});
+  return false;
+}
+
+Typed ExprCompiler::compile(const Expr& e) {
+  Typed out;
+  switch (e.kind) {
+    case Expr::Kind::number:
+      out = {make_const(Value::number(e.number)), Type::of(T::number)};
+      break;
+    case Expr::Kind::string:
+      out = {make_const(Value::owned(e.text)), Type::of(T::string)};
+      break;
+    case Expr::Kind::boolean:
+      out = {make_const(Value::boolean(e.number != 0)), Type::of(T::boolean)};
+      break;
+    case Expr::Kind::null: out = {make_const(Value{}), Type::of(T::null)}; break;
+    case Expr::Kind::list: out = list(e); break;
+    case Expr::Kind::name: out = name(e); break;
+    case Expr::Kind::field: out = field(e); break;
+    case Expr::Kind::call: out = call(e); break;
+    case Expr::Kind::unary: out = unary(e); break;
+    case Expr::Kind::binary: out = binary(e); break;
+    case Expr::Kind::lambda:
+      error(e.span, {"`x -> …` is only allowed as a function argument", "`x -> …` 只能用作函数参数"});
+      return bad();
+  }
+  out.ast = &e;
+  return out;
+}
+
+Typed ExprCompiler::name(const Expr& e) {
+  if (const Var* v = find_var(e.text)) return {make_slot(v->slot), v->type};
+  for (const Param& p : params)
+    if (p.name == e.text) return {make_param(p.value), p.type};
+  if (const Field* g = find_global(e.text)) return {make_global(g->get), g->type};
+  if (is_enum_word(e.text)) {
+    Type t = Type::of(T::word);
+    t.word = e.text;
+    return {make_const(Value::owned(e.text)), t};
+  }
+  std::vector<std::string_view> options;
+  for (const Var& v : vars) options.push_back(v.name);
+  for (const Param& p : params) options.push_back(p.name);
+  for (auto n : {"scheme", "indicators", "departments", "groups", "inspections", "units",
+                 "overall_penalties", "penalties", "deductions"})
+    options.push_back(n);
+  for (const EnumInfo& en : enums())
+    for (auto w : en.values) options.push_back(w);
+  std::string s = suggest(e.text, options);
+  error(e.span, {fmt::format("unknown name `{}`", e.text), fmt::format("未知的名称 `{}`", e.text)},
+        s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+  return bad();
+}
+
+Typed ExprCompiler::field(const Expr& e) {
+  Typed base = compile(e.args[0]);
+  const Type& t = base.type;
+  if (t.t == T::any) return bad();
+  if (t.t != T::element) {
+    error(e.name_span, {fmt::format("`{}` has no field `{}`", describe(t), e.text),
+                        fmt::format("{} 没有字段 `{}`", describe(t), e.text)});
+    return bad();
+  }
+  if (t.elem == Elem::bucket) {
+    int which = e.text == "key" ? 0 : e.text == "items" ? 1 : e.text == "count" ? 2 : -1;
+    if (which >= 0) {
+      Type r = which == 0 ? *t.key : which == 1 ? Type::list_of(*t.item) : Type::of(T::number);
+      return {make_bucket_field(std::move(base.node), which), r};
+    }
+  } else if (const Field* f = find_field(t.elem, e.text)) {
+    Type r = f->type;
+    r.nullable = r.nullable || t.nullable;
+    return {make_field(std::move(base.node), f->get), r};
+  }
+  std::vector<std::string_view> names = field_names(t.elem);
+  std::string s = suggest(e.text, names);
+  std::string all;
+  for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
+  error(e.name_span,
+        {fmt::format("unknown field `{}` of {}", e.text, elem_name(t.elem)),
+         fmt::format("{} 没有字段 `{}`", elem_name(t.elem), e.text)},
+        s.empty() ? Text{"fields: " + all, "可用字段：" + all}
+                  : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+  return bad();
+}
+
+Typed ExprCompiler::unary(const Expr& e) {
+  Typed a = compile(e.args[0]);
+  if (e.text == "not") {
+    expect(a, T::boolean, e.args[0].span, "the operand of `not`");
+    return {make_not(std::move(a.node)), Type::of(T::boolean)};
+  }
+  expect(a, T::number, e.args[0].span, "the operand of `-`");
+  return {make_neg(std::move(a.node)), Type::of(T::number)};
+}
+
+Typed ExprCompiler::list(const Expr& e) {
+  std::vector<NodePtr> nodes;
+  std::vector<Type> items;
+  Type item = Type::of(T::any);
+  for (const Expr& x : e.args) {
+    Typed t = compile(x);
+    if (item.t == T::any || item.t == T::null) {
+      bool was_null = item.t == T::null;
+      item = t.type;
+      item.nullable = item.nullable || was_null;
+    } else if (t.type.t == T::null) {
+      item.nullable = true;
+    } else if (t.type.t != T::any && !(item.is_stringy() && t.type.is_stringy()) && item.t != t.type.t) {
+      error(x.span, {fmt::format("list items must have one type: {} and {}", describe(item), describe(t.type)),
+                     fmt::format("列表元素类型须一致：{} 与 {}", describe(item), describe(t.type))});
+    } else if (item.t == T::word && t.type.t != T::word) {
+      item = t.type;
+    }
+    items.push_back(t.type);
+    nodes.push_back(std::move(t.node));
+  }
+  Typed out{make_list(std::move(nodes)), Type::list_of(item)};
+  out.items = std::move(items);
+  out.is_list_literal = true;
+  return out;
+}
+
+bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
+  if (a.t == T::any || b.t == T::any || a.t == T::null || b.t == T::null) return true;
+  auto word_vs_enum = [&](const Type& w, const Type& en) {
+    if (enum_has(en.enum_id, w.word)) return true;
+    std::string values;
+    for (auto v : enums()[en.enum_id].values) values += (values.empty() ? "" : ", ") + std::string(v);
+    std::string s = suggest(w.word, enums()[en.enum_id].values);
+    error(span,
+          {fmt::format("`{}` is not a value of {} (one of: {})", w.word, enums()[en.enum_id].name, values),
+           fmt::format("`{}` 不是 {} 的取值（可选：{}）", w.word, enums()[en.enum_id].name, values)},
+          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+    return false;
+  };
+  if (a.t == T::word && b.t == T::enum_) return word_vs_enum(a, b);
+  if (b.t == T::word && a.t == T::enum_) return word_vs_enum(b, a);
+  if (a.is_stringy() && b.is_stringy()) return true;
+  bool ok = a.t == b.t && (a.t != T::element || a.elem == b.elem);
+  if (!ok)
+    error(span, {fmt::format("cannot compare {} with {}", describe(a), describe(b)),
+                 fmt::format("无法比较 {} 与 {}", describe(a), describe(b))});
+  return ok;
+}
+
+Typed ExprCompiler::comparison(const Expr& e, BinOp op, Typed a, Typed b) {
+  Span s = e.span;
+  if (op == BinOp::in || op == BinOp::not_in) {
+    if (b.type.t != T::list && b.type.t != T::any && b.type.t != T::null) {
+      error(e.args[1].span, {fmt::format("`{}` needs a list on its right, not {}", e.text, describe(b.type)),
+                             fmt::format("`{}` 的右侧应为列表，而不是 {}", e.text, describe(b.type))});
+    } else if (b.is_list_literal) {
+      for (size_t i = 0; i < b.items.size(); ++i) check_compatible(a.type, b.items[i], e.args[1].args[i].span);
+    } else if (b.type.t == T::list && b.type.item) {
+      check_compatible(a.type, *b.type.item, s);
+    }
+  } else if (op == BinOp::contains) {
+    if (a.type.t == T::list) {
+      if (a.type.item) check_compatible(*a.type.item, b.type, s);
+    } else {
+      expect(a, T::string, e.args[0].span, "the left side of `contains`");
+      expect(b, T::string, e.args[1].span, "the right side of `contains`");
+    }
+  } else if (op == BinOp::eq || op == BinOp::ne) {
+    check_compatible(a.type, b.type, s);
+  } else {  // ordering: numbers, or strings
+    if (!(a.type.is_stringy() && b.type.is_stringy())) {
+      expect(a, T::number, e.args[0].span, "the left side of a comparison");
+      expect(b, T::number, e.args[1].span, "the right side of a comparison");
+    }
+  }
+  return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::boolean)};
+}
+
+Typed ExprCompiler::binary(const Expr& e) {
+  static const std::pair<std::string_view, BinOp> ops[] = {
+      {"+", BinOp::add},  {"-", BinOp::sub},      {"*", BinOp::mul},   {"/", BinOp::div},
+      {"%", BinOp::mod},  {"==", BinOp::eq},      {"!=", BinOp::ne},   {"<", BinOp::lt},
+      {"<=", BinOp::le},  {">", BinOp::gt},       {">=", BinOp::ge},   {"in", BinOp::in},
+      {"not in", BinOp::not_in}, {"contains", BinOp::contains}, {"and", BinOp::and_}, {"or", BinOp::or_}};
+  Typed a = compile(e.args[0]);
+  if (e.text == "matches") {
+    Typed b = compile(e.args[1]);
+    expect(a, T::string, e.args[0].span, "the left side of `matches`");
+    expect(b, T::string, e.args[1].span, "the pattern of `matches`");
+    std::shared_ptr<const re2::RE2> re;
+    if (e.args[1].kind == Expr::Kind::string) {
+      re2::RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(8 << 20);
+      auto r = std::make_shared<re2::RE2>(e.args[1].text, o);
+      if (!r->ok())
+        error(e.args[1].span, {"invalid regular expression: " + r->error(), "正则表达式无效：" + r->error()});
+      re = std::move(r);
+    }
+    return {make_matches(std::move(a.node), std::move(b.node), std::move(re)), Type::of(T::boolean)};
+  }
+  Typed b = compile(e.args[1]);
+  BinOp op = BinOp::add;
+  for (auto& [text, o] : ops)
+    if (text == e.text) op = o;
+  switch (op) {
+    case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod:
+      expect(a, T::number, e.args[0].span, "the left side of an arithmetic operator");
+      expect(b, T::number, e.args[1].span, "the right side of an arithmetic operator");
+      return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::number)};
+    case BinOp::and_: case BinOp::or_:
+      expect(a, T::boolean, e.args[0].span, "the left side of `and`/`or`");
+      expect(b, T::boolean, e.args[1].span, "the right side of `and`/`or`");
+      return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::boolean)};
+    default: return comparison(e, op, std::move(a), std::move(b));
+  }
+}
+
+}  // namespace jf::rt

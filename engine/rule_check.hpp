@@ -1,0 +1,71 @@
+// Type checking and node building for rule expressions (internal to the
+// rule compiler).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "dsl/rules_ast.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/rule_eval.hpp"
+#include "engine/rule_types.hpp"
+
+namespace jf::rt {
+
+/// A compiled expression with its static type. `items` holds the item types
+/// of a list literal (for enum-word checks of `x in [a, b]`).
+struct Typed {
+  Typed() = default;
+  Typed(NodePtr n, Type t) : node(std::move(n)), type(std::move(t)) {}
+  NodePtr node;
+  Type type;
+  std::vector<Type> items;
+  bool is_list_literal = false;
+  const rules_ast::Expr* ast = nullptr;
+};
+
+class ExprCompiler {
+ public:
+  ExprCompiler(std::vector<Diagnostic>& errors) : errors_(errors) {}
+
+  struct Var {
+    std::string name;
+    int slot;
+    Type type;
+  };
+  struct Param {
+    std::string name;
+    const Value* value;
+    Type type;
+  };
+  std::vector<Var> vars;
+  std::vector<Param> params;
+  size_t slots = 0;
+  bool failed = false;
+
+  /// A new slot for variable `name` of type `t` (visible until unbind()).
+  int bind(std::string name, Type t);
+  void unbind() { vars.pop_back(); }
+  const Var* find_var(std::string_view name) const;
+
+  Typed compile(const rules_ast::Expr& e);
+  void error(Span span, Text message, Text help = {});
+
+ private:
+  Typed name(const rules_ast::Expr& e);
+  Typed field(const rules_ast::Expr& e);
+  Typed call(const rules_ast::Expr& e);
+  Typed unary(const rules_ast::Expr& e);
+  Typed binary(const rules_ast::Expr& e);
+  Typed list(const rules_ast::Expr& e);
+  Typed comparison(const rules_ast::Expr& e, BinOp op, Typed a, Typed b);
+  Typed bad();  // after an error: a null of type any, so checks do not cascade
+  /// Both sides comparable? Reports enum words that are not values of the other side's enum.
+  bool check_compatible(const Type& a, const Type& b, Span span);
+  bool expect(const Typed& t, T want, Span span, const char* what);
+  std::vector<Diagnostic>& errors_;
+};
+
+/// The closest of `options` to `word` (edit distance ≤ 2), or empty.
+std::string suggest(std::string_view word, const std::vector<std::string_view>& options);
+
+}  // namespace jf::rt

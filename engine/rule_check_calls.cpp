@@ -1,0 +1,138 @@
+// Type checking of built-in function calls.
+#include <fmt/format.h>
+
+#include "engine/rule_check.hpp"
+
+namespace jf::rt {
+
+using rules_ast::Expr;
+
+namespace {
+
+struct Signature {
+  std::string_view name;
+  Fn fn;
+  size_t min_args, max_args;
+  bool lambda;  // the last argument may (or, with min == max == 2, must) be `x -> e`
+};
+
+constexpr Signature kFunctions[] = {
+    {"count", Fn::count, 1, 2, true},     {"sum", Fn::sum, 1, 2, true},
+    {"min", Fn::min, 1, 2, true},         {"max", Fn::max, 1, 2, true},
+    {"avg", Fn::avg, 1, 2, true},         {"any", Fn::any, 2, 2, true},
+    {"all", Fn::all, 2, 2, true},         {"filter", Fn::filter, 2, 2, true},
+    {"map", Fn::map, 2, 2, true},         {"distinct", Fn::distinct, 1, 2, true},
+    {"group_by", Fn::group_by, 2, 2, true}, {"first", Fn::first, 1, 1, false},
+    {"join", Fn::join, 2, 2, false},      {"len", Fn::len, 1, 1, false},
+    {"contains_any", Fn::contains_any, 2, 2, false}, {"matched", Fn::matched, 2, 2, false},
+    {"round", Fn::round, 1, 2, false},    {"ceil", Fn::ceil, 1, 1, false},
+    {"floor", Fn::floor, 1, 1, false},    {"abs", Fn::abs, 1, 1, false},
+    {"pct", Fn::pct, 1, 1, false},
+};
+
+}  // namespace
+
+Typed ExprCompiler::call(const Expr& e) {
+  const Signature* sig = nullptr;
+  for (const Signature& s : kFunctions)
+    if (s.name == e.text) sig = &s;
+  if (!sig) {
+    std::vector<std::string_view> names;
+    for (const Signature& s : kFunctions) names.push_back(s.name);
+    std::string s = suggest(e.text, names);
+    error(e.name_span, {fmt::format("unknown function `{}`", e.text), fmt::format("未知的函数 `{}`", e.text)},
+          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+    return bad();
+  }
+  size_t n = e.args.size();
+  if (n < sig->min_args || n > sig->max_args) {
+    std::string want = sig->min_args == sig->max_args
+                           ? std::to_string(sig->min_args)
+                           : fmt::format("{} or {}", sig->min_args, sig->max_args);
+    error(e.span, {fmt::format("{}() takes {} argument{}, not {}", e.text, want, sig->max_args == 1 ? "" : "s", n),
+                   fmt::format("{}() 需要 {} 个参数，而不是 {} 个", e.text, want, n)});
+    return bad();
+  }
+  const char* what = "the first argument";
+  // Lambdas: only as the second argument of the list functions.
+  for (size_t i = 0; i < n; ++i) {
+    bool allowed = sig->lambda && i == 1;
+    if (e.args[i].kind == Expr::Kind::lambda && !allowed) {
+      error(e.args[i].span, {fmt::format("{}() takes no `x -> …` argument here", e.text),
+                             fmt::format("{}() 此处不接受 `x -> …` 参数", e.text)});
+      return bad();
+    }
+    if (allowed && e.args[i].kind != Expr::Kind::lambda) {
+      error(e.args[i].span, {fmt::format("{}() needs `x -> …` as its second argument", e.text),
+                             fmt::format("{}() 的第二个参数应为 `x -> …`", e.text)});
+      return bad();
+    }
+  }
+  std::vector<NodePtr> args;
+  Typed first = compile(e.args[0].kind == Expr::Kind::lambda ? e.args[0] : e.args[0]);
+  Fn fn = sig->fn;
+  bool list_fn = sig->lambda || fn == Fn::first || fn == Fn::join;
+  Type item = Type::of(T::any);
+  if (list_fn) {
+    if (!expect(first, T::list, e.args[0].span, what)) return bad();
+    if (first.type.t == T::list && first.type.item) item = *first.type.item;
+  }
+  args.push_back(std::move(first.node));
+  NodePtr lambda;
+  int slot = -1;
+  Type body = item;  // the value each item contributes
+  if (n == 2 && sig->lambda) {
+    const Expr& l = e.args[1];
+    slot = bind(l.text, item);
+    Typed b = compile(l.args[0]);
+    unbind();
+    body = b.type;
+    lambda = std::move(b.node);
+    bool wants_bool = fn == Fn::count || fn == Fn::any || fn == Fn::all || fn == Fn::filter;
+    bool wants_number = fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg;
+    if (wants_bool) expect(b, T::boolean, l.args[0].span, "the condition");
+    if (wants_number) expect(b, T::number, l.args[0].span, "the value");
+  } else if (n == 2) {
+    Typed second = compile(e.args[1]);
+    if (fn == Fn::join) expect(second, T::string, e.args[1].span, "the separator");
+    if (fn == Fn::round) expect(second, T::number, e.args[1].span, "the digits");
+    if (fn == Fn::contains_any || fn == Fn::matched) {
+      if (expect(second, T::list, e.args[1].span, "the second argument") && second.type.item &&
+          second.type.t == T::list && second.type.item->t != T::any && !second.type.item->is_stringy())
+        error(e.args[1].span, {"the second argument must be a list of strings", "第二个参数应为字符串列表"});
+    }
+    args.push_back(std::move(second.node));
+  } else if ((fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg) && item.t != T::any) {
+    if (item.t != T::number)
+      error(e.args[0].span, {fmt::format("{}() needs a list of numbers, not of {}", e.text, describe(item)),
+                             fmt::format("{}() 需要数字列表，而不是 {} 列表", e.text, describe(item))});
+  }
+  if (!list_fn) {
+    if (fn == Fn::len || fn == Fn::contains_any || fn == Fn::matched)
+      expect(Typed{nullptr, first.type}, T::string, e.args[0].span, what);
+    else
+      expect(Typed{nullptr, first.type}, T::number, e.args[0].span, what);
+  }
+  Type result;
+  switch (fn) {
+    case Fn::count: case Fn::sum: case Fn::min: case Fn::max: case Fn::avg: case Fn::len:
+    case Fn::round: case Fn::ceil: case Fn::floor: case Fn::abs:
+      result = Type::of(T::number);
+      break;
+    case Fn::any: case Fn::all: case Fn::contains_any: result = Type::of(T::boolean); break;
+    case Fn::filter: case Fn::distinct: result = Type::list_of(item); break;
+    case Fn::map: result = Type::list_of(body); break;
+    case Fn::group_by: {
+      Type b = Type::element(Elem::bucket);
+      b.key = std::make_shared<const Type>(body);
+      b.item = std::make_shared<const Type>(item);
+      result = Type::list_of(b);
+      break;
+    }
+    case Fn::first: result = item; break;
+    case Fn::join: case Fn::matched: case Fn::pct: result = Type::of(T::string); break;
+  }
+  return {make_call(fn, std::move(args), std::move(lambda), slot), result};
+}
+
+}  // namespace jf::rt

@@ -1,0 +1,232 @@
+#include "engine/rule_compiler.hpp"
+
+#include <fmt/format.h>
+
+#include <set>
+
+#include "engine/rule_check.hpp"
+
+namespace jf::rt {
+
+using rules_ast::Clause;
+
+Diagnostic compile_error(Span span, Text message, Text help) {
+  Diagnostic d;
+  d.name = "rule-compile-error";
+  d.severity = Severity::error;
+  d.span = span;
+  d.message = std::move(message);
+  d.help = std::move(help);
+  return d;
+}
+
+namespace {
+
+ParamValue::Scalar scalar_of(const rules_ast::ParamLiteral& p) {
+  switch (p.kind) {
+    case rules_ast::ParamLiteral::Kind::number: return p.number;
+    case rules_ast::ParamLiteral::Kind::string: return p.text;
+    default: return p.boolean;
+  }
+}
+
+ParamValue param_of(const rules_ast::ParamLiteral& p) {
+  ParamValue v;
+  if (p.kind != rules_ast::ParamLiteral::Kind::list) {
+    std::visit([&](auto&& s) { v.value = s; }, scalar_of(p));
+    return v;
+  }
+  std::vector<ParamValue::Scalar> items;
+  for (const auto& i : p.items) items.push_back(scalar_of(i));
+  v.value = std::move(items);
+  return v;
+}
+
+Value scalar_value(const ParamValue::Scalar& s) {
+  if (auto d = std::get_if<double>(&s)) return Value::number(*d);
+  if (auto b = std::get_if<bool>(&s)) return Value::boolean(*b);
+  return Value::owned(std::get<std::string>(s));
+}
+
+std::string scalar_type(const ParamValue::Scalar& s) {
+  return std::holds_alternative<double>(s) ? "number" : std::holds_alternative<bool>(s) ? "bool" : "string";
+}
+
+Type static_type(const ParamValue& p) {
+  struct V {
+    Type operator()(double) const { return Type::of(T::number); }
+    Type operator()(const std::string&) const { return Type::of(T::string); }
+    Type operator()(bool) const { return Type::of(T::boolean); }
+    Type operator()(const std::vector<ParamValue::Scalar>& l) const {
+      if (l.empty()) return Type::list_of(Type::of(T::any));
+      Type i = std::holds_alternative<double>(l[0])  ? Type::of(T::number)
+               : std::holds_alternative<bool>(l[0]) ? Type::of(T::boolean)
+                                                    : Type::of(T::string);
+      return Type::list_of(i);
+    }
+  };
+  return std::visit(V{}, p.value);
+}
+
+// The evaluator recurses once per logic clause: bound it.
+constexpr size_t kMaxLogicClauses = 256;
+
+/// Compiles the clauses of one rule; the metadata goes to `meta`.
+class RuleCompiler {
+ public:
+  RuleCompiler(const rules_ast::Rule& r, const SourceFile& src, RuleMeta& meta, Program& prog,
+               std::vector<Diagnostic>& errors)
+      : rule_(r), src_(src), meta_(meta), prog_(prog), ex_(errors) {}
+
+  bool run() {
+    for (const Clause& c : rule_.clauses) metadata(c);
+    size_t logic_clauses = 0;
+    for (const Clause& c : rule_.clauses) {
+      logic(c);
+      if (c.keyword == "for" || c.keyword == "let" || c.keyword == "where" || c.keyword == "when" ||
+          c.keyword == "at")
+        ++logic_clauses;
+    }
+    if (logic_clauses > kMaxLogicClauses)
+      ex_.error(rule_.header, {fmt::format("more than {} logic clauses in one rule", kMaxLogicClauses),
+                               fmt::format("一条规则的逻辑子句超过 {} 个", kMaxLogicClauses)});
+    if (meta_.native && has_logic_)
+      ex_.error(rule_.header, {"a `native` rule has no logic clauses (for, let, where, when, at)",
+                               "`native` 规则不能有逻辑子句（for、let、where、when、at）"});
+    if (!meta_.native && !seen_.count("summary en"))
+      ex_.error(rule_.header, {"rule has no `summary en`", "规则缺少 `summary en`"});
+    if (!meta_.native && !seen_.count("message en"))
+      ex_.error(rule_.header, {"rule has no `message en`", "规则缺少 `message en`"});
+    for (const Clause& c : rule_.clauses) texts(c);
+    prog_.slots = ex_.slots;
+    return !ex_.failed;
+  }
+
+ private:
+  void metadata(const Clause& c) {
+    const std::string& k = c.keyword;
+    bool logic = k == "for" || k == "let" || k == "where" || k == "when" || k == "at";
+    if (logic) {
+      has_logic_ = true;
+      if (k != "at") return;
+    }
+    std::string key = k == "param" ? "param " + c.name : c.lang.empty() ? k : k + " " + c.lang;
+    if (!seen_.insert(key).second) {
+      ex_.error(c.span, {fmt::format("duplicate `{}` clause", key), fmt::format("重复的 `{}` 子句", key)});
+      return;
+    }
+    Text* text = k == "summary" ? &meta_.summary : k == "explain" ? &meta_.explain : nullptr;
+    if (text) (c.lang == "zh" ? text->zh : text->en) = c.text;
+    if (k == "message" || k == "help") {
+      Text& t = k == "message" ? meta_.message : meta_.help;
+      (c.lang == "zh" ? t.zh : t.en) = c.text;
+    }
+    if (k == "category") meta_.category = c.name;
+    if (k == "example") meta_.example = c.text;
+    if (k == "native") meta_.native = true;
+    if (k == "severity" && !parse_severity(c.name, meta_.severity))
+      ex_.error(c.name_span, {fmt::format("unknown severity `{}` (error, warning or info)", c.name),
+                              fmt::format("未知的严重级别 `{}`（error、warning 或 info）", c.name)});
+    if (k == "param") {
+      ParamValue v = param_of(c.param);
+      std::string written(src_.text().substr(c.param.span.begin, c.param.span.end - c.param.span.begin));
+      meta_.params.push_back({c.name, v, written});
+      prog_.params.push_back(std::make_unique<Value>(param_value(v)));
+      ex_.params.push_back({c.name, prog_.params.back().get(), static_type(v)});
+    }
+  }
+
+  void logic(const Clause& c) {
+    const std::string& k = c.keyword;
+    if (k != "for" && k != "let" && k != "where" && k != "when" && k != "at") return;
+    if ((k == "for" || k == "let") && ex_.find_var(c.name))
+      ex_.error(c.name_span, {fmt::format("`{}` is already defined", c.name), fmt::format("`{}` 已定义", c.name)});
+    Typed t = ex_.compile(c.expr);
+    Step s{Step::Kind::where, std::move(t.node)};
+    if (k == "for") {
+      if (t.type.t != T::list && t.type.t != T::any)
+        ex_.error(c.expr.span, {fmt::format("`for` needs a list, not {}", describe(t.type)),
+                                fmt::format("`for` 需要列表，而不是 {}", describe(t.type))});
+      Type item = t.type.t == T::list && t.type.item ? *t.type.item : Type::of(T::any);
+      s.kind = Step::Kind::for_;
+      s.slot = ex_.bind(c.name, item);
+      prog_.for_slots.push_back(s.slot);
+    } else if (k == "let") {
+      s.kind = Step::Kind::let;
+      s.slot = ex_.bind(c.name, t.type);
+    } else if (k == "at") {
+      bool ok = t.type.t == T::element || t.type.t == T::list || t.type.t == T::any || t.type.t == T::null;
+      if (!ok)
+        ex_.error(c.expr.span, {fmt::format("`at` needs an element or a list, not {}", describe(t.type)),
+                                fmt::format("`at` 需要元素或列表，而不是 {}", describe(t.type))});
+      s.kind = Step::Kind::at;
+      s.slot = prog_.at_slot = static_cast<int>(ex_.slots++);
+    } else if (t.type.t != T::boolean && t.type.t != T::any) {
+      ex_.error(c.expr.span, {fmt::format("`{}` needs a bool, not {}", k, describe(t.type)),
+                              fmt::format("`{}` 需要布尔值，而不是 {}", k, describe(t.type))});
+    }
+    prog_.steps.push_back(std::move(s));
+  }
+
+  void texts(const Clause& c) {
+    if (c.keyword != "message" && c.keyword != "help") return;
+    auto& pieces = (c.keyword == "message" ? prog_.message : prog_.help)[c.lang == "zh" ? 1 : 0];
+    pieces.clear();
+    for (const rules_ast::Piece& p : c.pieces) {
+      if (!p.is_expr) {
+        pieces.push_back({p.text, nullptr});
+        continue;
+      }
+      Typed t = ex_.compile(p.expr);
+      pieces.push_back({"", std::move(t.node)});
+    }
+  }
+
+  const rules_ast::Rule& rule_;
+  const SourceFile& src_;
+  RuleMeta& meta_;
+  Program& prog_;
+  ExprCompiler ex_;
+  std::set<std::string> seen_;
+  bool has_logic_ = false;
+};
+
+}  // namespace
+
+bool compile_rule(const rules_ast::Rule& rule, const SourceFile& src, uint32_t file, RuleMeta& meta,
+                  Program& program, std::vector<Diagnostic>& errors) {
+  meta.id = rule.id;
+  meta.name = rule.name;
+  meta.span = rule.header;
+  meta.span.file = file;
+  return RuleCompiler(rule, src, meta, program, errors).run();
+}
+
+Value param_value(const ParamValue& p) {
+  if (auto l = std::get_if<std::vector<ParamValue::Scalar>>(&p.value)) {
+    std::vector<Value> items;
+    for (const auto& s : *l) items.push_back(scalar_value(s));
+    return Value::list(std::move(items));
+  }
+  return std::visit(
+      [](auto&& v) -> Value {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::vector<ParamValue::Scalar>>) return {};
+        else return scalar_value(ParamValue::Scalar(v));
+      },
+      p.value);
+}
+
+std::string param_type(const ParamValue& p) {
+  if (auto l = std::get_if<std::vector<ParamValue::Scalar>>(&p.value))
+    return l->empty() ? "list" : "list of " + scalar_type((*l)[0]);
+  return std::visit(
+      [](auto&& v) -> std::string {
+        using V = std::decay_t<decltype(v)>;
+        if constexpr (std::is_same_v<V, std::vector<ParamValue::Scalar>>) return "list";
+        else return scalar_type(ParamValue::Scalar(v));
+      },
+      p.value);
+}
+
+}  // namespace jf::rt

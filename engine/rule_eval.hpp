@@ -1,0 +1,77 @@
+// The evaluator's building blocks: the per-rule environment with its step
+// budget, and the node tree the compiler builds (one virtual eval per node).
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "dsl/span.hpp"
+#include "engine/rule_model.hpp"
+#include "engine/rule_types.hpp"
+#include "engine/rule_value.hpp"
+
+namespace re2 {
+class RE2;
+}
+
+namespace jf::rt {
+
+/// A rule failing at run time (division by zero, empty min, budget, …). Thrown
+/// inside the evaluator only; RuleSet::evaluate turns it into one JF010 finding.
+struct RuntimeError {
+  std::string en, zh;
+};
+
+/// State of one rule's evaluation on one scheme.
+struct Env {
+  Env(const Model& model, size_t slots, uint64_t budget);
+  ~Env();
+  const Model& m;
+  std::vector<Value> slots;  // for/let variables and lambda parameters
+  uint64_t steps = 0;
+  uint64_t budget;
+  std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regex_cache;  // dynamic patterns
+  void step() {
+    if (++steps > budget) over_budget();
+  }
+  [[noreturn]] void over_budget() const;
+};
+
+struct Node {
+  virtual ~Node() = default;
+  virtual Value eval(Env& env) const = 0;
+};
+using NodePtr = std::unique_ptr<Node>;
+
+/// Built-in functions (docs/rule-language.md, "Functions").
+enum class Fn {
+  count, sum, min, max, avg, any, all, filter, map, distinct, group_by, first, join, len,
+  contains_any, matched, round, ceil, floor, abs, pct,
+};
+
+enum class BinOp { add, sub, mul, div, mod, eq, ne, lt, le, gt, ge, in, not_in, contains, and_, or_ };
+
+NodePtr make_const(Value v);
+NodePtr make_slot(int slot);
+NodePtr make_global(Accessor get);
+NodePtr make_field(NodePtr base, Accessor get);
+/// A parameter read at run time from `value` (owned by the compiled rule; set_param may change it).
+NodePtr make_param(const Value* value);
+NodePtr make_bucket_field(NodePtr base, int which);  // 0 key, 1 items, 2 count
+NodePtr make_neg(NodePtr a);
+NodePtr make_not(NodePtr a);
+NodePtr make_binary(BinOp op, NodePtr a, NodePtr b);
+NodePtr make_list(std::vector<NodePtr> items);
+/// `s matches PATTERN`; `re` is the precompiled literal pattern, or null for a dynamic one.
+NodePtr make_matches(NodePtr s, NodePtr pattern, std::shared_ptr<const re2::RE2> re);
+/// A function call; `lambda` is the body of an `x -> e` argument (or null), bound to `slot`.
+NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot);
+
+/// Throws a RuntimeError with the message in both languages.
+[[noreturn]] void fail(std::string en, std::string zh);
+/// `v` as a number; null is a run-time error naming `what`.
+double number_of(const Value& v, const char* what);
+
+}  // namespace jf::rt

@@ -1,0 +1,279 @@
+// The fields of each model element as rules see them, resolved once at compile
+// time to a plain accessor function.
+#include <algorithm>
+#include <map>
+
+#include "engine/rule_model.hpp"
+#include "engine/rule_types.hpp"
+
+namespace jf::rt {
+namespace {
+
+// Enum ids, in the order of enums().
+constexpr int kDeptKind = 0, kScoreMode = 1, kFrequency = 2, kEvidence = 3, kTrigger = 4,
+              kAction = 5, kInspFreq = 6, kInspKind = 7;
+
+Value opt(const std::optional<double>& v) { return v ? Value::number(*v) : Value{}; }
+Value opt_str(const std::optional<std::string>& v) { return v ? Value::view(*v) : Value{}; }
+template <class E>
+Value word(E e) { return Value::view(to_string(e)); }
+
+Type num(bool nullable = false) { return Type::of(T::number, nullable); }
+Type str(bool nullable = false) { return Type::of(T::string, nullable); }
+Type boolean() { return Type::of(T::boolean); }
+Type el(Elem e, bool nullable = false) { return Type::element(e, nullable); }
+Type list(Type item) { return Type::list_of(std::move(item)); }
+Type en(int id, bool nullable = false) { return Type::enumeration(id, nullable); }
+
+template <class V>
+Value list_of(ListSrc src, const std::vector<V>& v, int ctx = -1) {
+  return Value::list(src, v.data(), v.size(), ctx);
+}
+
+const Scheme& S(const Model& m) { return m.scheme; }
+int dept_index(const Value& v, const Model& m) {
+  return static_cast<int>(&v.as<Department>() - m.scheme.departments.data());
+}
+const DepartmentFacts& DF(const Value& v, const Model& m) {
+  static const DepartmentFacts none;
+  size_t i = dept_index(v, m);
+  return i < m.facts.departments.size() ? m.facts.departments[i] : none;
+}
+const IndicatorFacts& IF(const Value& v, const Model& m) {
+  static const IndicatorFacts none;
+  size_t i = m.indicator_index(&v.as<Indicator>());
+  return i < m.facts.indicators.size() ? m.facts.indicators[i] : none;
+}
+int insp_index(const Value& v, const Model& m) {
+  return static_cast<int>(&v.as<Inspection>() - m.scheme.inspections.data());
+}
+
+using Table = std::vector<Field>;
+
+// Each accessor is a captureless lambda: `s` is the element, `m` the model.
+#define F(NAME, TYPE, ...) \
+  Field { NAME, TYPE, [](const Value& s, const Model& m) -> Value { (void)s; (void)m; __VA_ARGS__ } }
+
+const Table& scheme_fields() {
+  static const Table t = {
+      F("name", str(), return Value::view(S(m).info.name);),
+      F("year", num(true), return opt(S(m).info.year);),
+      F("total", num(true), return opt(S(m).info.total);),
+      F("units", list(el(Elem::unit)), return list_of(ListSrc::units, S(m).info.units);),
+      F("unit_count", num(), return Value::number(m.facts.unit_count);),
+      F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicators, S(m).indicators);),
+      F("departments", list(el(Elem::department)), return list_of(ListSrc::departments, S(m).departments);),
+      F("groups", list(el(Elem::group)), return list_of(ListSrc::groups, S(m).groups);),
+      F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspections, S(m).inspections);),
+      F("overall_penalties", list(el(Elem::penalty)), return list_of(ListSrc::penalties, S(m).overall_penalties);),
+      F("points_sum", num(), return Value::number(m.facts.points_sum);),
+      F("forms_per_year", num(), return Value::number(m.facts.forms_per_year);),
+      F("evidence_per_year", num(), return Value::number(m.facts.evidence_per_year);),
+      F("inspections_per_year", num(), return Value::number(m.facts.inspections_per_year);),
+  };
+  return t;
+}
+
+const Table& global_fields() {
+  static const Table t = [] {
+    Table g = {
+        F("scheme", el(Elem::scheme), return Value::element(Elem::scheme, &S(m));),
+        F("penalties", list(el(Elem::penalty)), return list_of(ListSrc::values, m.penalties);),
+        F("deductions", list(el(Elem::deduction)), return list_of(ListSrc::values, m.deductions);),
+    };
+    for (const Field& f : scheme_fields())
+      for (std::string_view n : {"indicators", "departments", "groups", "inspections", "units", "overall_penalties"})
+        if (f.name == n) g.push_back(f);
+    return g;
+  }();
+  return t;
+}
+
+const Table& unit_fields() {
+  static const Table t = {F("name", str(), return Value::view(s.as<Name>().text);)};
+  return t;
+}
+
+const Table& department_fields() {
+  static const Table t = {
+      F("id", str(), return Value::view(s.as<Department>().id.text);),
+      F("name", str(), const Department& d = s.as<Department>();
+        return Value::view(d.display.empty() ? d.id.text : d.display);),
+      F("kind", en(kDeptKind, true), const auto& k = s.as<Department>().kind;
+        return k ? word(*k) : Value{};),
+      F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, DF(s, m).indicators);),
+      F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspection_refs, DF(s, m).inspections);),
+      F("points", num(), return Value::number(DF(s, m).points);),
+      F("share", num(), return Value::number(DF(s, m).share);),
+      F("forms_per_year", num(), return Value::number(DF(s, m).forms_per_year);),
+      F("evidence_per_year", num(), return Value::number(DF(s, m).evidence_per_year);),
+      F("has_veto", boolean(), size_t i = dept_index(s, m);
+        return Value::boolean(i < m.dept_has_veto.size() && m.dept_has_veto[i]);),
+  };
+  return t;
+}
+
+const Table& group_fields() {
+  static const Table t = {
+      F("id", str(), return Value::view(s.as<Group>().id.text);),
+      F("points", num(true), return opt(s.as<Group>().points);),
+      F("indicators", list(el(Elem::indicator)),
+        size_t i = &s.as<Group>() - S(m).groups.data();
+        return list_of(ListSrc::indicator_refs, m.group_indicators[i]);),
+  };
+  return t;
+}
+
+const Table& indicator_fields() {
+  static const Table t = {
+      F("id", str(), return Value::view(s.as<Indicator>().id.text);),
+      F("name", str(), return Value::view(s.as<Indicator>().name());),
+      F("group", str(), return Value::view(s.as<Indicator>().group);),
+      F("owner", el(Elem::department, true), int o = IF(s, m).owner;
+        return o >= 0 ? Value::element(Elem::department, &S(m).departments[o]) : Value{};),
+      F("owner_id", str(), return Value::view(s.as<Indicator>().owner.text);),
+      F("points", num(true), return opt(s.as<Indicator>().points);),
+      F("key", boolean(), return Value::boolean(s.as<Indicator>().key);),
+      F("score", el(Elem::score), return Value::element(Elem::score, &s.as<Indicator>().score);),
+      F("report", el(Elem::report, true), const auto& r = s.as<Indicator>().report;
+        return r ? Value::element(Elem::report, &*r) : Value{};),
+      F("evidence", list(en(kEvidence)), return list_of(ListSrc::evidence, s.as<Indicator>().evidence);),
+      F("deductions", list(el(Elem::deduction)),
+        return list_of(ListSrc::deductions, s.as<Indicator>().deductions, m.indicator_index(&s.as<Indicator>()));),
+      F("penalties", list(el(Elem::penalty)),
+        return list_of(ListSrc::penalties, s.as<Indicator>().penalties, m.indicator_index(&s.as<Indicator>()));),
+      F("proves", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, IF(s, m).proves);),
+      F("proves_ids", list(str()), return list_of(ListSrc::name_texts, s.as<Indicator>().proves);),
+      F("proof_depth", num(true), const auto& d = IF(s, m).proof_depth;
+        return d ? Value::number(*d) : Value{};),
+      F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
+      F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
+      F("text", str(), return Value::view(m.texts[m.indicator_index(&s.as<Indicator>())]);),
+  };
+  return t;
+}
+
+const Table& score_fields() {
+  static const Table t = {
+      F("mode", en(kScoreMode), return word(s.as<Scoring>().mode);),
+      F("target", str(true), return opt_str(s.as<Scoring>().target_text);),
+      F("target_number", num(true), return opt(s.as<Scoring>().target_number);),
+      F("has_target", boolean(), const Scoring& c = s.as<Scoring>();
+        return Value::boolean(c.target_text || c.target_number);),
+      F("top", num(true), return opt(s.as<Scoring>().top);),
+      F("step", num(true), return opt(s.as<Scoring>().step);),
+      F("floor", num(true), return opt(s.as<Scoring>().floor);),
+      F("lower_better", boolean(), return Value::boolean(s.as<Scoring>().lower_better);),
+      F("ties", str(true), return opt_str(s.as<Scoring>().ties);),
+  };
+  return t;
+}
+
+const Table& report_fields() {
+  static const Table t = {
+      F("frequency", en(kFrequency), return word(s.as<Reporting>().frequency);),
+      F("forms", num(), return Value::number(s.as<Reporting>().forms);),
+      F("times", num(true), return opt(s.as<Reporting>().times);),
+      F("periods", num(), const Reporting& r = s.as<Reporting>();
+        return Value::number(r.times ? *r.times : periods_per_year(r.frequency));),
+  };
+  return t;
+}
+
+const Table& deduction_fields() {
+  static const Table t = {
+      F("points", num(), return Value::number(s.as<Deduction>().points);),
+      F("event", str(), return Value::view(s.as<Deduction>().event);),
+      F("cap", num(true), return opt(s.as<Deduction>().cap);),
+      F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
+  };
+  return t;
+}
+
+const Table& penalty_fields() {
+  static const Table t = {
+      F("trigger", el(Elem::trigger), return Value::element(Elem::trigger, &s.as<Penalty>().trigger);),
+      F("actions", list(el(Elem::action)), return list_of(ListSrc::actions, s.as<Penalty>().actions);),
+      F("action_kinds", list(en(kAction)), return list_of(ListSrc::action_kinds, s.as<Penalty>().actions);),
+      F("indicator", el(Elem::indicator, true),
+        return s.ctx >= 0 ? Value::element(Elem::indicator, &S(m).indicators[s.ctx]) : Value{};),
+      F("overall", boolean(), return Value::boolean(s.ctx < 0);),
+      F("hits_under_compliance", num(),
+        return Value::number(hits_under_full_compliance(s.as<Penalty>().trigger, m.facts.unit_count));),
+  };
+  return t;
+}
+
+const Table& trigger_fields() {
+  static const Table t = {
+      F("kind", en(kTrigger), return word(s.as<Trigger>().kind);),
+      F("value", num(), return Value::number(s.as<Trigger>().value);),
+  };
+  return t;
+}
+
+const Table& action_fields() {
+  static const Table t = {
+      F("kind", en(kAction), return word(s.as<Action>().kind);),
+      F("amount", num(), return Value::number(s.as<Action>().amount);),
+  };
+  return t;
+}
+
+const Table& inspection_fields() {
+  static const Table t = {
+      F("id", str(), return Value::view(s.as<Inspection>().id.text);),
+      F("by", el(Elem::department, true), size_t i = insp_index(s, m);
+        int d = i < m.facts.inspection_by.size() ? m.facts.inspection_by[i] : -1;
+        return d >= 0 ? Value::element(Elem::department, &S(m).departments[d]) : Value{};),
+      F("by_id", str(), return Value::view(s.as<Inspection>().by.text);),
+      F("frequency", en(kInspFreq), return word(s.as<Inspection>().frequency);),
+      F("times", num(true), return opt(s.as<Inspection>().times);),
+      F("per_year", num(), size_t i = insp_index(s, m);
+        return Value::number(i < m.facts.inspection_counts.size() ? m.facts.inspection_counts[i]
+                                                                  : inspections_per_year(s.as<Inspection>()));),
+      F("kind", en(kInspKind), return word(s.as<Inspection>().kind);),
+  };
+  return t;
+}
+#undef F
+
+const Table& table(Elem e) {
+  static const Table none;
+  switch (e) {
+    case Elem::scheme: return scheme_fields();
+    case Elem::unit: return unit_fields();
+    case Elem::department: return department_fields();
+    case Elem::group: return group_fields();
+    case Elem::indicator: return indicator_fields();
+    case Elem::score: return score_fields();
+    case Elem::report: return report_fields();
+    case Elem::deduction: return deduction_fields();
+    case Elem::penalty: return penalty_fields();
+    case Elem::trigger: return trigger_fields();
+    case Elem::action: return action_fields();
+    case Elem::inspection: return inspection_fields();
+    case Elem::bucket: return none;
+  }
+  return none;
+}
+
+const Field* find_in(const Table& t, std::string_view name) {
+  for (const Field& f : t)
+    if (f.name == name) return &f;
+  return nullptr;
+}
+
+}  // namespace
+
+const Field* find_field(Elem e, std::string_view name) { return find_in(table(e), name); }
+const Field* find_global(std::string_view name) { return find_in(global_fields(), name); }
+
+std::vector<std::string_view> field_names(Elem e) {
+  std::vector<std::string_view> out;
+  if (e == Elem::bucket) return {"key", "items", "count"};
+  for (const Field& f : table(e)) out.push_back(f.name);
+  return out;
+}
+
+}  // namespace jf::rt

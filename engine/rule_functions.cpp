@@ -1,0 +1,201 @@
+// Built-in functions at run time: aggregates over lists with an optional
+// lambda, string helpers and rounding.
+#include <cmath>
+#include <fmt/format.h>
+
+#include "dsl/source.hpp"
+#include "engine/rule_eval.hpp"
+
+namespace jf::rt {
+namespace {
+
+struct Call : Node {
+  Fn fn;
+  std::vector<NodePtr> args;
+  NodePtr lambda;
+  int slot;
+  Call(Fn f, std::vector<NodePtr> a, NodePtr l, int s)
+      : fn(f), args(std::move(a)), lambda(std::move(l)), slot(s) {}
+
+  Value eval(Env& e) const override;
+
+  /// Item i of `l`, mapped through the lambda when there is one.
+  Value apply(Env& e, const Value& l, size_t i) const {
+    e.step();
+    Value x = item(l, i, e.m);
+    if (!lambda) return x;
+    e.slots[slot] = std::move(x);
+    return lambda->eval(e);
+  }
+  Value list_arg(Env& e) const {
+    Value l = args[0]->eval(e);
+    if (l.kind != Kind::list) return Value::list(ListSrc::values, nullptr, 0);  // null list: empty
+    return l;
+  }
+  Value aggregate(Env& e) const;
+  Value select(Env& e) const;
+  Value group(Env& e) const;
+  Value strings(Env& e) const;
+  Value numeric(Env& e) const;
+};
+
+const char* fn_name(Fn f) {
+  static const char* names[] = {"count", "sum", "min", "max", "avg", "any", "all", "filter",
+                                "map", "distinct", "group_by", "first", "join", "len",
+                                "contains_any", "matched", "round", "ceil", "floor", "abs", "pct"};
+  return names[static_cast<int>(f)];
+}
+
+Value Call::aggregate(Env& e) const {
+  Value l = list_arg(e);
+  double acc = 0;
+  size_t n = 0;
+  for (size_t i = 0; i < l.n; ++i) {
+    Value v = apply(e, l, i);
+    switch (fn) {
+      case Fn::count: n += lambda ? v.truthy() : 1; continue;
+      case Fn::any: if (v.truthy()) return Value::boolean(true); continue;
+      case Fn::all: if (!v.truthy()) return Value::boolean(false); continue;
+      default: break;
+    }
+    if (v.is_null()) continue;  // aggregates skip nulls
+    double x = v.num;
+    if (fn == Fn::min) acc = n ? std::min(acc, x) : x;
+    else if (fn == Fn::max) acc = n ? std::max(acc, x) : x;
+    else acc += x;
+    ++n;
+  }
+  if (fn == Fn::count) return Value::number(static_cast<double>(n));
+  if (fn == Fn::any) return Value::boolean(false);
+  if (fn == Fn::all) return Value::boolean(true);
+  if (fn == Fn::sum) {
+    if (!std::isfinite(acc)) fail("sum is not a finite number", "求和结果不是有限数");
+    return Value::number(acc);
+  }
+  if (n == 0)
+    fail(std::string(fn_name(fn)) + "() of an empty list", std::string(fn_name(fn)) + "() 的列表为空");
+  return Value::number(fn == Fn::avg ? acc / static_cast<double>(n) : acc);
+}
+
+Value Call::select(Env& e) const {
+  Value l = list_arg(e);
+  if (fn == Fn::first) {
+    if (l.n == 0) fail("first() of an empty list", "first() 的列表为空");
+    return item(l, 0, e.m);
+  }
+  std::vector<Value> out;
+  std::vector<Value> keys;
+  for (size_t i = 0; i < l.n; ++i) {
+    Value v = apply(e, l, i);
+    if (fn == Fn::filter) {
+      if (v.truthy()) out.push_back(item(l, i, e.m));
+    } else if (fn == Fn::map) {
+      out.push_back(std::move(v));
+    } else {  // distinct: by the value itself or by the lambda's key
+      bool seen = false;
+      for (const Value& k : keys) {
+        e.step();
+        if (equal(k, v, e.m)) { seen = true; break; }
+      }
+      if (seen) continue;
+      keys.push_back(v);
+      out.push_back(lambda ? item(l, i, e.m) : v);
+    }
+  }
+  return Value::list(std::move(out));
+}
+
+Value Call::group(Env& e) const {
+  Value l = list_arg(e);
+  std::vector<Value> keys;
+  std::vector<std::vector<Value>> items;
+  for (size_t i = 0; i < l.n; ++i) {
+    Value k = apply(e, l, i);
+    size_t g = 0;
+    while (g < keys.size() && (e.step(), !equal(keys[g], k, e.m))) ++g;
+    if (g == keys.size()) keys.push_back(k), items.emplace_back();
+    items[g].push_back(item(l, i, e.m));
+  }
+  std::vector<Value> out;
+  for (size_t g = 0; g < keys.size(); ++g) {
+    auto b = std::make_shared<Bucket>(Bucket{keys[g], Value::list(std::move(items[g]))});
+    Value v = Value::element(Elem::bucket, b.get());
+    v.hold = std::move(b);
+    out.push_back(std::move(v));
+  }
+  return Value::list(std::move(out));
+}
+
+Value Call::strings(Env& e) const {
+  if (fn == Fn::join) {
+    Value l = list_arg(e);
+    Value sep = args[1]->eval(e);
+    std::string out;
+    for (size_t i = 0; i < l.n; ++i) {
+      e.step();
+      if (i && sep.kind == Kind::string) out += sep.str();
+      out += render(item(l, i, e.m), e.m, Lang::en);
+      if (out.size() > (1u << 20)) fail("join() result too long", "join() 结果过长");
+    }
+    return Value::owned(std::move(out));
+  }
+  Value s = args[0]->eval(e);
+  if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
+  Value l = args[1]->eval(e);
+  for (size_t i = 0; s.kind == Kind::string && l.kind == Kind::list && i < l.n; ++i) {
+    Value w = item(l, i, e.m);
+    e.steps += 1 + s.n / 64;
+    if (e.steps > e.budget) e.over_budget();
+    if (w.kind == Kind::string && s.str().find(w.str()) != std::string_view::npos)
+      return fn == Fn::contains_any ? Value::boolean(true) : w;
+  }
+  return fn == Fn::contains_any ? Value::boolean(false) : Value::view("");
+}
+
+Value Call::numeric(Env& e) const {
+  Value v = args[0]->eval(e);
+  if (v.is_null()) return v;  // rounding null stays null
+  double x = v.num;
+  double r = 0;
+  switch (fn) {
+    case Fn::round: {
+      double d = args.size() > 1 ? number_of(args[1]->eval(e), "round()") : 0;
+      if (d < 0 || d > 10) fail("round(): digits must be 0 to 10", "round()：位数须在 0 到 10 之间");
+      double f = std::pow(10.0, std::floor(d));
+      r = std::round(x * f) / f;
+      break;
+    }
+    case Fn::ceil: r = std::ceil(x); break;
+    case Fn::floor: r = std::floor(x); break;
+    case Fn::abs: r = std::fabs(x); break;
+    default: {  // pct
+      std::string s = format_number(x * 100);
+      return Value::owned(s + "%");
+    }
+  }
+  if (!std::isfinite(r)) fail("result is not a finite number", "结果不是有限数");
+  return Value::number(r);
+}
+
+Value Call::eval(Env& e) const {
+  e.step();
+  switch (fn) {
+    case Fn::count: case Fn::sum: case Fn::min: case Fn::max: case Fn::avg: case Fn::any:
+    case Fn::all:
+      return aggregate(e);
+    case Fn::filter: case Fn::map: case Fn::distinct: case Fn::first:
+      return select(e);
+    case Fn::group_by: return group(e);
+    case Fn::join: case Fn::len: case Fn::contains_any: case Fn::matched:
+      return strings(e);
+    default: return numeric(e);
+  }
+}
+
+}  // namespace
+
+NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot) {
+  return std::make_unique<Call>(fn, std::move(args), std::move(lambda), slot);
+}
+
+}  // namespace jf::rt

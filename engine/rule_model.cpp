@@ -1,0 +1,176 @@
+#include "engine/rule_model.hpp"
+
+#include <unordered_map>
+
+#include "engine/rule_types.hpp"
+
+namespace jf::rt {
+
+Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
+  texts.reserve(s.indicators.size());
+  for (const Indicator& i : s.indicators) {
+    std::string t = i.id.text;
+    if (!i.display.empty()) t += " " + i.display;
+    if (i.score.target_text) t += " " + *i.score.target_text;
+    texts.push_back(std::move(t));
+  }
+  std::unordered_map<std::string_view, int> group_index;
+  for (size_t g = 0; g < s.groups.size(); ++g) group_index.emplace(s.groups[g].id.text, static_cast<int>(g));
+  group_indicators.resize(s.groups.size());
+  dept_has_veto.assign(s.departments.size(), 0);
+  for (size_t k = 0; k < s.indicators.size(); ++k) {
+    const Indicator& i = s.indicators[k];
+    if (auto g = group_index.find(i.group); g != group_index.end())
+      group_indicators[g->second].push_back(static_cast<int>(k));
+    bool veto = i.score.mode == ScoreMode::veto;
+    for (const Penalty& p : i.penalties)
+      for (const Action& a : p.actions) veto = veto || a.kind == ActionKind::veto;
+    int owner = k < f.indicators.size() ? f.indicators[k].owner : -1;
+    if (veto && owner >= 0 && owner < static_cast<int>(dept_has_veto.size())) dept_has_veto[owner] = 1;
+    for (const Penalty& p : i.penalties)
+      penalties.push_back(Value::element(Elem::penalty, &p, static_cast<int32_t>(k)));
+    for (const Deduction& d : i.deductions)
+      deductions.push_back(Value::element(Elem::deduction, &d, static_cast<int32_t>(k)));
+  }
+  for (const Penalty& p : s.overall_penalties) penalties.push_back(Value::element(Elem::penalty, &p, -1));
+}
+
+Value item(const Value& l, size_t i, const Model& m) {
+  auto at = [&](auto* base) -> decltype(auto) { return base[i]; };
+  switch (l.src()) {
+    case ListSrc::values: return at(static_cast<const Value*>(l.ptr));
+    case ListSrc::units: return Value::element(Elem::unit, &at(static_cast<const Name*>(l.ptr)));
+    case ListSrc::departments:
+      return Value::element(Elem::department, &at(static_cast<const Department*>(l.ptr)));
+    case ListSrc::groups: return Value::element(Elem::group, &at(static_cast<const Group*>(l.ptr)));
+    case ListSrc::indicators:
+      return Value::element(Elem::indicator, &at(static_cast<const Indicator*>(l.ptr)));
+    case ListSrc::inspections:
+      return Value::element(Elem::inspection, &at(static_cast<const Inspection*>(l.ptr)));
+    case ListSrc::penalties:
+      return Value::element(Elem::penalty, &at(static_cast<const Penalty*>(l.ptr)), l.ctx);
+    case ListSrc::deductions:
+      return Value::element(Elem::deduction, &at(static_cast<const Deduction*>(l.ptr)), l.ctx);
+    case ListSrc::actions: return Value::element(Elem::action, &at(static_cast<const Action*>(l.ptr)));
+    case ListSrc::action_kinds: return Value::view(to_string(at(static_cast<const Action*>(l.ptr)).kind));
+    case ListSrc::evidence: return Value::view(to_string(at(static_cast<const Evidence*>(l.ptr)).kind));
+    case ListSrc::name_texts: return Value::view(at(static_cast<const Name*>(l.ptr)).text);
+    case ListSrc::indicator_refs:
+      return Value::element(Elem::indicator, &m.scheme.indicators[at(static_cast<const int*>(l.ptr))]);
+    case ListSrc::inspection_refs:
+      return Value::element(Elem::inspection, &m.scheme.inspections[at(static_cast<const int*>(l.ptr))]);
+  }
+  return {};
+}
+
+bool span_of(const Value& v, const Model& m, Span& out) {
+  if (v.kind == Kind::list) return v.n > 0 && span_of(item(v, 0, m), m, out);
+  if (v.kind != Kind::element) return false;
+  switch (v.elem()) {
+    case Elem::scheme: out = m.scheme.info.span; break;
+    case Elem::unit: out = v.as<Name>().span; break;
+    case Elem::department: out = v.as<Department>().span; break;
+    case Elem::group: out = v.as<Group>().span; break;
+    case Elem::indicator: out = v.as<Indicator>().span; break;
+    case Elem::score: out = v.as<Scoring>().span; break;
+    case Elem::report: out = v.as<Reporting>().span; break;
+    case Elem::deduction: out = v.as<Deduction>().span; break;
+    case Elem::penalty: out = v.as<Penalty>().span; break;
+    case Elem::trigger: out = v.as<Trigger>().span; break;
+    case Elem::action: out = v.as<Action>().span; break;
+    case Elem::inspection: out = v.as<Inspection>().span; break;
+    case Elem::bucket: return span_of(v.as<Bucket>().items, m, out);
+  }
+  return true;
+}
+
+namespace {
+
+std::string trigger_text(const Trigger& t) {
+  switch (t.kind) {
+    case TriggerKind::bottom: return "bottom " + format_number(t.value);
+    case TriggerKind::bottom_percent: return "bottom " + format_number(t.value) + "%";
+    case TriggerKind::last: return "last";
+    case TriggerKind::below: return "below " + format_number(t.value);
+  }
+  return "";
+}
+
+std::string action_text(const Action& a) {
+  std::string s(to_string(a.kind));
+  if (a.kind == ActionKind::deduct) s += " " + format_number(a.amount);
+  return s;
+}
+
+std::string element_text(const Value& v, const Model& m, Lang lang) {
+  switch (v.elem()) {
+    case Elem::scheme: return m.scheme.info.name;
+    case Elem::unit: return v.as<Name>().text;
+    case Elem::department: {
+      const Department& d = v.as<Department>();
+      return d.display.empty() ? d.id.text : d.display;
+    }
+    case Elem::group: return v.as<Group>().id.text;
+    case Elem::indicator: return v.as<Indicator>().name();
+    case Elem::score: return std::string(to_string(v.as<Scoring>().mode));
+    case Elem::report: return std::string(to_string(v.as<Reporting>().frequency));
+    case Elem::deduction: {
+      const Deduction& d = v.as<Deduction>();
+      return format_number(d.points) + " per " + d.event;
+    }
+    case Elem::penalty: {
+      const Penalty& p = v.as<Penalty>();
+      std::string s = trigger_text(p.trigger) + " -> ";
+      for (size_t i = 0; i < p.actions.size(); ++i) s += (i ? ", " : "") + action_text(p.actions[i]);
+      return s;
+    }
+    case Elem::trigger: return trigger_text(v.as<Trigger>());
+    case Elem::action: return action_text(v.as<Action>());
+    case Elem::inspection: return v.as<Inspection>().id.text;
+    case Elem::bucket: return render(v.as<Bucket>().key, m, lang);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string render(const Value& v, const Model& m, Lang lang) {
+  switch (v.kind) {
+    case Kind::null: return "null";
+    case Kind::number: return format_number(v.num);
+    case Kind::boolean: return v.num != 0 ? "true" : "false";
+    case Kind::string: return std::string(v.str());
+    case Kind::element: return element_text(v, m, lang);
+    case Kind::list: {
+      std::string s;
+      for (size_t i = 0; i < v.n; ++i) {
+        if (i) s += lang == Lang::zh ? "、" : ", ";
+        s += render(item(v, i, m), m, lang);
+      }
+      return s;
+    }
+  }
+  return "";
+}
+
+bool equal(const Value& a, const Value& b, const Model& m) {
+  if (a.kind != b.kind) return false;
+  switch (a.kind) {
+    case Kind::null: return true;
+    case Kind::number:
+    case Kind::boolean: return a.num == b.num;
+    case Kind::string: return a.str() == b.str();
+    case Kind::element:
+      if (a.elem() == Elem::bucket && b.elem() == Elem::bucket)
+        return equal(a.as<Bucket>().key, b.as<Bucket>().key, m);
+      return a.sub == b.sub && a.ptr == b.ptr;
+    case Kind::list:
+      if (a.n != b.n) return false;
+      for (size_t i = 0; i < a.n; ++i)
+        if (!equal(item(a, i, m), item(b, i, m), m)) return false;
+      return true;
+  }
+  return false;
+}
+
+}  // namespace jf::rt

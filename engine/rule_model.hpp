@@ -1,0 +1,36 @@
+// The scheme as the evaluator sees it: the model, its facts and a few derived
+// tables built once per evaluation and shared by every rule.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "dsl/span.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/facts.hpp"
+#include "engine/model.hpp"
+#include "engine/rule_value.hpp"
+
+namespace jf::rt {
+
+struct Model {
+  Model(const Scheme& s, const Facts& f);
+  const Scheme& scheme;
+  const Facts& facts;
+  std::vector<std::string> texts;                  // per indicator: id, name, target
+  std::vector<std::vector<int>> group_indicators;  // per group
+  std::vector<char> dept_has_veto;                 // per department
+  std::vector<Value> penalties;                    // every indicator penalty, then overall ones
+  std::vector<Value> deductions;                   // every deduction
+  int indicator_index(const Indicator* i) const { return static_cast<int>(i - scheme.indicators.data()); }
+};
+
+/// Item `i` of list `l` (i < l.n).
+Value item(const Value& l, size_t i, const Model& m);
+/// Where a value points: an element's span, a list's first element, else nothing.
+bool span_of(const Value& v, const Model& m, Span& out);
+/// A value as messages show it (numbers per format_number, lists joined).
+std::string render(const Value& v, const Model& m, Lang lang);
+/// Equality of two values (strings and enum words by spelling; elements by identity).
+bool equal(const Value& a, const Value& b, const Model& m);
+
+}  // namespace jf::rt

@@ -1,0 +1,219 @@
+// Node kinds of the evaluator other than function calls (rule_functions.cpp).
+#include <re2/re2.h>
+
+#include <cmath>
+
+#include "engine/rule_eval.hpp"
+
+namespace jf::rt {
+
+Env::Env(const Model& model, size_t n, uint64_t b) : m(model), slots(n), budget(b) {}
+Env::~Env() = default;
+
+void Env::over_budget() const {
+  fail("evaluation exceeded " + std::to_string(budget) + " steps",
+       "求值超过 " + std::to_string(budget) + " 步上限");
+}
+
+void fail(std::string en, std::string zh) { throw RuntimeError{std::move(en), std::move(zh)}; }
+
+double number_of(const Value& v, const char* what) {
+  if (v.kind == Kind::number) return v.num;
+  fail(std::string("null used in ") + what, std::string("对 null 做了运算：") + what);
+}
+
+namespace {
+
+struct Const : Node {
+  Value v;
+  explicit Const(Value x) : v(std::move(x)) {}
+  Value eval(Env& e) const override { return e.step(), v; }
+};
+
+struct Slot : Node {
+  int slot;
+  explicit Slot(int s) : slot(s) {}
+  Value eval(Env& e) const override { return e.step(), e.slots[slot]; }
+};
+
+struct Global : Node {
+  Accessor get;
+  explicit Global(Accessor g) : get(g) {}
+  Value eval(Env& e) const override { return e.step(), get(Value{}, e.m); }
+};
+
+struct FieldNode : Node {
+  NodePtr base;
+  Accessor get;
+  FieldNode(NodePtr b, Accessor g) : base(std::move(b)), get(g) {}
+  Value eval(Env& e) const override {
+    Value b = base->eval(e);
+    if (b.is_null()) return b;  // null propagates through field access
+    return get(b, e.m);
+  }
+};
+
+struct Param : Node {
+  const Value* value;
+  explicit Param(const Value* v) : value(v) {}
+  Value eval(Env& e) const override { return e.step(), *value; }
+};
+
+struct BucketField : Node {
+  NodePtr base;
+  int which;
+  BucketField(NodePtr b, int w) : base(std::move(b)), which(w) {}
+  Value eval(Env& e) const override {
+    Value b = base->eval(e);
+    if (b.is_null()) return b;
+    const Bucket& k = b.as<Bucket>();
+    if (which == 0) return k.key;
+    if (which == 1) return k.items;
+    return Value::number(k.items.n);
+  }
+};
+
+struct Neg : Node {
+  NodePtr a;
+  explicit Neg(NodePtr x) : a(std::move(x)) {}
+  Value eval(Env& e) const override { return Value::number(-number_of(a->eval(e), "'-'")); }
+};
+
+struct Not : Node {
+  NodePtr a;
+  explicit Not(NodePtr x) : a(std::move(x)) {}
+  Value eval(Env& e) const override { return Value::boolean(!a->eval(e).truthy()); }
+};
+
+bool contains(const Value& list, const Value& x, const Model& m) {
+  for (size_t i = 0; i < list.n; ++i)
+    if (equal(item(list, i, m), x, m)) return true;
+  return false;
+}
+
+double arith(BinOp op, double x, double y) {
+  double r = 0;
+  switch (op) {
+    case BinOp::add: r = x + y; break;
+    case BinOp::sub: r = x - y; break;
+    case BinOp::mul: r = x * y; break;
+    case BinOp::div:
+      if (y == 0) fail("division by zero", "除数为零");
+      r = x / y;
+      break;
+    case BinOp::mod:
+      if (y == 0) fail("'%' by zero", "对零取余");
+      r = std::fmod(x, y);
+      break;
+    default: break;
+  }
+  if (!std::isfinite(r)) fail("arithmetic result is not a finite number", "算术结果不是有限数");
+  return r;
+}
+
+bool compare(BinOp op, const Value& a, const Value& b) {
+  if (a.is_null() || b.is_null()) return false;
+  int c = 0;
+  if (a.kind == Kind::number && b.kind == Kind::number) c = a.num < b.num ? -1 : a.num > b.num ? 1 : 0;
+  else if (a.kind == Kind::string && b.kind == Kind::string) c = a.str().compare(b.str());
+  else return false;
+  switch (op) {
+    case BinOp::lt: return c < 0;
+    case BinOp::le: return c <= 0;
+    case BinOp::gt: return c > 0;
+    default: return c >= 0;
+  }
+}
+
+struct Binary : Node {
+  BinOp op;
+  NodePtr a, b;
+  Binary(BinOp o, NodePtr x, NodePtr y) : op(o), a(std::move(x)), b(std::move(y)) {}
+  Value eval(Env& e) const override {
+    e.step();
+    if (op == BinOp::and_) return Value::boolean(a->eval(e).truthy() && b->eval(e).truthy());
+    if (op == BinOp::or_) return Value::boolean(a->eval(e).truthy() || b->eval(e).truthy());
+    Value x = a->eval(e);
+    Value y = b->eval(e);
+    switch (op) {
+      case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod:
+        return Value::number(arith(op, number_of(x, "arithmetic"), number_of(y, "arithmetic")));
+      case BinOp::eq: return Value::boolean(equal(x, y, e.m));
+      case BinOp::ne: return Value::boolean(!equal(x, y, e.m));
+      case BinOp::lt: case BinOp::le: case BinOp::gt: case BinOp::ge:
+        return Value::boolean(compare(op, x, y));
+      case BinOp::in: return Value::boolean(y.kind == Kind::list && contains(y, x, e.m));
+      case BinOp::not_in: return Value::boolean(!(y.kind == Kind::list && contains(y, x, e.m)));
+      case BinOp::contains:
+        if (x.kind == Kind::list) return Value::boolean(contains(x, y, e.m));
+        if (x.kind != Kind::string || y.kind != Kind::string) return Value::boolean(false);
+        e.steps += x.n / 64;  // substring search costs its length
+        return Value::boolean(x.str().find(y.str()) != std::string_view::npos);
+      default: return {};
+    }
+  }
+};
+
+struct ListNode : Node {
+  std::vector<NodePtr> items;
+  explicit ListNode(std::vector<NodePtr> x) : items(std::move(x)) {}
+  Value eval(Env& e) const override {
+    e.step();
+    std::vector<Value> out;
+    out.reserve(items.size());
+    for (const NodePtr& n : items) out.push_back(n->eval(e));
+    return Value::list(std::move(out));
+  }
+};
+
+struct Matches : Node {
+  NodePtr s, pattern;
+  std::shared_ptr<const re2::RE2> re;
+  Matches(NodePtr a, NodePtr p, std::shared_ptr<const re2::RE2> r)
+      : s(std::move(a)), pattern(std::move(p)), re(std::move(r)) {}
+  Value eval(Env& e) const override {
+    e.step();
+    Value x = s->eval(e);
+    if (x.kind != Kind::string) return Value::boolean(false);
+    e.steps += x.n / 64;
+    const re2::RE2* r = re.get();
+    if (!r) r = dynamic(e);
+    return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(x.str().data(), x.n), *r));
+  }
+  const re2::RE2* dynamic(Env& e) const {
+    Value p = pattern->eval(e);
+    if (p.kind != Kind::string) fail("'matches' pattern is null", "matches 的模式为 null");
+    std::string key(p.str());
+    auto& slot = e.regex_cache[key];
+    if (!slot) {
+      re2::RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(8 << 20);
+      slot = std::make_unique<re2::RE2>(key, o);
+      if (!slot->ok()) fail("invalid regular expression: " + slot->error(), "正则表达式无效：" + slot->error());
+    }
+    return slot.get();
+  }
+};
+
+}  // namespace
+
+NodePtr make_const(Value v) { return std::make_unique<Const>(std::move(v)); }
+NodePtr make_slot(int slot) { return std::make_unique<Slot>(slot); }
+NodePtr make_global(Accessor get) { return std::make_unique<Global>(get); }
+NodePtr make_field(NodePtr base, Accessor get) { return std::make_unique<FieldNode>(std::move(base), get); }
+NodePtr make_param(const Value* v) { return std::make_unique<Param>(v); }
+NodePtr make_bucket_field(NodePtr base, int which) {
+  return std::make_unique<BucketField>(std::move(base), which);
+}
+NodePtr make_neg(NodePtr a) { return std::make_unique<Neg>(std::move(a)); }
+NodePtr make_not(NodePtr a) { return std::make_unique<Not>(std::move(a)); }
+NodePtr make_binary(BinOp op, NodePtr a, NodePtr b) {
+  return std::make_unique<Binary>(op, std::move(a), std::move(b));
+}
+NodePtr make_list(std::vector<NodePtr> items) { return std::make_unique<ListNode>(std::move(items)); }
+NodePtr make_matches(NodePtr s, NodePtr p, std::shared_ptr<const re2::RE2> re) {
+  return std::make_unique<Matches>(std::move(s), std::move(p), std::move(re));
+}
+
+}  // namespace jf::rt

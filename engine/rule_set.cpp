@@ -1,0 +1,213 @@
+#include "engine/rule_set.hpp"
+
+#include <fmt/format.h>
+
+#include "dsl/rules_grammar.hpp"
+#include "engine/rule_compiler.hpp"
+
+namespace jf {
+
+namespace {
+
+constexpr uint64_t kStepBudget = 10'000'000;
+constexpr size_t kMaxFindings = 200;
+
+/// Runs one rule's clauses for every binding of its `for` variables.
+class Runner {
+ public:
+  Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, std::vector<Diagnostic>& out)
+      : p_(p), meta_(meta), env_(env), out_(out) {}
+
+  size_t found = 0;
+
+  void run(size_t k) {
+    if (k == p_.steps.size()) return emit();
+    const rt::Step& s = p_.steps[k];
+    switch (s.kind) {
+      case rt::Step::Kind::for_: {
+        rt::Value l = s.expr->eval(env_);
+        if (l.kind != rt::Kind::list) return;
+        for (size_t i = 0; i < l.n; ++i) {
+          env_.step();
+          env_.slots[s.slot] = rt::item(l, i, env_.m);
+          run(k + 1);
+        }
+        return;
+      }
+      case rt::Step::Kind::let:
+      case rt::Step::Kind::at:
+        env_.slots[s.slot] = s.expr->eval(env_);
+        return run(k + 1);
+      case rt::Step::Kind::where:
+        if (s.expr->eval(env_).truthy()) run(k + 1);
+        return;
+    }
+  }
+
+ private:
+  Span where() const {
+    Span span;
+    if (p_.at_slot >= 0 && rt::span_of(env_.slots[p_.at_slot], env_.m, span)) return span;
+    for (auto it = p_.for_slots.rbegin(); it != p_.for_slots.rend(); ++it)
+      if (rt::span_of(env_.slots[*it], env_.m, span)) return span;
+    return env_.m.scheme.info.span;
+  }
+
+  std::string text(const std::vector<rt::Piece>& pieces, Lang lang) {
+    std::string s;
+    for (const rt::Piece& piece : pieces)
+      s += piece.expr ? rt::render(piece.expr->eval(env_), env_.m, lang) : piece.text;
+    return s;
+  }
+
+  Text texts(const std::array<std::vector<rt::Piece>, 2>& t) {
+    Text out{text(t[0], Lang::en), ""};
+    out.zh = t[1].empty() ? out.en : text(t[1], Lang::zh);
+    return out;
+  }
+
+  void emit() {
+    if (++found > kMaxFindings) return;
+    Diagnostic d;
+    d.rule = meta_.id;
+    d.name = meta_.name;
+    d.category = meta_.category;
+    d.severity = meta_.severity;
+    d.span = where();
+    d.message = texts(p_.message);
+    d.help = texts(p_.help);
+    out_.push_back(std::move(d));
+  }
+
+  const rt::Program& p_;
+  const RuleMeta& meta_;
+  rt::Env& env_;
+  std::vector<Diagnostic>& out_;
+};
+
+void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, std::vector<Diagnostic>& out) {
+  rt::Env env(m, p.slots, kStepBudget);
+  std::vector<Diagnostic> found;
+  Runner runner(p, meta, env, found);
+  try {
+    runner.run(0);
+  } catch (const rt::RuntimeError& e) {
+    Diagnostic d;
+    d.rule = "JF010";
+    d.name = "rule-error";
+    d.category = "structure";
+    d.severity = Severity::error;
+    d.span = m.scheme.info.span;
+    d.message = {fmt::format("rule {} failed: {}", meta.id, e.en),
+                 fmt::format("规则 {} 运行失败：{}", meta.id, e.zh)};
+    d.help = {"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"};
+    out.push_back(std::move(d));
+    return;
+  }
+  for (Diagnostic& d : found) out.push_back(std::move(d));
+  if (runner.found > kMaxFindings) {
+    size_t more = runner.found - kMaxFindings;
+    Diagnostic d;
+    d.rule = meta.id;
+    d.name = meta.name;
+    d.category = meta.category;
+    d.severity = meta.severity;
+    d.span = m.scheme.info.span;
+    d.message = {fmt::format("{} more findings of {} not shown", more, meta.id),
+                 fmt::format("另有 {} 条 {} 的结果未显示", more, meta.id)};
+    out.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+RuleSet::RuleSet() = default;
+RuleSet::~RuleSet() = default;
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+
+bool RuleSet::add_file(const SourceSet& sources, uint32_t file, bool builtin, std::vector<Diagnostic>& errors) {
+  std::vector<rules_ast::SyntaxError> syntax;
+  Limits limits;
+  rules_ast::File ast = parse_rules(sources, file, limits, syntax);
+  bool ok = syntax.empty();
+  for (auto& e : syntax) errors.push_back(rt::compile_error(e.span, std::move(e.message)));
+  for (const rules_ast::Rule& r : ast.rules) {
+    RuleMeta meta;
+    meta.builtin = builtin;
+    auto compiled = std::make_unique<CompiledRule>();
+    if (!rt::compile_rule(r, sources[file], file, meta, compiled->program, errors)) {
+      ok = false;
+      continue;
+    }
+    if (const RuleMeta* old = find(meta.id)) {
+      bool shadow = old->builtin && !builtin;
+      errors.push_back(rt::compile_error(
+          meta.span,
+          shadow ? Text{fmt::format("rule id {} is a built-in rule's id", meta.id),
+                        fmt::format("规则编号 {} 与内置规则重复", meta.id)}
+                 : Text{fmt::format("rule id {} is used twice", meta.id),
+                        fmt::format("规则编号 {} 重复使用", meta.id)},
+          {"give the rule an id of its own", "请为规则另取编号"}));
+      ok = false;
+      continue;
+    }
+    meta_.push_back(std::move(meta));
+    compiled_.push_back(std::move(compiled));
+    enabled_.push_back(1);
+  }
+  return ok;
+}
+
+const std::vector<RuleMeta>& RuleSet::rules() const { return meta_; }
+
+const RuleMeta* RuleSet::find(std::string_view id) const {
+  for (const RuleMeta& m : meta_)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
+std::string RuleSet::set_param(std::string_view rule_id, std::string_view param, const ParamValue& v) {
+  for (size_t k = 0; k < meta_.size(); ++k) {
+    if (meta_[k].id != rule_id) continue;
+    for (size_t i = 0; i < meta_[k].params.size(); ++i) {
+      RuleParam& p = meta_[k].params[i];
+      if (p.name != param) continue;
+      std::string want = rt::param_type(p.default_value), got = rt::param_type(v);
+      bool lists = want.starts_with("list") && got.starts_with("list");
+      if (want != got && !(lists && (want == "list" || got == "list")))
+        return fmt::format("parameter {} of {} is a {}, not a {}", param, rule_id, want, got);
+      p.default_value = v;
+      *compiled_[k]->program.params[i] = rt::param_value(v);
+      return "";
+    }
+    return fmt::format("rule {} has no parameter {}", rule_id, param);
+  }
+  return fmt::format("unknown rule {}", rule_id);
+}
+
+void RuleSet::set_severity(std::string_view rule_id, Severity s) {
+  for (RuleMeta& m : meta_)
+    if (m.id == rule_id) m.severity = s;
+}
+
+void RuleSet::set_enabled(std::string_view rule_id, bool on) {
+  for (size_t k = 0; k < meta_.size(); ++k)
+    if (meta_[k].id == rule_id) enabled_[k] = on;
+}
+
+bool RuleSet::enabled(std::string_view rule_id) const {
+  for (size_t k = 0; k < meta_.size(); ++k)
+    if (meta_[k].id == rule_id) return enabled_[k] != 0;
+  return true;  // ids not in the set (parser and model checks) are on
+}
+
+std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts) const {
+  std::vector<Diagnostic> out;
+  rt::Model m(scheme, facts);
+  for (size_t k = 0; k < meta_.size(); ++k)
+    if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, out);
+  return out;
+}
+
+}  // namespace jf
