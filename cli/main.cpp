@@ -23,7 +23,7 @@ int main(int argc, char** argv) {
   const std::pair<const char*, Setup> table[] = {
       {"check", setup_check},   {"convert", setup_convert}, {"rules", setup_rules},
       {"explain", setup_explain}, {"test", setup_test},
-      {"score", setup_score}, {"burden", setup_burden},
+      {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
   };
   std::map<std::string, Action> actions;
   for (auto& [name, setup] : table) actions[name] = setup(app, g);

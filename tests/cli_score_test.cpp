@@ -57,5 +57,65 @@ TEST(CliScore, NeedsDataOrCompliant) {
   EXPECT_EQ(r.code, 2);
 }
 
+TEST(CliBurden, JsonTotalsMatchHandCount) {
+  auto r = run_jianfu("burden " + kEx + "qingshan-2025.assess --format json");
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["total"]["forms_per_year"], 793);
+  EXPECT_EQ(doc["total"]["evidence_per_year"], 1386);
+  EXPECT_EQ(doc["total"]["inspections_per_year"], 9);
+  EXPECT_EQ(doc["departments"][0]["id"], "两办");
+}
+
+TEST(CliBurden, SvgNamesEveryDepartment) {
+  auto r = run_jianfu("--lang zh burden " + kEx + "huaxi-2025.yaml --format svg");
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg ", 0), 0u);
+  EXPECT_NE(r.out.find("</svg>\n"), std::string::npos);
+}
+
+TEST(CliDiff, ReformedToQingshanRaisesLoadAndFails) {
+  auto r = run_jianfu("--lang en diff " + kEx + "reformed-2025.assess " + kEx + "qingshan-2025.assess --format json");
+  EXPECT_EQ(r.code, 1) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["burden"]["forms a year"]["delta"], 786);
+  EXPECT_EQ(doc["burden"]["inspections a year"]["delta"], 8);
+  EXPECT_EQ(doc["indicators"]["added"].size(), 21u);
+  EXPECT_EQ(doc["indicators"]["removed"].size(), 7u);
+  bool jf406 = false;
+  for (auto& f : doc["introduced"])
+    if (f["rule"] == "JF406") {
+      jf406 = true;
+      EXPECT_EQ(f["message"], "the new draft raises each unit's load: inspections a year 1 → 9, indicators 8 → 22, forms a year 7 → 793");
+    }
+  EXPECT_TRUE(jf406);
+  EXPECT_TRUE(doc["resolved"].empty());
+}
+
+TEST(CliDiff, SameSchemeIntroducesNothing) {
+  auto r = run_jianfu("diff " + kEx + "qingshan-2025.assess " + kEx + "qingshan-2025.assess");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("findings introduced (0):"), std::string::npos);
+}
+
+TEST(CliDiff, ReformingResolvesFindingsAndPasses) {
+  auto r = run_jianfu("diff " + kEx + "qingshan-2025.assess " + kEx + "reformed-2025.assess --fail-on warning");
+  EXPECT_EQ(r.code, 0) << r.out;
+}
+
+TEST(CliDiff, MovedLinesKeepFingerprints) {
+  TempDir d;
+  std::string text = "scheme \"s\" {\n  total 10\n  units a, b, c\n}\n"
+                     "department 环保局 kind line\n"
+                     "indicator x {\n  owner 环保局\n  points 10\n  score rank\n  penalty bottom 1 -> interview\n}\n";
+  std::string old_path = d.write("old.assess", text);
+  std::string new_path = d.write("new.assess", "# moved down\n\n\n" + text);
+  auto r = run_jianfu("diff " + old_path + " " + new_path + " --format json");
+  EXPECT_EQ(r.code, 0) << r.out;
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(doc["introduced"].empty());
+  EXPECT_TRUE(doc["resolved"].empty());
+}
+
 }  // namespace
 }  // namespace jf

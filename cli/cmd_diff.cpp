@@ -1,0 +1,142 @@
+// `jianfu diff OLD NEW`: what a draft's change adds or removes, findings and load.
+#include <fmt/format.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.hpp"
+#include "cli/scheme_input.hpp"
+#include "engine/display_width.hpp"
+#include "engine/render.hpp"
+#include "engine/scheme_diff.hpp"
+
+namespace jf::cli {
+namespace {
+
+struct DiffOptions {
+  std::string old_path, new_path, format = "text", fail_on = "error";
+  std::vector<std::string> rule_paths;
+};
+
+std::string signed_number(double v) { return (v > 0 ? "+" : "") + format_number(v); }
+
+struct Figure {
+  const char *en, *zh;
+  double before, after;
+};
+
+std::vector<Figure> figures(const SchemeDiff& d) {
+  const BurdenRow &o = d.old_burden.total, &n = d.new_burden.total;
+  return {{"indicators", "指标", double(o.indicators), double(n.indicators)},
+          {"forms a year", "每年报表", o.forms, n.forms},
+          {"evidence items a year", "每年佐证材料", o.evidence, n.evidence},
+          {"inspections a year", "每年检查", o.inspections, n.inspections},
+          {"ranked share (%)", "排名计分占比（%）", o.ranked_share * 100, n.ranked_share * 100},
+          {"proof depth", "证明层数", double(o.proof_depth), double(n.proof_depth)},
+          {"vetoes", "一票否决", double(o.vetoes), double(n.vetoes)}};
+}
+
+// Departments' points in both versions, by id, where they differ.
+std::map<std::string, std::pair<double, double>> points_moved(const SchemeDiff& d) {
+  std::map<std::string, std::pair<double, double>> m;
+  for (const BurdenRow& r : d.old_burden.departments) m[r.id].first = r.points;
+  for (const BurdenRow& r : d.new_burden.departments) m[r.id].second = r.points;
+  std::erase_if(m, [](const auto& kv) { return kv.second.first == kv.second.second; });
+  return m;
+}
+
+std::string render_text_diff(const SchemeDiff& d, const SourceSet& sources, const DiffOptions& o, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::string out = fmt::format("{} → {}\n\n", o.old_path, o.new_path);
+  auto list = [&](const std::vector<std::string>& ids) {
+    std::string s;
+    for (const std::string& id : ids) s += (s.empty() ? "" : (zh ? "、" : ", ")) + id;
+    return sanitize_for_terminal(s);
+  };
+  out += fmt::format(fmt::runtime(zh ? "指标：新增 {} 项{}，删除 {} 项{}，修改 {} 项\n" : "indicators: {} added{}, {} removed{}, {} changed\n"),
+                     d.added.size(), d.added.empty() ? "" : " (" + list(d.added) + ")", d.removed.size(),
+                     d.removed.empty() ? "" : " (" + list(d.removed) + ")", d.changed.size());
+  for (const IndicatorChange& c : d.changed) {
+    std::string fields;
+    for (const std::string& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
+    out += fmt::format("  {}: {}\n", sanitize_for_terminal(c.id), fields);
+  }
+  out += zh ? "\n每个单位每年的负担（旧 → 新）：\n" : "\nload per unit-year (old → new):\n";
+  for (const Figure& f : figures(d))
+    out += fmt::format("  {:<24} {:>8} → {:<8} ({})\n", zh ? f.zh : f.en, format_number(f.before),
+                       format_number(f.after), signed_number(f.after - f.before));
+  auto moved = points_moved(d);
+  if (!moved.empty()) {
+    out += zh ? "\n各部门分值变化：\n" : "\npoints moved between departments:\n";
+    for (const auto& [id, p] : moved)
+      out += fmt::format("  {}: {} → {} ({})\n", sanitize_for_terminal(id), format_number(p.first),
+                         format_number(p.second), signed_number(p.second - p.first));
+  }
+  out += fmt::format(fmt::runtime(zh ? "\n新增的问题（{} 项）：\n" : "\nfindings introduced ({}):\n"), d.introduced.size());
+  out += render_text(d.introduced, sources, {lang, use_color(stdout)});
+  out += fmt::format(fmt::runtime(zh ? "\n消除的问题（{} 项）：\n" : "\nfindings resolved ({}):\n"), d.resolved.size());
+  for (const Diagnostic& x : d.resolved) {
+    LineCol lc = sources[x.span.file].locate(x.span.begin);
+    out += fmt::format("  {}[{}] {}: {} ({}:{})\n", to_string(x.severity), x.rule, x.name,
+                       sanitize_for_terminal(x.message.in(lang)), o.old_path, lc.line);
+  }
+  return out;
+}
+
+std::string render_json_diff(const SchemeDiff& d, const SourceSet& sources, const DiffOptions& o, Lang lang) {
+  using nlohmann::json;
+  auto findings = [&](const std::vector<Diagnostic>& ds) {
+    json a = json::array();
+    for (const Diagnostic& x : ds) {
+      LineCol lc = sources[x.span.file].locate(x.span.begin);
+      a.push_back({{"file", sources[x.span.file].path()}, {"line", lc.line}, {"column", lc.column},
+                   {"rule", x.rule}, {"name", x.name}, {"severity", to_string(x.severity)},
+                   {"category", x.category}, {"message", x.message.in(lang)}, {"help", x.help.in(lang)}});
+    }
+    return a;
+  };
+  json burden = json::object();
+  for (const Figure& f : figures(d)) burden[f.en] = {{"old", f.before}, {"new", f.after}, {"delta", f.after - f.before}};
+  json moved = json::array();
+  for (const auto& [id, p] : points_moved(d)) moved.push_back({{"department", id}, {"old", p.first}, {"new", p.second}});
+  json changed = json::array();
+  for (const IndicatorChange& c : d.changed) changed.push_back({{"id", c.id}, {"fields", c.fields}});
+  json doc{{"old", o.old_path}, {"new", o.new_path},
+           {"indicators", {{"added", d.added}, {"removed", d.removed}, {"changed", changed}}},
+           {"burden", burden}, {"points_moved", moved},
+           {"introduced", findings(d.introduced)}, {"resolved", findings(d.resolved)}};
+  return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+int run_diff(const DiffOptions& o, const Globals& g) {
+  const Lang lang = resolve_lang(g.lang);
+  Severity fail_level = Severity::error;
+  const bool never = o.fail_on == "never";
+  if (!never && !parse_severity(o.fail_on, fail_level))
+    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", o.fail_on));
+  SourceSet sources;
+  RuleSet rules = load_rules(sources, o.rule_paths, true, g);
+  FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
+  FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
+  SchemeDiff d = diff_schemes(before, after);
+  apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
+  write_output("", o.format == "json" ? render_json_diff(d, sources, o, lang) : render_text_diff(d, sources, o, lang));
+  if (never) return kClean;
+  bool fail = std::any_of(d.introduced.begin(), d.introduced.end(), [&](const Diagnostic& x) { return x.severity >= fail_level; });
+  return fail ? kFindings : kClean;
+}
+
+}  // namespace
+
+Action setup_diff(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<DiffOptions>();
+  CLI::App* cmd = app.add_subcommand("diff", "What a draft's change adds or removes: findings, indicators and load");
+  cmd->add_option("old", o->old_path, "The old version (.assess or .yaml)")->required();
+  cmd->add_option("new", o->new_path, "The new version (.assess or .yaml)")->required();
+  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--fail-on", o->fail_on, "Exit 1 when an introduced finding is at or above: error|warning|info|never");
+  cmd->add_option("--rules", o->rule_paths, "Extra rule files or directories (.rules)");
+  return [o, &g] { return run_diff(*o, g); };
+}
+
+}  // namespace jf::cli

@@ -1,0 +1,108 @@
+#include "engine/scheme_diff.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "engine/fingerprint.hpp"
+
+namespace jf {
+namespace {
+
+std::vector<std::string> changed_fields(const Indicator& a, const Indicator& b) {
+  std::vector<std::string> f;
+  if (a.display != b.display) f.push_back("name");
+  if (a.group != b.group) f.push_back("group");
+  if (!(a.owner == b.owner)) f.push_back("owner");
+  if (a.points != b.points) f.push_back("points");
+  if (a.key != b.key) f.push_back("key");
+  if (!(a.score == b.score)) f.push_back("score");
+  if (a.report != b.report) f.push_back("report");
+  if (a.evidence != b.evidence) f.push_back("evidence");
+  if (a.deductions != b.deductions) f.push_back("deductions");
+  if (a.penalties != b.penalties) f.push_back("penalties");
+  if (a.proves != b.proves) f.push_back("proves");
+  return f;
+}
+
+void diff_indicators(const Scheme& o, const Scheme& n, SchemeDiff& d) {
+  std::map<std::string, const Indicator*> old_by_id;
+  for (const Indicator& i : o.indicators) old_by_id.emplace(i.id.text, &i);
+  std::map<std::string, bool> seen;
+  for (const Indicator& i : n.indicators) {
+    auto it = old_by_id.find(i.id.text);
+    seen[i.id.text] = true;
+    if (it == old_by_id.end()) d.added.push_back(i.id.text);
+    else if (auto f = changed_fields(*it->second, i); !f.empty()) d.changed.push_back({i.id.text, f});
+  }
+  for (const Indicator& i : o.indicators)
+    if (!seen.count(i.id.text)) d.removed.push_back(i.id.text);
+}
+
+// Findings of `a` with no partner in `b`, matching as multisets of keys.
+std::vector<Diagnostic> unmatched(const FileCheck& a, const FileCheck& b) {
+  std::map<std::string, int> budget;
+  for (const Diagnostic& x : b.diagnostics) ++budget[finding_key(b.scheme, x)];
+  std::vector<Diagnostic> out;
+  for (const Diagnostic& x : a.diagnostics)
+    if (budget[finding_key(a.scheme, x)]-- <= 0) out.push_back(x);
+  return out;
+}
+
+}  // namespace
+
+std::string finding_key(const Scheme& s, const Diagnostic& d) {
+  std::string msg;
+  bool space = false;
+  for (char c : d.message.en) {
+    if (c >= '0' && c <= '9') continue;
+    if (c == ' ' || c == '\t' || c == '\n') {
+      space = !msg.empty();
+      continue;
+    }
+    if (space) msg += ' ', space = false;
+    msg += c;
+  }
+  return d.rule + "|" + element_anchor(s, d.span) + "|" + msg;
+}
+
+std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span at) {
+  struct Figure {
+    const char* en;
+    const char* zh;
+    double before, after;
+  };
+  const Figure figs[] = {{"inspections a year", "每年检查", o.total.inspections, n.total.inspections},
+                         {"indicators", "指标", double(o.total.indicators), double(n.total.indicators)},
+                         {"forms a year", "每年报表", o.total.forms, n.total.forms}};
+  std::string en, zh;
+  for (const Figure& f : figs) {
+    if (f.after <= f.before) continue;
+    en += fmt::format("{}{} {} → {}", en.empty() ? "" : ", ", f.en, format_number(f.before), format_number(f.after));
+    zh += fmt::format("{}{} {} → {}", zh.empty() ? "" : "，", f.zh, format_number(f.before), format_number(f.after));
+  }
+  if (en.empty()) return {};
+  Diagnostic d;
+  d.rule = "JF406";
+  d.name = "load-not-reduced";
+  d.category = "volume";
+  d.severity = Severity::warning;
+  d.span = at;
+  d.message = {"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh};
+  d.help = {"Merge or drop items, report less often, fold inspections into the annual assessment",
+            "合并或删减指标、降低报送频次、把检查并入年度考核"};
+  return {d};
+}
+
+SchemeDiff diff_schemes(const FileCheck& o, const FileCheck& n) {
+  SchemeDiff d;
+  diff_indicators(o.scheme, n.scheme, d);
+  d.introduced = unmatched(n, o);
+  d.resolved = unmatched(o, n);
+  d.old_burden = compute_burden(o.scheme, o.facts);
+  d.new_burden = compute_burden(n.scheme, n.facts);
+  for (Diagnostic& x : load_not_reduced(d.old_burden, d.new_burden, n.scheme.info.span)) d.introduced.push_back(x);
+  return d;
+}
+
+}  // namespace jf
