@@ -109,13 +109,13 @@ bool parse_rule_expression(std::string_view text, uint32_t file, uint32_t base,
                            std::vector<SyntaxError>& errors) {
   It begin = text.data();
   It end = begin + text.size();
-  State st{begin, file, 0, &limits, &errors, base};
+  State st{begin, file, 0, &limits, &errors, base, true};
   size_t before = errors.size();
   It p = begin;
   auto parser = x3::with<state_tag>(std::ref(st))[interp_expr];
   bool ok = x3::phrase_parse(p, end, parser, skipper, out);
   if (!ok && errors.size() == before)
-    errors.push_back({report_errors::token_span(st, p, end), expected_message("an expression", p, end)});
+    errors.push_back({report_errors::token_span(st, p, end), expected_message("an expression", p, end, true)});
   return ok;
 }
 

@@ -24,6 +24,7 @@ struct State {
   const Limits* limits = nullptr;
   std::vector<rules_ast::SyntaxError>* errors = nullptr;
   uint32_t base = 0;  // added to offsets (expressions parsed out of a string)
+  bool in_text = false;  // an interpolation: its end is the closing brace
 };
 struct state_tag;
 
@@ -178,7 +179,33 @@ struct skipper_parser : x3::parser<skipper_parser> {
 };
 constexpr skipper_parser skipper{};
 
-// ---- on_success: spans as byte offsets (variants included) ----
+/// Sets the span of the enclosing rule's value (`_val`, which X3 passes as the
+/// rule context when the rule has semantic actions and so never reaches
+/// on_success) to the bytes `subject` matched, leading blanks excluded.
+template <class Subject>
+struct spanned_directive : x3::unary_parser<Subject, spanned_directive<Subject>> {
+  using base_type = x3::unary_parser<Subject, spanned_directive<Subject>>;
+  static bool const is_pass_through_unary = true;
+  constexpr explicit spanned_directive(Subject const& s) : base_type(s) {}
+  template <class Ctx, class RCtx, class Attr>
+  bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+    x3::skip_over(first, last, ctx);
+    It start = first;
+    if (!this->subject.parse(first, last, ctx, rctx, attr)) return false;
+    if constexpr (requires { rctx.span = Span{}; }) rctx.span = span_of(state(ctx), start, first);
+    return true;
+  }
+};
+struct spanned_gen {
+  template <class Subject>
+  constexpr spanned_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](
+      Subject const& s) const {
+    return spanned_directive<typename x3::extension::as_parser<Subject>::value_type>(x3::as_parser(s));
+  }
+};
+constexpr spanned_gen spanned{};
+
+// ---- on_success: spans of rules without actions ----
 
 struct annotate {
   template <class Attr, class Ctx>
@@ -194,7 +221,7 @@ struct report_errors : annotate {
   x3::error_handler_result on_error(It&, It const& last, Exc const& x, Ctx const& ctx) const {
     State& st = state(ctx);
     It at = skip_blank(x.where(), last);
-    st.errors->push_back({token_span(st, at, last), expected_message(x.which(), at, last)});
+    st.errors->push_back({token_span(st, at, last), expected_message(x.which(), at, last, st.in_text)});
     return x3::error_handler_result::fail;
   }
   static Span token_span(const State& st, It at, It last) {
@@ -245,7 +272,7 @@ inline auto const push_arg = [](auto& ctx) { x3::_val(ctx).args.push_back(std::m
 
 // ---- expression rules (calc9's precedence ladder, lowest first) ----
 
-struct expr_class : report_errors {};
+struct expr_class : annotate {};
 struct or_class : annotate {};
 struct and_class : annotate {};
 struct not_class : annotate {};
@@ -292,15 +319,24 @@ auto const field_name_def = word_parser{word_parser::any_word};
 auto const close_paren_def = x3::lit(')');
 auto const close_bracket_def = x3::lit(']');
 
-auto const expr_def = deeper[or_expr[set_val]];
-auto const or_expr_def = and_expr[set_val] >> *((x3::attr(std::string("or")) >> (kw_or > and_expr))[fold_binary]);
-auto const and_expr_def = not_expr[set_val] >> *((x3::attr(std::string("and")) >> (kw_and > not_expr))[fold_binary]);
-auto const not_expr_def = (kw_not > deeper[not_expr])[make_unary("not")] | cmp_expr[set_val];
-auto const cmp_expr_def = add_expr[set_val] >> -((op_parser{op_parser::cmp} > add_expr)[fold_binary]);
-auto const add_expr_def = mul_expr[set_val] >> *((op_parser{op_parser::add} > mul_expr)[fold_binary]);
-auto const mul_expr_def = unary_expr[set_val] >> *((op_parser{op_parser::mul} > unary_expr)[fold_binary]);
-auto const unary_expr_def = (minus_sign > deeper[unary_expr])[make_unary("-")] | postfix_expr[set_val];
-auto const postfix_expr_def = primary[set_val] >> *(('.' > field_name)[add_field]);
+auto const expr_def = spanned[
+    deeper[or_expr[set_val]]];
+auto const or_expr_def = spanned[
+    and_expr[set_val] >> *((x3::attr(std::string("or")) >> (kw_or > and_expr))[fold_binary])];
+auto const and_expr_def = spanned[
+    not_expr[set_val] >> *((x3::attr(std::string("and")) >> (kw_and > not_expr))[fold_binary])];
+auto const not_expr_def = spanned[
+    (kw_not > deeper[not_expr])[make_unary("not")] | cmp_expr[set_val]];
+auto const cmp_expr_def = spanned[
+    add_expr[set_val] >> -((op_parser{op_parser::cmp} > add_expr)[fold_binary])];
+auto const add_expr_def = spanned[
+    mul_expr[set_val] >> *((op_parser{op_parser::add} > mul_expr)[fold_binary])];
+auto const mul_expr_def = spanned[
+    unary_expr[set_val] >> *((op_parser{op_parser::mul} > unary_expr)[fold_binary])];
+auto const unary_expr_def = spanned[
+    (minus_sign > deeper[unary_expr])[make_unary("-")] | postfix_expr[set_val]];
+auto const postfix_expr_def = spanned[
+    primary[set_val] >> *(('.' > field_name)[add_field])];
 
 auto const on_number = [](auto& ctx) {
   x3::_val(ctx) = make_node(Expr::Kind::number, "", {}, {});
@@ -333,14 +369,18 @@ auto const on_lambda = [](auto& ctx) {
   x3::_val(ctx).name_span = param.span;
 };
 
-auto const primary_def = number_parser{}[on_number] | string_parser{}[on_string] |
+auto const primary_def = spanned[
+    number_parser{}[on_number] | string_parser{}[on_string] |
                          kw_true[on_bool(1)] | kw_false[on_bool(0)] | kw_null[on_null] |
                          list_lit[set_val] | ('(' > expr[set_val] > close_paren) | call[set_val] |
-                         name[on_name];
-auto const call_def = (name >> '(')[start_call] > -(arg[push_arg] % ',') > close_paren;
-auto const list_lit_def = x3::lit('[')[start_list] > -(expr[push_arg] % ',') > -x3::lit(',') >
-                          close_bracket;
-auto const arg_def = ((name >> arrow) > expr)[on_lambda] | expr[set_val];
+                         name[on_name]];
+auto const call_def = spanned[
+    (name >> '(')[start_call] > -(arg[push_arg] % ',') > close_paren];
+auto const list_lit_def = spanned[
+    x3::lit('[')[start_list] > -(expr[push_arg] % ',') > -x3::lit(',') >
+                          close_bracket];
+auto const arg_def = spanned[
+    ((name >> arrow) > expr)[on_lambda] | expr[set_val]];
 
 BOOST_SPIRIT_DEFINE(expr, or_expr, and_expr, not_expr, cmp_expr, add_expr, mul_expr, unary_expr,
                     postfix_expr, primary, call, list_lit, arg, name, field_name, close_paren,
@@ -438,17 +478,19 @@ auto const rule_end_def = x3::lit('}');
 auto const equals_def = x3::lit('=');
 auto const in_kw_def = kw_in;
 
-auto const scalar_def = ('-' >> number_parser{})[scalar_number(-1)] |
+auto const scalar_def = spanned[
+    ('-' >> number_parser{})[scalar_number(-1)] |
                         number_parser{}[scalar_number(1)] | string_parser{}[scalar_string] |
-                        kw_true[scalar_bool(true)] | kw_false[scalar_bool(false)];
-auto const param_lit_def = scalar[set_val] | (x3::lit('[')[start_param_list] >
+                        kw_true[scalar_bool(true)] | kw_false[scalar_bool(false)]];
+auto const param_lit_def = spanned[
+    scalar[set_val] | (x3::lit('[')[start_param_list] >
                                               -(scalar[push_item] % ',') > -x3::lit(',') >
-                                              close_bracket);
+                                              close_bracket)];
 
 auto const text_clause = (kw_summary[set_kw("summary")] | kw_message[set_kw("message")] |
                           kw_help[set_kw("help")] | kw_explain[set_kw("explain")]) >
                          lang[set_lang] > string_lit[set_text];
-auto const clause_def =
+auto const clause_def = spanned[
     text_clause | (kw_category[set_kw("category")] > word[set_name]) |
     (kw_severity[set_kw("severity")] > word[set_name]) |
     (kw_param[set_kw("param")] > name[set_name] > equals > param_lit[set_param]) |
@@ -456,13 +498,23 @@ auto const clause_def =
     (kw_for[set_kw("for")] > name[set_name] > in_kw > expr[set_expr]) |
     (kw_let[set_kw("let")] > name[set_name] > equals > expr[set_expr]) |
     ((kw_where[set_kw("where")] | kw_when[set_kw("when")]) > expr[set_expr]) |
-    (kw_at[set_kw("at")] > expr[set_expr]);
+    (kw_at[set_kw("at")] > expr[set_expr])];
 
-auto const rule_decl_def = kw_rule > rule_id[set_rule_id] > rule_name[set_rule_name] > open_brace >
-                           *clause[push_clause] > rule_end;
+auto const rule_decl_def = spanned[
+    kw_rule > rule_id[set_rule_id] > rule_name[set_rule_name] > open_brace >
+                           *clause[push_clause] > rule_end];
 auto const interp_expr_def = expr[set_val] > x3::eoi;
 
 BOOST_SPIRIT_DEFINE(clause, rule_decl, interp_expr, param_lit, scalar, lang, string_lit, word,
                     rule_id, rule_name, open_brace, rule_end, equals, in_kw)
 
 }  // namespace jf::rules_grammar
+
+namespace boost::spirit::x3 {
+/// "expected …" names an action by its subject (a named rule), not a type name.
+template <class Subject, class Action>
+struct get_info<action<Subject, Action>> {
+  using result_type = std::string;
+  std::string operator()(action<Subject, Action> const& p) const { return what(p.subject); }
+};
+}  // namespace boost::spirit::x3

@@ -200,7 +200,7 @@ It token_end(It p, It end) {
   return p + std::min<size_t>(n, end - p);
 }
 
-Text expected_message(const std::string& which, It at, It end) {
+Text expected_message(const std::string& which, It at, It end, bool in_text) {
   static const std::map<std::string, Text> keyed = {
       {"@depth", {"expression nested too deeply (limit 64 levels)", "表达式嵌套过深（上限 64 层）"}},
       {"@unterminated", {"unterminated string", "字符串缺少结束引号"}},
@@ -235,8 +235,8 @@ Text expected_message(const std::string& which, It at, It end) {
   std::string what = which == "eoi" ? "'}'" : which;
   auto z = zh.find(what);
   std::string what_zh = z != zh.end() ? z->second : what;
-  std::string found = at == end ? "end of file" : "`" + std::string(at, token_end(at, end)) + "`";
-  std::string found_zh = at == end ? "文件结尾" : found;
+  std::string found = at != end ? "`" + std::string(at, token_end(at, end)) + "`" : in_text ? "`}`" : "end of file";
+  std::string found_zh = at == end && !in_text ? "文件结尾" : found;
   return {fmt::format("expected {}, found {}", what, found),
           fmt::format("此处应为{}，实际为{}", what_zh, found_zh)};
 }

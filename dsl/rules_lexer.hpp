@@ -43,7 +43,8 @@ It scan_operator(It p, It end, int level, std::string& op);
 /// End of the token at p, for underlining an error (one UTF-8 character at least).
 It token_end(It p, It end);
 /// "expected X, found Y" for an X3 `which()` (a rule name or an "@key").
-Text expected_message(const std::string& which, It at, It end);
+/// `in_text`: parsing a `{…}` interpolation, whose end is its closing brace.
+Text expected_message(const std::string& which, It at, It end, bool in_text = false);
 
 /// Removes the common leading whitespace of the lines of a `"""` string,
 /// the first line break and the last blank line. `offsets` follows the bytes.

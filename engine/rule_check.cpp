@@ -65,6 +65,25 @@ bool ExprCompiler::expect(const Typed& t, T want, Span span, const char* what) {
   return false;
 }
 
+Typed ExprCompiler::check(const Expr& e) {
+  Typed t = compile(e);
+  for (auto& [word, span] : unknown_words_) {
+    std::vector<std::string_view> options;
+    for (const Var& v : vars) options.push_back(v.name);
+    for (const Param& p : params) options.push_back(p.name);
+    for (auto n : {"scheme", "indicators", "departments", "groups", "inspections", "units",
+                   "overall_penalties", "penalties", "deductions"})
+      options.push_back(n);
+    for (const EnumInfo& en : enums())
+      for (auto w : en.values) options.push_back(w);
+    std::string s = suggest(word, options);
+    error(span, {fmt::format("unknown name `{}`", word), fmt::format("未知的名称 `{}`", word)},
+          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+  }
+  unknown_words_.clear();
+  return t;
+}
+
 Typed ExprCompiler::compile(const Expr& e) {
   Typed out;
   switch (e.kind) {
@@ -97,23 +116,13 @@ Typed ExprCompiler::name(const Expr& e) {
   for (const Param& p : params)
     if (p.name == e.text) return {make_param(p.value), p.type};
   if (const Field* g = find_global(e.text)) return {make_global(g->get), g->type};
-  if (is_enum_word(e.text)) {
-    Type t = Type::of(T::word);
-    t.word = e.text;
-    return {make_const(Value::owned(e.text)), t};
-  }
-  std::vector<std::string_view> options;
-  for (const Var& v : vars) options.push_back(v.name);
-  for (const Param& p : params) options.push_back(p.name);
-  for (auto n : {"scheme", "indicators", "departments", "groups", "inspections", "units",
-                 "overall_penalties", "penalties", "deductions"})
-    options.push_back(n);
-  for (const EnumInfo& en : enums())
-    for (auto w : en.values) options.push_back(w);
-  std::string s = suggest(e.text, options);
-  error(e.span, {fmt::format("unknown name `{}`", e.text), fmt::format("未知的名称 `{}`", e.text)},
-        s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
-  return bad();
+  // An unknown word is typed `any` (no cascading errors) but keeps its
+  // spelling, so a comparison with an enum can say which values it has.
+  bool known = is_enum_word(e.text);
+  if (!known) unknown_words_.push_back({e.text, e.span});
+  Type t = Type::of(known ? T::word : T::any);
+  t.word = e.text;
+  return {make_const(Value::owned(e.text)), t};
 }
 
 Typed ExprCompiler::field(const Expr& e) {
@@ -186,9 +195,14 @@ Typed ExprCompiler::list(const Expr& e) {
 }
 
 bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
-  if (a.t == T::any || b.t == T::any || a.t == T::null || b.t == T::null) return true;
   auto word_vs_enum = [&](const Type& w, const Type& en) {
     if (enum_has(en.enum_id, w.word)) return true;
+    for (auto u = unknown_words_.begin(); u != unknown_words_.end(); ++u)
+      if (u->first == w.word) {
+        span = u->second;
+        unknown_words_.erase(u);
+        break;
+      }
     std::string values;
     for (auto v : enums()[en.enum_id].values) values += (values.empty() ? "" : ", ") + std::string(v);
     std::string s = suggest(w.word, enums()[en.enum_id].values);
@@ -198,6 +212,9 @@ bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
           s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
     return false;
   };
+  if (!a.word.empty() && b.t == T::enum_) return word_vs_enum(a, b);
+  if (!b.word.empty() && a.t == T::enum_) return word_vs_enum(b, a);
+  if (a.t == T::any || b.t == T::any || a.t == T::null || b.t == T::null) return true;
   if (a.t == T::word && b.t == T::enum_) return word_vs_enum(a, b);
   if (b.t == T::word && a.t == T::enum_) return word_vs_enum(b, a);
   if (a.is_stringy() && b.is_stringy()) return true;

@@ -47,10 +47,12 @@ class ExprCompiler {
   void unbind() { vars.pop_back(); }
   const Var* find_var(std::string_view name) const;
 
-  Typed compile(const rules_ast::Expr& e);
+  /// Compiles a whole expression (a clause's or an interpolation's).
+  Typed check(const rules_ast::Expr& e);
   void error(Span span, Text message, Text help = {});
 
  private:
+  Typed compile(const rules_ast::Expr& e);
   Typed name(const rules_ast::Expr& e);
   Typed field(const rules_ast::Expr& e);
   Typed call(const rules_ast::Expr& e);
@@ -63,6 +65,9 @@ class ExprCompiler {
   bool check_compatible(const Type& a, const Type& b, Span span);
   bool expect(const Typed& t, T want, Span span, const char* what);
   std::vector<Diagnostic>& errors_;
+  /// Bare words that are no enum value: reported as unknown names at the end
+  /// of the expression, unless compared with an enum (then that error wins).
+  std::vector<std::pair<std::string, Span>> unknown_words_;
 };
 
 /// The closest of `options` to `word` (edit distance ≤ 2), or empty.

@@ -69,7 +69,7 @@ Typed ExprCompiler::call(const Expr& e) {
     }
   }
   std::vector<NodePtr> args;
-  Typed first = compile(e.args[0].kind == Expr::Kind::lambda ? e.args[0] : e.args[0]);
+  Typed first = compile(e.args[0]);
   Fn fn = sig->fn;
   bool list_fn = sig->lambda || fn == Fn::first || fn == Fn::join;
   Type item = Type::of(T::any);

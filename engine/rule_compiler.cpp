@@ -141,7 +141,7 @@ class RuleCompiler {
     if (k != "for" && k != "let" && k != "where" && k != "when" && k != "at") return;
     if ((k == "for" || k == "let") && ex_.find_var(c.name))
       ex_.error(c.name_span, {fmt::format("`{}` is already defined", c.name), fmt::format("`{}` 已定义", c.name)});
-    Typed t = ex_.compile(c.expr);
+    Typed t = ex_.check(c.expr);
     Step s{Step::Kind::where, std::move(t.node)};
     if (k == "for") {
       if (t.type.t != T::list && t.type.t != T::any)
@@ -177,7 +177,7 @@ class RuleCompiler {
         pieces.push_back({p.text, nullptr});
         continue;
       }
-      Typed t = ex_.compile(p.expr);
+      Typed t = ex_.check(p.expr);
       pieces.push_back({"", std::move(t.node)});
     }
   }
