@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, not a crash
   CLI::App app{"jianfu (减负): a linter and rule engine for assessment schemes"};
   app.require_subcommand(1);
+  app.fallthrough();  // global options such as --lang also work after the command
   app.set_version_flag("--version", JIANFU_VERSION);
   Globals g;
   app.add_option("--lang", g.lang, "Language of messages: en or zh (default: from LANG, else en)")
