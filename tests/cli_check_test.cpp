@@ -21,7 +21,8 @@ const std::string kClean =
 
 std::vector<std::pair<std::string, int>> rules_and_lines(const std::string& json) {
   std::vector<std::pair<std::string, int>> out;
-  for (auto& d : nlohmann::json::parse(json)["diagnostics"]) out.push_back({d["rule"], d["line"]});
+  auto doc = nlohmann::json::parse(json);  // keep the document alive while iterating
+  for (auto& d : doc["diagnostics"]) out.push_back({d["rule"], d["line"]});
   return out;
 }
 

@@ -19,13 +19,14 @@ const std::string kScheme =
     "scheme \"s\" {\n  year 2025\n  total 100\n  units 甲, 乙, 丙, 丁\n}\n"   // 1-5
     "department 两办 kind office\n"                                           // 6
     "department 环保局 kind line\n"                                           // 7
-    "indicator a {\n  owner 两办\n  points 60\n  score threshold target \"完成\"\n"  // 8-11
+    "indicator a {\n  owner 两办\n  points 85\n  score threshold target \"完成\"\n"  // 8-11
     "  evidence photo\n}\n"                                                   // 12-13
-    "indicator b {\n  owner 环保局\n  points 40\n  score threshold target \"达标\"\n}\n";  // 14-18
+    "indicator b {\n  owner 环保局\n  points 15\n  score threshold target \"达标\"\n}\n";  // 14-18
 
 std::vector<std::string> rules_of(const std::string& json) {
   std::vector<std::string> out;
-  for (auto& d : nlohmann::json::parse(json)["diagnostics"]) out.push_back(d["rule"]);
+  auto doc = nlohmann::json::parse(json);  // keep the document alive while iterating
+  for (auto& d : doc["diagnostics"]) out.push_back(d["rule"]);
   return out;
 }
 
@@ -70,7 +71,8 @@ TEST(CliCi, BrokenConfigIsExit2WithPosition) {
 TEST(CliCi, SuppressionsNeedReasons) {
   TempDir repo;
   std::string text = kScheme;
-  text.replace(text.find("  evidence photo"), 0, "  # jianfu: allow JF304 -- photos kept for the archive\n");
+  // The finding points at the indicator: the allow goes on the line before it.
+  text.replace(text.find("indicator a {"), 0, "# jianfu: allow JF304 -- photos kept for the archive\n");
   std::string ok = repo.write("ok.assess", text);
   EXPECT_TRUE(rules_of(run_jianfu("check --format json " + ok).out).empty());
   std::string no_reason = text;
@@ -91,9 +93,12 @@ TEST(CliCi, BaselineSurvivesEditsAboveAKnownFinding) {
   repo.write("s.assess", edited);
   auto r = run_jianfu("check --format json --baseline " + base + " " + scheme);
   auto doc = nlohmann::json::parse(r.out);
-  ASSERT_EQ(doc["diagnostics"].size(), 1u) << r.out;
-  EXPECT_EQ(doc["diagnostics"][0]["rule"], "JF304");
-  EXPECT_EQ(doc["diagnostics"][0]["line"], 19);  // the new one, in indicator b
+  // Only the new findings: photos on b (JF304) and now every item with
+  // evidence (JF305); the known JF304 on a, two lines lower now, stays known.
+  ASSERT_EQ(doc["diagnostics"].size(), 2u) << r.out;
+  EXPECT_EQ(doc["diagnostics"][0]["rule"], "JF305");
+  EXPECT_EQ(doc["diagnostics"][1]["rule"], "JF304");
+  EXPECT_EQ(doc["diagnostics"][1]["line"], 16);
 }
 
 TEST(CliCi, BadBaselineAndOutputPathsAreExit2) {
