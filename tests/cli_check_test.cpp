@@ -58,6 +58,8 @@ struct BadInput {
   const char* message;  // a fragment of the JF001 message
 };
 
+void PrintTo(const BadInput& b, std::ostream* os) { *os << b.name; }
+
 class CliBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(CliBadInput, IsAFindingNotACrash) {
