@@ -188,7 +188,17 @@ Typed ExprCompiler::list(const Expr& e) {
     items.push_back(t.type);
     nodes.push_back(std::move(t.node));
   }
-  Typed out{make_list(std::move(nodes)), Type::list_of(item)};
+  bool constant = true;
+  std::vector<Value> values;
+  for (const NodePtr& n : nodes)
+    if (const Value* v = n->constant(); v && v->kind != Kind::list) values.push_back(*v);
+    else constant = false;
+  // The items' constants borrow from their nodes: keep owning copies.
+  if (constant)
+    for (size_t i = 0; i < e.args.size(); ++i)
+      if (e.args[i].kind == Expr::Kind::string || e.args[i].kind == Expr::Kind::name)
+        values[i] = Value::owned(std::string(values[i].str()));
+  Typed out{constant ? make_const_list(std::move(values)) : make_list(std::move(nodes)), Type::list_of(item)};
   out.items = std::move(items);
   out.is_list_literal = true;
   return out;

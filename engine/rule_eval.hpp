@@ -32,7 +32,12 @@ struct Env {
   std::vector<Value> slots;  // for/let variables and lambda parameters
   uint64_t steps = 0;
   uint64_t budget;
-  std::unordered_map<std::string, std::unique_ptr<re2::RE2>> regex_cache;  // dynamic patterns
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  /// Dynamic `matches` patterns, compiled once per evaluation.
+  std::unordered_map<std::string, std::unique_ptr<re2::RE2>, Hash, std::equal_to<>> regex_cache;
   void step() {
     if (++steps > budget) over_budget();
   }
@@ -42,6 +47,8 @@ struct Env {
 struct Node {
   virtual ~Node() = default;
   virtual Value eval(Env& env) const = 0;
+  /// The value when the node is a compile-time constant, else null.
+  virtual const Value* constant() const { return nullptr; }
 };
 using NodePtr = std::unique_ptr<Node>;
 
@@ -53,7 +60,11 @@ enum class Fn {
 
 enum class BinOp { add, sub, mul, div, mod, eq, ne, lt, le, gt, ge, in, not_in, contains, and_, or_ };
 
+/// A constant. The node owns the value; what eval() returns borrows from it,
+/// so copying it costs no reference counting.
 NodePtr make_const(Value v);
+/// A list of constants, built once.
+NodePtr make_const_list(std::vector<Value> items);
 NodePtr make_slot(int slot);
 NodePtr make_global(Accessor get);
 NodePtr make_field(NodePtr base, Accessor get);

@@ -48,6 +48,7 @@ const char* fn_name(Fn f) {
 
 Value Call::aggregate(Env& e) const {
   Value l = list_arg(e);
+  if (fn == Fn::count && !lambda) return Value::number(l.n);
   double acc = 0;
   size_t n = 0;
   for (size_t i = 0; i < l.n; ++i) {
@@ -85,10 +86,17 @@ Value Call::select(Env& e) const {
   }
   std::vector<Value> out;
   std::vector<Value> keys;
+  if (fn == Fn::filter) {
+    for (size_t i = 0; i < l.n; ++i) {
+      e.step();
+      e.slots[slot] = item(l, i, e.m);
+      if (lambda->eval(e).truthy()) out.push_back(e.slots[slot]);
+    }
+    return Value::list(std::move(out));
+  }
   for (size_t i = 0; i < l.n; ++i) {
     Value v = apply(e, l, i);
-    if (fn == Fn::filter) {
-      if (v.truthy()) out.push_back(item(l, i, e.m));
+    if (false) {
     } else if (fn == Fn::map) {
       out.push_back(std::move(v));
     } else {  // distinct: by the value itself or by the lambda's key

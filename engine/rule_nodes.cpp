@@ -25,9 +25,17 @@ double number_of(const Value& v, const char* what) {
 namespace {
 
 struct Const : Node {
-  Value v;
-  explicit Const(Value x) : v(std::move(x)) {}
+  Value keep;                 // owns strings and lists
+  std::vector<Value> items;   // a constant list's items, owning their strings
+  std::vector<Value> views;   // the same items without ownership
+  Value v;                    // `keep` without ownership
+  explicit Const(Value x) : keep(std::move(x)) { v = keep, v.hold.reset(); }
+  explicit Const(std::vector<Value> xs) : items(std::move(xs)) {
+    for (const Value& i : items) views.push_back(i), views.back().hold.reset();
+    v = Value::list(ListSrc::values, views.data(), views.size());
+  }
   Value eval(Env& e) const override { return e.step(), v; }
+  const Value* constant() const override { return &v; }
 };
 
 struct Slot : Node {
@@ -50,6 +58,18 @@ struct FieldNode : Node {
     Value b = base->eval(e);
     if (b.is_null()) return b;  // null propagates through field access
     return get(b, e.m);
+  }
+};
+
+/// `x.field` on a variable: reads the slot in place (the commonest access).
+struct SlotField : Node {
+  int slot;
+  Accessor get;
+  SlotField(int s, Accessor g) : slot(s), get(g) {}
+  Value eval(Env& e) const override {
+    e.step();
+    const Value& b = e.slots[slot];
+    return b.is_null() ? Value{} : get(b, e.m);
   }
 };
 
@@ -183,25 +203,27 @@ struct Matches : Node {
   const re2::RE2* dynamic(Env& e) const {
     Value p = pattern->eval(e);
     if (p.kind != Kind::string) fail("'matches' pattern is null", "matches 的模式为 null");
-    std::string key(p.str());
-    auto& slot = e.regex_cache[key];
-    if (!slot) {
-      re2::RE2::Options o;
-      o.set_log_errors(false);
-      o.set_max_mem(8 << 20);
-      slot = std::make_unique<re2::RE2>(key, o);
-      if (!slot->ok()) fail("invalid regular expression: " + slot->error(), "正则表达式无效：" + slot->error());
-    }
-    return slot.get();
+    if (auto it = e.regex_cache.find(p.str()); it != e.regex_cache.end()) return it->second.get();
+    if (e.regex_cache.size() >= 1000) fail("too many distinct regular expressions", "不同的正则表达式过多");
+    re2::RE2::Options o;
+    o.set_log_errors(false);
+    o.set_max_mem(8 << 20);
+    auto re = std::make_unique<re2::RE2>(std::string(p.str()), o);
+    if (!re->ok()) fail("invalid regular expression: " + re->error(), "正则表达式无效：" + re->error());
+    return e.regex_cache.emplace(std::string(p.str()), std::move(re)).first->second.get();
   }
 };
 
 }  // namespace
 
 NodePtr make_const(Value v) { return std::make_unique<Const>(std::move(v)); }
+NodePtr make_const_list(std::vector<Value> items) { return std::make_unique<Const>(std::move(items)); }
 NodePtr make_slot(int slot) { return std::make_unique<Slot>(slot); }
 NodePtr make_global(Accessor get) { return std::make_unique<Global>(get); }
-NodePtr make_field(NodePtr base, Accessor get) { return std::make_unique<FieldNode>(std::move(base), get); }
+NodePtr make_field(NodePtr base, Accessor get) {
+  if (auto* s = dynamic_cast<const Slot*>(base.get())) return std::make_unique<SlotField>(s->slot, get);
+  return std::make_unique<FieldNode>(std::move(base), get);
+}
 NodePtr make_param(const Value* v) { return std::make_unique<Param>(v); }
 NodePtr make_bucket_field(NodePtr base, int which) {
   return std::make_unique<BucketField>(std::move(base), which);
