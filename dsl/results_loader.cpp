@@ -9,6 +9,8 @@
 #include <memory>
 
 #include "dsl/source.hpp"
+#include "dsl/yaml_reader.hpp"
+#include "dsl/yaml_tree.hpp"
 
 namespace jf {
 namespace {
@@ -157,6 +159,64 @@ void read_row(const Record& rec, const Columns& c, size_t width, LoadedResults& 
   add_result(out, trim(rec.fields[c.unit]), trim(rec.fields[c.indicator]), std::move(r));
 }
 
+
+// One `- {unit, indicator, value, events}` entry of a YAML results file.
+void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, LoadedResults& out) {
+  static const What kEntry{"a result", "结果"};
+  auto f = r.fields(node, "results entry", kEntry, {"unit", "indicator", "value", "events"});
+  if (!f) return;
+  UnitResult res;
+  res.row = src.locate(r.node(node).span.begin).line;
+  std::optional<std::string> unit, ind;
+  if (auto* v = f->get("unit")) unit = r.string(v->value, "unit");
+  else r.missing(*f, "unit", kEntry);
+  if (auto* v = f->get("indicator")) ind = r.string(v->value, "indicator");
+  else r.missing(*f, "indicator", kEntry);
+  if (auto* v = f->get("value")) {
+    const YamlNode& n = r.node(v->value);
+    if (n.kind != YamlKind::scalar || !parse_value(n.text, res))
+      return add(out, res.row, fmt::format("value `{}` is neither a number nor pass/fail", n.text),
+                 fmt::format("值 `{}` 既不是数字，也不是达标/未达标", n.text));
+  }
+  if (auto* v = f->get("events")) {
+    const YamlNode& m = r.node(v->value);
+    if (m.kind != YamlKind::mapping) {
+      r.wrong_type(v->value, "events", {"a mapping of event: count", "“事件: 次数”映射"});
+    } else {
+      std::string cell;  // the CSV form, so both formats share one reader
+      for (size_t i = 0; i + 1 < m.children.size(); i += 2)
+        cell += r.node(m.children[i]).text + "=" + r.node(m.children[i + 1]).text + ";";
+      read_events(cell, res.row, res, out);
+    }
+  }
+  if (unit && ind) add_result(out, trim(*unit), trim(*ind), std::move(res));
+}
+
+// `results: [ … ]` read from parser events like a YAML scheme (never a node
+// tree from yaml-cpp), with the same depth and alias guards.
+LoadedResults parse_results_yaml(const SourceFile& src) {
+  LoadedResults out;
+  std::vector<Diagnostic> problems;
+  Limits limits;
+  if (auto tree = read_yaml_document(src, 0, limits, problems)) {
+    YamlReader r(*tree, src, limits, problems);
+    static const What kDoc{"the results file", "结果文件"};
+    if (auto f = r.fields(tree->root, "top level", kDoc, {"results"})) {
+      if (auto* v = f->get("results")) {
+        if (auto items = r.list(v->value, "results"))
+          for (uint32_t n : *items) read_yaml_entry(r, src, n, out);
+      } else {
+        r.missing(*f, "results", kDoc);
+      }
+    }
+  }
+  for (const Diagnostic& d : problems)
+    add(out, src.locate(d.span.begin).line, d.message.en, d.message.zh);
+  if (out.issues.empty() && out.table.units.empty())
+    add(out, 0, "the file has no results", "文件中没有结果");
+  return out;
+}
+
 }  // namespace
 
 bool parse_value(std::string_view cell, UnitResult& r) {
@@ -205,6 +265,7 @@ LoadedResults load_results(const std::string& path, const std::string& bytes) {
         fmt::format("第 {} 字节处不是有效的 UTF-8", *bad));
     return out;
   }
+  if (path.ends_with(".yaml") || path.ends_with(".yml")) return parse_results_yaml(src);
   return parse_results_csv(src.body());
 }
 

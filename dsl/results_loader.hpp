@@ -32,7 +32,8 @@ struct LoadedResults {
 /// events are `name=count` separated by `;`. See docs/score.md.
 LoadedResults parse_results_csv(std::string_view text);
 
-/// Validates UTF-8, then parses the CSV.
+/// Validates UTF-8, then parses the CSV, or the YAML form for `.yaml`/`.yml`
+/// paths: `results:` a list of `{unit, indicator, value, events: {name: count}}`.
 LoadedResults load_results(const std::string& path, const std::string& bytes);
 
 /// Checks results against the scheme: unknown units, indicators and events,

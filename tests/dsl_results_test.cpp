@@ -123,3 +123,37 @@ TEST(ResultsValidate, MissingRows) {
 
 }  // namespace
 }  // namespace jf
+
+namespace jf {
+namespace {
+
+TEST(ResultsYaml, ReadsEntriesWithLines) {
+  LoadedResults r = load_results("r.yaml",
+                                 "results:\n"
+                                 "  - {unit: 甲, indicator: a, value: 95.5}\n"
+                                 "  - unit: 甲\n    indicator: b\n    value: 达标\n"
+                                 "  - {unit: 乙, indicator: c, events: {late_report: 2, data_error: 1}}\n");
+  ASSERT_TRUE(r.issues.empty()) << r.issues[0].message.en;
+  EXPECT_EQ(*r.table.units["甲"]["a"].value, 95.5);
+  EXPECT_EQ(r.table.units["甲"]["a"].row, 2u);
+  EXPECT_EQ(*r.table.units["甲"]["b"].pass, true);
+  EXPECT_EQ(r.table.units["甲"]["b"].row, 3u);
+  EXPECT_EQ(r.table.units["乙"]["c"].events.at("late_report"), 2);
+}
+
+TEST(ResultsYaml, ProblemsHaveLines) {
+  LoadedResults r = load_results("r.yaml",
+                                 "results:\n"
+                                 "  - {unit: 甲, indicator: a, vlaue: 1}\n"
+                                 "  - {unit: 甲, indicator: a, value: many}\n"
+                                 "  - {unit: 乙, indicator: b, events: {late: -1}}\n");
+  ASSERT_EQ(r.issues.size(), 3u);
+  EXPECT_EQ(r.issues[0].row, 3u);
+  EXPECT_EQ(r.issues[0].message.en, "value `many` is neither a number nor pass/fail");
+  EXPECT_EQ(r.issues[1].row, 4u);
+  EXPECT_EQ(r.issues[2].row, 2u);
+  EXPECT_EQ(r.issues[2].message.en, "unknown key `vlaue` in a result; did you mean `value`?");
+}
+
+}  // namespace
+}  // namespace jf
