@@ -15,7 +15,7 @@ constexpr const char* kConfigName = ".jianfu.yaml";
 
 Diagnostic config_error(Span span, Text message) {
   Diagnostic d;
-  d.rule = "config";
+  d.rule.clear();
   d.name = "invalid-config";
   d.category = "config";
   d.span = span;

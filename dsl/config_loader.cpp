@@ -140,7 +140,7 @@ Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits
     ConfigReader(reader, c).read(tree->root);
   }
   for (Diagnostic& d : found) {
-    d.rule = "config";
+    d.rule.clear();
     d.name = "invalid-config";
     d.category = "config";
   }

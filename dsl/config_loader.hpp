@@ -39,7 +39,8 @@ struct Config {
 
 /// Reads file `file` of `sources` as a config. Problems (YAML errors,
 /// unknown keys, wrong types, bad enum words) are appended to `errors`, with
-/// rule "config"; the result holds what could be read.
+/// no rule id (they are tool errors, not findings); the result holds what
+/// could be read.
 Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits, std::vector<Diagnostic>& errors);
 
 }  // namespace jf

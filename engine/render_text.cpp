@@ -54,10 +54,13 @@ std::string render_text(const std::vector<Diagnostic>& ds, const SourceSet& sour
   for (const Diagnostic& d : ds) {
     const SourceFile& src = sources[d.span.file];
     LineCol lc = src.locate(d.span.begin);
+    // Findings carry a rule id; a tool error (config, rule compile) has none.
+    std::string level = d.rule.empty() ? std::string(to_string(d.severity))
+                                       : fmt::format("{}[{}]", to_string(d.severity), d.rule);
     out += fmt::format("{}: {} {}: {}\n",
                        st.paint("1", fmt::format("{}:{}:{}", sanitize_for_terminal(src.path()), lc.line, lc.column)),
-                       st.paint(severity_colour(d.severity), fmt::format("{}[{}]", to_string(d.severity), d.rule)),
-                       d.name, sanitize_for_terminal(d.message.in(opt.lang)));
+                       st.paint(severity_colour(d.severity), level), d.name,
+                       sanitize_for_terminal(d.message.in(opt.lang)));
     snippet(out, src, d, st);
     const std::string& help = d.help.in(opt.lang);
     if (!help.empty())
