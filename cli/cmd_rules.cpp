@@ -23,11 +23,6 @@ std::vector<const RuleMeta*> by_id(const RuleSet& rules) {
   return out;
 }
 
-std::string pad_to(const std::string& s, size_t width) {
-  size_t w = display_width(s);
-  return w >= width ? s : s + std::string(width - w, ' ');
-}
-
 // The explanation of one rule, as `explain` prints it and docs/rules.md holds it.
 std::string explanation(const RuleMeta& r, Lang lang) {
   const bool zh = lang == Lang::zh;
@@ -92,11 +87,11 @@ int run_rules(const RulesOptions& o, const Globals& g) {
     fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
     return kClean;
   }
-  fmt::print("{}  {}  {}  {}  {}\n", pad_to("ID", 6), pad_to("NAME", 30), pad_to("CATEGORY", 14),
-             pad_to("SEVERITY", 8), "SUMMARY");
+  fmt::print("{}  {}  {}  {}  {}\n", pad_right("ID", 6), pad_right("NAME", 30), pad_right("CATEGORY", 14),
+             pad_right("SEVERITY", 8), "SUMMARY");
   for (const RuleMeta* r : by_id(rules))
-    fmt::print("{}  {}  {}  {}  {}\n", pad_to(r->id, 6), pad_to(r->name, 30), pad_to(r->category, 14),
-               pad_to(std::string(to_string(r->severity)), 8), r->summary.in(lang));
+    fmt::print("{}  {}  {}  {}  {}\n", pad_right(r->id, 6), pad_right(r->name, 30), pad_right(r->category, 14),
+               pad_right(std::string(to_string(r->severity)), 8), r->summary.in(lang));
   return kClean;
 }
 

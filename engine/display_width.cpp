@@ -54,4 +54,16 @@ std::string sanitize_for_terminal(std::string_view text, size_t tab_width) {
   return out;
 }
 
+std::string pad_right(std::string_view text, size_t width) {
+  std::string t = sanitize_for_terminal(text);
+  size_t w = display_width(t);
+  return t + std::string(w < width ? width - w : 0, ' ');
+}
+
+std::string pad_left(std::string_view text, size_t width) {
+  std::string t = sanitize_for_terminal(text);
+  size_t w = display_width(t);
+  return std::string(w < width ? width - w : 0, ' ') + t;
+}
+
 }  // namespace jf

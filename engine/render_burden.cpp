@@ -10,16 +10,10 @@
 namespace jf {
 namespace {
 
-std::string pad(const std::string& text, size_t width) {
-  std::string t = sanitize_for_terminal(text);
-  size_t w = display_width(t);
-  return t + std::string(w < width ? width - w : 0, ' ');
-}
-
 std::string pct(double share) { return format_number(share * 100) + "%"; }
 
 std::string text_row(const BurdenRow& r, size_t w) {
-  return fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}\n", pad(r.id, w), r.indicators,
+  return fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}\n", pad_right(r.id, w), r.indicators,
                      format_number(r.points), pct(r.share), pct(r.ranked_share), format_number(r.forms),
                      format_number(r.evidence), format_number(r.inspections), r.proof_depth, r.vetoes);
 }
@@ -61,11 +55,14 @@ std::string render_burden_text(const std::string& name, const Burden& b, Lang la
   std::string out = sanitize_for_terminal(name) +
                     (zh ? fmt::format("：每个单位每年的负担（{} 个单位）\n\n", format_number(b.units))
                         : fmt::format(": load on each unit per year ({} units)\n\n", format_number(b.units)));
-  out += zh ? fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}\n", pad("部门", w), "指标",
-                          "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决")
-          : fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}\n", pad("department", w),
-                        "items", "points", "share", "ranked", "forms/yr", "evidence/yr", "inspections", "proof",
-                        "vetoes");
+  // Header cells padded by display width, so Chinese headings align too.
+  static constexpr size_t kWidths[] = {5, 7, 6, 7, 8, 9, 11, 5, 6};
+  static constexpr const char* kEn[] = {"items", "points", "share", "ranked", "forms/yr", "evidence/yr",
+                                        "inspections", "proof", "vetoes"};
+  static constexpr const char* kZh[] = {"指标", "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决"};
+  out += pad_right(zh ? "部门" : "department", w);
+  for (size_t i = 0; i < std::size(kWidths); ++i) out += "  " + pad_left(zh ? kZh[i] : kEn[i], kWidths[i]);
+  out += "\n";
   for (const BurdenRow* r : rows) out += text_row(*r, w);
   BurdenRow total = b.total;
   total.id = zh ? "合计" : "total";

@@ -13,12 +13,6 @@ const Penalty& penalty_of(const Scheme& s, const PenaltyHit& h) {
   return h.indicator < 0 ? s.overall_penalties[h.penalty] : s.indicators[h.indicator].penalties[h.penalty];
 }
 
-std::string pad(const std::string& text, size_t width) {
-  std::string t = sanitize_for_terminal(text);
-  size_t w = display_width(t);
-  return t + std::string(w < width ? width - w : 0, ' ');
-}
-
 std::string csv_field(const std::string& s) {
   if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
   std::string out = "\"";
@@ -70,12 +64,12 @@ std::string render_score_text(const Scheme& s, const ScoreReport& r, Lang lang) 
                 "still order the units, here in the order the scheme declares them):\n\n";
   size_t uw = zh ? 4 : 4;
   for (const UnitScore& u : r.units) uw = std::max(uw, display_width(sanitize_for_terminal(u.unit)));
-  out += fmt::format("{:>5}  {}  {:>10}  {}\n", zh ? "名次" : "place", pad(zh ? "单位" : "unit", uw),
-                     zh ? "总分" : "total", zh ? "受到的惩戒" : "penalties");
+  out += fmt::format("{}  {}  {}  {}\n", pad_left(zh ? "名次" : "place", 5), pad_right(zh ? "单位" : "unit", uw),
+                     pad_left(zh ? "总分" : "total", 10), zh ? "受到的惩戒" : "penalties");
   for (const UnitScore& u : r.units) {
     std::string total = format_number(u.total);
     if (u.vetoed) total += zh ? "（否决）" : " (vetoed)";
-    out += fmt::format("{:>5}  {}  {:>10}  {}\n", u.place, pad(u.unit, uw), total,
+    out += fmt::format("{:>5}  {}  {}  {}\n", u.place, pad_right(u.unit, uw), pad_left(total, 10),
                        sanitize_for_terminal(joined_hits(s, u, lang)));
   }
   std::vector<Fallen> fallen = fallen_penalties(s, r);
