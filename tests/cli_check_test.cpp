@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/cli_test_util.hpp"
 
@@ -151,6 +152,38 @@ TEST(CliCheck, ChineseOutputWithLangZh) {
   EXPECT_NE(r.out.find("负责部门“住建局”不是已声明的部门"), std::string::npos) << r.out;
   auto env = run_jianfu("check --select JF002 " + kExamples + "errors-2025.assess", "LANG=zh_CN.UTF-8 LC_ALL=");
   EXPECT_NE(env.out.find("不是已声明的部门"), std::string::npos);
+}
+
+TEST(CliCheck, StatisticsCountFindingsPerRule) {
+  auto r = run_jianfu("--lang en check --statistics --select JF2 " + kExamples + "qingshan-2025.assess");
+  EXPECT_EQ(r.code, 0) << r.err;  // JF2xx are warnings
+  EXPECT_NE(r.out.find("    7  JF202  line-penalty-power"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("    1  JF201  many-assessors"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("JF102"), std::string::npos);
+}
+
+TEST(CliCheck, SelectAndIgnoreByIdPrefixAndCategory) {
+  auto ids = [](const std::string& args) {
+    auto r = run_jianfu("check --format json " + args + " " + kExamples + "qingshan-2025.assess");
+    std::set<std::string> out;
+    auto doc = nlohmann::json::parse(r.out);
+    for (auto& d : doc["diagnostics"]) out.insert(d["rule"]);
+    return out;
+  };
+  EXPECT_EQ(ids("--select proof --ignore JF304,JF305"), (std::set<std::string>{"JF301", "JF302", "JF303"}));
+  EXPECT_EQ(ids("--select JF10 --ignore ranking"), std::set<std::string>{});
+  EXPECT_EQ(ids("--select JF104"), std::set<std::string>{"JF104"});
+  EXPECT_EQ(run_jianfu("check --select JF9 " + kExamples + "qingshan-2025.assess").code, 2);
+}
+
+TEST(CliCheck, UserRuleCannotReuseABuiltinId) {
+  TempDir dir;
+  std::string pack = dir.write("p.rules",
+                               "rule JF101 mine {\n  category ranking\n  severity warning\n  summary en \"x\"\n"
+                               "  when true\n  message en \"x\"\n}\n");
+  auto r = run_jianfu("check --rules " + pack + " " + kExamples + "reformed-2025.assess");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_NE(r.err.find("p.rules:1:"), std::string::npos) << r.err;
 }
 
 TEST(CliCheck, NoColourWhenNotATerminal) {
