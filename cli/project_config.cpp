@@ -14,13 +14,7 @@ namespace {
 constexpr const char* kConfigName = ".jianfu.yaml";
 
 Diagnostic config_error(Span span, Text message) {
-  Diagnostic d;
-  d.rule.clear();
-  d.name = "invalid-config";
-  d.category = "config";
-  d.span = span;
-  d.message = std::move(message);
-  return d;
+  return {.name = "invalid-config", .category = "config", .span = span, .message = std::move(message)};
 }
 
 bool selects(const RuleMeta& r, const std::string& sel) { return r.category == sel || r.id.rfind(sel, 0) == 0; }

@@ -1,13 +1,10 @@
 #include "dsl/fixture_expectations.hpp"
 
+#include "dsl/text_util.hpp"
+
 namespace jf {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 std::vector<std::string> split_ids(std::string_view s) {
   std::vector<std::string> ids;
@@ -23,12 +20,12 @@ std::vector<std::string> split_ids(std::string_view s) {
 
 // The directive after `# KEY:` in a line, if any.
 bool directive(std::string_view comment, std::string_view key, std::string_view& rest) {
-  comment = trim(comment);
+  comment = trim_blanks(comment);
   if (comment.substr(0, key.size()) != key) return false;
   comment.remove_prefix(key.size());
-  comment = trim(comment);
+  comment = trim_blanks(comment);
   if (comment.empty() || comment.front() != ':') return false;
-  rest = trim(comment.substr(1));
+  rest = trim_blanks(comment.substr(1));
   return true;
 }
 
@@ -47,7 +44,7 @@ FixtureSpec parse_fixture_spec(std::string_view text) {
   for (uint32_t n = 0; n < lines.size(); ++n) {
     std::string_view line = lines[n];
     size_t hash = line.find('#');
-    std::string_view code = trim(line.substr(0, hash == std::string_view::npos ? line.size() : hash));
+    std::string_view code = trim_blanks(line.substr(0, hash == std::string_view::npos ? line.size() : hash));
     std::string_view rest;
     bool has_code = !code.empty();
     if (has_code && !pending.empty()) {

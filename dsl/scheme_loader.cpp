@@ -5,15 +5,8 @@
 namespace jf {
 
 Diagnostic syntax_error(Span span, Text message, Text help) {
-  Diagnostic d;
-  d.rule = "JF001";
-  d.name = "syntax";
-  d.category = "structure";
-  d.severity = Severity::error;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
+  return {.rule = "JF001", .name = "syntax", .category = "structure", .severity = Severity::error,
+          .span = span, .message = std::move(message), .help = std::move(help)};
 }
 
 static bool ends_with(std::string_view s, std::string_view suffix) {

@@ -2,14 +2,11 @@
 
 #include <string_view>
 
+#include "dsl/text_util.hpp"
+
 namespace jf {
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 bool consume(std::string_view& s, std::string_view word) {
   if (s.substr(0, word.size()) != word) return false;
@@ -25,23 +22,23 @@ std::vector<Suppression> parse_suppressions(const SourceFile& src, uint32_t file
   for (uint32_t n = 1; n <= src.line_count(); ++n) {
     std::string_view line = src.line_text(n);
     size_t hash = line.find('#');
-    bool has_code = !trim(line.substr(0, hash)).empty();
+    bool has_code = !trim_blanks(line.substr(0, hash)).empty();
     if (has_code) {
       for (size_t i : pending) out[i].line = n;
       pending.clear();
     }
     if (hash == std::string_view::npos) continue;
-    std::string_view rest = trim(line.substr(hash + 1));
+    std::string_view rest = trim_blanks(line.substr(hash + 1));
     if (!consume(rest, "jianfu:")) continue;
-    rest = trim(rest);
+    rest = trim_blanks(rest);
     Suppression s;
     if (consume(rest, "allow-file")) s.file_level = true;
     else if (!consume(rest, "allow")) continue;
     uint32_t begin = static_cast<uint32_t>(line.data() - src.text().data() + hash);
     s.span = {file, begin, static_cast<uint32_t>(line.data() - src.text().data() + line.size())};
     size_t dash = rest.find("--");
-    std::string_view ids = trim(rest.substr(0, dash));
-    if (dash != std::string_view::npos) s.reason = std::string(trim(rest.substr(dash + 2)));
+    std::string_view ids = trim_blanks(rest.substr(0, dash));
+    if (dash != std::string_view::npos) s.reason = std::string(trim_blanks(rest.substr(dash + 2)));
     size_t i = 0;
     while (i < ids.size()) {
       size_t j = ids.find_first_of(", ", i);

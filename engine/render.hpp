@@ -31,6 +31,10 @@ std::string render_json(const std::vector<Diagnostic>&, const SourceSet&,
 std::string render_sarif(const std::vector<Diagnostic>&, const SourceSet&, const std::vector<RuleMeta>& rules,
                          Lang lang, const std::string& version);
 
+/// `s` escaped for XML text and attributes; C0 controls other than tab and
+/// line ends, which XML 1.0 cannot hold even escaped, are dropped.
+std::string xml_escape(std::string_view s);
+
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::msg`.
 std::string render_github(const std::vector<Diagnostic>&, const SourceSet&, Lang lang);
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/display_width.hpp"
+#include "engine/render.hpp"
 
 namespace jf {
 namespace {
@@ -27,21 +28,6 @@ nlohmann::json row_json(const BurdenRow& r) {
   return j;
 }
 
-std::string xml(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t') out += c;  // XML 1.0 has no C0 controls
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -96,18 +82,18 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
       "'WenQuanYi Micro Hei', sans-serif\" font-size=\"13\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
       "<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{2}</text>\n",
-      width, height, xml(name + (zh ? "：各部门分值与每年报表" : ": points and forms a year by department")));
+      width, height, xml_escape(name + (zh ? "：各部门分值与每年报表" : ": points and forms a year by department")));
   const std::string titles[2] = {zh ? "分值" : "Points", zh ? "每个单位每年报表数" : "Forms per unit-year"};
   const char* colors[2] = {"#c0392b", "#2c6fbb"};
   for (int panel = 0; panel < 2; ++panel) {
     const int x0 = label_w + panel * (panel_w + gap);
-    out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", x0, top - 12, xml(titles[panel]));
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", x0, top - 12, xml_escape(titles[panel]));
   }
   for (size_t k = 0; k < b.departments.size(); ++k) {
     const BurdenRow& r = b.departments[k];
     const int y = top + static_cast<int>(k) * row_h;
     out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n", label_w - 8,
-                       y + 17, xml(r.name), xml(r.id));
+                       y + 17, xml_escape(r.name), xml_escape(r.id));
     for (int panel = 0; panel < 2; ++panel) {
       const double v = panel == 0 ? r.points : r.forms, max = panel == 0 ? max_points : max_forms;
       const int x0 = label_w + panel * (panel_w + gap);
@@ -118,7 +104,7 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
     }
   }
   out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555555\">{}</text>\n", height - 14,
-                     xml(zh ? fmt::format("合计：{} 分，每年 {} 份报表、{} 项佐证、{} 次检查", format_number(b.total.points),
+                     xml_escape(zh ? fmt::format("合计：{} 分，每年 {} 份报表、{} 项佐证、{} 次检查", format_number(b.total.points),
                                           format_number(b.total.forms), format_number(b.total.evidence),
                                           format_number(b.total.inspections))
                             : fmt::format("Total: {} points; per unit-year {} forms, {} evidence items, {} inspections",

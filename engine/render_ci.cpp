@@ -23,6 +23,9 @@ std::string gh_escape(std::string_view s, bool property) {
   return out;
 }
 
+
+}  // namespace
+
 std::string xml_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
@@ -33,15 +36,11 @@ std::string xml_escape(std::string_view s) {
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
       default:
-        // XML 1.0 forbids most C0 controls even escaped.
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\\u";
-        else out += c;
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out += c;
     }
   }
   return out;
 }
-
-}  // namespace
 
 std::string render_github(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
   std::string out;

@@ -11,13 +11,8 @@ namespace jf::rt {
 using rules_ast::Clause;
 
 Diagnostic compile_error(Span span, Text message, Text help) {
-  Diagnostic d;
-  d.name = "rule-compile-error";
-  d.severity = Severity::error;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
+  return {.name = "rule-compile-error", .severity = Severity::error, .span = span, .message = std::move(message),
+          .help = std::move(help)};
 }
 
 namespace {

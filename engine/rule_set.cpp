@@ -68,15 +68,8 @@ class Runner {
 
   void emit() {
     if (++found > kMaxFindings) return;
-    Diagnostic d;
-    d.rule = meta_.id;
-    d.name = meta_.name;
-    d.category = meta_.category;
-    d.severity = meta_.severity;
-    d.span = where();
-    d.message = texts(p_.message);
-    d.help = texts(p_.help);
-    out_.push_back(std::move(d));
+    out_.push_back({.rule = meta_.id, .name = meta_.name, .category = meta_.category, .severity = meta_.severity,
+                    .span = where(), .message = texts(p_.message), .help = texts(p_.help)});
   }
 
   const rt::Program& p_;
@@ -92,30 +85,26 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, st
   try {
     runner.run(0);
   } catch (const rt::RuntimeError& e) {
-    Diagnostic d;
-    d.rule = "JF010";
-    d.name = "rule-error";
-    d.category = "structure";
-    d.severity = Severity::error;
-    d.span = m.scheme.info.span;
-    d.message = {fmt::format("rule {} failed: {}", meta.id, e.en),
-                 fmt::format("规则 {} 运行失败：{}", meta.id, e.zh)};
-    d.help = {"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"};
-    out.push_back(std::move(d));
+    out.push_back({.rule = "JF010",
+                   .name = "rule-error",
+                   .category = "structure",
+                   .severity = Severity::error,
+                   .span = m.scheme.info.span,
+                   .message = {fmt::format("rule {} failed: {}", meta.id, e.en),
+                               fmt::format("规则 {} 运行失败：{}", meta.id, e.zh)},
+                   .help = {"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"}});
     return;
   }
   for (Diagnostic& d : found) out.push_back(std::move(d));
   if (runner.found > kMaxFindings) {
     size_t more = runner.found - kMaxFindings;
-    Diagnostic d;
-    d.rule = meta.id;
-    d.name = meta.name;
-    d.category = meta.category;
-    d.severity = meta.severity;
-    d.span = m.scheme.info.span;
-    d.message = {fmt::format("{} more findings of {} not shown", more, meta.id),
-                 fmt::format("另有 {} 条 {} 的结果未显示", more, meta.id)};
-    out.push_back(std::move(d));
+    out.push_back({.rule = meta.id,
+                   .name = meta.name,
+                   .category = meta.category,
+                   .severity = meta.severity,
+                   .span = m.scheme.info.span,
+                   .message = {fmt::format("{} more findings of {} not shown", more, meta.id),
+                               fmt::format("另有 {} 条 {} 的结果未显示", more, meta.id)}});
   }
 }
 

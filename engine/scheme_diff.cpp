@@ -82,16 +82,14 @@ std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span 
     zh += fmt::format("{}{} {} → {}", zh.empty() ? "" : "，", f.zh, format_number(f.before), format_number(f.after));
   }
   if (en.empty()) return {};
-  Diagnostic d;
-  d.rule = "JF406";
-  d.name = "load-not-reduced";
-  d.category = "volume";
-  d.severity = Severity::warning;
-  d.span = at;
-  d.message = {"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh};
-  d.help = {"Merge or drop items, report less often, fold inspections into the annual assessment",
-            "合并或删减指标、降低报送频次、把检查并入年度考核"};
-  return {d};
+  return {{.rule = "JF406",
+           .name = "load-not-reduced",
+           .category = "volume",
+           .severity = Severity::warning,
+           .span = at,
+           .message = {"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh},
+           .help = {"Merge or drop items, report less often, fold inspections into the annual assessment",
+                    "合并或删减指标、降低报送频次、把检查并入年度考核"}}};
 }
 
 SchemeDiff diff_schemes(const FileCheck& o, const FileCheck& n) {

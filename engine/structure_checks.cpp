@@ -23,15 +23,8 @@ constexpr Catalogue kFewUnits{"JF007", "rank-too-few-units"};
 constexpr Catalogue kBadNumber{"JF008", "bad-number"};
 
 Diagnostic make(const Catalogue& c, Span span, Text message, Text help) {
-  Diagnostic d;
-  d.rule = c.id;
-  d.name = c.name;
-  d.category = "structure";
-  d.severity = Severity::error;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
+  return {.rule = c.id, .name = c.name, .category = "structure", .severity = Severity::error, .span = span,
+          .message = std::move(message), .help = std::move(help)};
 }
 
 std::string num(double v) { return format_number(v); }

@@ -6,15 +6,8 @@ namespace jf {
 namespace {
 
 Diagnostic jf009(Span span, Text message, Text help) {
-  Diagnostic d;
-  d.rule = "JF009";
-  d.name = "suppression-without-reason";
-  d.category = "structure";
-  d.severity = Severity::error;
-  d.span = span;
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
+  return {.rule = "JF009", .name = "suppression-without-reason", .category = "structure",
+          .severity = Severity::error, .span = span, .message = std::move(message), .help = std::move(help)};
 }
 
 }  // namespace
