@@ -17,6 +17,7 @@ Action setup_convert(CLI::App& app, Globals& g);
 Action setup_rules(CLI::App& app, Globals& g);
 Action setup_explain(CLI::App& app, Globals& g);
 Action setup_test(CLI::App& app, Globals& g);
+Action setup_config(CLI::App& app, Globals& g);
 Action setup_score(CLI::App& app, Globals& g);
 Action setup_burden(CLI::App& app, Globals& g);
 Action setup_diff(CLI::App& app, Globals& g);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
       {"check", setup_check},   {"convert", setup_convert}, {"rules", setup_rules},
       {"explain", setup_explain}, {"test", setup_test},
       {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
+      {"config", setup_config},
   };
   std::map<std::string, Action> actions;
   for (auto& [name, setup] : table) actions[name] = setup(app, g);

@@ -36,7 +36,7 @@ std::string ProjectConfig::config_for(const std::string& path) {
   if (disabled_) return "";
   if (!explicit_.empty()) return explicit_;
   std::error_code ec;
-  fs::path dir = fs::absolute(path, ec).parent_path();
+  fs::path dir = fs::absolute(path, ec).lexically_normal().parent_path();
   std::vector<std::string> visited;
   std::string found;
   for (fs::path d = dir;; d = d.parent_path()) {

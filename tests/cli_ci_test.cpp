@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "tests/cli_test_util.hpp"
@@ -118,6 +119,23 @@ TEST(CliCi, ParallelOutputEqualsSerial) {
   auto parallel = run_jianfu("check --format json -j 2 " JIANFU_SOURCE_DIR "/examples");
   EXPECT_EQ(serial.out, parallel.out);
   EXPECT_EQ(serial.code, parallel.code);
+}
+
+TEST(CliCi, ConfigCommandShowsEffectiveSettings) {
+  TempDir repo;
+  fs::create_directories(repo.path / "drafts");
+  repo.write(".jianfu.yaml", "ignore: [ranking]\nseverity: {JF304: error}\nparams:\n  JF401: {max: 40}\nfail-on: warning\n");
+  auto r = run_jianfu("config --format json " + (repo.path / "drafts").string());
+  ASSERT_EQ(r.code, 0) << r.err;
+  auto doc = nlohmann::json::parse(r.out);
+  EXPECT_EQ(doc["config"], (repo.path / ".jianfu.yaml").string());
+  EXPECT_EQ(doc["fail_on"], "warning");
+  std::map<std::string, nlohmann::json> by_id;
+  for (auto& rule : doc["rules"]) by_id[rule["id"]] = rule;
+  EXPECT_EQ(by_id["JF102"]["enabled"], false);
+  EXPECT_EQ(by_id["JF304"]["severity"], "error");
+  EXPECT_EQ(by_id["JF401"]["parameters"]["max"], "40");
+  EXPECT_EQ(by_id["JF402"]["parameters"]["min_share"], "0.02");
 }
 
 TEST(CliCi, FailOnLevels) {
