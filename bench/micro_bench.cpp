@@ -1,0 +1,167 @@
+// Google Benchmark micro-benchmarks of jianfu's hot paths on generated
+// schemes (bench/scheme_gen.hpp): parsing both syntaxes, derived facts, the
+// built-in pack, the renderers. Figures and method: docs/performance.md.
+#include <benchmark/benchmark.h>
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "bench/scheme_gen.hpp"
+#include "dsl/scheme_loader.hpp"
+#include "engine/builtin_rules.hpp"
+#include "engine/check_pipeline.hpp"
+#include "engine/facts.hpp"
+#include "engine/render.hpp"
+#include "engine/rule_set.hpp"
+#include "engine/structure_checks.hpp"
+
+namespace {
+
+using namespace jf;
+
+// One generated scheme held in a SourceSet as file 0.
+struct Input {
+  SourceSet sources;
+  uint32_t file = 0;
+  explicit Input(int indicators, bool assess, uint64_t seed = 42) {
+    bench::GenParams p{.seed = seed, .indicators = indicators, .departments = 25, .units = 18};
+    std::string text = bench::scheme_text(bench::generate_scheme(p), assess);
+    file = sources.add(assess ? "bench.assess" : "bench.yaml", std::move(text));
+  }
+  size_t bytes() const { return sources[file].text().size(); }
+};
+
+const Input& input(int indicators, bool assess) {
+  // Built once per shape; benchmarks only read them.
+  static std::map<std::pair<int, bool>, std::unique_ptr<Input>> cache;
+  auto& slot = cache[{indicators, assess}];
+  if (!slot) slot = std::make_unique<Input>(indicators, assess);
+  return *slot;
+}
+
+struct Pack {
+  SourceSet sources;
+  RuleSet rules;
+  Pack() {
+    std::vector<Diagnostic> errors;
+    for (const EmbeddedFile& f : builtin_rule_files())
+      rules.add_file(sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
+    if (!errors.empty()) throw std::runtime_error("built-in pack does not compile");
+  }
+};
+
+const Pack& pack() {
+  static Pack p;
+  return p;
+}
+
+// Loading, timed per byte: `range(0)` indicators in one file.
+void load_bench(benchmark::State& state, bool assess) {
+  const Input& in = input(static_cast<int>(state.range(0)), assess);
+  Limits limits;
+  for (auto _ : state) {
+    LoadResult r = load_scheme(in.sources, in.file, limits);
+    if (!r.ok || !r.diagnostics.empty()) state.SkipWithError("generated scheme did not load cleanly");
+    benchmark::DoNotOptimize(r.scheme.indicators.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * in.bytes()));
+  state.counters["file_MB"] = static_cast<double>(in.bytes()) / 1e6;
+}
+void BM_ParseAssess(benchmark::State& s) { load_bench(s, true); }
+void BM_LoadYaml(benchmark::State& s) { load_bench(s, false); }
+BENCHMARK(BM_ParseAssess)->Arg(60)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadYaml)->Arg(60)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+Scheme loaded(int indicators) {
+  const Input& in = input(indicators, true);
+  return load_scheme(in.sources, in.file, Limits{}).scheme;
+}
+
+void BM_Facts(benchmark::State& state) {
+  const Scheme s = loaded(static_cast<int>(state.range(0)));
+  for (auto _ : state) {
+    Scheme copy = s;  // remove_duplicate_ids mutates: time it as check_file does
+    remove_duplicate_ids(copy);
+    Facts f = compute_facts(copy);
+    benchmark::DoNotOptimize(f.indicators.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_Facts)->Arg(60)->Arg(5000)->Unit(benchmark::kMicrosecond);
+
+// The whole built-in pack (every .rules rule) on one scheme; items/s are
+// indicators per second, so per-indicator cost is 1 / that.
+void BM_PackEvaluate(benchmark::State& state) {
+  const Scheme s = loaded(static_cast<int>(state.range(0)));
+  const Facts f = compute_facts(s);
+  const RuleSet& rules = pack().rules;
+  size_t findings = 0;
+  for (auto _ : state) {
+    std::vector<Diagnostic> d = rules.evaluate(s, f);
+    findings = d.size();
+    benchmark::DoNotOptimize(d.data());
+  }
+  state.SetItemsProcessed(state.iterations() * state.range(0));
+  state.counters["findings"] = static_cast<double>(findings);
+}
+BENCHMARK(BM_PackEvaluate)->Arg(60)->Arg(5000)->Unit(benchmark::kMillisecond);
+
+// Compiling the embedded pack: what every process start pays.
+void BM_PackCompile(benchmark::State& state) {
+  for (auto _ : state) {
+    Pack p;
+    benchmark::DoNotOptimize(&p);
+  }
+}
+BENCHMARK(BM_PackCompile)->Unit(benchmark::kMillisecond);
+
+// check_file end to end (load, structure checks, facts, pack, suppressions,
+// fingerprints) for one county-sized file, in process.
+void BM_CheckFile(benchmark::State& state) {
+  const Input& in = input(static_cast<int>(state.range(0)), state.range(1) != 0);
+  const RuleSet& rules = pack().rules;
+  for (auto _ : state) {
+    FileCheck r = check_file(in.sources, in.file, &rules, Limits{});
+    benchmark::DoNotOptimize(r.diagnostics.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * in.bytes()));
+}
+BENCHMARK(BM_CheckFile)->Args({60, 1})->Args({60, 0})->Unit(benchmark::kMicrosecond);
+
+// Renderers on the findings of the 5,000-indicator scheme.
+struct Findings {
+  const Input& in = input(5000, true);
+  std::vector<Diagnostic> all = check_file(in.sources, in.file, &pack().rules, Limits{}).diagnostics;
+};
+const Findings& findings() {
+  static Findings f;
+  return f;
+}
+
+void render_bench(benchmark::State& state, int format) {
+  const Findings& f = findings();
+  const std::vector<std::string> files{f.in.sources[f.in.file].path()};
+  size_t bytes = 0;
+  for (auto _ : state) {
+    std::string out = format == 0   ? render_text(f.all, f.in.sources, RenderOptions{})
+                      : format == 1 ? render_json(f.all, f.in.sources, files, Lang::en)
+                                    : render_sarif(f.all, f.in.sources, pack().rules.rules(), Lang::en, "bench");
+    bytes = out.size();
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * f.all.size()));
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * bytes));
+  state.counters["findings"] = static_cast<double>(f.all.size());
+}
+void BM_RenderText(benchmark::State& s) { render_bench(s, 0); }
+void BM_RenderJson(benchmark::State& s) { render_bench(s, 1); }
+void BM_RenderSarif(benchmark::State& s) { render_bench(s, 2); }
+BENCHMARK(BM_RenderText)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RenderJson)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_RenderSarif)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
