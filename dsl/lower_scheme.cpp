@@ -4,6 +4,7 @@
 
 #include "dsl/scheme_grammar.hpp"
 #include "dsl/scheme_loader.hpp"
+#include "dsl/spelling.hpp"
 
 namespace jf {
 namespace {
@@ -96,10 +97,13 @@ class Lowering {
   std::optional<E> word(const ast::Ident& w, std::optional<E> (*from)(std::string_view),
                         std::vector<std::string_view> (*names)(), EnumWhat what) {
     if (auto e = from(w.text)) return e;
-    std::string valid = join(names());
-    report(w.span,
-           {fmt::format("unknown {} `{}`; expected one of: {}", what.en, shorten(w.text), valid),
-            fmt::format("未知的{} `{}`；应为以下之一：{}", what.zh, shorten(w.text), valid)});
+    std::vector<std::string_view> words = names();
+    std::string valid = join(words);
+    std::string_view guess = did_you_mean(w.text, words);
+    std::string hint_en = guess.empty() ? "" : fmt::format(" (did you mean `{}`?)", guess);
+    std::string hint_zh = guess.empty() ? "" : fmt::format("（是否想写 `{}`？）", guess);
+    report(w.span, {fmt::format("unknown {} `{}`{}; expected one of: {}", what.en, shorten(w.text), hint_en, valid),
+                    fmt::format("未知的{} `{}`{}；应为以下之一：{}", what.zh, shorten(w.text), hint_zh, valid)});
     return std::nullopt;
   }
 

@@ -1,5 +1,7 @@
 #include "dsl/yaml_reader.hpp"
 
+#include "dsl/spelling.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -11,20 +13,6 @@
 namespace jf {
 namespace {
 
-size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diag = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diag = up;
-    }
-  }
-  return row[b.size()];
-}
 
 /// "got a list", "got `abc`": what a wrong value was, in both languages.
 Text got(const YamlNode& n) {
@@ -35,16 +23,6 @@ Text got(const YamlNode& n) {
 
 }  // namespace
 
-std::string_view did_you_mean(std::string_view word, const std::vector<std::string_view>& words) {
-  if (word.size() > 64) return {};
-  size_t limit = word.size() >= 4 ? 2 : 1, best = limit + 1;
-  std::string_view pick;
-  for (std::string_view w : words) {
-    size_t d = edit_distance(word, w);
-    if (d < best) best = d, pick = w;
-  }
-  return pick;
-}
 
 std::string join(const std::vector<std::string_view>& words) {
   std::string out;

@@ -80,9 +80,6 @@ class YamlReader {
   uint32_t errors_ = 0;
 };
 
-/// The closest word within a small edit distance, or empty.
-std::string_view did_you_mean(std::string_view word, const std::vector<std::string_view>& words);
-
 /// "a, b, c".
 std::string join(const std::vector<std::string_view>& words);
 

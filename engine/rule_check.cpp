@@ -1,5 +1,7 @@
 #include "engine/rule_check.hpp"
 
+#include "dsl/spelling.hpp"
+
 #include <fmt/format.h>
 #include <re2/re2.h>
 
@@ -11,30 +13,6 @@ namespace jf::rt {
 
 using rules_ast::Expr;
 
-std::string suggest(std::string_view word, const std::vector<std::string_view>& options) {
-  auto distance = [](std::string_view a, std::string_view b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-      size_t prev = row[0];
-      row[0] = i;
-      for (size_t j = 1; j <= b.size(); ++j) {
-        size_t cur = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] != b[j - 1])});
-        prev = cur;
-      }
-    }
-    return row[b.size()];
-  };
-  std::string best;
-  size_t best_d = 3;
-  for (auto o : options) {
-    if (word.size() > 64) break;
-    size_t d = distance(word, o);
-    if (d < best_d) best_d = d, best = o;
-  }
-  return best;
-}
 
 int ExprCompiler::bind(std::string name, Type t) {
   int slot = static_cast<int>(slots++);
@@ -76,7 +54,7 @@ Typed ExprCompiler::check(const Expr& e) {
       options.push_back(n);
     for (const EnumInfo& en : enums())
       for (auto w : en.values) options.push_back(w);
-    std::string s = suggest(word, options);
+    std::string s(did_you_mean(word, options));
     error(span, {fmt::format("unknown name `{}`", word), fmt::format("未知的名称 `{}`", word)},
           s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
   }
@@ -146,7 +124,7 @@ Typed ExprCompiler::field(const Expr& e) {
     return {make_field(std::move(base.node), f->get), r};
   }
   std::vector<std::string_view> names = field_names(t.elem);
-  std::string s = suggest(e.text, names);
+  std::string s(did_you_mean(e.text, names));
   std::string all;
   for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
   error(e.name_span,
@@ -215,7 +193,7 @@ bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
       }
     std::string values;
     for (auto v : enums()[en.enum_id].values) values += (values.empty() ? "" : ", ") + std::string(v);
-    std::string s = suggest(w.word, enums()[en.enum_id].values);
+    std::string s(did_you_mean(w.word, enums()[en.enum_id].values));
     error(span,
           {fmt::format("`{}` is not a value of {} (one of: {})", w.word, enums()[en.enum_id].name, values),
            fmt::format("`{}` 不是 {} 的取值（可选：{}）", w.word, enums()[en.enum_id].name, values)},

@@ -70,7 +70,5 @@ class ExprCompiler {
   std::vector<std::pair<std::string, Span>> unknown_words_;
 };
 
-/// The closest of `options` to `word` (edit distance ≤ 2), or empty.
-std::string suggest(std::string_view word, const std::vector<std::string_view>& options);
 
 }  // namespace jf::rt

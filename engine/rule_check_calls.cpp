@@ -1,6 +1,7 @@
 // Type checking of built-in function calls.
 #include <fmt/format.h>
 
+#include "dsl/spelling.hpp"
 #include "engine/rule_check.hpp"
 
 namespace jf::rt {
@@ -39,7 +40,7 @@ Typed ExprCompiler::call(const Expr& e) {
   if (!sig) {
     std::vector<std::string_view> names;
     for (const Signature& s : kFunctions) names.push_back(s.name);
-    std::string s = suggest(e.text, names);
+    std::string s(did_you_mean(e.text, names));
     error(e.name_span, {fmt::format("unknown function `{}`", e.text), fmt::format("未知的函数 `{}`", e.text)},
           s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
     return bad();

@@ -286,6 +286,12 @@ TEST(SchemeErrors, UnknownScoreModeListsTheValidWords) {
             "未知的计分方式 `ranking`；应为以下之一：threshold, rank, deduction, veto, bonus");
 }
 
+TEST(SchemeErrors, MisspeltEnumWordGetsASuggestion) {
+  auto p = parse(std::string(kHeader) + "indicator A {\n  score threshhold\n}\n");
+  EXPECT_EQ(p->errors(), Errors{"3:9: unknown score mode `threshhold` (did you mean `threshold`?); expected one of: "
+                                "threshold, rank, deduction, veto, bonus"});
+}
+
 TEST(SchemeErrors, UnknownEnumWordsEverywhere) {
   auto p = parse(std::string(kHeader) +
                  "department D kind boss\n"
