@@ -304,6 +304,12 @@ std::optional<Diagnostic> check_rest(YAML::Parser& parser, const SourceFile& src
 
 std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file, const Limits& limits,
                                            std::vector<Diagnostic>& diagnostics) {
+  if (std::optional<YamlTree> fast = read_yaml_fast(src, file, limits)) return fast;
+  return read_yaml_document_slow(src, file, limits, diagnostics);
+}
+
+std::optional<YamlTree> read_yaml_document_slow(const SourceFile& src, uint32_t file, const Limits& limits,
+                                                std::vector<Diagnostic>& diagnostics) {
   std::istringstream in{std::string(src.body())};
   YAML::Parser parser(in);
   TreeBuilder builder(src, file, limits, diagnostics);

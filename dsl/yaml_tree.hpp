@@ -43,6 +43,15 @@ struct YamlTree {
 std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file, const Limits& limits,
                                            std::vector<Diagnostic>& diagnostics);
 
+/// The fast path of read_yaml_document (libyaml, dsl/yaml_fast_reader.cpp):
+/// the same tree for a clean single document without anchors, aliases, tags,
+/// empty values, block or multi-line plain scalars; nullopt, with no
+/// findings, for anything else (the caller then reads it with yaml-cpp).
+std::optional<YamlTree> read_yaml_fast(const SourceFile& src, uint32_t file, const Limits& limits);
+/// read_yaml_document without the fast path: yaml-cpp only (for tests that
+/// check both paths build the same tree).
+std::optional<YamlTree> read_yaml_document_slow(const SourceFile& src, uint32_t file, const Limits& limits,
+                                                std::vector<Diagnostic>& diagnostics);
 /// "a list", "a mapping", "a string", "nothing" … for "got X" messages.
 inline std::string_view describe_en(const YamlNode& n) {
   switch (n.kind) {
