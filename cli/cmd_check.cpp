@@ -33,14 +33,17 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-// Checks every file, `jobs` at a time. Results are stored per file index, so
-// the output is identical to a serial run.
-std::vector<FileCheck> check_all(const SourceSet& sources, const std::vector<uint32_t>& ids,
-                                 const std::vector<const RuleSet*>& rules, const Limits& limits, unsigned jobs) {
-  std::vector<FileCheck> results(ids.size());
+// Checks every file, `jobs` at a time. Findings are stored per file index, so
+// the output is identical to a serial run; each file's model and facts are
+// dropped as soon as it is checked, so memory does not grow with them.
+std::vector<std::vector<Diagnostic>> check_all(const SourceSet& sources, const std::vector<uint32_t>& ids,
+                                               const std::vector<const RuleSet*>& rules, const Limits& limits,
+                                               unsigned jobs) {
+  std::vector<std::vector<Diagnostic>> results(ids.size());
   std::atomic<size_t> next{0};
   auto worker = [&] {
-    for (size_t i; (i = next++) < ids.size();) results[i] = check_file(sources, ids[i], rules[i], limits);
+    for (size_t i; (i = next++) < ids.size();)
+      results[i] = std::move(check_file(sources, ids[i], rules[i], limits).diagnostics);
   };
   if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
   jobs = static_cast<unsigned>(std::min<size_t>(jobs, ids.size()));
@@ -99,9 +102,8 @@ int run_check(const CheckOptions& o, Globals g) {
     checked.push_back(path);
   }
   std::vector<Diagnostic> all;
-  for (FileCheck& r : check_all(sources, ids, rules, g.limits, o.jobs))
-    all.insert(all.end(), std::make_move_iterator(r.diagnostics.begin()),
-               std::make_move_iterator(r.diagnostics.end()));
+  for (std::vector<Diagnostic>& r : check_all(sources, ids, rules, g.limits, o.jobs))
+    all.insert(all.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
   if (!o.write_baseline.empty()) write_output(o.write_baseline, baseline_json(all, sources));
   size_t baselined = drop_known(all, known);
 
