@@ -21,5 +21,6 @@ Action setup_config(CLI::App& app, Globals& g);
 Action setup_score(CLI::App& app, Globals& g);
 Action setup_burden(CLI::App& app, Globals& g);
 Action setup_diff(CLI::App& app, Globals& g);
+Action setup_import(CLI::App& app, Globals& g);
 
 }  // namespace jf::cli

@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
       {"explain", setup_explain}, {"test", setup_test},
       {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
       {"config", setup_config},
+      {"import", setup_import},
   };
   std::map<std::string, Action> actions;
   for (auto& [name, setup] : table) actions[name] = setup(app, g);

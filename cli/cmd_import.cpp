@@ -1,0 +1,103 @@
+// `jianfu import TABLE.csv`: a 考核细则 table (CSV/TSV) to a scheme in either
+// syntax, with the provenance of every inferred field as comments.
+#include <fmt/format.h>
+
+#include "cli/commands.hpp"
+#include "dsl/scheme_writer.hpp"
+#include "dsl/table_import.hpp"
+#include "dsl/yaml_reader.hpp"
+#include "dsl/yaml_tree.hpp"
+#include "engine/render.hpp"
+
+namespace jf::cli {
+namespace {
+
+struct ImportFlags {
+  std::string path;
+  std::string output;
+  std::vector<std::string> units;
+  std::optional<double> total;
+  std::string encoding;
+  std::string columns;
+};
+
+// `--columns map.yaml`: `field: header as written`, e.g. `indicator: 工作任务`.
+std::map<TableField, std::string> read_columns(const std::string& path, const Globals& g, Lang lang) {
+  SourceSet sources;
+  uint32_t id = sources.add(path, read_source_file(path, 64 * 1024));
+  std::vector<Diagnostic> problems;
+  std::map<TableField, std::string> out;
+  std::vector<std::string_view> keys;
+  for (int f = 0; f < kTableFieldCount; ++f) keys.push_back(to_string(static_cast<TableField>(f)));
+  if (auto tree = read_yaml_document(sources[id], id, g.limits, problems)) {
+    YamlReader r(*tree, sources[id], g.limits, problems);
+    if (auto f = r.fields(tree->root, "columns map", {"the columns map", "列映射"}, keys))
+      for (const YamlField& item : f->items)
+        if (auto text = r.string(item.value, item.key)) out[*table_field_from(item.key)] = *text;
+  }
+  if (!problems.empty()) {
+    print_errors(problems, sources, lang);
+    throw ToolError(fmt::format("{}: not a columns map (keys: {})", path, join(keys)));
+  }
+  return out;
+}
+
+int run_import(const ImportFlags& o, const Globals& g) {
+  const Lang lang = resolve_lang(g.lang);
+  ImportOptions opts;
+  opts.total = o.total;
+  for (const std::string& u : o.units)  // --units a,b or --units a b; Chinese separators too
+    for (std::string_view part : {std::string_view(u)}) {
+      std::string cur;
+      for (size_t i = 0; i < part.size();) {
+        if (part.compare(i, 3, "、") == 0 || part.compare(i, 3, "，") == 0) { i += 3; if (!cur.empty()) opts.units.push_back(cur); cur.clear(); continue; }
+        if (part[i] == ',' || part[i] == ' ') { ++i; if (!cur.empty()) opts.units.push_back(cur); cur.clear(); continue; }
+        cur += part[i++];
+      }
+      if (!cur.empty()) opts.units.push_back(cur);
+    }
+  if (o.encoding == "utf-8" || o.encoding == "utf8") opts.table.encoding = TableEncoding::utf8;
+  else if (o.encoding == "gb18030" || o.encoding == "gbk") opts.table.encoding = TableEncoding::gb18030;
+  if (!o.columns.empty()) opts.table.columns = read_columns(o.columns, g, lang);
+
+  SourceSet sources;
+  uint32_t id = sources.add(o.path, read_source_file(o.path, g.limits.max_file_bytes));
+  if (sources[id].text().size() > g.limits.max_file_bytes)
+    throw ToolError(fmt::format("{}: above the limit of {} bytes", o.path, g.limits.max_file_bytes));
+  ImportResult r = import_table(sources, id, opts);
+  if (!r.ok()) {
+    print_errors(r.errors, sources, lang);
+    throw ToolError(fmt::format("{}: the table could not be imported", o.path));
+  }
+  if (!r.notes.empty()) print_errors(r.notes, sources, lang);
+  const bool yaml = !o.output.ends_with(".assess");
+  std::string text = fmt::format("# Imported by `jianfu import` from {}. Review the lines marked TODO and review.\n",
+                                 o.path) + comment_block(r) + "\n";
+  if (yaml) {
+    text += write_yaml(r.scheme);
+  } else {
+    AssessText a = write_assess(r.scheme);
+    if (!a.ok()) throw ToolError(a.error.in(lang));
+    text += a.text;
+  }
+  write_output(o.output, text);
+  return kClean;
+}
+
+}  // namespace
+
+Action setup_import(CLI::App& app, Globals& g) {
+  auto o = std::make_shared<ImportFlags>();
+  CLI::App* cmd = app.add_subcommand("import", "Turn a 考核细则 table (CSV/TSV from Excel or WPS) into a scheme");
+  cmd->add_option("table", o->path, "Table file (.csv, .tsv)")->required();
+  cmd->add_option("-o,--output", o->output,
+                  "Write to FILE (.yaml/.yml or .assess, atomically); default: YAML on stdout");
+  cmd->add_option("--units", o->units, "Assessed units, comma-separated (the table does not name them)");
+  cmd->add_option("--total", o->total, "The scheme's total points (e.g. 1000)");
+  cmd->add_option("--encoding", o->encoding, "Force the encoding (default: detect)")
+      ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk"}));
+  cmd->add_option("--columns", o->columns, "YAML map of field: header name for unusual headers");
+  return [o, &g] { return run_import(*o, g); };
+}
+
+}  // namespace jf::cli
