@@ -143,8 +143,8 @@ class Importer {
     return std::nullopt;
   }
 
-  std::string group(const TableRow& r) {
-    const Cell& c = r.at(TableField::group);
+  std::string group(const TableRow& r) { return group(r, r.at(TableField::group)); }
+  std::string group(const TableRow& r, const Cell& c) {
     if (c.text.empty()) return {};
     std::string name = c.text, pts;
     // 一、经济发展（300分）: numbering and points are not part of the name.
@@ -200,6 +200,11 @@ class Importer {
     const Cell& name_cell = r.at(TableField::indicator);
     if (name_cell.text.empty()) {
       if (!r.at(TableField::group).text.empty()) { group(r); return; }
+      // 一、经济发展（150分） written in the 序号 column: a group heading.
+      if (const Cell& seq = r.at(TableField::seq); RE2::PartialMatch(seq.text, "^[一二三四五六七八九十]+、")) {
+        group(r, seq);
+        return;
+      }
       out_.notes.push_back(unread_note({file_, r.begin, std::max(r.end, r.begin)},
                                        {fmt::format("row {} has no indicator name; it is not imported", r.row),
                                         fmt::format("第 {} 行没有指标名称，未导入", r.row)}));
@@ -227,6 +232,7 @@ class Importer {
     for (const Found& x : read_key(name_cell.text, ind, span_of(name_cell)).found)
       comment(fmt::format("{}: 「{}」 → key", where(r, TableField::indicator), name_cell.text.substr(x.begin, x.end - x.begin)));
     std::string content;
+    TableField target_from = TableField::content;
     if (const Cell& c = r.at(TableField::content); !c.text.empty()) {
       Reading k = read_key(c.text, ind, span_of(c));
       for (const Found& x : k.found) comment(fmt::format("{}: 「{}」 → key", where(r, TableField::content), c.text.substr(x.begin, x.end - x.begin)));
@@ -249,13 +255,13 @@ class Importer {
       } else {
         ind.score.mode = ScoreMode::threshold;
         const Cell& s = r.at(TableField::standard);
-        if (content.empty() && !s.text.empty()) content = s.text;  // the unread standard stays as the target
+        if (content.empty() && !s.text.empty()) content = s.text, target_from = TableField::standard;  // stays as the target
         comment(fmt::format("row {}: no scoring phrase → score threshold (review)", r.row));
       }
     }
     if (ind.score.mode == ScoreMode::threshold && !content.empty()) {
       ind.score.target_text = content;
-      comment(fmt::format("{}: \"{}\" → score target", where(r, TableField::content), content));
+      comment(fmt::format("{}: \"{}\" → score target", where(r, target_from), content));
     } else if (!content.empty()) {
       const Cell& c = r.at(TableField::content);
       out_.notes.push_back(unread_note(cell_span(c),
