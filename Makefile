@@ -2,7 +2,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test clean
+.PHONY: all deps configure build run test clean test-sanitize test-fuzz
 
 all: build
 
@@ -23,6 +23,31 @@ run: build
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+ifndef FAST
+	$(MAKE) test-sanitize test-fuzz
+endif
+
+# Reliability (docs/security.md); `make test FAST=1` skips both. One clang
+# build serves both: ASan + UBSan on everything, instrumented for libFuzzer.
+SAN_BUILD ?= build-sanitize
+FUZZ_SECONDS ?= 25
+FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check
+
+$(SAN_BUILD)/CMakeCache.txt:
+	@scripts/install-deps
+	CXX=clang++ cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Release -DJIANFU_FUZZ=ON
+
+# The whole test suite under the sanitizers (and the fuzz inputs replayed).
+test-sanitize: $(SAN_BUILD)/CMakeCache.txt
+	cmake --build $(SAN_BUILD) -j $(JOBS)
+	cd $(SAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# Each fuzz target for FUZZ_SECONDS; any crash, leak, hang or OOM fails.
+test-fuzz: $(SAN_BUILD)/CMakeCache.txt
+	cmake --build $(SAN_BUILD) -j $(JOBS) --target jianfu fuzz_all
+	@for t in $(FUZZ_TARGETS); do \
+	  fuzz/run.sh fuzz $(SAN_BUILD)/fuzz/$$t $(SAN_BUILD)/fuzz-work $(FUZZ_SECONDS) || exit 1; \
+	done
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD)

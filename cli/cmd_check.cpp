@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <thread>
@@ -100,6 +101,13 @@ int run_check(const CheckOptions& o, Globals g) {
     }
     rules.push_back(file_rules);
     checked.push_back(path);
+  }
+  // `-o` onto a checked file would replace the scheme with its own report.
+  for (const std::string& target : {o.output, o.write_baseline}) {
+    std::error_code ec;
+    for (const std::string& path : checked)
+      if (!target.empty() && target != "-" && std::filesystem::equivalent(target, path, ec))
+        throw ToolError(fmt::format("{}: the output file is one of the checked files", target));
   }
   std::vector<Diagnostic> all;
   for (std::vector<Diagnostic>& r : check_all(sources, ids, rules, g.limits, o.jobs))

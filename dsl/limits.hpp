@@ -14,6 +14,7 @@ struct Limits {
   uint32_t max_name_bytes = 1024;      // identifiers and ids
   uint32_t max_string_bytes = 64u << 10;
   uint32_t max_yaml_aliases = 1000;    // alias uses per YAML document
+  uint32_t max_elements = 100000;      // units, departments, groups, indicators and their items
 };
 
 }  // namespace jf

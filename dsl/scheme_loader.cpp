@@ -15,6 +15,15 @@ static bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// Every element a check or rule may walk: the limit max_elements applies to it.
+static size_t element_count(const Scheme& s) {
+  size_t n = s.info.units.size() + s.departments.size() + s.groups.size() + s.inspections.size() +
+             s.overall_penalties.size();
+  for (const Indicator& i : s.indicators)
+    n += 1 + i.evidence.size() + i.deductions.size() + i.penalties.size() + i.proves.size();
+  return n;
+}
+
 LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& limits) {
   const SourceFile& src = sources[file];
   LoadResult out;
@@ -27,10 +36,10 @@ LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& li
   };
   if (src.text().size() > limits.max_file_bytes)
     return fail(0,
-                {fmt::format("file is {} bytes, above the limit of {} bytes", src.text().size(),
-                             limits.max_file_bytes),
-                 fmt::format("文件大小 {} 字节，超过上限 {} 字节", src.text().size(),
-                             limits.max_file_bytes)},
+                // The reader stops one byte past the limit, so the size on
+                // disk is not known here: name the limit only.
+                {fmt::format("file size is above the limit of {} bytes", limits.max_file_bytes),
+                 fmt::format("文件大小超过上限 {} 字节", limits.max_file_bytes)},
                 {"split the scheme, or raise the limit with --max-file-size",
                  "拆分方案文件，或用 --max-file-size 提高上限"});
   if (is_table_path(src.path())) return load_table(sources, file, limits);  // CSV/TSV: own encodings
@@ -49,8 +58,23 @@ LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& li
                 {"remove NUL and other control characters; only tab, LF and CR are allowed",
                  "删除 NUL 等控制字符；只允许制表符、换行和回车"});
   const std::string& path = src.path();
-  if (ends_with(path, ".yaml") || ends_with(path, ".yml")) return load_yaml(sources, file, limits);
-  return parse_assess(sources, file, limits);
+  out = ends_with(path, ".yaml") || ends_with(path, ".yml") ? load_yaml(sources, file, limits)
+                                                            : parse_assess(sources, file, limits);
+  // Checks and rules are linear or worse in the number of elements; a file
+  // within the size limit can still hold a million tiny ones.
+  if (size_t n = element_count(out.scheme); n > limits.max_elements) {
+    out.diagnostics.clear();
+    out.scheme = Scheme{};
+    out.scheme.file = file;
+    return fail(0,
+                {fmt::format("the scheme has {} elements (units, departments, groups, indicators and "
+                             "their items), above the limit of {}",
+                             n, limits.max_elements),
+                 fmt::format("方案共有 {} 个元素（乡镇、部门、分组、指标及其条目），超过上限 {}", n,
+                             limits.max_elements)},
+                {"split the scheme into several files", "将方案拆分为多个文件"});
+  }
+  return out;
 }
 
 }  // namespace jf

@@ -85,7 +85,9 @@ std::vector<std::pair<size_t, size_t>> split(std::string_view text, bool commas)
 std::vector<std::pair<size_t, size_t>> unread_pieces(std::string_view text, const std::vector<Found>& found) {
   std::vector<std::pair<size_t, size_t>> out;
   for (auto [a, b] : split(text, true)) {
-    bool touched = std::any_of(found.begin(), found.end(), [&](const Found& f) { return f.begin < b && f.end > a; });
+    // Copies of the bindings: clang 14 cannot capture structured bindings.
+    bool touched = std::any_of(found.begin(), found.end(),
+                               [&, a = a, b = b](const Found& f) { return f.begin < b && f.end > a; });
     if (!touched) out.emplace_back(a, b);
   }
   return out;

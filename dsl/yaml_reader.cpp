@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 #include <cmath>
 
 #include "dsl/scheme_loader.hpp"
@@ -45,6 +46,11 @@ YamlReader::YamlReader(const YamlTree& tree, const SourceFile& src, const Limits
 
 void YamlReader::error(Span span, Text message, Text help) {
   if (errors_ > limits_.max_syntax_errors) return;
+  // Callers widen empty spans by a byte; at the end of the file (`---`) that
+  // byte does not exist, and a span must stay inside its file.
+  uint32_t size = static_cast<uint32_t>(src_.text().size());
+  span.end = std::min(span.end, size);
+  span.begin = std::min(span.begin, span.end);
   if (errors_++ == limits_.max_syntax_errors) {
     out_.push_back(syntax_error(span,
                                 {fmt::format("too many errors; stopped after {}", limits_.max_syntax_errors),
@@ -63,7 +69,9 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
   }
   YamlFields out;
   out.map = id;
-  std::vector<std::pair<std::string_view, uint32_t>> seen;  // every scalar key, for duplicates
+  // Every scalar key, for duplicates; hashed, as a crafted mapping may hold
+  // millions of keys.
+  std::unordered_map<std::string_view, uint32_t> seen;
   for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
     uint32_t k = n.children[i], v = n.children[i + 1];
     const YamlNode& key = node(k);
@@ -72,15 +80,14 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
                        fmt::format("{}中的键必须是单词，{}", what.zh, got(key).zh)});
       continue;
     }
-    auto first = std::find_if(seen.begin(), seen.end(), [&](auto& s) { return s.first == key.text; });
-    if (first != seen.end()) {
+    auto [first, fresh] = seen.try_emplace(key.text, k);
+    if (!fresh) {
       uint32_t line = src_.locate(node(first->second).span.begin).line;
       error(key.span, {fmt::format("duplicate key `{}` in {} (first at line {})", key.text, what.en, line),
                        fmt::format("{}中的键 `{}` 重复（首次出现在第 {} 行）", what.zh, key.text, line)},
             {"remove one of the two entries", "删除其中一项"});
       continue;
     }
-    seen.emplace_back(key.text, k);
     if (std::find(keys.begin(), keys.end(), key.text) == keys.end()) {
       std::string_view guess = did_you_mean(key.text, keys);
       if (!guess.empty())

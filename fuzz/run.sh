@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Runs one libFuzzer target of fuzz/ with its seeds, dictionary and committed
+# crash inputs.
+#   run.sh fuzz  TARGET_BINARY WORKDIR SECONDS   fuzz for SECONDS, fail on a crash
+#   run.sh replay TARGET_BINARY WORKDIR          run every seed and regression once
+# Seeds: examples/ and rules/fixtures/ (schemes), rules/*.rules (rules).
+# Regressions: fuzz/regressions/TARGET/* (each a past crash, kept forever).
+# New findings land in WORKDIR/TARGET/crashes/; copy them to fuzz/regressions/.
+set -euo pipefail
+mode=$1 bin=$2 work=$3 secs=${4:-30}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+name=$(basename "$bin")
+seeds="$work/$name/seeds"
+corpus="$work/$name/corpus"
+crashes="$work/$name/crashes"
+mkdir -p "$seeds" "$corpus" "$crashes"
+
+# Seeds are copied fresh each run, so edits to the examples reach the fuzzer.
+rm -f "$seeds"/*
+case $name in
+  fuzz_assess) cp "$root"/examples/*.assess "$root"/rules/fixtures/*.assess "$seeds"/ ;;
+  fuzz_yaml)
+    cp "$root"/examples/*.yaml "$seeds"/
+    # The .assess examples and fixtures in YAML syntax, when jianfu is built.
+    jianfu="$(dirname "$bin")/../jianfu"
+    if [ -x "$jianfu" ]; then
+      for f in "$root"/examples/*.assess "$root"/rules/fixtures/*.assess; do
+        "$jianfu" convert "$f" --to yaml > "$seeds/$(basename "$f" .assess).yaml" 2>/dev/null \
+          || rm -f "$seeds/$(basename "$f" .assess).yaml"
+      done
+    fi ;;
+  fuzz_rules) cp "$root"/rules/*.rules "$seeds"/ ;;
+  fuzz_check)
+    # The first byte picks the syntax: even = .assess, odd = YAML.
+    for f in "$root"/examples/*.assess "$root"/rules/fixtures/*.assess; do
+      { printf 'A'; cat "$f"; } > "$seeds/$(basename "$f")"; done
+    for f in "$root"/examples/*.yaml; do { printf 'Y'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
+  *) echo "run.sh: unknown target $name" >&2; exit 2 ;;
+esac
+regress="$here/regressions/$name"
+mkdir -p "$regress"
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+if [ "$mode" = replay ]; then
+  # Each file run once; any crash, leak, sanitizer report or timeout fails.
+  files=("$seeds"/* )
+  shopt -s nullglob
+  files+=("$regress"/*)
+  exec "$bin" -timeout=20 -rss_limit_mb=2048 "${files[@]}"
+fi
+
+# -max_len 64 KiB covers every seed; -timeout 10 s per input makes a hang a
+# finding; the RSS limit makes a memory bomb one.
+status=0
+"$bin" "$corpus" "$seeds" "$regress" -dict="$here/jianfu.dict" -max_total_time="$secs" \
+  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -artifact_prefix="$crashes/" > "$work/$name/last.log" 2>&1 || status=$?
+grep -E 'stat::number_of_executed_units|stat::peak_rss|Done [0-9]+ runs|ERROR|SUMMARY|Test unit written' \
+  "$work/$name/last.log" | sed "s|^|$name: |" || true
+[ "$status" -eq 0 ] || { echo "$name: FAILED (exit $status), log: $work/$name/last.log" >&2; tail -60 "$work/$name/last.log" >&2; }
+exit "$status"
