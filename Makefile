@@ -30,7 +30,7 @@ endif
 # Reliability (docs/security.md); `make test FAST=1` skips both. One clang
 # build serves both: ASan + UBSan on everything, instrumented for libFuzzer.
 SAN_BUILD ?= build-sanitize
-FUZZ_SECONDS ?= 25
+FUZZ_SECONDS ?= 20
 FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check
 
 $(SAN_BUILD)/CMakeCache.txt:
