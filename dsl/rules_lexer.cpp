@@ -1,7 +1,8 @@
 #include "dsl/rules_lexer.hpp"
 
+#include "dsl/lexical.hpp"
+
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <charconv>
 #include <map>
@@ -9,73 +10,20 @@
 namespace jf::rules_grammar {
 namespace {
 
-size_t wide_space_len(It p, It end) {
-  return end - p >= 3 && static_cast<unsigned char>(p[0]) == 0xE3 &&
-                 static_cast<unsigned char>(p[1]) == 0x80 && static_cast<unsigned char>(p[2]) == 0x80
-             ? 3
-             : 0;
-}
-
-/// Bytes of the identifier character at p, 0 if none; `digit` says whether it is one.
-size_t ident_char(It p, It end, bool& digit) {
-  auto c = static_cast<unsigned char>(*p);
-  if (c < 0x80) {
-    digit = c >= '0' && c <= '9';
-    return (digit || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') ? 1 : 0;
-  }
-  utf8proc_int32_t cp;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(p), end - p, &cp);
-  if (n <= 0) return 0;
-  auto cat = utf8proc_category(cp);
-  digit = cat == UTF8PROC_CATEGORY_ND;
-  switch (cat) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return static_cast<size_t>(n);
-    default:
-      return 0;
-  }
-}
-
 bool is_lower_digit(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 }  // namespace
 
-It skip_blank(It p, It end) {
-  for (;;) {
-    if (p == end) return p;
-    char c = *p;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++p;
-    } else if (c == '#') {
-      while (p != end && *p != '\n' && *p != '\r') ++p;
-    } else if (size_t n = wide_space_len(p, end)) {
-      p += n;
-    } else {
-      return p;
-    }
-  }
-}
+It skip_blank(It p, It end) { return lexical::skip_blank(p, end); }
 
-It scan_ident(It p, It end) {
-  bool digit = false;
-  It i = p;
-  while (i != end) {
-    size_t n = ident_char(i, end, digit);
-    if (n == 0 || (i == p && digit)) break;
-    i += n;
-  }
-  return i;
-}
+It scan_ident(It p, It end) { return lexical::scan_ident(p, end); }
 
 It scan_rule_id(It p, It end) {
   It i = p;
   while (i != end && (is_digit(*i) || (*i >= 'a' && *i <= 'z') || (*i >= 'A' && *i <= 'Z'))) ++i;
   bool digit = false;
-  if (i != end && ident_char(i, end, digit)) return p;  // e.g. `JF_1`: not an id
+  if (i != end && lexical::ident_char(i, end, &digit)) return p;  // e.g. `JF_1`: not an id
   return i;
 }
 
@@ -85,7 +33,7 @@ It scan_kebab(It p, It end) {
                                              is_lower_digit(i[1]) && i[-1] != '-')))
     ++i;
   bool digit = false;
-  if (i != end && (ident_char(i, end, digit) || *i == '-')) return p;
+  if (i != end && (lexical::ident_char(i, end, &digit) || *i == '-')) return p;
   return i;
 }
 
@@ -102,7 +50,7 @@ It match_keyword(It p, It end, std::string_view word) {
     return p;
   bool digit = false;
   It after = p + word.size();
-  if (after != end && ident_char(after, end, digit)) return p;
+  if (after != end && lexical::ident_char(after, end, &digit)) return p;
   return after;
 }
 
@@ -121,7 +69,7 @@ It scan_number(It p, It end, double& value) {
     ++i;
   }
   bool digit = false;
-  if (i != end && ident_char(i, end, digit)) return p;  // `3x` is not a number
+  if (i != end && lexical::ident_char(i, end, &digit)) return p;  // `3x` is not a number
   return i;
 }
 

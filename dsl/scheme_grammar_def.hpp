@@ -2,8 +2,6 @@
 // Included only by scheme_grammar.cpp. No rule refers to itself, directly or
 // not, so no input depth can grow the stack.
 #pragma once
-#include <utf8proc.h>
-
 #include <boost/spirit/home/x3.hpp>
 #include <charconv>
 #include <cstring>
@@ -11,6 +9,7 @@
 
 #include "dsl/scheme_ast.hpp"
 #include "dsl/scheme_ast_adapted.hpp"
+#include "dsl/lexical.hpp"
 
 namespace jf::grammar {
 
@@ -31,74 +30,11 @@ inline Span span_at(const Base& b, It from, It to) {
           static_cast<uint32_t>(to - b.begin) + b.offset};
 }
 
-/// Length of U+3000 IDEOGRAPHIC SPACE at p (3), else 0: Chinese input methods
-/// type it where an ASCII space was meant.
-inline size_t wide_space_len(It p, It end) {
-  return end - p >= 3 && static_cast<unsigned char>(p[0]) == 0xE3 &&
-                 static_cast<unsigned char>(p[1]) == 0x80 &&
-                 static_cast<unsigned char>(p[2]) == 0x80
-             ? 3
-             : 0;
-}
-
-/// Skips blanks, line ends and `#` comments.
-inline It skip_blank(It p, It end) {
-  for (;;) {
-    if (p == end) return p;
-    char c = *p;
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      ++p;
-    } else if (c == '#') {
-      while (p != end && *p != '\n' && *p != '\r') ++p;
-    } else if (size_t n = wide_space_len(p, end)) {
-      p += n;
-    } else {
-      return p;
-    }
-  }
-}
-
-/// Bytes of the identifier character at p (a letter, mark, digit or `_`), 0 if none.
-/// `digit` tells whether it was a digit, which cannot start an identifier.
-inline size_t ident_char(It p, It end, bool* digit = nullptr) {
-  auto c = static_cast<unsigned char>(*p);
-  if (c < 0x80) {
-    bool d = c >= '0' && c <= '9';
-    if (digit) *digit = d;
-    return (d || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') ? 1 : 0;
-  }
-  // Fast path: U+5000–U+9FFF are all CJK ideographs (category Lo).
-  if (c >= 0xE5 && c <= 0xE9 && end - p >= 3 && (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 &&
-      (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
-    if (digit) *digit = false;
-    return 3;
-  }
-  utf8proc_int32_t cp;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(p), end - p, &cp);
-  if (n <= 0) return 0;
-  auto cat = utf8proc_category(cp);
-  if (digit) *digit = cat == UTF8PROC_CATEGORY_ND;
-  switch (cat) {
-    case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL: case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM: case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME: case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL: case UTF8PROC_CATEGORY_NO:
-      return static_cast<size_t>(n);
-    default:
-      return 0;
-  }
-}
-
-/// End of the identifier starting at p, or p when none starts there.
-inline It scan_ident(It p, It end) {
-  if (p == end) return p;
-  bool digit = false;
-  size_t n = ident_char(p, end, &digit);
-  if (n == 0 || digit) return p;
-  p += n;
-  while (p != end && (n = ident_char(p, end)) != 0) p += n;
-  return p;
-}
+// Blanks, comments and identifiers are the lexical layer both languages share.
+using lexical::ident_char;
+using lexical::scan_ident;
+using lexical::skip_blank;
+using lexical::wide_space_len;
 
 /// Words that never serve as an enum value, so a missing value is reported
 /// where it is missing instead of swallowing the next statement's keyword.

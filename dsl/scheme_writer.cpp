@@ -1,7 +1,8 @@
 #include "dsl/scheme_writer.hpp"
 
+#include "dsl/lexical.hpp"
+
 #include <fmt/format.h>
-#include <utf8proc.h>
 
 #include <algorithm>
 
@@ -188,28 +189,8 @@ std::string write_yaml(const Scheme& s) {
 // ---- .assess -------------------------------------------------------------
 
 bool is_assess_identifier(std::string_view text) {
-  // The same classes as the grammar's ident_char: letters, marks, digits, `_`.
-  if (text.empty()) return false;
-  auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
-  auto n = static_cast<utf8proc_ssize_t>(text.size());
-  for (utf8proc_ssize_t i = 0; i < n;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, n - i, &cp);
-    if (len <= 0) return false;
-    bool ok, digit;
-    if (cp < 0x80) {
-      digit = cp >= '0' && cp <= '9';
-      ok = digit || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || cp == '_';
-    } else {
-      auto cat = utf8proc_category(cp);
-      digit = cat == UTF8PROC_CATEGORY_ND;
-      ok = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_ME) ||
-           (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
-    }
-    if (!ok || (digit && i == 0)) return false;
-    i += len;
-  }
-  return true;
+  // Exactly what the grammar reads as one identifier.
+  return !text.empty() && lexical::scan_ident(text.data(), text.data() + text.size()) == text.data() + text.size();
 }
 
 namespace {
