@@ -5,19 +5,42 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
+#include "engine/json_text.hpp"
 
 namespace jf::cli {
 
-std::string baseline_json(const std::vector<Diagnostic>& ds, const SourceSet& sources) {
-  nlohmann::ordered_json findings = nlohmann::ordered_json::array();
-  for (const Diagnostic& d : ds)
-    findings.push_back({{"file", sources[d.span.file].path()},
-                        {"rule", d.rule},
-                        {"fingerprint", d.fingerprint},
-                        {"message", d.message.en}});
-  nlohmann::ordered_json doc = {{"jianfu_baseline", 1}, {"findings", findings}};
-  return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
+namespace {
+
+using nlohmann::ordered_json;
+
+class BaselineReport : public ReportFormat {
+ public:
+  std::string head(const std::vector<std::string>&, const Tally*) const override {
+    std::string text = dump_nested({{"jianfu_baseline", 1}, {"findings", ordered_json::array()}}, 0);
+    return text.substr(0, text.rfind("[]") + 1);
+  }
+
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    std::string out;
+    for (const Diagnostic& d : ds) {
+      ordered_json entry = {{"file", sources[d.span.file].path()},
+                            {"rule", d.rule},
+                            {"fingerprint", d.fingerprint},
+                            {"message", d.message.en}};
+      if (!out.empty()) out += ",\n";
+      out += "    " + dump_nested(entry, 4);
+    }
+    return out;
+  }
+
+  std::string_view first() const override { return "\n"; }
+  std::string_view between() const override { return ",\n"; }
+  std::string tail(const Tally& t) const override { return t.total() ? "\n  ]\n}\n" : "]\n}\n"; }
+};
+
+}  // namespace
+
+std::unique_ptr<ReportFormat> baseline_report() { return std::make_unique<BaselineReport>(); }
 
 std::set<std::string> read_baseline(const std::string& path) {
   std::string text = read_source_file(path, 256u << 20);

@@ -1,17 +1,19 @@
 // Baselines: record today's findings, then report only new ones.
 #pragma once
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "dsl/source.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/report.hpp"
 
 namespace jf::cli {
 
-/// The JSON text of a baseline: version and, per finding, file, rule,
+/// A baseline file as a report: version and, per finding, file, rule,
 /// fingerprint and message (the message only helps people reading it).
-std::string baseline_json(const std::vector<Diagnostic>& ds, const SourceSet& sources);
+std::unique_ptr<ReportFormat> baseline_report();
 
 /// The fingerprints recorded in a baseline file; ToolError when it cannot be
 /// read or is not a baseline.

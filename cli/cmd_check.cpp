@@ -1,14 +1,15 @@
 // `jianfu check PATH...`: lint schemes with the built-in pack and user packs.
 #include <fmt/format.h>
 
-#include <atomic>
+#include <algorithm>
 #include <filesystem>
-#include <map>
+#include <optional>
 #include <set>
 #include <thread>
 
 #include "cli/baseline.hpp"
 #include "cli/commands.hpp"
+#include "cli/ordered_pool.hpp"
 #include "cli/project_config.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
@@ -34,39 +35,54 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-// Checks every file, `jobs` at a time. Findings are stored per file index, so
-// the output is identical to a serial run; each file's model and facts are
-// dropped as soon as it is checked, so memory does not grow with them.
-std::vector<std::vector<Diagnostic>> check_all(const SourceSet& sources, const std::vector<uint32_t>& ids,
-                                               const std::vector<const RuleSet*>& rules, const Limits& limits,
-                                               unsigned jobs) {
-  std::vector<std::vector<Diagnostic>> results(ids.size());
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next++) < ids.size();)
-      results[i] = std::move(check_file(sources, ids[i], rules[i], limits).diagnostics);
-  };
-  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
-  jobs = static_cast<unsigned>(std::min<size_t>(jobs, ids.size()));
-  std::vector<std::thread> pool;
-  for (unsigned j = 1; j < jobs; ++j) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  return results;
+// `--statistics`: findings counted per rule, none listed.
+class StatisticsReport : public ReportFormat {
+ public:
+  StatisticsReport(const RuleSet& rules, RenderOptions ro) : rules_(rules), ro_(ro) {}
+
+  std::string body(std::string_view, const std::vector<Diagnostic>&, const SourceSet&) const override { return {}; }
+
+  std::string tail(const Tally& t) const override {
+    std::vector<std::pair<std::string, size_t>> rows(t.by_rule.begin(), t.by_rule.end());
+    std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    std::string out;
+    for (auto& [rule, n] : rows) {
+      const RuleMeta* m = rules_.find(rule);
+      out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(ro_.lang) : "");
+    }
+    return out + render_summary(t, ro_);
+  }
+
+ private:
+  const RuleSet& rules_;
+  RenderOptions ro_;
+};
+
+std::unique_ptr<ReportFormat> make_format(const CheckOptions& o, const RuleSet& catalogue, Lang lang) {
+  if (o.format == "json") return json_report(lang);
+  if (o.format == "sarif") return sarif_report(catalogue.rules(), lang, JIANFU_VERSION);
+  if (o.format == "github") return github_report(lang);
+  if (o.format == "gitlab") return gitlab_report(lang);
+  if (o.format == "junit") return junit_report(lang);
+  RenderOptions ro{lang, o.output.empty() && use_color(stdout)};
+  if (o.statistics) return std::make_unique<StatisticsReport>(catalogue, ro);
+  return text_report(ro);
 }
 
-std::string statistics(const std::vector<Diagnostic>& all, const RuleSet& rules, Lang lang) {
-  std::map<std::string, size_t> counts;
-  for (const Diagnostic& d : all) ++counts[d.rule];
-  std::vector<std::pair<std::string, size_t>> rows(counts.begin(), counts.end());
-  std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second > b.second; });
-  std::string out;
-  for (auto& [rule, n] : rows) {
-    const RuleMeta* m = rules.find(rule);
-    out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(lang) : "");
-  }
-  return out;
-}
+// A scheme to check and the rule set its config gives it.
+struct Job {
+  std::string path;
+  const RuleSet* rules;
+};
+
+// What one checked file leaves behind once its text, model and findings are
+// gone: its rendered report parts and counts.
+struct FileOutcome {
+  std::string body, baseline_body;
+  Tally tally, baseline_tally;
+  size_t baselined = 0;
+  std::string error;  // the file could not be read
+};
 
 int run_check(const CheckOptions& o, Globals g) {
   SourceSet sources;
@@ -84,22 +100,22 @@ int run_check(const CheckOptions& o, Globals g) {
   std::set<std::string> known;
   if (!o.baseline.empty()) known = read_baseline(o.baseline);
 
+  // Every config and rule pack is loaded here, before any worker starts: a
+  // broken one stops the run (exit 2) and the workers only read them. An
+  // unreadable scheme is reported and the others are still checked.
   std::vector<std::string> errors, checked;
-  std::vector<uint32_t> ids;
-  std::vector<const RuleSet*> rules;
+  std::vector<Job> jobs;
   std::set<std::string> named(o.paths.begin(), o.paths.end());
   for (const std::string& path : collect_schemes(o.paths, errors, o.skip_non_schemes)) {
     if (!named.count(path) && project.excluded(path)) continue;  // exclude globs skip walked files only
-    // A broken config or rule pack stops the run (exit 2); an unreadable
-    // scheme is reported and the others are still checked.
     const RuleSet* file_rules = &project.rules_for(project.config_for(path));
     try {
-      ids.push_back(sources.add(path, read_source_file(path, g.limits.max_file_bytes)));
+      check_readable(path);
     } catch (const ToolError& e) {
       errors.push_back(e.what());
       continue;
     }
-    rules.push_back(file_rules);
+    jobs.push_back({path, file_rules});
     checked.push_back(path);
   }
   // `-o` onto a checked file would replace the scheme with its own report.
@@ -109,34 +125,68 @@ int run_check(const CheckOptions& o, Globals g) {
       if (!target.empty() && target != "-" && std::filesystem::equivalent(target, path, ec))
         throw ToolError(fmt::format("{}: the output file is one of the checked files", target));
   }
-  std::vector<Diagnostic> all;
-  for (std::vector<Diagnostic>& r : check_all(sources, ids, rules, g.limits, o.jobs))
-    all.insert(all.end(), std::make_move_iterator(r.begin()), std::make_move_iterator(r.end()));
-  if (!o.write_baseline.empty()) write_output(o.write_baseline, baseline_json(all, sources));
-  size_t baselined = drop_known(all, known);
 
   const RuleSet& catalogue = project.rules_for(project.config_for("./.jianfu-probe"));
-  std::string out;
-  if (o.format == "json") out = render_json(all, sources, checked, lang);
-  else if (o.format == "sarif") out = render_sarif(all, sources, catalogue.rules(), lang, JIANFU_VERSION);
-  else if (o.format == "github") out = render_github(all, sources, lang);
-  else if (o.format == "gitlab") out = render_gitlab(all, sources, lang);
-  else if (o.format == "junit") out = render_junit(all, sources, checked, lang);
-  else {
-    RenderOptions ro{lang, o.output.empty() && use_color(stdout)};
-    out = o.statistics ? statistics(all, catalogue, lang) : render_text(all, sources, ro);
-    out += render_summary(all, checked.size(), ro);
-    if (baselined)
-      out += lang == Lang::zh ? fmt::format("基线中已有的 {} 个问题未列出。\n", baselined)
-                              : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
-                                            baselined == 1 ? "" : "s");
+  std::unique_ptr<ReportFormat> format = make_format(o, catalogue, lang);
+  OutputFile out(o.output);
+  ReportJoiner report(*format, checked, [&](std::string_view s) { out.write(s); });
+  std::unique_ptr<ReportFormat> baseline_format;
+  std::optional<OutputFile> baseline_out;
+  std::optional<ReportJoiner> baseline;
+  if (!o.write_baseline.empty()) {
+    baseline_format = baseline_report();
+    baseline_out.emplace(o.write_baseline);
+    baseline.emplace(*baseline_format, checked, [&](std::string_view s) { baseline_out->write(s); });
   }
-  write_output(o.output, out);
+
+  // Each file is read, checked and rendered by one worker; its text is freed
+  // as soon as its report parts exist, and they are written in file order.
+  const uint32_t first_id = sources.reserve(static_cast<uint32_t>(jobs.size()));
+  std::vector<FileOutcome> outcomes(jobs.size());
+  auto work = [&](size_t i) {
+    FileOutcome& r = outcomes[i];
+    const uint32_t id = first_id + static_cast<uint32_t>(i);
+    try {
+      sources.set(id, jobs[i].path, read_source_file(jobs[i].path, g.limits.max_file_bytes));
+    } catch (const ToolError& e) {
+      r.error = e.what();
+      return;
+    }
+    std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits).diagnostics);
+    if (baseline) {
+      r.baseline_tally.add_file(ds);
+      r.baseline_body = baseline_format->body(jobs[i].path, ds, sources);
+    }
+    r.baselined = drop_known(ds, known);
+    r.tally.add_file(ds);
+    r.body = format->body(jobs[i].path, ds, sources);
+    sources.release(id);
+  };
+  size_t baselined = 0;
+  auto emit = [&](size_t i) {
+    FileOutcome r = std::move(outcomes[i]);
+    if (!r.error.empty()) return errors.push_back(r.error);
+    if (baseline) baseline->add(r.baseline_body, r.baseline_tally);
+    report.add(r.body, r.tally);
+    baselined += r.baselined;
+  };
+  unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  run_ordered(jobs.size(), threads, 4 * size_t{threads}, work, emit);
+
+  if (baseline) {
+    baseline->finish();
+    baseline_out->commit();
+  }
+  const Tally& tally = report.finish();
+  if (baselined && o.format == "text")
+    out.write(lang == Lang::zh ? fmt::format("基线中已有的 {} 个问题未列出。\n", baselined)
+                               : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
+                                             baselined == 1 ? "" : "s"));
+  out.commit();
   for (const std::string& e : errors) fmt::print(stderr, "jianfu: error: {}\n", e);
   if (!errors.empty()) return kToolFailed;
   if (never_fail) return kClean;
-  bool fail = std::any_of(all.begin(), all.end(), [&](const Diagnostic& d) { return d.severity >= fail_level; });
-  return fail ? kFindings : kClean;
+  return tally.any_at_least(fail_level) ? kFindings : kClean;
 }
 
 }  // namespace

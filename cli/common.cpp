@@ -1,9 +1,11 @@
 #include "cli/common.hpp"
 
 #include <fmt/format.h>
+#include <fcntl.h>
 #include <sys/stat.h>
-#include <cstdlib>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,18 +31,42 @@ Lang resolve_lang(const std::string& flag) {
   return Lang::en;
 }
 
-std::string read_source_file(const std::string& path, size_t max_bytes) {
+void check_readable(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) throw ToolError(fmt::format("{}: no such file or directory", path));
   if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path));
   if (!S_ISREG(st.st_mode)) throw ToolError(fmt::format("{}: not a regular file", path));
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+  if (::access(path.c_str(), R_OK) != 0)
+    throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+}
+
+std::string read_source_file(const std::string& path, size_t max_bytes) {
+  check_readable(path);
+  // O_NONBLOCK: should the file be swapped for a FIFO since the check, open
+  // must not wait for a writer; fstat below then rejects it.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+  struct stat st;
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    ::close(fd);
+    throw ToolError(fmt::format("{}: not a regular file", path));
+  }
+  // One byte past the limit, so an oversized file is reported, not loaded.
   size_t want = std::min<size_t>(static_cast<size_t>(st.st_size), max_bytes + 1);
   std::string text(want, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(want));
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) throw ToolError(fmt::format("{}: read error", path));
+  size_t got = 0;
+  while (got < want) {
+    ssize_t n = ::read(fd, text.data() + got, want - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      ::close(fd);
+      throw ToolError(fmt::format("{}: read error", path));
+    }
+    if (n == 0) break;  // the file shrank since fstat
+    got += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(got);
   return text;
 }
 
@@ -131,30 +157,55 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
   return set;
 }
 
-void write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() || std::fflush(stdout) != 0)
+OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
+  if (path_.empty() || path_ == "-") return;
+  fs::path target(path_);
+  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
+  if (!fs::is_directory(dir)) throw ToolError(fmt::format("{}: directory {} does not exist", path_, dir.string()));
+  tmp_ = (dir / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
+  fd_ = ::mkstemp(tmp_.data());
+  if (fd_ < 0) throw ToolError(fmt::format("{}: cannot create a file in {}", path_, dir.string()));
+}
+
+OutputFile::~OutputFile() {
+  if (fd_ >= 0) {  // never committed: leave no partial file behind
+    ::close(fd_);
+    ::unlink(tmp_.c_str());
+  }
+}
+
+void OutputFile::write(std::string_view text) {
+  if (fd_ < 0) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
       throw ToolError("cannot write to standard output");
     return;
   }
-  fs::path target(path);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(dir)) throw ToolError(fmt::format("{}: directory {} does not exist", path, dir.string()));
-  std::string tmp = (dir / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
-  int fd = ::mkstemp(tmp.data());
-  if (fd < 0) throw ToolError(fmt::format("{}: cannot create a file in {}", path, dir.string()));
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
+  while (!text.empty()) {
+    ssize_t n = ::write(fd_, text.data(), text.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) throw ToolError(fmt::format("{}: write failed", path_));
+    text.remove_prefix(static_cast<size_t>(n));
   }
-  bool ok = done == text.size() && ::fsync(fd) == 0;
-  ok = (::close(fd) == 0) && ok;
-  if (!ok || ::chmod(tmp.c_str(), 0644) != 0 || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    throw ToolError(fmt::format("{}: write failed", path));
+}
+
+void OutputFile::commit() {
+  if (fd_ < 0) {
+    if (std::fflush(stdout) != 0) throw ToolError("cannot write to standard output");
+    return;
   }
+  bool ok = ::fsync(fd_) == 0;
+  ok = (::close(fd_) == 0) && ok;
+  fd_ = -1;
+  if (!ok || ::chmod(tmp_.c_str(), 0644) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+    ::unlink(tmp_.c_str());
+    throw ToolError(fmt::format("{}: write failed", path_));
+  }
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  OutputFile out(path);
+  out.write(text);
+  out.commit();
 }
 
 bool use_color(FILE* stream) {

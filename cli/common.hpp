@@ -4,6 +4,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dsl/limits.hpp"
@@ -30,6 +31,10 @@ struct Globals {
 /// --lang if given, else zh when LANG/LC_ALL/LC_MESSAGES starts with "zh", else en.
 Lang resolve_lang(const std::string& flag);
 
+/// Throws ToolError (with the reason read_source_file would give) unless
+/// `path` is a regular file this process may read.
+void check_readable(const std::string& path);
+
 /// Reads a regular file (never a directory, FIFO or device) of at most
 /// `max_bytes` + 1 bytes, so an oversized file is reported, not loaded.
 /// Throws ToolError with the path and reason.
@@ -55,6 +60,24 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
 
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
+
+/// A report written piece by piece: to stdout when `path` is empty or "-",
+/// else to a temporary in the same directory that replaces `path` on
+/// commit(), so readers never see half a report. Without commit() the
+/// temporary is removed. Throws ToolError on any failure.
+class OutputFile {
+ public:
+  explicit OutputFile(std::string path);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+  void write(std::string_view text);
+  void commit();
+
+ private:
+  std::string path_, tmp_;
+  int fd_ = -1;
+};
 
 /// Writes `text` to `path` atomically (a temporary in the same directory,
 /// then rename), or to stdout when `path` is empty or "-". Throws ToolError

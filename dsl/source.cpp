@@ -72,6 +72,16 @@ uint32_t SourceSet::add(std::string path, std::string text) {
   return static_cast<uint32_t>(files_.size() - 1);
 }
 
+uint32_t SourceSet::reserve(uint32_t n) {
+  auto first = static_cast<uint32_t>(files_.size());
+  files_.resize(files_.size() + n);
+  return first;
+}
+
+void SourceSet::set(uint32_t id, std::string path, std::string text) {
+  files_[id] = std::make_unique<SourceFile>(std::move(path), std::move(text));
+}
+
 uint32_t count_code_points(std::string_view text) {
   uint32_t n = 0;
   for (char c : text)

@@ -48,10 +48,21 @@ class SourceFile {
 };
 
 /// All files of a run; a Span's `file` indexes into it.
+///
+/// `check` streams: it reserves one id per scheme up front, lets worker
+/// threads fill them (`set`, each id by one thread) and frees each file's text
+/// once its findings are rendered (`release`). `add` and `reserve` must not
+/// run while other threads use the set.
 class SourceSet {
  public:
   /// Adds a file and returns its id.
   uint32_t add(std::string path, std::string text);
+  /// Reserves `n` empty ids and returns the first.
+  uint32_t reserve(uint32_t n);
+  /// Fills a reserved id.
+  void set(uint32_t id, std::string path, std::string text);
+  /// Frees a file; its id must not be used again.
+  void release(uint32_t id) { files_[id].reset(); }
   const SourceFile& operator[](uint32_t id) const { return *files_[id]; }
   uint32_t size() const { return static_cast<uint32_t>(files_.size()); }
 

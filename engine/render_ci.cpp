@@ -2,8 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
-#include <nlohmann/json.hpp>
-
+#include "engine/json_text.hpp"
 #include "engine/render.hpp"
 
 namespace jf {
@@ -42,72 +41,126 @@ std::string xml_escape(std::string_view s) {
   return out;
 }
 
-std::string render_github(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
-  std::string out;
-  for (const Diagnostic& d : ds) {
-    const SourceFile& src = sources[d.span.file];
-    LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
-    std::string_view kind = d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
-    std::string loc = fmt::format("file={},line={}", gh_escape(src.path(), true), a.line);
-    if (a.line == b.line)  // columns only make sense on one line
-      loc += fmt::format(",endLine={},col={},endColumn={}", b.line, a.column, std::max(b.column, a.column + 1));
-    else
-      loc += fmt::format(",endLine={}", b.line);
-    out += fmt::format("::{} {},title={}::{}\n", kind, loc, gh_escape(d.rule + " " + d.name, true),
-                       gh_escape(d.message.in(lang), false));
-  }
-  return out;
-}
+namespace {
 
-std::string render_gitlab(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
-  using nlohmann::ordered_json;
-  ordered_json out = ordered_json::array();
-  for (const Diagnostic& d : ds) {
-    const SourceFile& src = sources[d.span.file];
-    LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
-    std::string_view sev = d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
-    out.push_back({{"description", fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang))},
-                   {"check_name", d.rule},
-                   {"fingerprint", d.fingerprint},
-                   {"severity", sev},
-                   {"categories", {"Style"}},
-                   {"location", {{"path", src.path()}, {"lines", {{"begin", a.line}, {"end", b.line}}}}}});
-  }
-  return out.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
-}
+class GithubReport : public ReportFormat {
+ public:
+  explicit GithubReport(Lang lang) : lang_(lang) {}
 
-std::string render_junit(const std::vector<Diagnostic>& ds, const SourceSet& sources,
-                         const std::vector<std::string>& files, Lang lang) {
-  // file → rule → findings, in the diagnostics' stable order.
-  std::map<std::string, std::map<std::string, std::vector<const Diagnostic*>>> grouped;
-  for (const Diagnostic& d : ds) grouped[sources[d.span.file].path()][d.rule].push_back(&d);
-  size_t tests = 0, failures = 0;
-  std::string cases;
-  for (const std::string& file : files) {
-    auto it = grouped.find(file);
-    if (it == grouped.end()) {
-      ++tests;
-      cases += fmt::format("    <testcase classname=\"{}\" name=\"jianfu\"/>\n", xml_escape(file));
-      continue;
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    std::string out;
+    for (const Diagnostic& d : ds) {
+      const SourceFile& src = sources[d.span.file];
+      LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
+      std::string_view kind =
+          d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
+      std::string loc = fmt::format("file={},line={}", gh_escape(src.path(), true), a.line);
+      if (a.line == b.line)  // columns only make sense on one line
+        loc += fmt::format(",endLine={},col={},endColumn={}", b.line, a.column, std::max(b.column, a.column + 1));
+      else
+        loc += fmt::format(",endLine={}", b.line);
+      out += fmt::format("::{} {},title={}::{}\n", kind, loc, gh_escape(d.rule + " " + d.name, true),
+                         gh_escape(d.message.in(lang_), false));
     }
-    for (auto& [rule, findings] : it->second) {
-      ++tests;
-      ++failures;
+    return out;
+  }
+
+ private:
+  Lang lang_;
+};
+
+class GitlabReport : public ReportFormat {
+ public:
+  explicit GitlabReport(Lang lang) : lang_(lang) {}
+
+  std::string head(const std::vector<std::string>&, const Tally*) const override { return "["; }
+
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    using nlohmann::ordered_json;
+    std::string out;
+    for (const Diagnostic& d : ds) {
+      const SourceFile& src = sources[d.span.file];
+      LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
+      std::string_view sev =
+          d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
+      ordered_json issue = {{"description", fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang_))},
+                            {"check_name", d.rule},
+                            {"fingerprint", d.fingerprint},
+                            {"severity", sev},
+                            {"categories", {"Style"}},
+                            {"location", {{"path", src.path()}, {"lines", {{"begin", a.line}, {"end", b.line}}}}}};
+      if (!out.empty()) out += ",\n";
+      out += "  ";
+      out += dump_nested(issue, 2);
+    }
+    return out;
+  }
+
+  std::string_view first() const override { return "\n"; }
+  std::string_view between() const override { return ",\n"; }
+  std::string tail(const Tally& t) const override { return t.total() ? "\n]\n" : "]\n"; }
+
+ private:
+  Lang lang_;
+};
+
+class JunitReport : public ReportFormat {
+ public:
+  explicit JunitReport(Lang lang) : lang_(lang) {}
+
+  bool head_needs_tally() const override { return true; }
+
+  std::string head(const std::vector<std::string>&, const Tally* t) const override {
+    size_t tests = t->clean_files + t->rule_groups, failures = t->rule_groups;
+    return fmt::format(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jianfu\" tests=\"{0}\" failures=\"{1}\">\n"
+        "  <testsuite name=\"jianfu\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n",
+        tests, failures);
+  }
+
+  std::string body(std::string_view file, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    if (ds.empty()) return fmt::format("    <testcase classname=\"{}\" name=\"jianfu\"/>\n", xml_escape(file));
+    // One test case per rule, findings in their stable order.
+    std::map<std::string_view, std::vector<const Diagnostic*>> by_rule;
+    for (const Diagnostic& d : ds) by_rule[d.rule].push_back(&d);
+    std::string cases;
+    for (auto& [rule, findings] : by_rule) {
       std::string body;
       for (const Diagnostic* d : findings) {
         LineCol a = sources[d->span.file].locate(d->span.begin);
-        body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang));
+        body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang_));
       }
       cases += fmt::format(
           "    <testcase classname=\"{}\" name=\"{} {}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",
           xml_escape(file), rule, xml_escape(findings.front()->name), to_string(findings.front()->severity),
           xml_escape(fmt::format("{} finding{}", findings.size(), findings.size() == 1 ? "" : "s")), xml_escape(body));
     }
+    return cases;
   }
-  return fmt::format(
-      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"jianfu\" tests=\"{0}\" failures=\"{1}\">\n"
-      "  <testsuite name=\"jianfu\" tests=\"{0}\" failures=\"{1}\" errors=\"0\">\n{2}  </testsuite>\n</testsuites>\n",
-      tests, failures, cases);
+
+  std::string tail(const Tally&) const override { return "  </testsuite>\n</testsuites>\n"; }
+
+ private:
+  Lang lang_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportFormat> github_report(Lang lang) { return std::make_unique<GithubReport>(lang); }
+std::unique_ptr<ReportFormat> gitlab_report(Lang lang) { return std::make_unique<GitlabReport>(lang); }
+std::unique_ptr<ReportFormat> junit_report(Lang lang) { return std::make_unique<JunitReport>(lang); }
+
+std::string render_github(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
+  return render_report(GithubReport(lang), ds, sources, {});
+}
+
+std::string render_gitlab(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
+  return render_report(GitlabReport(lang), ds, sources, {});
+}
+
+std::string render_junit(const std::vector<Diagnostic>& ds, const SourceSet& sources,
+                         const std::vector<std::string>& files, Lang lang) {
+  return render_report(JunitReport(lang), ds, sources, files, /*per_file=*/true);
 }
 
 }  // namespace jf

@@ -1,39 +1,76 @@
-#include <map>
-#include <nlohmann/json.hpp>
+#include <fmt/format.h>
 
+#include <iterator>
+
+#include "engine/json_text.hpp"
 #include "engine/render.hpp"
 
 namespace jf {
+namespace {
+
+using nlohmann::ordered_json;
+
+// Written by hand rather than through a JSON tree: this is the format CI
+// and editors read for every file, and a tree per finding costs more than
+// checking the file. The layout is nlohmann's dump(2), element by element.
+class JsonReport : public ReportFormat {
+ public:
+  explicit JsonReport(Lang lang) : lang_(lang) {}
+
+  std::string head(const std::vector<std::string>& files, const Tally*) const override {
+    ordered_json doc = {{"version", 1}, {"files", files}, {"diagnostics", ordered_json::array()}};
+    std::string text = dump_nested(doc, 0);  // ends with `"diagnostics": []\n}`
+    return text.substr(0, text.rfind("[]") + 1);
+  }
+
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    std::string out;
+    auto it = std::back_inserter(out);
+    for (const Diagnostic& d : ds) {
+      if (&d != &ds.front()) out += ",\n";
+      const SourceFile& src = sources[d.span.file];
+      LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
+      out += "    {\n      \"file\": ";
+      append_json_string(out, src.path());
+      fmt::format_to(it, ",\n      \"line\": {},\n      \"column\": {},\n      \"end_line\": {},\n      \"end_column\": {}",
+                     a.line, a.column, b.line, b.column);
+      auto field = [&](std::string_view key, std::string_view value) {
+        fmt::format_to(it, ",\n      \"{}\": ", key);
+        append_json_string(out, value);
+      };
+      field("rule", d.rule);
+      field("name", d.name);
+      field("severity", to_string(d.severity));
+      field("category", d.category);
+      field("message", d.message.in(lang_));
+      field("help", d.help.in(lang_));
+      out += "\n    }";
+    }
+    return out;
+  }
+
+  std::string_view first() const override { return "\n"; }
+  std::string_view between() const override { return ",\n"; }
+
+  std::string tail(const Tally& t) const override {
+    ordered_json summary = {
+        {"total", t.total()},
+        {"by_severity", {{"error", t.by_severity[2]}, {"warning", t.by_severity[1]}, {"info", t.by_severity[0]}}},
+        {"by_rule", t.by_rule}};
+    return fmt::format("{},\n  \"summary\": {}\n}}\n", t.total() ? "\n  ]" : "]", dump_nested(summary, 2));
+  }
+
+ private:
+  Lang lang_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportFormat> json_report(Lang lang) { return std::make_unique<JsonReport>(lang); }
 
 std::string render_json(const std::vector<Diagnostic>& ds, const SourceSet& sources,
                         const std::vector<std::string>& files, Lang lang) {
-  using nlohmann::ordered_json;
-  ordered_json diags = ordered_json::array();
-  std::map<std::string, size_t> by_rule;
-  size_t by_sev[3] = {0, 0, 0};
-  for (const Diagnostic& d : ds) {
-    const SourceFile& src = sources[d.span.file];
-    LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
-    diags.push_back({{"file", src.path()},
-                     {"line", a.line},
-                     {"column", a.column},
-                     {"end_line", b.line},
-                     {"end_column", b.column},
-                     {"rule", d.rule},
-                     {"name", d.name},
-                     {"severity", to_string(d.severity)},
-                     {"category", d.category},
-                     {"message", d.message.in(lang)},
-                     {"help", d.help.in(lang)}});
-    ++by_rule[d.rule];
-    ++by_sev[static_cast<int>(d.severity)];
-  }
-  ordered_json summary = {{"total", ds.size()},
-                          {"by_severity", {{"error", by_sev[2]}, {"warning", by_sev[1]}, {"info", by_sev[0]}}},
-                          {"by_rule", by_rule}};
-  ordered_json doc = {{"version", 1}, {"files", files}, {"diagnostics", diags}, {"summary", summary}};
-  // Replace invalid UTF-8 instead of throwing: paths and messages come from users.
-  return doc.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  return render_report(JsonReport(lang), ds, sources, files);
 }
 
 }  // namespace jf

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 
 #include "engine/display_width.hpp"
 #include "engine/render.hpp"
@@ -10,8 +11,10 @@ namespace {
 
 struct Style {
   bool on;
-  std::string paint(std::string_view code, std::string_view s) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, s) : std::string(s);
+  // Appends `s`, in colour `code` when colours are on.
+  void paint(std::string& out, std::string_view code, std::string_view s) const {
+    if (on) fmt::format_to(std::back_inserter(out), "\x1b[{}m{}\x1b[0m", code, s);
+    else out += s;
   }
 };
 
@@ -26,11 +29,9 @@ std::string_view severity_colour(Severity s) {
 
 // Prints the first line of the span with carets under it; a span that runs
 // past the line end is underlined to the end of the line.
-void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, const Style& st) {
-  LineCol from = src.locate(d.span.begin);
-  std::string_view line = src.line_text(from.line);
-  std::string gutter = std::to_string(from.line);
-  std::string pad(gutter.size(), ' ');
+void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint32_t line_no, const Style& st) {
+  std::string_view line = src.line_text(line_no);
+  std::string gutter = std::to_string(line_no);
   // Byte offset of the span start within the line.
   size_t line_start = static_cast<size_t>(line.data() - src.text().data());
   size_t a = std::min<size_t>(d.span.begin > line_start ? d.span.begin - line_start : 0, line.size());
@@ -38,50 +39,94 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, const
   std::string before = sanitize_for_terminal(line.substr(0, a));
   std::string marked = sanitize_for_terminal(line.substr(a, b > a ? b - a : 0));
   size_t carets = std::max<size_t>(1, display_width(marked));
-  out += fmt::format("{} {}\n", pad, st.paint("1;34", "|"));
-  out += fmt::format("{} {} {}\n", st.paint("1;34", gutter), st.paint("1;34", "|"),
-                     sanitize_for_terminal(line));
-  out += fmt::format("{} {} {}{}\n", pad, st.paint("1;34", "|"), std::string(display_width(before), ' '),
-                     st.paint(severity_colour(d.severity), std::string(carets, '^')));
+  auto bar = [&] {
+    out += ' ';
+    st.paint(out, "1;34", "|");
+  };
+  out.append(gutter.size(), ' ');
+  bar();
+  out += '\n';
+  st.paint(out, "1;34", gutter);
+  bar();
+  out += ' ';
+  out += sanitize_for_terminal(line);
+  out += '\n';
+  out.append(gutter.size(), ' ');
+  bar();
+  out += ' ';
+  out.append(display_width(before), ' ');
+  st.paint(out, severity_colour(d.severity), std::string(carets, '^'));
+  out += '\n';
 }
+
+class TextReport : public ReportFormat {
+ public:
+  explicit TextReport(RenderOptions opt) : opt_(opt) {}
+
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    Style st{opt_.color};
+    std::string out;
+    for (const Diagnostic& d : ds) {
+      const SourceFile& src = sources[d.span.file];
+      LineCol lc = src.locate(d.span.begin);
+      st.paint(out, "1", fmt::format("{}:{}:{}", sanitize_for_terminal(src.path()), lc.line, lc.column));
+      out += ": ";
+      // Findings carry a rule id; a tool error (config, rule compile) has none.
+      st.paint(out, severity_colour(d.severity),
+               d.rule.empty() ? std::string(to_string(d.severity))
+                              : fmt::format("{}[{}]", to_string(d.severity), d.rule));
+      out += ' ';
+      out += d.name;
+      out += ": ";
+      out += sanitize_for_terminal(d.message.in(opt_.lang));
+      out += '\n';
+      snippet(out, src, d, lc.line, st);
+      const std::string& help = d.help.in(opt_.lang);
+      if (!help.empty()) {
+        out.append(std::to_string(lc.line).size(), ' ');
+        out += " = ";
+        st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
+        out += ": ";
+        out += sanitize_for_terminal(help);
+        out += '\n';
+      }
+      out += '\n';
+    }
+    return out;
+  }
+
+  std::string tail(const Tally& t) const override { return render_summary(t, opt_); }
+
+ private:
+  RenderOptions opt_;
+};
 
 }  // namespace
 
-std::string render_text(const std::vector<Diagnostic>& ds, const SourceSet& sources,
-                        const RenderOptions& opt) {
-  Style st{opt.color};
-  std::string out;
-  for (const Diagnostic& d : ds) {
-    const SourceFile& src = sources[d.span.file];
-    LineCol lc = src.locate(d.span.begin);
-    // Findings carry a rule id; a tool error (config, rule compile) has none.
-    std::string level = d.rule.empty() ? std::string(to_string(d.severity))
-                                       : fmt::format("{}[{}]", to_string(d.severity), d.rule);
-    out += fmt::format("{}: {} {}: {}\n",
-                       st.paint("1", fmt::format("{}:{}:{}", sanitize_for_terminal(src.path()), lc.line, lc.column)),
-                       st.paint(severity_colour(d.severity), level), d.name,
-                       sanitize_for_terminal(d.message.in(opt.lang)));
-    snippet(out, src, d, st);
-    const std::string& help = d.help.in(opt.lang);
-    if (!help.empty())
-      out += fmt::format("{} = {}: {}\n", std::string(std::to_string(lc.line).size(), ' '),
-                         st.paint("1", opt.lang == Lang::zh ? "帮助" : "help"), sanitize_for_terminal(help));
-    out += "\n";
-  }
-  return out;
+std::unique_ptr<ReportFormat> text_report(const RenderOptions& opt) { return std::make_unique<TextReport>(opt); }
+
+std::string render_text(const std::vector<Diagnostic>& ds, const SourceSet& sources, const RenderOptions& opt) {
+  return TextReport(opt).body("", ds, sources);
+}
+
+std::string render_summary(const Tally& t, const RenderOptions& opt) {
+  size_t total = t.total(), files = t.files;
+  const size_t* n = t.by_severity;
+  if (opt.lang == Lang::zh)
+    return total == 0 ? fmt::format("检查了 {} 个文件，未发现问题。\n", files)
+                      : fmt::format("检查了 {} 个文件，发现 {} 个问题：{} 个错误，{} 个警告，{} 个提示。\n", files,
+                                    total, n[2], n[1], n[0]);
+  return total == 0 ? fmt::format("Checked {} file{}: no problems found.\n", files, files == 1 ? "" : "s")
+                    : fmt::format("Checked {} file{}: {} problem{} ({} error{}, {} warning{}, {} info).\n", files,
+                                  files == 1 ? "" : "s", total, total == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s",
+                                  n[1], n[1] == 1 ? "" : "s", n[0]);
 }
 
 std::string render_summary(const std::vector<Diagnostic>& ds, size_t files, const RenderOptions& opt) {
-  size_t n[3] = {0, 0, 0};
-  for (const Diagnostic& d : ds) ++n[static_cast<int>(d.severity)];
-  if (opt.lang == Lang::zh)
-    return ds.empty() ? fmt::format("检查了 {} 个文件，未发现问题。\n", files)
-                      : fmt::format("检查了 {} 个文件，发现 {} 个问题：{} 个错误，{} 个警告，{} 个提示。\n", files,
-                                    ds.size(), n[2], n[1], n[0]);
-  return ds.empty() ? fmt::format("Checked {} file{}: no problems found.\n", files, files == 1 ? "" : "s")
-                    : fmt::format("Checked {} file{}: {} problem{} ({} error{}, {} warning{}, {} info).\n", files,
-                                  files == 1 ? "" : "s", ds.size(), ds.size() == 1 ? "" : "s", n[2],
-                                  n[2] == 1 ? "" : "s", n[1], n[1] == 1 ? "" : "s", n[0]);
+  Tally t;
+  t.add_file(ds);
+  t.files = files;
+  return render_summary(t, opt);
 }
 
 }  // namespace jf

@@ -147,6 +147,47 @@ TEST(CliCheck, UnreadableFileIsAToolError) {
   EXPECT_NE(r.err.find("cannot be read"), std::string::npos);
 }
 
+TEST(CliCheck, ManyFilesStreamTheSameReportWithAnyNumberOfJobs) {
+  // Files are checked in parallel and written in path order as they finish:
+  // every format must come out the same as from one job, and be well formed.
+  TempDir dir;
+  for (int i = 0; i < 12; ++i) {
+    std::string name = (i < 10 ? "0" : "") + std::to_string(i);
+    std::filesystem::copy_file(kExamples + (i % 3 == 0   ? "reformed-2025.assess"
+                                            : i % 3 == 1 ? "qingshan-2025.assess"
+                                                         : "huaxi-2025.yaml"),
+                               dir.path / (name + (i % 3 == 2 ? ".yaml" : ".assess")));
+  }
+  std::string base = "--lang en check " + dir.path.string();
+  for (const char* format : {"text", "json", "sarif", "github", "gitlab", "junit"}) {
+    auto one = run_jianfu(base + " --jobs 1 --format " + format);
+    auto two = run_jianfu(base + " --jobs 2 --format " + format);
+    auto many = run_jianfu(base + " --jobs 7 --format " + format);
+    EXPECT_EQ(one.code, 1) << format << one.err;
+    EXPECT_EQ(one.out, two.out) << format;
+    EXPECT_EQ(one.out, many.out) << format;
+    if (std::string(format) == "json") {
+      auto doc = nlohmann::json::parse(one.out);
+      EXPECT_EQ(doc["files"].size(), 12u);
+      EXPECT_EQ(doc["diagnostics"].size(), doc["summary"]["total"].get<size_t>());
+      std::string last;
+      for (auto& d : doc["diagnostics"]) {  // in file order
+        EXPECT_LE(last, d["file"].get<std::string>());
+        last = d["file"];
+      }
+    }
+    if (std::string(format) == "sarif" || std::string(format) == "gitlab") EXPECT_NO_THROW(nlohmann::json::parse(one.out));
+  }
+  // -o and --write-baseline stream into files replaced at the end.
+  std::string report = (dir.path / "report.json").string(), baseline = (dir.path / "baseline.json").string();
+  auto written = run_jianfu(base + " --format json -o " + report + " --write-baseline " + baseline);
+  EXPECT_EQ(written.code, 1) << written.err;
+  EXPECT_EQ(testing::slurp(report), run_jianfu(base + " --format json").out);
+  auto again = run_jianfu(base + " --baseline " + baseline);
+  EXPECT_EQ(again.code, 0) << again.out;
+  EXPECT_NE(again.out.find("already in the baseline not shown"), std::string::npos);
+}
+
 TEST(CliCheck, ChineseOutputWithLangZh) {
   auto r = run_jianfu("check --lang zh --select JF002 " + kExamples + "errors-2025.assess");
   EXPECT_NE(r.out.find("负责部门“住建局”不是已声明的部门"), std::string::npos) << r.out;

@@ -12,13 +12,9 @@ namespace jf {
 namespace {
 
 using testing::run_jianfu;
+using testing::slurp;
 
 const std::string kGolden = "tests/golden/";
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 void expect_golden(const std::string& format, const std::string& name) {
   auto r = run_jianfu("--lang en check --format " + format + " --no-builtin --rules " + kGolden + "pack.rules " +

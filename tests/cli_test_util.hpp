@@ -37,6 +37,12 @@ inline Run run_jianfu(const std::string& args, const std::string& env = "") {
   return r;
 }
 
+/// A whole file's bytes ("" when it cannot be read).
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), {}};
+}
+
 /// A fresh temporary directory, removed with the object.
 struct TempDir {
   std::filesystem::path path;
