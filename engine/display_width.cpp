@@ -6,21 +6,44 @@
 namespace jf {
 namespace {
 
-// Calls f(code point, byte length) for each character; an invalid byte is
+// The code point of the UTF-8 sequence at p[0..n) and its length, or -1 and
+// 0 when invalid (overlong forms, surrogates and values past U+10FFFF too).
+// Hand-written rather than utf8proc_iterate: rendering calls this for every
+// character of every quoted line.
+utf8proc_int32_t decode(const unsigned char* p, size_t n, size_t& len) {
+  unsigned char c = p[0];
+  len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (c < 0xC2 || c > 0xF4 || n < len) return len = 0, -1;
+  for (size_t k = 1; k < len; ++k)
+    if ((p[k] & 0xC0) != 0x80) return len = 0, -1;
+  utf8proc_int32_t cp = len == 2   ? (c & 0x1F) << 6 | (p[1] & 0x3F)
+                        : len == 3 ? (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                                   : (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+  static constexpr utf8proc_int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return len = 0, -1;
+  return cp;
+}
+
+// Calls f(code point, bytes) for each character; an invalid byte is
 // reported as code point -1 of length 1.
 template <typename F>
 void each_char(std::string_view text, F f) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
-    if (len <= 0) {
+    if (p[i] < 0x80) {  // ASCII: most of every scheme and message
+      f(static_cast<utf8proc_int32_t>(p[i]), text.substr(i, 1));
+      ++i;
+      continue;
+    }
+    size_t len;
+    utf8proc_int32_t cp = decode(p + i, n - i, len);
+    if (cp < 0) {
       f(-1, text.substr(i, 1));
       ++i;
     } else {
-      f(cp, text.substr(i, static_cast<size_t>(len)));
-      i += static_cast<size_t>(len);
+      f(cp, text.substr(i, len));
+      i += len;
     }
   }
 }
@@ -35,7 +58,8 @@ bool is_unsafe(utf8proc_int32_t cp) {
 size_t display_width(std::string_view text, size_t tab_width) {
   size_t w = 0;
   each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
-    if (cp == '\t') w += tab_width;
+    if (cp >= 0x20 && cp < 0x7F) w += 1;
+    else if (cp == '\t') w += tab_width;
     else if (cp < 0) w += 1;
     else w += static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
   });
@@ -45,13 +69,35 @@ size_t display_width(std::string_view text, size_t tab_width) {
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width) {
   std::string out;
   out.reserve(text.size());
+  // Printable ASCII and safe characters are copied in runs.
+  size_t run = 0, at = 0;
+  auto flush = [&] { out.append(text.substr(run, at - run)); };
   each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && !is_unsafe(cp))) {
+      at += bytes.size();
+      return;
+    }
+    flush();
+    at += bytes.size();
+    run = at;
     if (cp == '\t') out.append(tab_width, ' ');
     else if (cp < 0) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(bytes[0]));
-    else if (is_unsafe(cp)) out += fmt::format("\\u{{{:X}}}", cp);
-    else out.append(bytes);
+    else out += fmt::format("\\u{{{:X}}}", cp);  // controls, DEL, C1, bidi overrides
   });
+  flush();
   return out;
+}
+
+size_t sanitized_width(std::string_view text, size_t tab_width) {
+  size_t w = 0;
+  each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
+    if (cp >= 0x20 && cp < 0x7F) w += 1;
+    else if (cp == '\t') w += tab_width;
+    else if (cp < 0) w += 4;  // \xHH
+    else if (is_unsafe(cp)) w += 4 + fmt::formatted_size("{:X}", cp);  // \u{…}
+    else w += static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
+  });
+  return w;
 }
 
 std::string pad_right(std::string_view text, size_t width) {

@@ -14,6 +14,9 @@ size_t display_width(std::string_view text, size_t tab_width = 4);
 /// become spaces. Keeps display_width(result) equal to what is printed.
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width = 4);
 
+/// display_width(sanitize_for_terminal(text)), without building the string.
+size_t sanitized_width(std::string_view text, size_t tab_width = 4);
+
 /// `text` sanitized and padded with spaces on the right (left_align) or the
 /// left to `width` display columns, for tables with Chinese cells.
 std::string pad_right(std::string_view text, size_t width);

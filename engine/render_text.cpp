@@ -36,9 +36,8 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   size_t line_start = static_cast<size_t>(line.data() - src.text().data());
   size_t a = std::min<size_t>(d.span.begin > line_start ? d.span.begin - line_start : 0, line.size());
   size_t b = std::min<size_t>(d.span.end > line_start ? d.span.end - line_start : 0, line.size());
-  std::string before = sanitize_for_terminal(line.substr(0, a));
-  std::string marked = sanitize_for_terminal(line.substr(a, b > a ? b - a : 0));
-  size_t carets = std::max<size_t>(1, display_width(marked));
+  size_t indent = sanitized_width(line.substr(0, a));
+  size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b > a ? b - a : 0)));
   auto bar = [&] {
     out += ' ';
     st.paint(out, "1;34", "|");
@@ -54,7 +53,7 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   out.append(gutter.size(), ' ');
   bar();
   out += ' ';
-  out.append(display_width(before), ' ');
+  out.append(indent, ' ');
   st.paint(out, severity_colour(d.severity), std::string(carets, '^'));
   out += '\n';
 }
@@ -65,11 +64,13 @@ class TextReport : public ReportFormat {
 
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
     Style st{opt_.color};
-    std::string out;
+    std::string out, path;
+    uint32_t path_of = UINT32_MAX;  // a file's findings are together: sanitize its path once
     for (const Diagnostic& d : ds) {
       const SourceFile& src = sources[d.span.file];
+      if (d.span.file != path_of) path = sanitize_for_terminal(src.path()), path_of = d.span.file;
       LineCol lc = src.locate(d.span.begin);
-      st.paint(out, "1", fmt::format("{}:{}:{}", sanitize_for_terminal(src.path()), lc.line, lc.column));
+      st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
       out += ": ";
       // Findings carry a rule id; a tool error (config, rule compile) has none.
       st.paint(out, severity_colour(d.severity),

@@ -32,6 +32,24 @@ TEST(DisplayWidth, SanitizeEscapesControlsAndBidiOverrides) {
   EXPECT_EQ(sanitize_for_terminal("a\tb", 2), "a  b");
 }
 
+TEST(DisplayWidth, InvalidUtf8IsEscapedByteByByte) {
+  // Overlong, surrogate, truncated, past U+10FFFF, stray continuation, C1 control.
+  EXPECT_EQ(sanitize_for_terminal("\xC0\xAFx"), "\\xC0\\xAFx");
+  EXPECT_EQ(sanitize_for_terminal("\xED\xA0\x80"), "\\xED\\xA0\\x80");
+  EXPECT_EQ(sanitize_for_terminal("秸\xE7\xA7"), "秸\\xE7\\xA7");
+  EXPECT_EQ(sanitize_for_terminal("\xF4\x90\x80\x80"), "\\xF4\\x90\\x80\\x80");
+  EXPECT_EQ(sanitize_for_terminal("\x80" "a"), "\\x80a");
+  EXPECT_EQ(sanitize_for_terminal("\xC2\x85"), "\\u{85}");
+  EXPECT_EQ(sanitize_for_terminal("😀é"), "😀é");
+  EXPECT_EQ(display_width("\xE7\xA7秸"), 4u);  // two escaped bytes count one each
+}
+
+TEST(DisplayWidth, SanitizedWidthIsTheWidthOfTheSanitizedText) {
+  for (std::string_view s : {"", "abc", "秸秆 禁烧", "a\tb", "\x1b[31m", "x\u202Ey\u2066", "\xC2\x85\x7f",
+                             "\xE7\xA7秸", "\xF4\x90\x80\x80 😀 é", "ｆｕｌｌ"})
+    EXPECT_EQ(sanitized_width(s), display_width(sanitize_for_terminal(s))) << s;
+}
+
 TEST(RenderText, CaretAlignsUnderChineseText) {
   SourceSet src;
   std::string line = "  indicator 秸秆禁烧 { evidence photo }";
