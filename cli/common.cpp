@@ -10,7 +10,6 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 
 #include "engine/builtin_rules.hpp"
@@ -77,16 +76,35 @@ bool has_ext(const fs::path& p, std::initializer_list<const char*> exts) {
   return std::any_of(exts.begin(), exts.end(), [&](const char* x) { return e == x; });
 }
 
-// A YAML file is a scheme when a line starts with `scheme:` (its top level);
-// config, CI and data files in the same folders are skipped.
+// A YAML file is a scheme when one of its first 10,000 lines starts with
+// `scheme:` (its top level); config, CI and data files in the same folders
+// are skipped. Read with plain system calls: a directory walk asks this of
+// every YAML file before any is checked.
 bool yaml_is_scheme(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::string line;
-  for (int n = 0; n < 10000 && std::getline(in, line); ++n) {
-    if (line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
-    if (line.rfind("scheme:", 0) == 0) return true;
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
+  constexpr std::string_view kKey = "scheme:", kBom = "\xEF\xBB\xBF";
+  auto is_key = [&](std::string_view start) {
+    if (start.substr(0, kBom.size()) == kBom) start.remove_prefix(kBom.size());
+    return start.substr(0, kKey.size()) == kKey;
+  };
+  std::string start;  // the current line's first bytes, enough for a BOM and the key
+  int lines = 0;
+  bool found = false;
+  char buf[4096];
+  for (ssize_t n; !found && lines < 10000 && (n = ::read(fd, buf, sizeof buf)) > 0;) {
+    for (ssize_t i = 0; i < n && lines < 10000; ++i) {
+      if (buf[i] != '\n') {
+        if (start.size() < kBom.size() + kKey.size()) start += buf[i];
+        continue;
+      }
+      if ((found = is_key(start))) break;
+      start.clear();
+      ++lines;
+    }
   }
-  return false;
+  ::close(fd);
+  return found || (lines < 10000 && is_key(start));
 }
 
 template <typename Keep>

@@ -35,6 +35,10 @@ ProjectConfig::ProjectConfig(SourceSet& sources, const Globals& g, RuleFlags fla
 std::string ProjectConfig::config_for(const std::string& path) {
   if (disabled_) return "";
   if (!explicit_.empty()) return explicit_;
+  // Files of one directory share a config: look each directory up once
+  // (fs::absolute asks the kernel for the working directory every time).
+  std::string given_dir = fs::path(path).parent_path().string();
+  if (auto hit = given_dir_cache_.find(given_dir); hit != given_dir_cache_.end()) return hit->second;
   std::error_code ec;
   fs::path dir = fs::absolute(path, ec).lexically_normal().parent_path();
   std::vector<std::string> visited;
@@ -53,6 +57,7 @@ std::string ProjectConfig::config_for(const std::string& path) {
     if (d == d.parent_path()) break;
   }
   for (const std::string& v : visited) dir_cache_[v] = found;
+  given_dir_cache_[given_dir] = found;
   return found;
 }
 

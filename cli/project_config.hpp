@@ -42,7 +42,8 @@ class ProjectConfig {
   RuleFlags flags_;
   std::string explicit_;
   bool disabled_;
-  std::map<std::string, std::string> dir_cache_;  // directory → config path
+  std::map<std::string, std::string> dir_cache_;        // absolute directory → config path
+  std::map<std::string, std::string> given_dir_cache_;  // directory as given → config path
   std::map<std::string, std::unique_ptr<Config>> configs_;
   std::map<std::string, std::unique_ptr<RuleSet>> rule_sets_;
 };

@@ -125,10 +125,18 @@ TEST(CliCheck, DirectoriesAreWalkedAndFifosRefused) {
   std::filesystem::create_directories(dir.path / "sub");
   dir.write("sub/a.assess", kClean);
   dir.write("sub/config.yaml", "lang: zh\n");  // not a scheme: skipped
+  dir.write("sub/nested.yaml", "data:\n  scheme: x\n");  // `scheme` not at the top level: skipped
+  // A scheme key after a BOM, or after other keys and long lines, is found.
+  dir.write("sub/bom.yml", "\xEF\xBB\xBFscheme:\n  name: b\n");
+  dir.write("sub/late.yaml", "# " + std::string(10000, 'x') + "\r\ndepartments: []\nscheme:\n  name: c\n");
   std::filesystem::create_directory_symlink(dir.path, dir.path / "sub" / "loop");  // not followed
-  auto r = run_jianfu("check --format json " + dir.path.string());
+  auto r = run_jianfu("check --select JF0 --fail-on never --format json " + dir.path.string());
   EXPECT_EQ(r.code, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(r.out)["files"].size(), 1u);
+  auto files = nlohmann::json::parse(r.out)["files"];
+  ASSERT_EQ(files.size(), 3u) << files;
+  EXPECT_NE(files[0].get<std::string>().find("a.assess"), std::string::npos);
+  EXPECT_NE(files[1].get<std::string>().find("bom.yml"), std::string::npos);
+  EXPECT_NE(files[2].get<std::string>().find("late.yaml"), std::string::npos);
 
   std::string fifo = (dir.path / "pipe.assess").string();
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
