@@ -23,12 +23,15 @@ class BaselineReport : public ReportFormat {
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
     std::string out;
     for (const Diagnostic& d : ds) {
-      ordered_json entry = {{"file", sources[d.span.file].path()},
-                            {"rule", d.rule},
-                            {"fingerprint", d.fingerprint},
-                            {"message", d.message.en}};
       if (!out.empty()) out += ",\n";
-      out += "    " + dump_nested(entry, 4);
+      out += "    ";
+      JsonWriter(out, 2)
+          .object()
+          .key("file").str(sources[d.span.file].path())
+          .key("rule").str(d.rule)
+          .key("fingerprint").str(d.fingerprint)
+          .key("message").str(d.message.en)
+          .end();
     }
     return out;
   }

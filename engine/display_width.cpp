@@ -3,26 +3,10 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include "engine/utf8.hpp"
+
 namespace jf {
 namespace {
-
-// The code point of the UTF-8 sequence at p[0..n) and its length, or -1 and
-// 0 when invalid (overlong forms, surrogates and values past U+10FFFF too).
-// Hand-written rather than utf8proc_iterate: rendering calls this for every
-// character of every quoted line.
-utf8proc_int32_t decode(const unsigned char* p, size_t n, size_t& len) {
-  unsigned char c = p[0];
-  len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-  if (c < 0xC2 || c > 0xF4 || n < len) return len = 0, -1;
-  for (size_t k = 1; k < len; ++k)
-    if ((p[k] & 0xC0) != 0x80) return len = 0, -1;
-  utf8proc_int32_t cp = len == 2   ? (c & 0x1F) << 6 | (p[1] & 0x3F)
-                        : len == 3 ? (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)
-                                   : (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
-  static constexpr utf8proc_int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return len = 0, -1;
-  return cp;
-}
 
 // Calls f(code point, bytes) for each character; an invalid byte is
 // reported as code point -1 of length 1.
@@ -37,7 +21,7 @@ void each_char(std::string_view text, F f) {
       continue;
     }
     size_t len;
-    utf8proc_int32_t cp = decode(p + i, n - i, len);
+    utf8proc_int32_t cp = utf8::decode(p + i, n - i, len);
     if (cp < 0) {
       f(-1, text.substr(i, 1));
       ++i;

@@ -1,30 +1,11 @@
 #include "engine/json_text.hpp"
 
-#include <utf8proc.h>
+#include "engine/utf8.hpp"
 
 namespace jf {
-namespace {
-
-bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  size_t n = s.size(), i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {
-      ++i;
-      continue;
-    }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
-    if (len < 0) return false;
-    i += static_cast<size_t>(len);
-  }
-  return true;
-}
-
-}  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
-  if (!valid_utf8(s)) {  // rare: let nlohmann do its exact replacement
+  if (!utf8::valid(s)) {  // rare: let nlohmann do its exact replacement
     out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     return;
   }
@@ -52,6 +33,52 @@ void append_json_string(std::string& out, std::string_view s) {
   }
   out.append(s.substr(run));
   out += '"';
+}
+
+JsonWriter& JsonWriter::open(char bracket, bool array) {
+  element();
+  out_ += bracket;
+  levels_.push_back({array, true});
+  return *this;
+}
+
+JsonWriter& JsonWriter::end() {
+  Level done = levels_.back();
+  levels_.pop_back();
+  if (!done.empty) {
+    out_ += '\n';
+    indent();
+  }
+  out_ += done.array ? ']' : '}';
+  return *this;
+}
+
+void JsonWriter::element() {
+  if (levels_.empty() || !levels_.back().array) return;  // top level, or after a key
+  out_ += levels_.back().empty ? "\n" : ",\n";
+  levels_.back().empty = false;
+  indent();
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+  out_ += levels_.back().empty ? "\n" : ",\n";
+  levels_.back().empty = false;
+  indent();
+  append_json_string(out_, k);
+  out_ += ": ";
+  return *this;
+}
+
+JsonWriter& JsonWriter::str(std::string_view s) {
+  element();
+  append_json_string(out_, s);
+  return *this;
+}
+
+JsonWriter& JsonWriter::num(uint64_t n) {
+  element();
+  out_ += std::to_string(n);
+  return *this;
 }
 
 std::string dump_nested(const nlohmann::ordered_json& j, size_t indent) {

@@ -76,22 +76,26 @@ class GitlabReport : public ReportFormat {
   std::string head(const std::vector<std::string>&, const Tally*) const override { return "["; }
 
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
-    using nlohmann::ordered_json;
     std::string out;
     for (const Diagnostic& d : ds) {
       const SourceFile& src = sources[d.span.file];
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
       std::string_view sev =
           d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
-      ordered_json issue = {{"description", fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang_))},
-                            {"check_name", d.rule},
-                            {"fingerprint", d.fingerprint},
-                            {"severity", sev},
-                            {"categories", {"Style"}},
-                            {"location", {{"path", src.path()}, {"lines", {{"begin", a.line}, {"end", b.line}}}}}};
       if (!out.empty()) out += ",\n";
       out += "  ";
-      out += dump_nested(issue, 2);
+      JsonWriter(out, 1)
+          .object()
+          .key("description").str(fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang_)))
+          .key("check_name").str(d.rule)
+          .key("fingerprint").str(d.fingerprint)
+          .key("severity").str(sev)
+          .key("categories").array().str("Style").end()
+          .key("location").object()
+          .key("path").str(src.path())
+          .key("lines").object().key("begin").num(a.line).key("end").num(b.line).end()
+          .end()
+          .end();
     }
     return out;
   }

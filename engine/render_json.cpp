@@ -1,7 +1,5 @@
 #include <fmt/format.h>
 
-#include <iterator>
-
 #include "engine/json_text.hpp"
 #include "engine/render.hpp"
 
@@ -10,9 +8,6 @@ namespace {
 
 using nlohmann::ordered_json;
 
-// Written by hand rather than through a JSON tree: this is the format CI
-// and editors read for every file, and a tree per finding costs more than
-// checking the file. The layout is nlohmann's dump(2), element by element.
 class JsonReport : public ReportFormat {
  public:
   explicit JsonReport(Lang lang) : lang_(lang) {}
@@ -25,26 +20,25 @@ class JsonReport : public ReportFormat {
 
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
     std::string out;
-    auto it = std::back_inserter(out);
     for (const Diagnostic& d : ds) {
       if (&d != &ds.front()) out += ",\n";
       const SourceFile& src = sources[d.span.file];
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
-      out += "    {\n      \"file\": ";
-      append_json_string(out, src.path());
-      fmt::format_to(it, ",\n      \"line\": {},\n      \"column\": {},\n      \"end_line\": {},\n      \"end_column\": {}",
-                     a.line, a.column, b.line, b.column);
-      auto field = [&](std::string_view key, std::string_view value) {
-        fmt::format_to(it, ",\n      \"{}\": ", key);
-        append_json_string(out, value);
-      };
-      field("rule", d.rule);
-      field("name", d.name);
-      field("severity", to_string(d.severity));
-      field("category", d.category);
-      field("message", d.message.in(lang_));
-      field("help", d.help.in(lang_));
-      out += "\n    }";
+      out.append(4, ' ');
+      JsonWriter(out, 2)
+          .object()
+          .key("file").str(src.path())
+          .key("line").num(a.line)
+          .key("column").num(a.column)
+          .key("end_line").num(b.line)
+          .key("end_column").num(b.column)
+          .key("rule").str(d.rule)
+          .key("name").str(d.name)
+          .key("severity").str(to_string(d.severity))
+          .key("category").str(d.category)
+          .key("message").str(d.message.in(lang_))
+          .key("help").str(d.help.in(lang_))
+          .end();
     }
     return out;
   }

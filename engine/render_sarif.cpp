@@ -54,20 +54,27 @@ class SarifReport : public ReportFormat {
     for (const Diagnostic& d : ds) {
       const SourceFile& src = sources[d.span.file];
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
-      ordered_json region = {{"startLine", a.line}, {"startColumn", a.column}, {"endLine", b.line},
-                             {"endColumn", std::max(b.column, b.line == a.line ? a.column + 1 : 1u)}};
-      ordered_json result = {{"ruleId", d.rule}};
-      if (auto it = index_.find(d.rule); it != index_.end()) result["ruleIndex"] = it->second;
-      result["level"] = sarif_level(d.severity);
-      std::string text = d.message.in(lang_);
-      if (!d.help.in(lang_).empty()) text += "\n" + d.help.in(lang_);
-      result["message"] = {{"text", text}};
-      result["locations"] = ordered_json::array(
-          {{{"physicalLocation", {{"artifactLocation", {{"uri", src.path()}}}, {"region", region}}}}});
-      if (!d.fingerprint.empty()) result["partialFingerprints"] = {{"jianfu/v1", d.fingerprint}};
       if (!out.empty()) out += ",\n";
       out.append(8, ' ');
-      out += dump_nested(result, 8);
+      JsonWriter w(out, 4);
+      w.object().key("ruleId").str(d.rule);
+      if (auto it = index_.find(d.rule); it != index_.end()) w.key("ruleIndex").num(it->second);
+      std::string text = d.message.in(lang_);
+      if (!d.help.in(lang_).empty()) text += "\n" + d.help.in(lang_);
+      w.key("level").str(sarif_level(d.severity));
+      w.key("message").object().key("text").str(text).end();
+      w.key("locations").array().object().key("physicalLocation").object();
+      w.key("artifactLocation").object().key("uri").str(src.path()).end();
+      w.key("region")
+          .object()
+          .key("startLine").num(a.line)
+          .key("startColumn").num(a.column)
+          .key("endLine").num(b.line)
+          .key("endColumn").num(std::max(b.column, b.line == a.line ? a.column + 1 : 1u))
+          .end();
+      w.end().end().end();  // physicalLocation, location, locations
+      if (!d.fingerprint.empty()) w.key("partialFingerprints").object().key("jianfu/v1").str(d.fingerprint).end();
+      w.end();
     }
     return out;
   }

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/json_text.hpp"
 #include "engine/render.hpp"
 #include "engine/report.hpp"
 
@@ -91,6 +92,22 @@ TEST(Report, JsonStringsMatchNlohmannEscaping) {
   nlohmann::ordered_json j = d.message.en;
   EXPECT_NE(out.find(j.dump()), std::string::npos);
   EXPECT_NE(out.find("\"bad\xEF\xBF\xBD/名.assess\""), std::string::npos);  // U+FFFD
+}
+
+TEST(JsonWriter, LaysOutLikeNlohmannDump) {
+  nlohmann::ordered_json j = {{"a", 1},
+                              {"empty_list", nlohmann::ordered_json::array()},
+                              {"empty_map", nlohmann::ordered_json::object()},
+                              {"list", {"x\"", 2, {{"k", "中"}}}},
+                              {"map", {{"n", 0}}}};
+  for (size_t depth : {0u, 3u}) {
+    std::string out;
+    JsonWriter w(out, depth);
+    w.object().key("a").num(1).key("empty_list").array().end().key("empty_map").object().end();
+    w.key("list").array().str("x\"").num(2).object().key("k").str("中").end().end();
+    w.key("map").object().key("n").num(0).end().end();
+    EXPECT_EQ(out, dump_nested(j, 2 * depth));
+  }
 }
 
 TEST(Report, SarifStreamedEqualsWhole) {

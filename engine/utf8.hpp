@@ -1,0 +1,40 @@
+// UTF-8 decoding for the renderers, which look at every character of every
+// message and quoted line: inline and without a library call per character.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace jf::utf8 {
+
+/// The code point of the multi-byte sequence at p[0..n) (p[0] >= 0x80) and
+/// its length, or -1 and length 0 when invalid: bad lead or continuation
+/// bytes, truncation, overlong forms, surrogates, values past U+10FFFF.
+inline int32_t decode(const unsigned char* p, size_t n, size_t& len) {
+  unsigned char c = p[0];
+  len = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  if (c < 0xC2 || c > 0xF4 || n < len) return len = 0, -1;
+  for (size_t k = 1; k < len; ++k)
+    if ((p[k] & 0xC0) != 0x80) return len = 0, -1;
+  int32_t cp = len == 2   ? (c & 0x1F) << 6 | (p[1] & 0x3F)
+               : len == 3 ? (c & 0x0F) << 12 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F)
+                          : (c & 0x07) << 18 | (p[1] & 0x3F) << 12 | (p[2] & 0x3F) << 6 | (p[3] & 0x3F);
+  static constexpr int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return len = 0, -1;
+  return cp;
+}
+
+/// True when `s` is valid UTF-8.
+inline bool valid(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  for (size_t i = 0, len; i < s.size(); i += len) {
+    if (p[i] < 0x80) {
+      len = 1;
+      continue;
+    }
+    if (decode(p + i, s.size() - i, len) < 0) return false;
+  }
+  return true;
+}
+
+}  // namespace jf::utf8
