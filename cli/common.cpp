@@ -175,57 +175,6 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
   return set;
 }
 
-OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
-  if (path_.empty() || path_ == "-") return;
-  fs::path target(path_);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(dir)) throw ToolError(fmt::format("{}: directory {} does not exist", path_, dir.string()));
-  tmp_ = (dir / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
-  fd_ = ::mkstemp(tmp_.data());
-  if (fd_ < 0) throw ToolError(fmt::format("{}: cannot create a file in {}", path_, dir.string()));
-}
-
-OutputFile::~OutputFile() {
-  if (fd_ >= 0) {  // never committed: leave no partial file behind
-    ::close(fd_);
-    ::unlink(tmp_.c_str());
-  }
-}
-
-void OutputFile::write(std::string_view text) {
-  if (fd_ < 0) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
-      throw ToolError("cannot write to standard output");
-    return;
-  }
-  while (!text.empty()) {
-    ssize_t n = ::write(fd_, text.data(), text.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw ToolError(fmt::format("{}: write failed", path_));
-    text.remove_prefix(static_cast<size_t>(n));
-  }
-}
-
-void OutputFile::commit() {
-  if (fd_ < 0) {
-    if (std::fflush(stdout) != 0) throw ToolError("cannot write to standard output");
-    return;
-  }
-  bool ok = ::fsync(fd_) == 0;
-  ok = (::close(fd_) == 0) && ok;
-  fd_ = -1;
-  if (!ok || ::chmod(tmp_.c_str(), 0644) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
-    ::unlink(tmp_.c_str());
-    throw ToolError(fmt::format("{}: write failed", path_));
-  }
-}
-
-void write_output(const std::string& path, const std::string& text) {
-  OutputFile out(path);
-  out.write(text);
-  out.commit();
-}
-
 bool use_color(FILE* stream) {
   const char* no = std::getenv("NO_COLOR");
   if (no && *no) return false;

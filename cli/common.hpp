@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/output_file.hpp"
 #include "dsl/limits.hpp"
 #include "dsl/source.hpp"
 #include "engine/diagnostic.hpp"
@@ -60,29 +61,6 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
 
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
-
-/// A report written piece by piece: to stdout when `path` is empty or "-",
-/// else to a temporary in the same directory that replaces `path` on
-/// commit(), so readers never see half a report. Without commit() the
-/// temporary is removed. Throws ToolError on any failure.
-class OutputFile {
- public:
-  explicit OutputFile(std::string path);
-  ~OutputFile();
-  OutputFile(const OutputFile&) = delete;
-  OutputFile& operator=(const OutputFile&) = delete;
-  void write(std::string_view text);
-  void commit();
-
- private:
-  std::string path_, tmp_;
-  int fd_ = -1;
-};
-
-/// Writes `text` to `path` atomically (a temporary in the same directory,
-/// then rename), or to stdout when `path` is empty or "-". Throws ToolError
-/// on any failure and leaves no partial file behind.
-void write_output(const std::string& path, const std::string& text);
 
 /// True when colour should be used on this stream (a terminal, NO_COLOR unset).
 bool use_color(FILE* stream);

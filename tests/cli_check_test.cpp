@@ -196,6 +196,25 @@ TEST(CliCheck, ManyFilesStreamTheSameReportWithAnyNumberOfJobs) {
   EXPECT_NE(again.out.find("already in the baseline not shown"), std::string::npos);
 }
 
+TEST(CliCheck, InterruptedReportLeavesNoTemporary) {
+  // -o streams into a temporary; SIGTERM mid-run must remove it.
+  TempDir dir;
+  std::filesystem::create_directories(dir.path / "in");
+  for (int i = 0; i < 3000; ++i)
+    std::filesystem::copy_file(kExamples + "qingshan-2025.assess", dir.path / "in" / (std::to_string(i) + ".assess"));
+  std::string out = (dir.path / "report.json").string();
+  std::string script = "( " JIANFU_BINARY " check --jobs 1 --format json -o " + out + " " + (dir.path / "in").string() +
+                       " & pid=$!; sleep 0.3; kill -TERM $pid; wait $pid; echo $? )";
+  FILE* p = ::popen(script.c_str(), "r");
+  char buf[64] = {0};
+  std::fgets(buf, sizeof buf, p);
+  ::pclose(p);
+  if (std::string(buf) != "143\n") GTEST_SKIP() << "the run ended before the signal: " << buf;
+  for (auto& e : std::filesystem::directory_iterator(dir.path))
+    EXPECT_EQ(e.path().filename().string().find(".jianfu-"), std::string::npos) << e.path();
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
 TEST(CliCheck, ChineseOutputWithLangZh) {
   auto r = run_jianfu("check --lang zh --select JF002 " + kExamples + "errors-2025.assess");
   EXPECT_NE(r.out.find("负责部门“住建局”不是已声明的部门"), std::string::npos) << r.out;
