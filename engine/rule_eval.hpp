@@ -36,8 +36,9 @@ struct Env {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  /// Dynamic `matches` patterns, compiled once per evaluation.
-  std::unordered_map<std::string, std::unique_ptr<re2::RE2>, Hash, std::equal_to<>> regex_cache;
+  /// Dynamic `matches` patterns an evaluation has used (at most 1,000).
+  using RegexCache = std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, Hash, std::equal_to<>>;
+  RegexCache regex_cache;
   void step() {
     if (++steps > budget) over_budget();
   }

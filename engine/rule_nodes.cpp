@@ -205,11 +205,21 @@ struct Matches : Node {
     if (p.kind != Kind::string) fail("'matches' pattern is null", "matches 的模式为 null");
     if (auto it = e.regex_cache.find(p.str()); it != e.regex_cache.end()) return it->second.get();
     if (e.regex_cache.size() >= 1000) fail("too many distinct regular expressions", "不同的正则表达式过多");
-    re2::RE2::Options o;
-    o.set_log_errors(false);
-    o.set_max_mem(8 << 20);
-    auto re = std::make_unique<re2::RE2>(std::string(p.str()), o);
-    if (!re->ok()) fail("invalid regular expression: " + re->error(), "正则表达式无效：" + re->error());
+    // Patterns usually come from a rule's parameters and recur in every file
+    // a thread checks: compiled ones are kept per thread (a bounded number),
+    // as compiling cost more than checking a county scheme's other rules.
+    thread_local Env::RegexCache kept;
+    std::shared_ptr<const re2::RE2> re;
+    if (auto it = kept.find(p.str()); it != kept.end()) {
+      re = it->second;
+    } else {
+      re2::RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(8 << 20);
+      re = std::make_shared<const re2::RE2>(std::string(p.str()), o);
+      if (!re->ok()) fail("invalid regular expression: " + re->error(), "正则表达式无效：" + re->error());
+      if (kept.size() < 256) kept.emplace(std::string(p.str()), re);
+    }
     return e.regex_cache.emplace(std::string(p.str()), std::move(re)).first->second.get();
   }
 };
