@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <unordered_map>
 
@@ -29,9 +30,34 @@ uint64_t fnv1a(std::string_view s) {
 
 }  // namespace
 
-std::string element_anchor(const Scheme& s, Span at) {
-  for (const Indicator& ind : s.indicators) {
-    if (!holds(ind.span, at)) continue;
+AnchorFinder::AnchorFinder(const Scheme& s) : s_(s) {
+  for (uint32_t i = 0; i < s.indicators.size(); ++i)
+    if (s.indicators[i].span.end > s.indicators[i].span.begin) by_start_.push_back(i);
+  std::sort(by_start_.begin(), by_start_.end(), [&](uint32_t a, uint32_t b) {
+    return s.indicators[a].span.begin < s.indicators[b].span.begin;
+  });
+  for (size_t k = 1; k < by_start_.size() && disjoint_; ++k)
+    disjoint_ = s.indicators[by_start_[k - 1]].span.end <= s.indicators[by_start_[k]].span.begin;
+}
+
+const Indicator* AnchorFinder::indicator(Span at) const {
+  if (!disjoint_) {  // nested or shared spans: the first in model order, as a scan finds it
+    for (const Indicator& ind : s_.indicators)
+      if (holds(ind.span, at)) return &ind;
+    return nullptr;
+  }
+  // The last indicator starting at or before the span is the only candidate.
+  auto it = std::upper_bound(by_start_.begin(), by_start_.end(), at.begin,
+                             [&](uint32_t offset, uint32_t i) { return offset < s_.indicators[i].span.begin; });
+  if (it == by_start_.begin()) return nullptr;
+  const Indicator& ind = s_.indicators[*std::prev(it)];
+  return holds(ind.span, at) ? &ind : nullptr;
+}
+
+std::string AnchorFinder::anchor(Span at) const {
+  const Scheme& s = s_;
+  if (const Indicator* found = indicator(at)) {
+    const Indicator& ind = *found;
     std::string path = "indicator:" + ind.id.text;
     each_indexed(ind.penalties, at, "penalty", path);
     each_indexed(ind.deductions, at, "deduction", path);
@@ -51,16 +77,23 @@ std::string element_anchor(const Scheme& s, Span at) {
   return "scheme";
 }
 
+std::string element_anchor(const Scheme& s, Span at) { return AnchorFinder(s).anchor(at); }
+
 void assign_fingerprints(std::vector<Diagnostic>& ds, const Scheme& scheme, const std::string& path) {
-  std::unordered_map<std::string, int> seen;
+  // Keyed by hash: equal hashes would give equal fingerprints, which the
+  // "-n" suffix must tell apart whatever the keys were.
+  std::unordered_map<uint64_t, int> seen;
+  std::string key;
+  AnchorFinder anchors(scheme);
   for (Diagnostic& d : ds) {
-    std::string message;
+    key.clear();
+    key.append(path).append(1, '\x1f').append(d.rule).append(1, '\x1f');
+    key.append(anchors.anchor(d.span)).append(1, '\x1f');
     for (char c : d.message.en)
-      if (c < '0' || c > '9') message += c;
-    std::string key = fmt::format("{}\x1f{}\x1f{}\x1f{}", path, d.rule, element_anchor(scheme, d.span), message);
-    int n = seen[key]++;
-    d.fingerprint = fmt::format("{:016x}", fnv1a(key));
-    if (n > 0) d.fingerprint += fmt::format("-{}", n);
+      if (c < '0' || c > '9') key += c;
+    uint64_t h = fnv1a(key);
+    int n = seen[h]++;
+    d.fingerprint = n > 0 ? fmt::format("{:016x}-{}", h, n) : fmt::format("{:016x}", h);
   }
 }
 

@@ -1,6 +1,7 @@
 // Fingerprints: a finding's identity across edits (rule + the ids of the
 // element it points at + its message without numbers), not its line.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,20 @@ namespace jf {
 /// The id path of the innermost model element whose span holds `span`,
 /// e.g. "indicator:秸秆禁烧/penalty:2", or "scheme".
 std::string element_anchor(const Scheme& scheme, Span span);
+
+/// element_anchor for many spans of one scheme: indicators are indexed by
+/// position once, so each lookup is a binary search, not a scan of them all.
+class AnchorFinder {
+ public:
+  explicit AnchorFinder(const Scheme& scheme);
+  std::string anchor(Span span) const;
+
+ private:
+  const Indicator* indicator(Span span) const;
+  const Scheme& s_;
+  std::vector<uint32_t> by_start_;  // indicators with a span, by its start
+  bool disjoint_ = true;            // no two of those spans overlap
+};
 
 /// Sets `fingerprint` on each finding of one file: a 16-hex-digit hash of
 /// path, rule, anchor and the English message with digits removed; the n-th
