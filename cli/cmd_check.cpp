@@ -142,6 +142,7 @@ int run_check(const CheckOptions& o, Globals g) {
   // Each file is read, checked and rendered by one worker; its text is freed
   // as soon as its report parts exist, and they are written in file order.
   const uint32_t first_id = sources.reserve(static_cast<uint32_t>(jobs.size()));
+  const Texts texts = lang == Lang::en ? Texts::english : Texts::both;
   std::vector<FileOutcome> outcomes(jobs.size());
   auto work = [&](size_t i) {
     FileOutcome& r = outcomes[i];
@@ -152,7 +153,7 @@ int run_check(const CheckOptions& o, Globals g) {
       r.error = e.what();
       return;
     }
-    std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits).diagnostics);
+    std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits, texts).diagnostics);
     if (baseline) {
       r.baseline_tally.add_file(ds);
       r.baseline_body = baseline_format->body(jobs[i].path, ds, sources);

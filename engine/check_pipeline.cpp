@@ -16,7 +16,8 @@ void apply_rule_settings(std::vector<Diagnostic>& ds, const RuleSet& rules) {
     if (const RuleMeta* m = rules.find(d.rule)) d.severity = m->severity;
 }
 
-FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits) {
+FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits,
+                     Texts texts) {
   FileCheck out;
   LoadResult loaded = load_scheme(sources, file, limits);
   out.scheme = std::move(loaded.scheme);
@@ -31,7 +32,7 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     out.diagnostics.insert(out.diagnostics.end(), structure.begin(), structure.end());
   }
   if (rules && out.parsed) {
-    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
+    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts, texts);
     out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
   }
   // Suppressions apply to every finding, JF001 included; the JF009 findings

@@ -24,7 +24,9 @@ struct FileCheck {
 /// JF001 findings are reported: a partial model would produce misleading
 /// findings. `rules` may be null (structure checks only). Native findings
 /// (JF0xx) follow the rule set's enablement and severity overrides.
-FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits);
+/// `texts`: whether rule findings need their Chinese texts (RuleSet::evaluate).
+FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits,
+                     Texts texts = Texts::both);
 
 /// Applies the rule set's enablement and severity to findings produced in
 /// C++ (the rule set's own findings already have them).

@@ -15,8 +15,8 @@ constexpr size_t kMaxFindings = 200;
 /// Runs one rule's clauses for every binding of its `for` variables.
 class Runner {
  public:
-  Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, std::vector<Diagnostic>& out)
-      : p_(p), meta_(meta), env_(env), out_(out) {}
+  Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, Texts texts, std::vector<Diagnostic>& out)
+      : p_(p), meta_(meta), env_(env), texts_(texts), out_(out) {}
 
   size_t found = 0;
 
@@ -62,7 +62,7 @@ class Runner {
 
   Text texts(const std::array<std::vector<rt::Piece>, 2>& t) {
     Text out{text(t[0], Lang::en), ""};
-    out.zh = t[1].empty() ? out.en : text(t[1], Lang::zh);
+    if (texts_ == Texts::both) out.zh = t[1].empty() ? out.en : text(t[1], Lang::zh);
     return out;
   }
 
@@ -75,13 +75,15 @@ class Runner {
   const rt::Program& p_;
   const RuleMeta& meta_;
   rt::Env& env_;
+  Texts texts_;
   std::vector<Diagnostic>& out_;
 };
 
-void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, std::vector<Diagnostic>& out) {
+void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Texts texts,
+              std::vector<Diagnostic>& out) {
   rt::Env env(m, p.slots, kStepBudget);
   std::vector<Diagnostic> found;
-  Runner runner(p, meta, env, found);
+  Runner runner(p, meta, env, texts, found);
   try {
     runner.run(0);
   } catch (const rt::RuntimeError& e) {
@@ -191,11 +193,11 @@ bool RuleSet::enabled(std::string_view rule_id) const {
   return true;  // ids not in the set (parser and model checks) are on
 }
 
-std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts) const {
+std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts, Texts texts) const {
   std::vector<Diagnostic> out;
   rt::Model m(scheme, facts);
   for (size_t k = 0; k < meta_.size(); ++k)
-    if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, out);
+    if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, texts, out);
   return out;
 }
 

@@ -73,9 +73,9 @@ class RuleSet {
 
   /// Runs every enabled non-native rule on one scheme. Findings carry the
   /// rule's id, name, category and (possibly overridden) severity; messages
-  /// and help in both languages. A rule failing at run time yields one JF010
-  /// finding instead of its findings.
-  std::vector<Diagnostic> evaluate(const Scheme& scheme, const Facts& facts) const;
+  /// and help in both languages (or English only). A rule failing at run
+  /// time yields one JF010 finding instead of its findings.
+  std::vector<Diagnostic> evaluate(const Scheme& scheme, const Facts& facts, Texts texts = Texts::both) const;
 
  private:
   std::vector<RuleMeta> meta_;
