@@ -281,6 +281,20 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.en, "0 c");
 }
 
+TEST(RuleEval, EnglishOnlyRunsSkipChineseTexts) {
+  auto l = load("  where count(indicators) > 0\n  message en \"{count(indicators)} items\"\n"
+                "  message zh \"共 {count(indicators)} 项\"\n");
+  ASSERT_TRUE(l->ok);
+  Scheme s = sample();
+  Facts f = compute_facts(s);
+  Diagnostic both = l->rules.evaluate(s, f).at(0);
+  Diagnostic english = l->rules.evaluate(s, f, Texts::english).at(0);
+  EXPECT_EQ(english.message.en, both.message.en);
+  EXPECT_NE(both.message.zh.find("共"), std::string::npos);
+  EXPECT_TRUE(english.message.zh.empty());
+  EXPECT_EQ(english.message.in(Lang::zh), english.message.en);  // falls back, never blank
+}
+
 TEST(RuleEval, SeverityEnabledAndNative) {
   auto l = load("rule N1 n {\n  native\n  summary en \"s\"\n}\nrule T1 t {\n  summary en \"s\"\n  severity info\n"
                 "  message en \"x\"\n}\n");
