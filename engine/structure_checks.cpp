@@ -184,54 +184,67 @@ class Checker {
                              "单位少于 3 个时排名没有意义：请按标准计分"}));
   }
 
-  void bad(Span at, const std::string& what_en, const std::string& what_zh, double v, const char* why_en,
-           const char* why_zh) {
+  // What a number is. Named only when one is bad: building the names of
+  // every number of every indicator cost more than checking them.
+  struct What {
+    const char* en;
+    const char* zh;
+    const std::string* id = nullptr;  // the element's id, quoted before en/zh
+    const char* kind_en = "";  // before the id: "group "
+    const char* kind_zh = "";
+    std::string name_en() const { return id ? fmt::format("{}`{}` {}", kind_en, *id, en) : en; }
+    std::string name_zh() const { return id ? fmt::format("{}“{}”{}", kind_zh, *id, zh) : zh; }
+  };
+
+  void bad(Span at, const What& what, double v, const char* why_en, const char* why_zh) {
     out_.push_back(make(kBadNumber, at,
-                        {fmt::format("{} is {}: {}", what_en, num(v), why_en),
-                         fmt::format("{}为 {}：{}", what_zh, num(v), why_zh)},
+                        {fmt::format("{} is {}: {}", what.name_en(), num(v), why_en),
+                         fmt::format("{}为 {}：{}", what.name_zh(), num(v), why_zh)},
                         {"use a finite, non-negative number of a plausible size", "请使用有限、非负且大小合理的数值"}));
   }
 
   // Points and caps: finite, ≥ 0, ≤ 1e6. Counts: finite, ≥ 0, whole, ≤ limit.
-  void amount(Span at, const std::string& en, const std::string& zh, std::optional<double> v) {
+  void amount(Span at, const What& what, std::optional<double> v) {
     if (!v) return;
-    if (!std::isfinite(*v)) bad(at, en, zh, *v, "not a finite number", "不是有限数值");
-    else if (*v < 0) bad(at, en, zh, *v, "negative", "为负数");
-    else if (*v > 1e6) bad(at, en, zh, *v, "absurdly large", "大得不合理");
+    if (!std::isfinite(*v)) bad(at, what, *v, "not a finite number", "不是有限数值");
+    else if (*v < 0) bad(at, what, *v, "negative", "为负数");
+    else if (*v > 1e6) bad(at, what, *v, "absurdly large", "大得不合理");
   }
-  void count(Span at, const std::string& en, const std::string& zh, std::optional<double> v, double max) {
+  void count(Span at, const What& what, std::optional<double> v, double max) {
     if (!v) return;
-    amount(at, en, zh, v);
+    amount(at, what, v);
     if (std::isfinite(*v) && *v >= 0 && *v <= 1e6) {
-      if (*v != std::floor(*v)) bad(at, en, zh, *v, "not a whole number", "不是整数");
-      else if (*v > max) bad(at, en, zh, *v, "absurdly large", "大得不合理");
+      if (*v != std::floor(*v)) bad(at, what, *v, "not a whole number", "不是整数");
+      else if (*v > max) bad(at, what, *v, "absurdly large", "大得不合理");
     }
   }
 
   void numbers() {
     const SchemeInfo& info = s_.info;
-    amount(or_span(info.total_span, info.span), "`total`", "总分", info.total);
-    count(or_span(info.units_span, info.span), "the unit count", "单位数", info.unit_count, 100000);
-    for (const Group& g : s_.groups) amount(or_span(g.points_span, g.span), "group `" + g.id.text + "` points", "分组“" + g.id.text + "”分值", g.points);
+    amount(or_span(info.total_span, info.span), {"`total`", "总分"}, info.total);
+    count(or_span(info.units_span, info.span), {"the unit count", "单位数"}, info.unit_count, 100000);
+    for (const Group& g : s_.groups)
+      amount(or_span(g.points_span, g.span), {"points", "分值", &g.id.text, "group ", "分组"}, g.points);
     for (const Indicator& i : s_.indicators) {
-      const std::string en = "`" + i.id.text + "` ", zh = "“" + i.id.text + "”";
-      amount(or_span(i.points_span, i.span), en + "points", zh + "分值", i.points);
+      const std::string* id = &i.id.text;
+      amount(or_span(i.points_span, i.span), {"points", "分值", id}, i.points);
       for (auto v : {i.score.top, i.score.step, i.score.floor})
-        amount(or_span(i.score.span, i.span), en + "rank points", zh + "排名分值", v);
+        amount(or_span(i.score.span, i.span), {"rank points", "排名分值", id}, v);
       if (i.report) {
-        count(or_span(i.report->span, i.span), en + "forms per period", zh + "每期报表数", i.report->forms, 1000);
-        count(or_span(i.report->span, i.span), en + "reports a year", zh + "每年报送次数", i.report->times, 366 * 24);
+        count(or_span(i.report->span, i.span), {"forms per period", "每期报表数", id}, i.report->forms, 1000);
+        count(or_span(i.report->span, i.span), {"reports a year", "每年报送次数", id}, i.report->times, 366 * 24);
       }
       for (const Deduction& d : i.deductions) {
-        amount(or_span(d.span, i.span), en + "deduction", zh + "扣分", d.points);
-        amount(or_span(d.span, i.span), en + "deduction cap", zh + "扣分上限", d.cap);
+        amount(or_span(d.span, i.span), {"deduction", "扣分", id}, d.points);
+        amount(or_span(d.span, i.span), {"deduction cap", "扣分上限", id}, d.cap);
       }
       for (const Penalty& p : i.penalties)
         for (const Action& a : p.actions)
-          if (a.kind == ActionKind::deduct) amount(or_span(a.span, p.span), en + "penalty deduction", zh + "惩戒扣分", a.amount);
+          if (a.kind == ActionKind::deduct)
+            amount(or_span(a.span, p.span), {"penalty deduction", "惩戒扣分", id}, a.amount);
     }
     for (const Inspection& in : s_.inspections)
-      count(in.span, "`" + in.id.text + "` inspections a year", "“" + in.id.text + "”每年检查次数", in.times, 366);
+      count(in.span, {"inspections a year", "每年检查次数", &in.id.text}, in.times, 366);
   }
 
   const Scheme& s_;
