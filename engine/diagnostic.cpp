@@ -1,6 +1,8 @@
 #include "engine/diagnostic.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <numeric>
 #include <tuple>
 
 namespace jf {
@@ -23,9 +25,19 @@ bool parse_severity(std::string_view s, Severity& out) {
 }
 
 void sort_diagnostics(std::vector<Diagnostic>& ds) {
-  std::stable_sort(ds.begin(), ds.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.span.file, a.span.begin, a.rule) < std::tie(b.span.file, b.span.begin, b.rule);
-  });
+  auto before = [&](uint32_t a, uint32_t b) {
+    return std::tie(ds[a].span.file, ds[a].span.begin, ds[a].rule) <
+           std::tie(ds[b].span.file, ds[b].span.begin, ds[b].rule);
+  };
+  // Sort positions, then move each finding once: a Diagnostic is seven strings.
+  std::vector<uint32_t> order(ds.size());
+  std::iota(order.begin(), order.end(), 0u);
+  if (std::is_sorted(order.begin(), order.end(), before)) return;
+  std::stable_sort(order.begin(), order.end(), before);
+  std::vector<Diagnostic> sorted;
+  sorted.reserve(ds.size());
+  for (uint32_t i : order) sorted.push_back(std::move(ds[i]));
+  ds = std::move(sorted);
 }
 
 }  // namespace jf

@@ -22,11 +22,15 @@ void each_indexed(const std::vector<T>& items, Span at, const std::string& kind,
     }
 }
 
-uint64_t fnv1a(std::string_view s) {
+// FNV-1a, fed piece by piece. Fingerprints are stored in baselines: the
+// hash and what it covers must never change.
+struct Fnv1a {
   uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-  return h;
-}
+  void add(unsigned char c) { h = (h ^ c) * 1099511628211ull; }
+  void add(std::string_view s) {
+    for (unsigned char c : s) add(c);
+  }
+};
 
 }  // namespace
 
@@ -80,20 +84,25 @@ std::string AnchorFinder::anchor(Span at) const {
 std::string element_anchor(const Scheme& s, Span at) { return AnchorFinder(s).anchor(at); }
 
 void assign_fingerprints(std::vector<Diagnostic>& ds, const Scheme& scheme, const std::string& path) {
+  // The key is path, rule, anchor and the English message without digits,
+  // separated by U+001F; it is hashed as it is read, never built.
+  Fnv1a file;
+  file.add(path);
+  file.add('\x1f');
   // Keyed by hash: equal hashes would give equal fingerprints, which the
   // "-n" suffix must tell apart whatever the keys were.
   std::unordered_map<uint64_t, int> seen;
-  std::string key;
   AnchorFinder anchors(scheme);
   for (Diagnostic& d : ds) {
-    key.clear();
-    key.append(path).append(1, '\x1f').append(d.rule).append(1, '\x1f');
-    key.append(anchors.anchor(d.span)).append(1, '\x1f');
+    Fnv1a key = file;
+    key.add(d.rule);
+    key.add('\x1f');
+    key.add(anchors.anchor(d.span));
+    key.add('\x1f');
     for (char c : d.message.en)
-      if (c < '0' || c > '9') key += c;
-    uint64_t h = fnv1a(key);
-    int n = seen[h]++;
-    d.fingerprint = n > 0 ? fmt::format("{:016x}-{}", h, n) : fmt::format("{:016x}", h);
+      if (c < '0' || c > '9') key.add(static_cast<unsigned char>(c));
+    int n = seen[key.h]++;
+    d.fingerprint = n > 0 ? fmt::format("{:016x}-{}", key.h, n) : fmt::format("{:016x}", key.h);
   }
 }
 
