@@ -1,8 +1,8 @@
 #include "dsl/source.hpp"
 
-#include <utf8proc.h>
-
 #include <algorithm>
+
+#include "dsl/utf8.hpp"
 
 namespace jf {
 
@@ -11,42 +11,39 @@ SourceFile::SourceFile(std::string path, std::string text)
   if (text_.size() >= 3 && static_cast<unsigned char>(text_[0]) == 0xEF &&
       static_cast<unsigned char>(text_[1]) == 0xBB && static_cast<unsigned char>(text_[2]) == 0xBF)
     bom_ = 3;
+  // One pass over the bytes: line starts, the first invalid UTF-8 sequence
+  // and the first control byte (every scheme is read whole anyway).
   line_starts_.push_back(0);
-  // A lone CR, CRLF and LF each end a line.
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    char c = text_[i];
-    if (c == '\n') {
-      line_starts_.push_back(i + 1);
-    } else if (c == '\r') {
-      if (i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
-      line_starts_.push_back(i + 1);
-    }
-  }
-}
-
-std::optional<uint32_t> SourceFile::first_invalid_utf8() const {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text_.data());
-  size_t n = text_.size(), i = 0;
-  while (i < n) {
-    if (p[i] < 0x80) {  // ASCII fast path
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  const auto n = static_cast<uint32_t>(text_.size());
+  for (uint32_t i = 0; i < n;) {
+    unsigned char c = p[i];
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: most of every file
       ++i;
       continue;
     }
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t len = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
-    if (len < 0) return static_cast<uint32_t>(i);
-    i += static_cast<size_t>(len);
+    if (c >= 0x80) {
+      size_t len;
+      if (utf8::decode(p + i, n - i, len) >= 0) {
+        i += static_cast<uint32_t>(len);
+        continue;
+      }
+      if (!invalid_utf8_) invalid_utf8_ = i;
+    } else if (c == '\n') {  // a lone CR, CRLF and LF each end a line
+      line_starts_.push_back(i + 1);
+    } else if (c == '\r') {
+      if (i + 1 < n && p[i + 1] == '\n') ++i;
+      line_starts_.push_back(i + 1);
+    } else if (c != '\t' && !control_byte_) {
+      control_byte_ = i;
+    }
+    ++i;
   }
-  return std::nullopt;
 }
 
-std::optional<uint32_t> SourceFile::first_control_byte() const {
-  for (uint32_t i = 0; i < text_.size(); ++i) {
-    auto c = static_cast<unsigned char>(text_[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return i;
-  }
-  return std::nullopt;
-}
+std::optional<uint32_t> SourceFile::first_invalid_utf8() const { return invalid_utf8_; }
+
+std::optional<uint32_t> SourceFile::first_control_byte() const { return control_byte_; }
 
 LineCol SourceFile::locate(uint32_t offset) const {
   if (offset > text_.size()) offset = static_cast<uint32_t>(text_.size());

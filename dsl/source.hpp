@@ -45,6 +45,7 @@ class SourceFile {
   std::string text_;
   uint32_t bom_ = 0;
   std::vector<uint32_t> line_starts_;  // byte offset of each line's first byte
+  std::optional<uint32_t> invalid_utf8_, control_byte_;  // found while indexing lines
 };
 
 /// All files of a run; a Span's `file` indexes into it.

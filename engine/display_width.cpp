@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
-#include "engine/utf8.hpp"
+#include "dsl/utf8.hpp"
 
 namespace jf {
 namespace {

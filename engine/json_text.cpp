@@ -1,6 +1,6 @@
 #include "engine/json_text.hpp"
 
-#include "engine/utf8.hpp"
+#include "dsl/utf8.hpp"
 
 namespace jf {
 

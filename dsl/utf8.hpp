@@ -1,5 +1,5 @@
-// UTF-8 decoding for the renderers, which look at every character of every
-// message and quoted line: inline and without a library call per character.
+// UTF-8 decoding for code that looks at every character (validating every
+// file read, rendering every quoted line): inline, no library call per character.
 #pragma once
 #include <cstddef>
 #include <cstdint>
