@@ -143,9 +143,11 @@ int run_check(const CheckOptions& o, Globals g) {
   // as soon as its report parts exist, and they are written in file order.
   const uint32_t first_id = sources.reserve(static_cast<uint32_t>(jobs.size()));
   const Texts texts = lang == Lang::en ? Texts::english : Texts::both;
-  std::vector<FileOutcome> outcomes(jobs.size());
+  // Only files in flight have an outcome: a null pointer per file otherwise.
+  std::vector<std::unique_ptr<FileOutcome>> outcomes(jobs.size());
   auto work = [&](size_t i) {
-    FileOutcome& r = outcomes[i];
+    outcomes[i] = std::make_unique<FileOutcome>();
+    FileOutcome& r = *outcomes[i];
     const uint32_t id = first_id + static_cast<uint32_t>(i);
     try {
       sources.set(id, jobs[i].path, read_source_file(jobs[i].path, g.limits.max_file_bytes));
@@ -165,7 +167,8 @@ int run_check(const CheckOptions& o, Globals g) {
   };
   size_t baselined = 0;
   auto emit = [&](size_t i) {
-    FileOutcome r = std::move(outcomes[i]);
+    std::unique_ptr<FileOutcome> done = std::move(outcomes[i]);
+    FileOutcome& r = *done;
     if (!r.error.empty()) return errors.push_back(r.error);
     if (baseline) baseline->add(r.baseline_body, r.baseline_tally);
     report.add(r.body, r.tally);
