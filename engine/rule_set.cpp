@@ -16,12 +16,22 @@ constexpr size_t kMaxFindings = 200;
 class Runner {
  public:
   Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, Texts texts, std::vector<Diagnostic>& out)
-      : p_(p), meta_(meta), env_(env), texts_(texts), out_(out) {}
+      : p_(p), meta_(meta), env_(env), texts_(texts), out_(out) {
+    for (size_t k = 0; k < p_.steps.size(); ++k)
+      if (p_.steps[k].kind == rt::Step::Kind::for_ || p_.steps[k].kind == rt::Step::Kind::where) tail_ = k + 1;
+  }
 
   size_t found = 0;
 
   void run(size_t k) {
     if (k == p_.steps.size()) return emit();
+    // Past the last `for` and `where` every binding is one finding. Once the
+    // shown ones are all found, the rest are only counted: their `let`s
+    // (often the costliest part, e.g. naming related items) are not run.
+    if (k >= tail_ && found >= kMaxFindings) {
+      ++found;
+      return;
+    }
     const rt::Step& s = p_.steps[k];
     switch (s.kind) {
       case rt::Step::Kind::for_: {
@@ -76,6 +86,7 @@ class Runner {
   const RuleMeta& meta_;
   rt::Env& env_;
   Texts texts_;
+  size_t tail_ = 0;  // steps from here on are `let` and `at` only
   std::vector<Diagnostic>& out_;
 };
 

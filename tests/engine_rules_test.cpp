@@ -249,6 +249,20 @@ TEST(RuleEval, StepBudget) {
   EXPECT_EQ(r, (V{"JF010: rule T1 failed: evaluation exceeded 10000000 steps"}));
 }
 
+TEST(RuleEval, FindingsPastTheCapAreCountedWithoutTheirLets) {
+  // The `let` after the last `where` fails for the b* units, which come
+  // after the 200 shown findings: they are counted, their lets never run.
+  Scheme s = sample();
+  for (int i = 0; i < 196; ++i) s.info.units.push_back({"a" + std::to_string(i), {}});
+  for (int i = 0; i < 104; ++i) s.info.units.push_back({"b" + std::to_string(i), {}});
+  auto r = run("  for u in units\n  where u != null\n"
+               "  let same = first(filter(units, v -> v == u and not (u.name matches \"^b\")))\n"
+               "  message en \"{same}\"\n", s);
+  ASSERT_EQ(r.size(), 201u);
+  EXPECT_EQ(r[199], "T1: a195");
+  EXPECT_EQ(r.back(), "T1: 104 more findings of T1 not shown");
+}
+
 TEST(RuleEval, FindingsCap) {
   Scheme s = sample();
   for (int i = 0; i < 300; ++i) s.info.units.push_back({"u" + std::to_string(i), {}});
