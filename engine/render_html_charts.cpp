@@ -19,7 +19,7 @@ struct Row {
   std::vector<double> values;  // one per series
 };
 
-constexpr int kWidth = 720, kLabel = 170, kRow = 22, kTop = 30;
+constexpr int kWidth = 1000, kLabel = 180, kRow = 22, kTop = 30;
 
 // Horizontal bars, one panel per series side by side, each on its own scale.
 std::string bar_panels(const std::string& title, const std::vector<Series>& series, const std::vector<Row>& rows,

@@ -2,6 +2,8 @@
 // it replaces (indicators, load, findings).
 #include <fmt/format.h>
 
+#include <map>
+
 #include "engine/render_html_parts.hpp"
 
 namespace jf::html {
@@ -41,15 +43,27 @@ std::string load_table(const SchemeDiff& d, Lang lang) {
   return out + "</tbody></table>\n";
 }
 
+// Findings counted by rule, then each one in a collapsed list: a draft that
+// rewrites a scheme can introduce dozens, which the scheme table already shows.
 std::string finding_list(const std::vector<Diagnostic>& ds, const SourceSet& sources, Lang lang) {
   if (ds.empty()) return fmt::format("<p class=\"none\">{}</p>\n", tr(lang, "none", "无"));
-  std::string out = "<ul class=\"findings-delta\">\n";
+  std::map<std::string, std::pair<std::string, size_t>> by_rule;  // id → (name, count)
+  for (const Diagnostic& d : ds) {
+    auto& [name, n] = by_rule[d.rule];
+    name = d.name;
+    ++n;
+  }
+  std::string out = "<ul class=\"by-rule\">\n";
+  for (const auto& [rule, nn] : by_rule)
+    out += fmt::format("<li><code>{}</code> {} × {}</li>\n", html_escape(rule), html_escape(nn.first), nn.second);
+  out += fmt::format("</ul>\n<details class=\"data\"><summary>{}</summary><ul class=\"findings-delta\">\n",
+                     tr(lang, "Each of them", "逐项列出"));
   for (const Diagnostic& d : ds)
-    out += fmt::format("<li data-rule=\"{}\"><code>{}</code> {}: {} <span class=\"where\">{}</span></li>\n", html_escape(d.rule),
-                       html_escape(d.rule), html_escape(d.name), html_escape(d.message.in(lang)),
+    out += fmt::format("<li data-rule=\"{}\"><code>{}</code> {}: {} <span class=\"where\">{}</span></li>\n",
+                       html_escape(d.rule), html_escape(d.rule), html_escape(d.name), html_escape(d.message.in(lang)),
                        fmt::format(fmt::runtime(tr(lang, "line {}", "第 {} 行")),
                                    sources[d.span.file].locate(d.span.begin).line));
-  return out + "</ul>\n";
+  return out + "</ul></details>\n";
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ const char* evidence_name(EvidenceKind k, Lang lang) {
 
 // How an item is scored and what it asks for, in a few short lines.
 std::string scoring_cell(const Indicator& ind, const IndicatorFacts& f, Lang lang) {
-  std::string out = fmt::format("<span class=\"mode mode-{}\">{}</span>", to_string(ind.score.mode),
+  std::string out = fmt::format("<span class=\"how how-{}\">{}</span>", to_string(ind.score.mode),
                                 mode_name(ind.score.mode, lang));
   if (ind.key) out += fmt::format(" <span class=\"key\">{}</span>", tr(lang, "key item", "重点"));
   if (ind.report)

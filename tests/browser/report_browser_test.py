@@ -78,16 +78,22 @@ def run_browser(browser, profile, page, *action):
     return r.stdout.decode("utf-8", errors="replace"), r.stderr.decode("utf-8", errors="replace")
 
 
-def jianfu(binary, *args, expect=0):
-    r = subprocess.run([binary, *args], capture_output=True, timeout=120)
+def jianfu(binary, *args, expect=0, cwd=None):
+    r = subprocess.run([binary, *args], capture_output=True, timeout=120, cwd=cwd)
     if r.returncode != expect:
         raise Fail(f"jianfu {' '.join(args)} exited {r.returncode}, not {expect}: {r.stderr.decode(errors='replace')}")
     return r.stdout.decode("utf-8")
 
 
 def report(ctx, scheme, name, *extra):
+    """The page for `scheme`, made in the source directory with paths relative
+    to it where they are inside it, so no machine's paths show on the page."""
+    def rel(path):
+        r = os.path.relpath(path, ctx.source)
+        return path if r.startswith("..") else r
     out = os.path.join(ctx.work, name + ".html")
-    jianfu(ctx.jianfu, "report", scheme, "-o", out, *extra)
+    jianfu(ctx.jianfu, "report", rel(scheme), "-o", out, *[rel(a) if os.path.isabs(a) else a for a in extra],
+           cwd=ctx.source)
     return out
 
 
@@ -207,7 +213,8 @@ def case_screenshots(ctx):
     for ex in EXAMPLES:
         page = report(ctx, os.path.join(ctx.source, "examples", ex), ex)
         shot = os.path.join(ctx.work, ex + ".png")
-        run_browser(ctx.browser, ctx.profile, page, f"--screenshot={shot}", "--window-size=1100,1400")
+        run_browser(ctx.browser, ctx.profile, page, f"--screenshot={shot}", "--window-size=1100,1400",
+                    "--virtual-time-budget=3000")
         got = open(shot, "rb").read()
         golden = os.path.join(golden_dir, os.path.splitext(ex)[0] + ".png")
         if update:
