@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "dsl/utf8.hpp"
 #include "engine/render_html_parts.hpp"
 
@@ -144,11 +146,26 @@ std::string owner_name(const Scheme& s, const std::string& id) {
 
 std::vector<PlacedFinding> place_findings(const HtmlReportInput& in) {
   const Scheme& s = in.check->scheme;
+  // Items by where they start: when no two overlap, the last one starting at
+  // or before a finding is the only one that can hold it.
+  std::vector<int> by_start(s.indicators.size());
+  for (size_t i = 0; i < by_start.size(); ++i) by_start[i] = static_cast<int>(i);
+  std::sort(by_start.begin(), by_start.end(),
+            [&](int a, int b) { return s.indicators[a].span.begin < s.indicators[b].span.begin; });
+  bool disjoint = true;
+  for (size_t k = 1; k < by_start.size(); ++k)
+    disjoint = disjoint && s.indicators[by_start[k - 1]].span.end <= s.indicators[by_start[k]].span.begin;
   std::vector<PlacedFinding> out;
   for (const Diagnostic& d : in.check->diagnostics) {
     PlacedFinding p{&d, (*in.sources)[d.span.file].locate(d.span.begin).line};
-    for (size_t i = 0; i < s.indicators.size() && p.indicator < 0; ++i)
-      if (holds(s.indicators[i].span, d.span)) p.indicator = static_cast<int>(i);
+    if (disjoint) {
+      auto it = std::upper_bound(by_start.begin(), by_start.end(), d.span.begin,
+                                 [&](uint32_t at, int i) { return at < s.indicators[i].span.begin; });
+      if (it != by_start.begin() && holds(s.indicators[*std::prev(it)].span, d.span)) p.indicator = *std::prev(it);
+    } else {
+      for (size_t i = 0; i < s.indicators.size() && p.indicator < 0; ++i)
+        if (holds(s.indicators[i].span, d.span)) p.indicator = static_cast<int>(i);
+    }
     if (p.indicator < 0)
       for (const Group& g : s.groups)
         if (holds(g.span, d.span)) p.group = g.id.text;

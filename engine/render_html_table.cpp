@@ -2,6 +2,8 @@
 // each finding on the row of the item it concerns.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "engine/facts.hpp"
 #include "engine/render_html_parts.hpp"
 
@@ -59,11 +61,22 @@ std::string scoring_cell(const Indicator& ind, const IndicatorFacts& f, Lang lan
   return out;
 }
 
-std::string blocks(const HtmlReportInput& in, const std::vector<PlacedFinding>& ps, auto&& pick) {
-  std::string out;
-  for (const PlacedFinding& p : ps)
-    if (pick(p)) out += finding_block(in, p);
-  return out;
+// The findings of each row, rendered once: a scheme of thousands of items
+// is not scanned once per item.
+struct RowBlocks {
+  std::string general;                        // the whole scheme, departments, inspections
+  std::map<std::string, std::string> groups;  // by group id
+  std::vector<std::string> items;             // parallel to Scheme::indicators
+};
+
+RowBlocks row_blocks(const HtmlReportInput& in, const std::vector<PlacedFinding>& ps) {
+  RowBlocks r;
+  r.items.resize(in.check->scheme.indicators.size());
+  for (const PlacedFinding& p : ps) {
+    std::string& to = p.indicator >= 0 ? r.items[p.indicator] : !p.group.empty() ? r.groups[p.group] : r.general;
+    to += finding_block(in, p);
+  }
+  return r;
 }
 
 }  // namespace
@@ -75,7 +88,8 @@ std::string scheme_table_section(const HtmlReportInput& in, const std::vector<Pl
       "<section id=\"scheme\"><h2>{}</h2>\n<p class=\"hint\">{}</p>\n", tr(lang, "The scheme, item by item", "方案逐项检查"),
       tr(lang, "Each finding sits on the row of the item it concerns. Open a finding to read why it matters and what to do instead.",
          "每个问题列在它所涉及的指标那一行。点开问题，可以看到为什么有害、应该怎么改。"));
-  std::string general = blocks(in, ps, [](const PlacedFinding& p) { return p.indicator < 0 && p.group.empty(); });
+  RowBlocks rb = row_blocks(in, ps);
+  const std::string& general = rb.general;
   if (!general.empty())
     out += fmt::format("<div class=\"general\"><h3>{}</h3>\n{}</div>\n",
                        tr(lang, "About the scheme as a whole", "涉及整个方案的问题"), general);
@@ -94,14 +108,14 @@ std::string scheme_table_section(const HtmlReportInput& in, const std::vector<Pl
       std::string points;
       for (const Group& g : s.groups)
         if (g.id.text == ind.group && g.points) points = fmt::format(fmt::runtime(tr(lang, " · {} points", " · {} 分")), num(*g.points));
-      std::string gb = blocks(in, ps, [&](const PlacedFinding& p) { return !p.group.empty() && p.group == ind.group; });
+      const std::string& gb = rb.groups[ind.group];
       out += fmt::format("<tbody><tr class=\"group\"><th colspan=\"5\" scope=\"rowgroup\">{}{}{}</th></tr>\n",
                          ind.group.empty() ? tr(lang, "Items outside any group", "未分组的指标") : html_escape(ind.group),
                          points, gb);
     }
     std::string name = ind.display.empty() ? html_escape(ind.id.text)
                                            : html_escape(ind.display) + " <small>" + html_escape(ind.id.text) + "</small>";
-    std::string fb = blocks(in, ps, [&](const PlacedFinding& p) { return p.indicator == static_cast<int>(i); });
+    const std::string& fb = rb.items[i];
     out += fmt::format("<tr{}><td class=\"c-item\">{}</td><td class=\"c-owner\">{}</td><td class=\"c-points\">{}</td>"
                        "<td class=\"c-how\">{}</td><td class=\"c-findings\">{}</td></tr>\n",
                        fb.empty() ? "" : " class=\"flagged\"", name, owner_name(s, ind.owner.text),
