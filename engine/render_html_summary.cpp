@@ -71,7 +71,7 @@ std::string pathologies(const HtmlReportInput& in, const std::vector<PlacedFindi
   auto item = [&](const char* cls, const char* title, std::string text, size_t findings) {
     return fmt::format("<li class=\"{} {}\"><b>{}</b> {} <span class=\"n\">{}</span></li>\n", cls,
                        findings ? "bad" : "good", title, text,
-                       fmt::format(fmt::runtime(tr(lang, "({} findings)", "（相关问题 {} 项）")), findings));
+                       fmt::format(fmt::runtime(tr(lang, findings == 1 ? "({} finding)" : "({} findings)", "（相关问题 {} 项）")), findings));
   };
   std::string out = "<ul class=\"pathologies\">\n";
   out += item("ranking", tr(lang, "Ranking everything:", "排名考核："),
@@ -109,7 +109,9 @@ std::string compliant_penalties(const HtmlReportInput& in) {
                                 "所有单位全部达标时，不会有任何惩戒落下。"));
   out += fmt::format(
       "<p class=\"headline\">{}</p>\n<ul class=\"fallen\">\n",
-      fmt::format(fmt::runtime(tr(lang, "{} penalties fall on {} of {} units even though all meet every standard:",
+      fmt::format(fmt::runtime(tr(lang,
+                                  fallen.size() == 1 ? "{} penalty falls on {} of {} units even though all meet every standard:"
+                                                     : "{} penalties fall on {} of {} units even though all meet every standard:",
                                   "即使全部达标，仍有 {} 项惩戒落在 {} 个单位中的 {} 个身上：")),
                   fallen.size(), lang == Lang::zh ? r.units.size() : hit_units,
                   lang == Lang::zh ? hit_units : r.units.size()));

@@ -46,6 +46,43 @@ TEST(CliReport, QingshanPageHoldsEverySectionAndFinding) {
         << d.dump();
 }
 
+TEST(CliReport, FindingsSitOnTheRowTheyConcern) {
+  TempDir dir;
+  const std::string scheme = dir.write("rows.assess", R"(scheme "rows" {
+  total 100
+  units 甲镇, 乙镇, 丙镇, 丁镇
+}
+department 两办 kind office
+group 经济 points 60 {
+  indicator 收入 {
+    owner 两办
+    points 50
+    score rank
+    penalty bottom 1 -> interview
+  }
+}
+indicator 党建 {
+  owner 两办
+  points 50
+  score threshold target "完成"
+}
+)");
+  auto r = run_jianfu("report " + scheme);
+  ASSERT_EQ(r.code, 0) << r.err;
+  const std::string& p = r.out;
+  size_t general = p.find("<div class=\"general\">"), group = p.find("<tr class=\"group\"><th colspan=\"5\" scope=\"rowgroup\">经济"),
+         item = p.find("<td class=\"c-item\">收入"), other = p.find("<td class=\"c-item\">党建");
+  ASSERT_NE(other, std::string::npos);
+  auto at = [&](const char* rule) { return p.find(std::string("data-rule=\"") + rule + "\""); };
+  EXPECT_LT(general, at("JF101"));  // the whole scheme: above the table
+  EXPECT_LT(at("JF101"), group);
+  EXPECT_LT(group, at("JF004"));    // the group's points: on the group's row
+  EXPECT_LT(at("JF004"), item);
+  EXPECT_LT(item, at("JF103"));     // the item's scoring: on the item's row
+  EXPECT_LT(at("JF102"), other);
+  EXPECT_EQ(p.find("data-rule", other), p.find("data-rule", p.find("<section id=\"charts\">"))) << "党建 has none";
+}
+
 TEST(CliReport, LoadsNothingAndRunsNothing) {
   auto r = run_jianfu("report " + kEx + "qingshan-2025.assess");
   ASSERT_EQ(r.code, 0) << r.err;
