@@ -9,7 +9,7 @@
 namespace jf::html {
 namespace {
 
-std::string signed_num(double v) { return (v > 0 ? "+" : "") + num(v); }
+std::string signed_num(double v) { return fmt::format("{}{}", v > 0 ? "+" : "", num(v)); }
 
 std::string id_list(const std::vector<std::string>& ids, Lang lang) {
   std::string out;
