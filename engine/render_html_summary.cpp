@@ -84,10 +84,18 @@ std::string pathologies(const HtmlReportInput& in, const std::vector<PlacedFindi
                                           "{} 个条线部门直接给乡镇打分，掌握 {} 分（占总分的 {}）。")),
                           line_depts, num(line_points), pct(total > 0 ? line_points / total : 0)),
               count_category(ps, "centralization"));
+  // Depth 0: no item checks another's proof; 2 or more is formalism squared.
+  std::string layers =
+      t.proof_depth == 0
+          ? std::string(tr(lang, "no item checks another item's proof", "没有指标核查其他指标的留痕"))
+          : fmt::format(fmt::runtime(tr(lang, "items check other items' proof, {} layers deep{}",
+                                        "指标核查其他指标的留痕，共 {} 层{}")),
+                        t.proof_depth,
+                        t.proof_depth >= 2 ? tr(lang, " (formalism squared)", "（形式主义的平方）") : "");
   out += item("proof", tr(lang, "Proof layers:", "层层留痕："),
-              fmt::format(fmt::runtime(tr(lang, "proof is layered {} deep; each unit produces {} evidence items a year.",
-                                          "证明材料叠加 {} 层；每个单位每年要准备 {} 份佐证材料。")),
-                          t.proof_depth, num(t.evidence)),
+              fmt::format(fmt::runtime(tr(lang, "{}; each unit produces {} evidence items a year.",
+                                          "{}；每个单位每年要准备 {} 份佐证材料。")),
+                          layers, num(t.evidence)),
               count_category(ps, "proof"));
   return out + "</ul>\n";
 }
