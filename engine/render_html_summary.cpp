@@ -80,7 +80,10 @@ std::string pathologies(const HtmlReportInput& in, const std::vector<PlacedFindi
                           num(t.ranked_points), num(t.points), pct(t.ranked_share)),
               count_category(ps, "ranking"));
   out += item("centralization", tr(lang, "Line departments as assessors:", "条线部门中心化："),
-              fmt::format(fmt::runtime(tr(lang, "{} line departments score the units directly, holding {} points ({} of the total).",
+              fmt::format(fmt::runtime(tr(lang,
+                                          line_depts == 1
+                                              ? "{} line department scores the units directly, holding {} points ({} of the total)."
+                                              : "{} line departments score the units directly, holding {} points ({} of the total).",
                                           "{} 个条线部门直接给乡镇打分，掌握 {} 分（占总分的 {}）。")),
                           line_depts, num(line_points), pct(total > 0 ? line_points / total : 0)),
               count_category(ps, "centralization"));
