@@ -36,7 +36,7 @@ std::string charts_section(const HtmlReportInput&);
 std::string diff_section(const HtmlReportInput&);
 std::string scores_section(const HtmlReportInput&);
 
-/// The stylesheet and its SHA-256 in hex (generated from engine/report.css).
+/// The stylesheet and its SHA-256 in hex (generated from engine/render_html.css).
 extern const char* const kReportCss;
 extern const char* const kReportCssSha256;
 
