@@ -1,8 +1,10 @@
 """Issue 18's cases, one module per item group, gathered for cases.all_cases()."""
 import bounds_cases
 import output_cases
+import regex_cases
 
 
 def all_reliability_cases():
     yield from output_cases.all_output_cases()
     yield from bounds_cases.bounds_cases()
+    yield from regex_cases.regex_cases()
