@@ -2,9 +2,11 @@
 import bounds_cases
 import output_cases
 import regex_cases
+import trust_cases
 
 
 def all_reliability_cases():
     yield from output_cases.all_output_cases()
     yield from bounds_cases.bounds_cases()
     yield from regex_cases.regex_cases()
+    yield from trust_cases.trust_cases()
