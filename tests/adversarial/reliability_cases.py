@@ -1,5 +1,6 @@
 """Issue 18's cases, one module per item group, gathered for cases.all_cases()."""
 import bounds_cases
+import escape_cases
 import output_cases
 import regex_cases
 import trust_cases
@@ -10,3 +11,4 @@ def all_reliability_cases():
     yield from bounds_cases.bounds_cases()
     yield from regex_cases.regex_cases()
     yield from trust_cases.trust_cases()
+    yield from escape_cases.escape_cases()
