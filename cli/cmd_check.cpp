@@ -219,7 +219,8 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
   cmd->add_flag("--trust-config", o->rules.trust_config_paths,
                 "Let .jianfu.yaml `rules:` name packs outside the config's directory tree");
-  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes");
+  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes")
+      ->check(byte_count_validator());
   return [o, &g] { return run_check(*o, g); };
 }
 

@@ -184,7 +184,7 @@ std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, 
   for (const std::string& p : paths) {
     std::error_code ec;
     auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: no such file or directory", p));
+    if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: {}", p, errno_reason(ec ? ec.value() : ENOENT)));
     else if (fs::is_directory(st))
       walk(p, [](const fs::path& f) { return has_ext(f, {".assess"}) || (has_ext(f, {".yaml", ".yml"}) && yaml_is_scheme(f)); },
            out, errors);
@@ -224,6 +224,20 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
     throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));
   }
   return set;
+}
+
+CLI::Validator byte_count_validator() {
+  return CLI::Validator(
+      [](const std::string& s) -> std::string {
+        constexpr std::string_view kMax = "1099511627776";
+        bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+        std::string_view v(s);
+        while (v.size() > 1 && v.front() == '0') v.remove_prefix(1);
+        if (!digits || v.size() > kMax.size() || (v.size() == kMax.size() && v > kMax))
+          return fmt::format("`{}` is not a number of bytes from 0 to {}", s, kMax);
+        return {};
+      },
+      "BYTES");
 }
 
 void print_tool_error(std::string_view message) {

@@ -1,6 +1,8 @@
 // What every command shares: language, reading files safely, finding
 // schemes, loading rule packs, and the "tool failed" channel (exit 2).
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -71,6 +73,10 @@ void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& source
 /// terminal-bound text is (sanitize_lines): a path or value from an
 /// untrusted file cannot send ESC/BEL/NUL or bidi overrides to a CI log.
 void print_tool_error(std::string_view message);
+
+/// For --max-file-size: digits only, at most 2^40 (1 TiB). "-1" would wrap
+/// to a limit of 0 bytes (every file read as empty), "1e3" to 1.
+CLI::Validator byte_count_validator();
 
 /// True when colour should be used on this stream (a terminal, NO_COLOR unset).
 bool use_color(FILE* stream);

@@ -90,8 +90,13 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     if (!S_ISREG(st.st_mode)) {
       // A terminal, /dev/null, a FIFO: written in place, never replaced
       // (renaming over /dev/null as root would replace the system's).
-      fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+      // O_NONBLOCK: a FIFO nobody reads is an error now, not a run that
+      // hangs (a shell redirection would wait); blocking writes after that.
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+      if (fd_ < 0 && errno == ENXIO)
+        throw ToolError(fmt::format("{}: a FIFO with no reader; start the reader first", path_));
       if (fd_ < 0) throw ToolError(fmt::format("{}: cannot be written: {}", path_, errno_reason(errno)));
+      ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
       direct_ = true;
       note_output(identity_key(st), path_);
       return;
