@@ -105,7 +105,7 @@ OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
     // and the rename replaces that file, not the link.
     target_ = resolved(path_);
     if (target_.empty()) throw ToolError(fmt::format("{}: cannot resolve the path: {}", path_, errno_reason(errno)));
-    mode_ = st.st_mode & 07777;
+    mode_ = st.st_mode & 0777;  // never setuid, setgid or sticky on a report
     note_output(identity_key(st), path_);
   } else {
     int err = errno;
