@@ -42,10 +42,10 @@ int main(int argc, char** argv) {
     for (auto* sub : app.get_subcommands()) return actions.at(sub->get_name())();
   } catch (const ToolError& e) {
     std::fflush(stdout);
-    fmt::print(stderr, "jianfu: error: {}\n", e.what());
+    print_tool_error(e.what());
     return kToolFailed;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "jianfu: internal error: {}\n", e.what());
+    print_tool_error(std::string("internal error: ") + e.what());
     return kToolFailed;
   }
   return kToolFailed;
