@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -32,8 +33,24 @@ struct CheckOptions {
   std::string baseline, write_baseline;
   bool statistics = false;
   bool skip_non_schemes = false;
+  bool force_exclude = false;   // `exclude` also skips files named on the command line
+  std::string stdin_filename;   // `check -`: the name messages and format detection use
   unsigned jobs = 0;  // 0: one per core
 };
+
+// `check -`: the scheme on standard input, read up to one byte past the
+// limit so an oversized input is reported, not loaded.
+std::string read_stdin(size_t max_bytes) {
+  std::string text;
+  char buf[65536];
+  while (text.size() <= max_bytes) {
+    size_t n = std::fread(buf, 1, sizeof buf, stdin);
+    if (n == 0) break;
+    text.append(buf, std::min(n, max_bytes + 1 - text.size()));
+  }
+  if (std::ferror(stdin)) throw ToolError("standard input: read error");
+  return text;
+}
 
 // `--statistics`: findings counted per rule, none listed.
 class StatisticsReport : public ReportFormat {
@@ -73,6 +90,7 @@ std::unique_ptr<ReportFormat> make_format(const CheckOptions& o, const RuleSet& 
 struct Job {
   std::string path;
   const RuleSet* rules;
+  const std::string* text = nullptr;  // standard input, already read
 };
 
 // What one checked file leaves behind once its text, model and findings are
@@ -105,9 +123,12 @@ int run_check(const CheckOptions& o, Globals g) {
   // unreadable scheme is reported and the others are still checked.
   std::vector<std::string> errors, checked;
   std::vector<Job> jobs;
-  std::set<std::string> named(o.paths.begin(), o.paths.end());
-  for (const std::string& path : collect_schemes(o.paths, errors, o.skip_non_schemes)) {
-    if (!named.count(path) && project.excluded(path)) continue;  // exclude globs skip walked files only
+  std::vector<std::string> paths = o.paths;
+  const bool from_stdin = std::erase(paths, "-") > 0;
+  std::set<std::string> named(paths.begin(), paths.end());
+  for (const std::string& path : collect_schemes(paths, errors, o.skip_non_schemes)) {
+    // exclude globs skip walked files, and named ones with --force-exclude
+    if ((o.force_exclude || !named.count(path)) && project.excluded(path)) continue;
     const RuleSet* file_rules = &project.rules_for(project.config_for(path));
     try {
       check_readable(path);
@@ -117,6 +138,19 @@ int run_check(const CheckOptions& o, Globals g) {
     }
     jobs.push_back({path, file_rules});
     checked.push_back(path);
+  }
+  std::string stdin_text;
+  if (from_stdin) {
+    const std::string name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+    stdin_text = read_stdin(g.limits.max_file_bytes);
+    jobs.push_back({name, &project.rules_for(project.config_for(o.stdin_filename.empty() ? "./-" : name)),
+                    &stdin_text});
+    checked.push_back(name);
+  }
+  // Nothing could be read: the errors alone, not "Checked 0 files" above them.
+  if (jobs.empty() && !errors.empty()) {
+    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+    return kToolFailed;
   }
   // `-o` onto a checked file would replace the scheme with its own report.
   for (const std::string& target : {o.output, o.write_baseline}) {
@@ -150,7 +184,8 @@ int run_check(const CheckOptions& o, Globals g) {
     FileOutcome& r = *outcomes[i];
     const uint32_t id = first_id + static_cast<uint32_t>(i);
     try {
-      sources.set(id, jobs[i].path, read_source_file(jobs[i].path, g.limits.max_file_bytes));
+      sources.set(id, jobs[i].path,
+                  jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes));
     } catch (const ToolError& e) {
       r.error = e.what();
       return;
@@ -187,7 +222,7 @@ int run_check(const CheckOptions& o, Globals g) {
                                : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
                                              baselined == 1 ? "" : "s"));
   out.commit();
-  for (const std::string& e : errors) fmt::print(stderr, "jianfu: error: {}\n", e);
+  for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
   if (!errors.empty()) return kToolFailed;
   if (never_fail) return kClean;
   return tally.any_at_least(fail_level) ? kFindings : kClean;
@@ -198,11 +233,19 @@ int run_check(const CheckOptions& o, Globals g) {
 Action setup_check(CLI::App& app, Globals& g) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Lint scheme files or directories");
-  cmd->add_option("paths", o->paths, "Scheme files (.assess, .yaml) or directories")->required();
-  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)");
+  cmd->add_option("paths", o->paths, "Scheme files (.assess, .yaml) or directories; - reads standard input")
+      ->required();
+  cmd->add_option("--stdin-filename", o->stdin_filename,
+                  "With -: the file name to show and to detect the syntax from (.yaml, .yml, else .assess)");
+  cmd->add_flag("--force-exclude", o->force_exclude,
+                "Apply the config's `exclude` to files named on the command line too (for pre-commit)");
+  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--select", o->rules.select, "Only these rules: ids, id prefixes (JF2) or categories")
-      ->delimiter(',');
-  cmd->add_option("--ignore", o->rules.ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
+  cmd->add_option("--ignore", o->rules.ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--config", o->config, "Use this config file for every file (default: nearest .jianfu.yaml)");
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--baseline", o->baseline, "Report only findings not recorded in this baseline file");

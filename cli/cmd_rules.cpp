@@ -119,7 +119,8 @@ int run_explain(const ExplainOptions& o, const Globals& g) {
 Action setup_rules(CLI::App& app, Globals& g) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* cmd = app.add_subcommand("rules", "List the rules: id, name, category, severity, summary");
-  cmd->add_option("--rules", o->rule_paths, "Also list rules from these files or directories");
+  cmd->add_option("--rules", o->rule_paths, "Also list rules from these files or directories")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--format", o->format, "text, json, or markdown (the full reference, as docs/rules.md)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   return [o, &g] { return run_rules(*o, g); };
@@ -129,7 +130,8 @@ Action setup_explain(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand("explain", "Explain a rule: what it flags, why, what to do instead");
   cmd->add_option("id", o->id, "Rule id or name, e.g. JF302")->required();
-  cmd->add_option("--rules", o->rule_paths, "Also load rules from these files or directories");
+  cmd->add_option("--rules", o->rule_paths, "Also load rules from these files or directories")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   return [o, &g] { return run_explain(*o, g); };
 }
 

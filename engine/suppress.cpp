@@ -6,7 +6,7 @@ namespace jf {
 namespace {
 
 Diagnostic jf009(Span span, Text message, Text help) {
-  return {.rule = "JF009", .name = "suppression-without-reason", .category = "structure",
+  return {.rule = "JF009", .name = "stale-suppression", .category = "structure",
           .severity = Severity::error, .span = span, .message = std::move(message), .help = std::move(help)};
 }
 

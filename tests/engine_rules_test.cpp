@@ -148,7 +148,7 @@ TEST(RuleEval, ForWhereAtAndInterpolation) {
   EXPECT_EQ(ds[0].name, "t");
   EXPECT_EQ(ds[0].span, (Span{0, 30, 40}));
   EXPECT_EQ(ds[0].message.en, "秸秆禁烧: bottom 3 of 4 (bottom 3 -> interview, statement) by 县生态环境局");
-  EXPECT_EQ(ds[0].message.zh, "秸秆禁烧：ledger、photo");
+  EXPECT_EQ(ds[0].message.zh, "秸秆禁烧：台账、照片");  // enum words in Chinese
   EXPECT_EQ(ds[0].help.en, "share 30%; {literal}");
   EXPECT_EQ(ds[0].help.zh, ds[0].help.en);  // zh falls back to en
 }

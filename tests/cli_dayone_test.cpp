@@ -1,0 +1,163 @@
+// Issue 14, the day-one defects: each test runs the binary as a new user did
+// and fails on the behaviour they reported.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "tests/cli_test_util.hpp"
+
+namespace jf {
+namespace {
+
+using testing::run_jianfu;
+using testing::slurp;
+using testing::TempDir;
+
+const std::string kExamples = JIANFU_SOURCE_DIR "/examples/";
+const std::string kData = JIANFU_SOURCE_DIR "/tests/dayone/";
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+// 1. A path after --rules/--select/--ignore is a path, not another value.
+TEST(DayOne, MultiValueFlagsTakeOneValueEach) {
+  TempDir dir;
+  std::string pack = dir.write("p.rules",
+                               "rule CTY01 mine {\n  category ranking\n  severity warning\n  summary en \"x\"\n"
+                               "  when false\n  message en \"x\"\n}\n");
+  auto a = run_jianfu("check --rules " + pack + " " + kExamples + "reformed-2025.assess --format json");
+  EXPECT_EQ(a.code, 0) << a.err;
+  EXPECT_TRUE(has(a.out, "\"diagnostics\"")) << a.out;
+  auto b = run_jianfu("--lang en check --select JF202 " + kExamples + "qingshan-2025.assess --statistics");
+  EXPECT_EQ(b.code, 0) << b.err;
+  EXPECT_TRUE(has(b.out, "JF202")) << b.out;
+  auto c = run_jianfu("check --select JF104 --ignore JF1 " + kExamples + "qingshan-2025.assess --select JF202 --format json");
+  EXPECT_EQ(c.code, 0) << c.err;
+  EXPECT_FALSE(has(c.out, "JF104")) << c.out;
+  EXPECT_TRUE(has(c.out, "JF202")) << c.out;
+}
+
+// 2. A figure turning decimal (50% -> 48.96%) keeps a baseline entry known.
+TEST(DayOne, BaselineSurvivesADecimalInTheMessage) {
+  TempDir dir;
+  std::string scheme = slurp(kData + "fengqiao-before.assess");
+  std::string path = dir.write("f.assess", scheme);
+  std::string base = (dir.path / "base.json").string();
+  run_jianfu("check --no-config --write-baseline " + base + " " + path);
+  auto swap = [&](const std::string& from, const std::string& to) {
+    size_t at = scheme.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    scheme.replace(at, from.size(), to);
+  };
+  swap("indicator 河长制 {\n    owner 两办\n    points 30", "indicator 河长制 {\n    owner 两办\n    points 40");
+  swap("indicator 污染防治 {\n    owner 生态环境局\n    points 40", "indicator 污染防治 {\n    owner 生态环境局\n    points 30");
+  dir.write("f.assess", scheme);
+  auto r = run_jianfu("--lang en check --no-config --fail-on warning --baseline " + base + " " + path);
+  EXPECT_EQ(r.code, 0) << r.out;
+}
+
+// 2. A draft that only removes load introduces nothing.
+TEST(DayOne, DiffOfALighterDraftIntroducesNothing) {
+  auto r = run_jianfu("--lang en diff " + kData + "v4.assess " + kData + "v5.assess --fail-on warning");
+  EXPECT_EQ(r.code, 0) << r.out;
+  EXPECT_TRUE(has(r.out, "findings introduced (0)")) << r.out;
+}
+
+// 2. diff reads .jianfu.yaml like check: an ignored rule is not "introduced".
+TEST(DayOne, DiffHonoursTheConfig) {
+  TempDir dir;
+  std::string before = slurp(kData + "v5.assess");
+  std::string after = before;
+  size_t at = after.find("report monthly");
+  ASSERT_NE(at, std::string::npos);
+  after.replace(at, std::string("report monthly").size(), "report daily");
+  std::string a = dir.write("a.assess", before), b = dir.write("b.assess", after);
+  auto plain = run_jianfu("--lang en diff --format json " + a + " " + b);
+  ASSERT_TRUE(has(plain.out, "JF206")) << plain.out;
+  dir.write(".jianfu.yaml", "ignore: [JF206]\n");
+  auto configured = run_jianfu("--lang en diff --format json " + a + " " + b);
+  EXPECT_FALSE(has(configured.out, "JF206")) << configured.out;
+}
+
+// 4. Every problem of a results file in one run; full-width digits named.
+TEST(DayOne, ResultsListEveryProblemAndNameFullWidthDigits) {
+  auto r = run_jianfu("--lang en score " + kData + "v4.assess --data " + kData + "bad-unit-fw.csv");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(has(r.err, "row 4: unknown unit `枫桥`")) << r.err;
+  EXPECT_TRUE(has(r.err, "row 8: value `70．4` is written with full-width characters: write `70.4`")) << r.err;
+  EXPECT_FALSE(has(r.err, "no result for 枫桥镇 / 人居环境")) << r.err;  // row 8 is reported already
+}
+
+// 5. No units: one warning, and JF103 does not count "0 units".
+TEST(DayOne, NoUnitsWarnsOnce) {
+  auto r = run_jianfu("--lang en check --format json " + kData + "v5-nounits.assess");
+  auto doc = nlohmann::json::parse(r.out);
+  int jf011 = 0;
+  for (auto& d : doc["diagnostics"]) {
+    if (d["rule"] == "JF011") ++jf011;
+    EXPECT_FALSE(has(d["message"].get<std::string>(), "among 0 units")) << d["message"];
+  }
+  EXPECT_EQ(jf011, 1) << r.out;
+  auto units = run_jianfu("--lang en check --select JF011 --format json " + kData + "v5.assess");
+  EXPECT_FALSE(has(units.out, "JF011"));
+}
+
+// 6. A closed stderr or stdout ends with exit 2, never SIGABRT.
+TEST(DayOne, ClosedStreamsEndQuietly) {
+  TempDir dir;
+  std::string pack = dir.write("bad.rules", "rule CTY01 x {\n  category ranking\n  severity warning\n"
+                                            "  summary en \"x\"\n  where i.text matches \"第(.名\"\n}\n");
+  auto status = [](const std::string& cmd) {
+    int s = std::system(cmd.c_str());
+    return WIFEXITED(s) ? WEXITSTATUS(s) : 128 + WTERMSIG(s);
+  };
+  const std::string bin = JIANFU_BINARY;
+  EXPECT_EQ(status(bin + " check --no-builtin --rules " + pack + " " + kExamples + "reformed-2025.assess 2>&-"), 2);
+  EXPECT_EQ(status(bin + " rules >&- 2>&-"), 2);
+  EXPECT_EQ(status(bin + " rules >/dev/full 2>/dev/null"), 2);
+}
+
+// 9. score says which veto item (and which result) vetoed a unit.
+TEST(DayOne, ScoreSaysWhyAUnitWasVetoed) {
+  auto r = run_jianfu("--lang en score " + kExamples + "qingshan-2025.assess --data " + kExamples +
+                      "qingshan-2025-results.csv");
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_TRUE(has(r.out, "vetoed units (total set to 0):")) << r.out;
+  EXPECT_TRUE(has(r.out, "龙潭乡: veto item 安全生产 not met (result fail, row 102 of the results)")) << r.out;
+  auto zh = run_jianfu("--lang zh score " + kExamples + "qingshan-2025.assess --data " + kExamples +
+                       "qingshan-2025-results.csv");
+  EXPECT_TRUE(has(zh.out, "龙潭乡：一票否决项“安全生产”未达标")) << zh.out;
+}
+
+// 11. A missing file: the error alone; `check -` reads standard input.
+TEST(DayOne, MissingInputAndStdin) {
+  auto r = run_jianfu("--lang en check /nonexistent/x.assess");
+  EXPECT_EQ(r.code, 2);
+  EXPECT_FALSE(has(r.out, "Checked 0 files")) << r.out;
+  EXPECT_TRUE(has(r.err, "no such file or directory")) << r.err;
+  auto in = run_jianfu("--lang en check - < " + kExamples + "errors-2025.assess");
+  EXPECT_EQ(in.code, 1) << in.err;
+  EXPECT_TRUE(has(in.out, "<stdin>:")) << in.out;
+  auto named = run_jianfu("--lang en check - --stdin-filename drafts/h.yaml < " + kExamples + "huaxi-2025.yaml");
+  EXPECT_TRUE(has(named.out, "drafts/h.yaml")) << named.out;
+  EXPECT_FALSE(has(named.out, "JF001")) << named.out;  // read as YAML, from the name
+}
+
+// 11. A 400-digit number in a table's preamble: a positioned diagnostic.
+TEST(DayOne, HugeNumberInATablePreambleIsADiagnostic) {
+  TempDir dir;
+  std::string table = "县2025年度考核细则（总分" + std::string(400, '9') + "）\n"
+                      "序号,二级指标,分值,评分标准,责任单位\n1,产业发展,100,完成,两办\n";
+  std::string path = dir.write("big.csv", table);
+  auto r = run_jianfu("--lang en check " + path);
+  EXPECT_EQ(r.code, 1) << r.err;
+  EXPECT_FALSE(has(r.err, "internal error")) << r.err;
+  EXPECT_TRUE(has(r.out, "big.csv:1:")) << r.out;
+  EXPECT_TRUE(has(r.out, "400 digits")) << r.out;
+}
+
+}  // namespace
+}  // namespace jf
