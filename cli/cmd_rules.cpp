@@ -29,7 +29,10 @@ std::string explanation(const RuleMeta& r, Lang lang) {
   std::string out = fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
                                 r.summary.in(lang));
   if (!r.explain.in(lang).empty()) out += r.explain.in(lang) + "\n\n";
-  if (!r.params.empty()) {
+  // A rule whose explanation has its own Parameters section lists them
+  // there with their defaults: printed once, not twice.
+  const bool has_section = r.explain.in(lang).find(zh ? "参数" : "Parameters") != std::string::npos;
+  if (!r.params.empty() && !has_section) {
     out += zh ? "参数默认值（可在 .jianfu.yaml 中覆盖）：\n" : "Parameter defaults (override in .jianfu.yaml):\n";
     for (const RuleParam& p : r.params) out += fmt::format("  {} = {}\n", p.name, p.default_text);
     out += "\n";

@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <nlohmann/json.hpp>
+#include <algorithm>
 #include <set>
 
 #include "tests/cli_test_util.hpp"
@@ -157,6 +158,43 @@ TEST(DayOne, HugeNumberInATablePreambleIsADiagnostic) {
   EXPECT_FALSE(has(r.err, "internal error")) << r.err;
   EXPECT_TRUE(has(r.out, "big.csv:1:")) << r.out;
   EXPECT_TRUE(has(r.out, "400 digits")) << r.out;
+}
+
+// 12. Chinese output is Chinese throughout; English counts agree; explain
+// lists parameters once; SARIF rules come sorted by id.
+TEST(DayOne, LanguageAndGrammar) {
+  auto zh = run_jianfu("--lang zh check " + kData + "v4.assess");
+  EXPECT_TRUE(has(zh.out, "每周报送")) << zh.out;
+  auto zh_json = nlohmann::json::parse(run_jianfu("--lang zh check --format json " + kData + "v4.assess").out);
+  for (auto& d : zh_json["diagnostics"]) EXPECT_FALSE(has(d["message"].get<std::string>(), "weekly")) << d["message"];
+  EXPECT_FALSE(has(zh.out, "（ledger、photo）")) << zh.out;
+  EXPECT_TRUE(has(zh.out, "（台账、照片）")) << zh.out;
+  EXPECT_TRUE(has(zh.out, "警告[JF304]：")) << zh.out;
+  EXPECT_FALSE(has(zh.out, "warning[")) << zh.out;
+  TempDir dir;
+  std::string one = dir.write("one.assess",
+                              "scheme \"s\" {\n  total 10\n  units 甲, 乙, 丙\n}\ndepartment 两办 kind office\n"
+                              "indicator a {\n  owner 两办\n  points 10\n  score rank target 5\n  evidence photo\n"
+                              "  report yearly forms 1\n}\n");
+  auto en = run_jianfu("--lang en check --format json --no-config " + one);
+  EXPECT_FALSE(has(en.out, "1 evidence items")) << en.out;
+  EXPECT_TRUE(has(en.out, "1 evidence item a year")) << en.out;
+  EXPECT_FALSE(has(en.out, "1 of 1 indicators")) << en.out;
+  EXPECT_TRUE(has(en.out, "1 of 1 indicator ")) << en.out;
+  auto explain = run_jianfu("--lang en explain JF101");
+  EXPECT_TRUE(has(explain.out, "max_share (default 0.3)")) << explain.out;
+  EXPECT_FALSE(has(explain.out, "max_share = 0.3")) << explain.out;  // not a second list
+  TempDir packs;
+  packs.write("a.rules", "rule ZZZ01 z {\n  category proof\n  severity warning\n  summary en \"z\"\n  when false\n"
+                         "  message en \"z\"\n}\n");
+  packs.write("b.rules", "rule AAA01 a {\n  category proof\n  severity warning\n  summary en \"a\"\n  when false\n"
+                         "  message en \"a\"\n}\n");
+  auto sarif = run_jianfu("check --format sarif --rules " + packs.path.string() + " " + kExamples + "reformed-2025.assess");
+  auto doc = nlohmann::json::parse(sarif.out);
+  std::vector<std::string> ids;
+  for (auto& r : doc["runs"][0]["tool"]["driver"]["rules"]) ids.push_back(r["id"]);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_FALSE(has(slurp(JIANFU_SOURCE_DIR "/examples/README.md"), "planned"));
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ TEST(CliImport, CheckTableDirectly) {
   EXPECT_EQ(c.code, 1);
   EXPECT_EQ(ids(c.out), checked_directly());
   auto text = run_jianfu("--lang en check " + kTable);
-  EXPECT_NE(text.out.find("qingshan-2025-table.csv:3:42: warning[JF204] paperwork-deduction: 招商引资: 1 point(s) are deducted per late_report"),
+  EXPECT_NE(text.out.find("qingshan-2025-table.csv:3:42: warning[JF204] paperwork-deduction: 招商引资: 1 point is deducted per late_report"),
             std::string::npos);
 }
 
