@@ -9,9 +9,11 @@
 #include <thread>
 
 #include "cli/baseline.hpp"
+#include "cli/fix.hpp"
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/project_config.hpp"
+#include "dsl/table_import.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
 
@@ -34,6 +36,7 @@ struct CheckOptions {
   bool statistics = false;
   bool skip_non_schemes = false;
   bool force_exclude = false;   // `exclude` also skips files named on the command line
+  bool fix = false, diff = false;  // apply the mechanical fixes / print them as a diff
   std::string stdin_filename;   // `check -`: the name messages and format detection use
   unsigned jobs = 0;  // 0: one per core
 };
@@ -102,6 +105,23 @@ struct FileOutcome {
   std::string error;  // the file could not be read
 };
 
+// --fix and --diff: each file's fixes, applied and checked again until none
+// is left (fixing one syntax error lets the parser reach the next), at most
+// 10 times. Returns the fixed text, or the text as read.
+std::string fixed_text(const std::string& path, const RuleSet* rules, const Globals& g, size_t& fixes) {
+  std::string text = read_source_file(path, g.limits.max_file_bytes);
+  for (int pass = 0; pass < 10; ++pass) {
+    SourceSet one;
+    uint32_t id = one.add(path, text);
+    size_t n = 0;
+    std::string next = apply_fixes(text, check_file(one, id, rules, g.limits, Texts::english).diagnostics, n);
+    if (n == 0 || next == text) break;
+    text = std::move(next);
+    fixes += n;
+  }
+  return text;
+}
+
 int run_check(const CheckOptions& o, Globals g) {
   SourceSet sources;
   ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
@@ -151,6 +171,32 @@ int run_check(const CheckOptions& o, Globals g) {
   if (jobs.empty() && !errors.empty()) {
     for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
     return kToolFailed;
+  }
+  // --diff shows what --fix would change and exits 1 when it would; --fix
+  // replaces each changed file atomically, then the files are checked.
+  if (o.fix || o.diff) {
+    size_t fixes = 0, files = 0;
+    std::string diffs;
+    for (const Job& job : jobs) {
+      if (job.text || is_table_path(job.path)) continue;  // standard input, tables: nothing to write back
+      std::string before = read_source_file(job.path, g.limits.max_file_bytes);
+      size_t n = 0;
+      std::string after = fixed_text(job.path, job.rules, g, n);
+      if (after == before) continue;
+      fixes += n, ++files;
+      if (o.diff) diffs += unified_diff(job.path, before, after);
+      else write_output(job.path, after);
+    }
+    if (o.diff) {
+      write_output(o.output, diffs);
+      return files ? kFindings : kClean;
+    }
+    if (files)
+      std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
+                                   : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
+                                                 fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
+                     .c_str(),
+                 stderr);
   }
   // `-o` onto a checked file would replace the scheme with its own report.
   for (const std::string& target : {o.output, o.write_baseline}) {
@@ -255,6 +301,10 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_flag("--fix", o->fix,
+                "Apply mechanical fixes (full-width punctuation and digits, a misspelt keyword or reference with "
+                "one suggestion, a stale suppression), then check");
+  cmd->add_flag("--diff", o->diff, "Print the fixes --fix would make as a unified diff; change nothing");
   cmd->add_flag("--statistics", o->statistics, "Count findings per rule instead of listing them");
   cmd->add_option("-j,--jobs", o->jobs, "Files checked in parallel (default: one per core)");
   cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,

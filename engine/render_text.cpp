@@ -97,7 +97,7 @@ class TextReport : public ReportFormat {
         out.append(std::to_string(lc.line).size(), ' ');
         out += " = ";
         st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
-        out += ": ";
+        out += opt_.lang == Lang::zh ? "：" : ": ";
         out += sanitize_for_terminal(help);
         out += '\n';
       }

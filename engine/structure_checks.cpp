@@ -1,5 +1,7 @@
 #include "engine/structure_checks.hpp"
 
+#include "dsl/spelling.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -71,22 +73,34 @@ class Checker {
 
  private:
   void references() {
+    std::vector<std::string_view> departments, indicators;
+    for (const Department& d : s_.departments) departments.push_back(d.id.text);
+    for (const Indicator& i : s_.indicators) indicators.push_back(i.id.text);
     for (const Indicator& ind : s_.indicators) {
       if (!ind.owner.text.empty() && !f_.department_index.count(ind.owner.text))
-        unknown(ind.owner, "owner", "负责部门", "department", "部门");
+        unknown(ind.owner, "owner", "负责部门", "department", "部门", departments);
       for (const Name& p : ind.proves)
-        if (!f_.indicator_index.count(p.text)) unknown(p, "`proves` target", "proves 对象", "indicator", "指标");
+        if (!f_.indicator_index.count(p.text))
+          unknown(p, "`proves` target", "proves 对象", "indicator", "指标", indicators);
     }
     for (const Inspection& in : s_.inspections)
-      if (!f_.department_index.count(in.by.text)) unknown(in.by, "inspection `by`", "检查实施部门", "department", "部门");
+      if (!f_.department_index.count(in.by.text))
+        unknown(in.by, "inspection `by`", "检查实施部门", "department", "部门", departments);
   }
 
-  void unknown(const Name& n, const char* what_en, const char* what_zh, const char* kind_en, const char* kind_zh) {
+  // With one declared id a character or two away (a homophone typed by a
+  // pinyin input method), the help names it; `check --fix` applies it.
+  void unknown(const Name& n, const char* what_en, const char* what_zh, const char* kind_en, const char* kind_zh,
+               const std::vector<std::string_view>& declared) {
+    std::string_view near = nearest_name(n.text, declared);
+    Text help = near.empty() ? Text{fmt::format("declare the {} or correct the name", kind_en),
+                                    fmt::format("请先声明该{}，或更正名称", kind_zh)}
+                             : Text{fmt::format("did you mean `{}`?", near), fmt::format("是否应为“{}”？", near)};
     out_.push_back(make(kUnknownRef, n.span,
                         {fmt::format("{} `{}` is not a declared {}", what_en, n.text, kind_en),
                          fmt::format("{}“{}”不是已声明的{}", what_zh, n.text, kind_zh)},
-                        {fmt::format("declare the {} or correct the name", kind_en),
-                         fmt::format("请先声明该{}，或更正名称", kind_zh)}));
+                        std::move(help)));
+    if (!near.empty() && n.span.end > n.span.begin) out_.back().fix.push_back({n.span, std::string(near)});
   }
 
   static double scored_points(const Indicator& i) {

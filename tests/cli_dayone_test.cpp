@@ -197,5 +197,119 @@ TEST(DayOne, LanguageAndGrammar) {
   EXPECT_FALSE(has(slurp(JIANFU_SOURCE_DIR "/examples/README.md"), "planned"));
 }
 
+// 7. References get "did you mean" (homophones, single-character slips);
+// an undeclared `proves` target is JF002 only, not JF301 too.
+TEST(DayOne, ReferencesGetDidYouMean) {
+  auto r = run_jianfu("--lang en check " + kData + "edge2.assess");
+  EXPECT_TRUE(has(r.out, "did you mean `人居环境`?")) << r.out;
+  EXPECT_TRUE(has(r.out, "did you mean `督查室`?")) << r.out;
+  EXPECT_FALSE(has(r.out, "JF301")) << r.out;
+  TempDir dir;
+  std::string owner = dir.write("o.assess",
+                                "scheme \"s\" {\n  total 10\n  units 甲, 乙, 丙\n}\ndepartment 农业农村局 kind line\n"
+                                "indicator a {\n  owner 农业农村句\n  points 10\n  score threshold target \"完成\"\n}\n");
+  auto o = run_jianfu("--lang zh check " + owner);
+  EXPECT_TRUE(has(o.out, "是否应为“农业农村局”？")) << o.out;
+}
+
+// 8. Full-width input is named with what to write; `# jianfu：allow` counts;
+// YAML `owner：统计局` is reported at its own line, in Chinese under zh.
+TEST(DayOne, FullWidthInputIsNamed) {
+  auto r = run_jianfu("--lang en check " + kData + "fengqiao-2026-v1.assess");
+  EXPECT_TRUE(has(r.out, "found the full-width `“`: write `\"`")) << r.out;
+  EXPECT_TRUE(has(r.out, "found the full-width `５０`: write `50`")) << r.out;
+  EXPECT_TRUE(has(r.out, "found the full-width `→`: write `->`")) << r.out;
+  EXPECT_TRUE(has(r.out, "found `evidance` (did you mean `evidence`?)")) << r.out;
+  auto v2 = run_jianfu("--lang en check " + kData + "v2.assess");
+  EXPECT_TRUE(has(v2.out, "found the full-width `：`: write a space instead")) << v2.out;
+  EXPECT_TRUE(has(v2.out, "`95%` is neither a number nor a text: write `95` (a number) or `\"95%\"` (a text)")) << v2.out;
+  // Every JF001 has a help line.
+  auto doc = nlohmann::json::parse(run_jianfu("--lang en check --format json " + kData + "fengqiao-2026-v1.assess").out);
+  for (auto& d : doc["diagnostics"])
+    if (d["rule"] == "JF001") EXPECT_FALSE(d["help"].get<std::string>().empty()) << d["message"];
+  auto yaml = run_jianfu("--lang zh check " + kData + "v5-yaml-fullwidth-colon.yaml");
+  EXPECT_TRUE(has(yaml.out, "v5-yaml-fullwidth-colon.yaml:74:10: 错误[JF001]：`owner` 后是全角冒号")) << yaml.out;
+  EXPECT_FALSE(has(yaml.out, "illegal map value")) << yaml.out;
+  TempDir dir;
+  std::string fw = dir.write("fw.assess",
+                             "scheme \"s\" {\n  total 10\n  units 甲, 乙, 丙\n}\ndepartment 两办 kind office\n"
+                             "# jianfu：allow JF304 -- 省里要求\n"
+                             "indicator a {\n  owner 两办\n  points 10\n  score threshold target \"完成\"\n"
+                             "  evidence photo\n}\n");
+  auto allow = run_jianfu("--lang en check " + fw);
+  EXPECT_FALSE(has(allow.out, "JF304")) << allow.out;
+  EXPECT_FALSE(has(allow.out, "JF009")) << allow.out;
+}
+
+// 10. Config: every error in one run, did-you-mean for parameters, shares
+// range-checked and `30%` read as 0.3.
+TEST(DayOne, ConfigErrorsAllAtOnce) {
+  TempDir dir;
+  dir.write(".jianfu.yaml", slurp(kData + "badcfg/first.jianfu.yaml"));
+  std::string scheme = dir.write("s.assess", slurp(kExamples + "reformed-2025.assess"));
+  auto r = run_jianfu("--lang en check " + scheme);
+  EXPECT_EQ(r.code, 2);
+  EXPECT_TRUE(has(r.err, "ignroe")) << r.err;
+  EXPECT_TRUE(has(r.err, "critical")) << r.err;
+  EXPECT_TRUE(has(r.err, "JF999")) << r.err;
+  EXPECT_TRUE(has(r.err, "did you mean max_share?")) << r.err;
+  dir.write(".jianfu.yaml", "params:\n  JF101: {max_share: 30}\n");
+  auto pct = run_jianfu("--lang en check " + scheme);
+  EXPECT_EQ(pct.code, 2) << pct.out;
+  EXPECT_TRUE(has(pct.err, "share between 0 and 1")) << pct.err;
+  dir.write(".jianfu.yaml", "params:\n  JF101: {max_share: 10%}\n");
+  auto ten = run_jianfu("--lang en check --select JF101 " + kExamples + "qingshan-2025.assess --config " +
+                        (dir.path / ".jianfu.yaml").string());
+  EXPECT_TRUE(has(ten.out, "the limit is 10%")) << ten.out << ten.err;
+}
+
+// 10. `exclude` reaches named files with --force-exclude (pre-commit).
+TEST(DayOne, ForceExcludeSkipsNamedFiles) {
+  TempDir dir;
+  dir.write(".jianfu.yaml", "exclude: [\"*.draft.assess\"]\n");
+  std::string f = dir.write("x.draft.assess", slurp(kExamples + "errors-2025.assess"));
+  EXPECT_EQ(run_jianfu("check " + f).code, 1);
+  auto r = run_jianfu("--lang en check --force-exclude " + f);
+  EXPECT_EQ(r.code, 0) << r.out;
+}
+
+// 13. --fix repairs every fixable finding, changes nothing else, and a
+// second run finds nothing to fix; --diff previews without writing.
+TEST(DayOne, FixAndDiff) {
+  TempDir dir;
+  std::string v1 = dir.write("v1.assess", slurp(kData + "fengqiao-2026-v1.assess"));
+  std::string before = slurp(v1);
+  auto diff = run_jianfu("--lang en check --diff " + v1);
+  EXPECT_EQ(diff.code, 1);
+  EXPECT_TRUE(has(diff.out, "-    points ５０\n+    points 50\n")) << diff.out;
+  EXPECT_TRUE(has(diff.out, "+    evidence ledger, photo\n")) << diff.out;
+  EXPECT_TRUE(has(diff.out, "+  units 枫桥镇, 柳溪乡,")) << diff.out;
+  EXPECT_TRUE(has(diff.out, "kind line\n")) << diff.out;  // lien -> line
+  EXPECT_EQ(slurp(v1), before);                          // --diff writes nothing
+  auto fix = run_jianfu("--lang en check --fix " + v1);
+  std::string after = slurp(v1);
+  EXPECT_NE(after, before);
+  EXPECT_TRUE(has(after, "scheme \"枫桥县2026年度乡镇综合考核\" {")) << after;
+  EXPECT_TRUE(has(after, "department 两办 \"县委办、县政府办\" kind office")) << after;  // quoted text kept
+  EXPECT_TRUE(has(after, "score ranking")) << after;  // no clear suggestion: left alone
+  auto again = run_jianfu("--lang en check --diff " + v1);
+  EXPECT_EQ(again.out, "") << again.out;  // idempotent
+  // References, YAML colons and stale suppressions.
+  std::string e2 = dir.write("e2.assess", slurp(kData + "edge2.assess"));
+  run_jianfu("check --fix " + e2);
+  EXPECT_TRUE(has(slurp(e2), "proves 人居环境\n")) << slurp(e2);
+  EXPECT_TRUE(has(slurp(e2), "by 督查室 spot times 2")) << slurp(e2);
+  std::string y = dir.write("y.yaml", slurp(kData + "v5-yaml-fullwidth-colon.yaml"));
+  run_jianfu("check --fix " + y);
+  EXPECT_TRUE(has(slurp(y), "    owner: 统计局\n")) << slurp(y);
+  std::string supp = dir.write("s.assess", slurp(kData + "fengqiao-before.assess"));
+  run_jianfu("check --fix " + supp);
+  std::string fixed = slurp(supp);
+  EXPECT_FALSE(has(fixed, "JF502 -- nothing to suppress here")) << fixed;
+  EXPECT_TRUE(has(fixed, "# jianfu: allow JF103 -- 省里要求财政收入排名至2027年")) << fixed;
+  EXPECT_TRUE(has(fixed, "# jianfu: allow JF999 -- typo rule")) << fixed;  // unknown id: no clear fix
+  EXPECT_EQ(run_jianfu("--lang en check --diff " + supp).out, "");
+}
+
 }  // namespace
 }  // namespace jf

@@ -284,7 +284,8 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.en, "1 a, b");
   EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{std::string("x")}),
             "parameter max of T1 is a number, not a string");
-  EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx");
+  EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx (did you mean max?)");
+  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{-1.0}), "parameter max of T1 must not be negative, not -1");
   EXPECT_EQ(l->rules.set_param("T9", "max", ParamValue{2.0}), "unknown rule T9");
   EXPECT_EQ(l->rules.set_param("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{1.0}}),
             "parameter words of T1 is a list of string, not a list of number");
