@@ -311,5 +311,28 @@ TEST(DayOne, FixAndDiff) {
   EXPECT_EQ(run_jianfu("--lang en check --diff " + supp).out, "");
 }
 
+// 3. convert keeps comments and suppressions, both ways: the converted file
+// reports exactly what the original does.
+TEST(DayOne, ConvertKeepsCommentsAndSuppressions) {
+  TempDir dir;
+  const std::string original = kData + "fengqiao-before.assess";
+  std::string yaml = (dir.path / "f.yaml").string(), back = (dir.path / "f.assess").string();
+  ASSERT_EQ(run_jianfu("convert " + original + " --to yaml -o " + yaml).code, 0);
+  ASSERT_EQ(run_jianfu("convert " + yaml + " --to assess -o " + back).code, 0);
+  auto stats = [](const std::string& path) { return run_jianfu("--lang en check --statistics " + path).out; };
+  const std::string want = stats(original);
+  ASSERT_TRUE(has(want, "JF009")) << want;
+  EXPECT_FALSE(has(want, "JF304")) << want;  // allow-file
+  auto strip = [](std::string s) { return s.substr(0, s.rfind("Checked")); };
+  EXPECT_EQ(strip(stats(yaml)), strip(want));
+  EXPECT_EQ(strip(stats(back)), strip(want));
+  std::string y = slurp(yaml);
+  EXPECT_TRUE(has(y, "# 枫桥县2026年度乡镇（街道）综合考核方案（征求意见稿）\n")) << y;
+  EXPECT_TRUE(has(y, "  # jianfu: allow JF102, JF103 -- 省里要求财政收入排名至2027年\n  - id: 财政收入\n")) << y;
+  EXPECT_TRUE(has(y, "interview]}  # jianfu: allow JF102 -- 同上\n")) << y;
+  std::string a = slurp(back);
+  EXPECT_TRUE(has(a, "    penalty bottom 2 -> interview  # jianfu: allow JF102 -- 同上\n")) << a;
+}
+
 }  // namespace
 }  // namespace jf
