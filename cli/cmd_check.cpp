@@ -68,7 +68,9 @@ class StatisticsReport : public ReportFormat {
     std::string out;
     for (auto& [rule, n] : rows) {
       const RuleMeta* m = rules_.find(rule);
-      out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(ro_.lang) : "");
+      // Chinese output leaves the English rule names out: the id names the rule.
+      if (ro_.lang == Lang::zh) out += fmt::format("{:>5}  {:<6} {}\n", n, rule, m ? m->summary.in(ro_.lang) : "");
+      else out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(ro_.lang) : "");
     }
     return out + render_summary(t, ro_);
   }

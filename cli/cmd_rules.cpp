@@ -23,11 +23,22 @@ std::vector<const RuleMeta*> by_id(const RuleSet& rules) {
   return out;
 }
 
+// A category and a severity as a Chinese reader sees them.
+std::string_view category_zh(std::string_view c) {
+  return c == "structure" ? "结构" : c == "ranking" ? "排名" : c == "centralization" ? "条线集权"
+       : c == "proof" ? "留痕" : c == "penalty" ? "惩戒" : c == "volume" ? "负担" : c;
+}
+std::string_view severity_zh(Severity s) {
+  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+}
+
 // The explanation of one rule, as `explain` prints it and docs/rules.md holds it.
 std::string explanation(const RuleMeta& r, Lang lang) {
   const bool zh = lang == Lang::zh;
-  std::string out = fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
-                                r.summary.in(lang));
+  std::string out = zh ? fmt::format("{}（{}，{}）\n\n{}\n\n", r.id, category_zh(r.category),
+                                     severity_zh(r.severity), r.summary.in(lang))
+                       : fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
+                                     r.summary.in(lang));
   if (!r.explain.in(lang).empty()) out += r.explain.in(lang) + "\n\n";
   // A rule whose explanation has its own Parameters section lists them
   // there with their defaults: printed once, not twice.

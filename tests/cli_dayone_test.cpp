@@ -171,6 +171,9 @@ TEST(DayOne, LanguageAndGrammar) {
   EXPECT_TRUE(has(zh.out, "（台账、照片）")) << zh.out;
   EXPECT_TRUE(has(zh.out, "警告[JF304]：")) << zh.out;
   EXPECT_FALSE(has(zh.out, "warning[")) << zh.out;
+  auto zh_stats = run_jianfu("--lang zh check --statistics " + kData + "v4.assess");
+  EXPECT_FALSE(has(zh_stats.out, "photo-trail")) << zh_stats.out;
+  EXPECT_TRUE(has(run_jianfu("--lang zh explain JF101").out, "JF101（排名，警告）"));
   TempDir dir;
   std::string one = dir.write("one.assess",
                               "scheme \"s\" {\n  total 10\n  units 甲, 乙, 丙\n}\ndepartment 两办 kind office\n"
