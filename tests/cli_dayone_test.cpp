@@ -302,6 +302,11 @@ TEST(DayOne, FixAndDiff) {
   run_jianfu("check --fix " + e2);
   EXPECT_TRUE(has(slurp(e2), "proves 人居环境\n")) << slurp(e2);
   EXPECT_TRUE(has(slurp(e2), "by 督查室 spot times 2")) << slurp(e2);
+  std::string m = dir.write("m.yaml", slurp(kData + "v5-mistakes.yaml"));
+  run_jianfu("check --fix " + m);
+  EXPECT_TRUE(has(slurp(m), "name: 县自然资源局, kind: line}")) << slurp(m);
+  EXPECT_TRUE(has(slurp(m), "    points: 40\n")) << slurp(m);
+  EXPECT_TRUE(has(slurp(m), "score: rank")) << slurp(m);  // a different structure: not guessed
   std::string y = dir.write("y.yaml", slurp(kData + "v5-yaml-fullwidth-colon.yaml"));
   run_jianfu("check --fix " + y);
   EXPECT_TRUE(has(slurp(y), "    owner: 统计局\n")) << slurp(y);
