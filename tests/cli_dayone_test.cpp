@@ -317,6 +317,17 @@ TEST(DayOne, FixAndDiff) {
   EXPECT_TRUE(has(fixed, "# jianfu: allow JF103 -- 省里要求财政收入排名至2027年")) << fixed;
   EXPECT_TRUE(has(fixed, "# jianfu: allow JF999 -- typo rule")) << fixed;  // unknown id: no clear fix
   EXPECT_EQ(run_jianfu("--lang en check --diff " + supp).out, "");
+  // A rule id in lower case: written in capitals, and then it suppresses.
+  std::string lower = dir.write("l.assess",
+                                "scheme \"s\" {\n  total 10\n  units 甲, 乙, 丙\n}\ndepartment 两办 kind office\n"
+                                "# jianfu: allow jf304 -- 省里要求\n"
+                                "indicator a {\n  owner 两办\n  points 10\n  score threshold target \"完成\"\n"
+                                "  evidence photo\n}\n");
+  auto before_fix = run_jianfu("--lang en check --select JF304,JF009 " + lower);
+  EXPECT_TRUE(has(before_fix.out, "rule ids are written in capitals: `JF304`")) << before_fix.out;
+  auto fixed_run = run_jianfu("--lang en check --fix --select JF304,JF009 " + lower);
+  EXPECT_TRUE(has(slurp(lower), "# jianfu: allow JF304 -- 省里要求\n")) << slurp(lower);
+  EXPECT_EQ(fixed_run.code, 0) << fixed_run.out;
 }
 
 // 3. convert keeps comments and suppressions, both ways: the converted file
