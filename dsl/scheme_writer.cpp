@@ -76,7 +76,7 @@ class Commenter {
     }
     if (auto it = m_->find("end"); it != m_->end())
       for (const std::string& b : it->second.before) out += b + "\n";
-    if (!out.empty()) out = "\n" + out;
+    if (!out.empty()) out.insert(0, 1, '\n');
     return out;
   }
 
@@ -387,7 +387,8 @@ class AssessWriter {
     auto write_group = [&](std::string_view name, const Group* g) {
       std::string head = "group " + id(name, "group", "指标组");
       if (g && g->points) head += " points " + number(*g->points);
-      out_ += "\n" + c_.line("group:" + std::string(name), "", head + " {");
+      out_ += '\n';
+      out_ += c_.line("group:" + std::string(name), "", head + " {");
       bool first_block = std::find(names_done.begin(), names_done.end(), name) == names_done.end();
       if (first_block)
         for (const Indicator& i : s.indicators)

@@ -45,9 +45,11 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
   if (auto c = fullwidth_at(text, at)) {
     // The whole run (`５０`), named with what to write instead.
     std::string found, want;
-    for (size_t k = at; auto r = fullwidth_at(text, k); k += r->found.size()) {
+    size_t k = at;
+    while (auto r = fullwidth_at(text, k)) {
       found += r->found;
       want += r->found == "：" ? " " : r->ascii;
+      k += r->found.size();
     }
     const bool space = want == " ";
     append(d,
