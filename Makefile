@@ -18,8 +18,12 @@ configure: $(BUILD)/CMakeCache.txt
 build: configure
 	cmake --build $(BUILD) -j $(JOBS)
 
+# The examples are written to show findings: list them, and succeed.
 run: build
-	./$(BUILD)/jianfu check examples/
+	./$(BUILD)/jianfu check --fail-on never examples/
+	@echo
+	@echo "make run: above are the findings jianfu reports on the shipped example schemes"
+	@echo "(examples/README.md says what each shows; most are meant to be found). Build OK: build/jianfu."
 
 # FAST=1 leaves out the browser tests (ctest -L browser); the full run
 # requires the browser, so CI cannot skip them silently.

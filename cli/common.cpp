@@ -240,8 +240,15 @@ CLI::Validator byte_count_validator() {
       "BYTES");
 }
 
-void print_tool_error(std::string_view message) {
-  fmt::print(stderr, "jianfu: error: {}\n", sanitize_lines(message));
+void print_tool_error(std::string_view message) noexcept {
+  // Never throws: stderr may be a closed pipe (`jianfu … 2>&1 | head -3`), and
+  // an exception while reporting an error would abort the process.
+  try {
+    const std::string safe = sanitize_lines(message);
+    std::fflush(stdout);
+    std::fprintf(stderr, "jianfu: error: %s\n", safe.c_str());
+  } catch (...) {
+  }
 }
 
 bool use_color(FILE* stream) {

@@ -72,7 +72,7 @@ void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& source
 /// Prints `jianfu: error: MESSAGE` to stderr, the message escaped as every
 /// terminal-bound text is (sanitize_lines): a path or value from an
 /// untrusted file cannot send ESC/BEL/NUL or bidi overrides to a CI log.
-void print_tool_error(std::string_view message);
+void print_tool_error(std::string_view message) noexcept;
 
 /// For --max-file-size: digits only, at most 2^40 (1 TiB). "-1" would wrap
 /// to a limit of 0 bytes (every file read as empty), "1e3" to 1.

@@ -90,10 +90,7 @@ const Config* ProjectConfig::load(const std::string& config_path) {
     uint32_t id = sources_.add(config_path, read_source_file(config_path, g_.limits.max_file_bytes));
     std::vector<Diagnostic> errors;
     slot = std::make_unique<Config>(load_config(sources_, id, g_.limits, errors));
-    if (!errors.empty()) {
-      print_errors(errors, sources_, resolve_lang(g_.lang));
-      throw ToolError(fmt::format("{}: invalid configuration", config_path));
-    }
+    read_errors_[config_path] = std::move(errors);
   }
   return slot.get();
 }
@@ -135,7 +132,7 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
   slot = std::make_unique<RuleSet>(load_rules(sources_, packs, !flags_.no_builtin, g_));
   RuleSet& rules = *slot;
 
-  std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> errors = read_errors_[config_path];
   auto unknown = [&](const Located& l, const char* what) {
     errors.push_back(config_error(l.span, {fmt::format("{} `{}`: no rule id, prefix or category matches", what, l.text),
                                            fmt::format("{} `{}`：没有匹配的规则编号、前缀或类别", what, l.text)}));
@@ -175,6 +172,9 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     }
   }
   if (!errors.empty()) {
+    // Reading and rule-level problems together, in file order.
+    std::stable_sort(errors.begin(), errors.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
     print_errors(errors, sources_, resolve_lang(g_.lang));
     throw ToolError(fmt::format("{}: invalid configuration", config_path));
   }

@@ -49,6 +49,9 @@ class ProjectConfig {
   std::map<std::string, std::string> dir_cache_;        // absolute directory → config path
   std::map<std::string, std::string> given_dir_cache_;  // directory as given → config path
   std::map<std::string, std::unique_ptr<Config>> configs_;
+  // Errors found reading a config, reported by rules_for together with the
+  // rule-level ones (unknown ids, parameters), so one run lists them all.
+  std::map<std::string, std::vector<Diagnostic>> read_errors_;
   std::map<std::string, std::unique_ptr<RuleSet>> rule_sets_;
 };
 

@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 
 #include "dsl/byte_checks.hpp"
 #include "dsl/scheme_loader.hpp"
@@ -89,9 +89,14 @@ class ConfigReader {
     }
     if (n.plain && (n.text == "true" || n.text == "false")) return n.text == "true";
     if (n.plain) {
-      char* end = nullptr;
-      double v = std::strtod(n.text.c_str(), &end);
-      if (!n.text.empty() && end == n.text.c_str() + n.text.size() && std::isfinite(v)) return v;
+      // `30%` is the share 0.3. Parsed with from_chars: bounded, no locale.
+      std::string_view t = n.text;
+      const bool percent = t.size() > 1 && t.back() == '%';
+      if (percent) t.remove_suffix(1);
+      double v = 0;
+      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && std::isfinite(v))
+        return percent ? v / 100 : v;
     }
     return n.text;
   }

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 
 #include "engine/json_text.hpp"
@@ -45,7 +46,13 @@ class SarifReport : public ReportFormat {
  public:
   SarifReport(const std::vector<RuleMeta>& rules, Lang lang, const std::string& version) : lang_(lang) {
     ordered_json descriptors = ordered_json::array();
-    for (const RuleMeta& r : rules) {
+    // By id, whatever order the packs were loaded in: reports of the same
+    // rules compare equal.
+    std::vector<const RuleMeta*> sorted;
+    for (const RuleMeta& r : rules) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    for (const RuleMeta* rp : sorted) {
+      const RuleMeta& r = *rp;
       index_[r.id] = descriptors.size();
       std::string full = r.explain.in(lang).empty() ? r.summary.in(lang) : r.explain.in(lang);
       std::string help = r.help.in(lang).empty() ? r.summary.in(lang) : r.help.in(lang);

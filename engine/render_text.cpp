@@ -18,6 +18,10 @@ struct Style {
   }
 };
 
+std::string_view severity_zh(Severity s) {
+  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+}
+
 std::string_view severity_colour(Severity s) {
   switch (s) {
     case Severity::error: return "1;31";
@@ -103,12 +107,18 @@ class TextReport : public ReportFormat {
       st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
       out += ": ";
       // Findings carry a rule id; a tool error (config, rule compile) has none.
-      st.paint(out, severity_colour(d.severity),
-               d.rule.empty() ? std::string(to_string(d.severity))
-                              : fmt::format("{}[{}]", to_string(d.severity), d.rule));
-      out += ' ';
-      out += d.name;
-      out += ": ";
+      // Chinese output is Chinese throughout: the severity in Chinese, and
+      // the rule's English slug left out (the id names the rule).
+      const bool zh = opt_.lang == Lang::zh;
+      std::string severity(zh ? severity_zh(d.severity) : to_string(d.severity));
+      st.paint(out, severity_colour(d.severity), d.rule.empty() ? severity : fmt::format("{}[{}]", severity, d.rule));
+      if (zh) {
+        out += "：";
+      } else {
+        out += ' ';
+        out += d.name;
+        out += ": ";
+      }
       out += sanitize_for_terminal(d.message.in(opt_.lang));
       out += '\n';
       snippet(out, src, d, lc.line, st);
@@ -117,7 +127,7 @@ class TextReport : public ReportFormat {
         out.append(std::to_string(lc.line).size(), ' ');
         out += " = ";
         st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
-        out += ": ";
+        out += opt_.lang == Lang::zh ? "：" : ": ";
         out += sanitize_for_terminal(help);
         out += '\n';
       }
