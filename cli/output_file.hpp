@@ -21,9 +21,13 @@ namespace jf::cli {
 /// (run_files.hpp). Without commit() — an error, or the run interrupted by
 /// SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGXFSZ — the temporary is removed.
 /// Throws ToolError on any failure.
+/// What the output may be: a new report (never an input of the run), or the
+/// rewrite of an input the run was asked to change in place (`check --fix`).
+enum class OutputOf { report, fixed_input };
+
 class OutputFile {
  public:
-  explicit OutputFile(std::string path);
+  explicit OutputFile(std::string path, OutputOf kind = OutputOf::report);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -39,6 +43,7 @@ class OutputFile {
   std::string tmp_;
   int fd_ = -1;
   bool direct_ = false;  // a device or FIFO, written in place
+  OutputOf kind_;
   mode_t mode_ = 0644;
   int slot_ = -1;  // in the interrupt handler's list of temporaries
 };
@@ -46,6 +51,6 @@ class OutputFile {
 /// Writes `text` to `path` as OutputFile does, or to stdout when `path` is
 /// empty or "-". Throws ToolError on any failure and leaves no partial file
 /// behind.
-void write_output(const std::string& path, const std::string& text);
+void write_output(const std::string& path, const std::string& text, OutputOf kind = OutputOf::report);
 
 }  // namespace jf::cli
