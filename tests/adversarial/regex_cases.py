@@ -39,4 +39,4 @@ def regex_cases():
     yield Case("regex-work-budget", "regex", many(write("s.assess", lambda: long_names(30)),
                                                   write("x.rules", matches_rule(BIG))),
                ["check", "s.assess", "--rules", "x.rules", "--no-builtin"], 1,
-               r"JF010.*regular expressions searched more than 1073741824", seconds=30)
+               r"JF010.*regular expressions searched more than 1073741824", seconds=60)
