@@ -179,7 +179,11 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     throw ToolError(fmt::format("{}: invalid configuration", config_path));
   }
   for (const RuleMeta& r : rules.rules()) {
-    bool on = select.empty() || std::any_of(select.begin(), select.end(), [&](auto& s) { return selects(r, s); });
+    // JF010 says a rule that ran did not finish (budget, regex cost, ...):
+    // `--select JF307` must not turn JF307's failure into "no problems".
+    // Only an ignore turns it off.
+    bool on = select.empty() || r.id == "JF010" ||
+              std::any_of(select.begin(), select.end(), [&](auto& s) { return selects(r, s); });
     if (std::any_of(ignore.begin(), ignore.end(), [&](auto& s) { return selects(r, s); })) on = false;
     rules.set_enabled(r.id, on);
   }
