@@ -270,7 +270,7 @@ int run_check(const CheckOptions& o, Globals g) {
                                : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
                                              baselined == 1 ? "" : "s"));
   out.commit();
-  for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+  for (const std::string& e : errors) print_tool_error(e);
   if (!errors.empty()) return kToolFailed;
   if (never_fail) return kClean;
   return tally.any_at_least(fail_level) ? kFindings : kClean;
@@ -312,7 +312,10 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,
                 "Skip named YAML files without a top-level `scheme` key (for pre-commit)");
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
-  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes");
+  cmd->add_flag("--trust-config", o->rules.trust_config_paths,
+                "Let .jianfu.yaml `rules:` name packs outside the config's directory tree");
+  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes")
+      ->check(byte_count_validator());
   return [o, &g] { return run_check(*o, g); };
 }
 

@@ -7,6 +7,7 @@
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
+#include "engine/display_width.hpp"
 #include "engine/render_score.hpp"
 
 namespace jf::cli {
@@ -24,7 +25,8 @@ void report_data_issues(const std::string& path, const std::vector<DataIssue>& i
     std::string where = !i.row ? path
                         : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
                                            : fmt::format("{}:row {}", path, i.row);
-    std::fputs(fmt::format("{}: {}\n", where, i.message.in(lang)).c_str(), stderr);
+    std::fputs(fmt::format("{}: {}
+", sanitize_lines(where), sanitize_lines(i.message.in(lang))).c_str(), stderr);
   }
   throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));
 }

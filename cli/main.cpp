@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
       {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
       {"config", setup_config},
       {"import", setup_import},
+      {"report", setup_report},
   };
   std::map<std::string, Action> actions;
   for (auto& [name, setup] : table) actions[name] = setup(app, g);
@@ -62,13 +63,13 @@ int main(int argc, char** argv) {
       return code;
     }
   } catch (const ToolError& e) {
-    say_error("error", e.what());
+    print_tool_error(e.what());
     return kToolFailed;
   } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
     say_error("error", "cannot write the output");
     return kToolFailed;
   } catch (const std::exception& e) {
-    say_error("internal error", e.what());
+    print_tool_error(std::string("internal error: ") + e.what());
     return kToolFailed;
   }
   return kToolFailed;

@@ -16,6 +16,10 @@ namespace jf::cli {
 struct RuleFlags {
   std::vector<std::string> rule_paths, select, ignore;
   bool no_builtin = false;
+  /// --trust-config: a config's `rules:` may name packs outside the
+  /// config's directory tree (by default they may not: in CI on a pull
+  /// request the config is untrusted, docs/security.md).
+  bool trust_config_paths = false;
 };
 
 class ProjectConfig {

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "dsl/byte_checks.hpp"
 #include "dsl/scheme_loader.hpp"
 
 #include "dsl/yaml_reader.hpp"
@@ -137,9 +138,8 @@ Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits
   c.file = file;
   const SourceFile& src = sources[file];
   std::vector<Diagnostic> found;
-  if (auto bad = src.first_invalid_utf8()) {
-    found.push_back(syntax_error({file, *bad, *bad + 1}, {fmt::format("invalid UTF-8 at byte {}", *bad),
-                                                          fmt::format("第 {} 字节处不是有效的 UTF-8 编码", *bad)}));
+  if (auto bad = first_byte_problem(src)) {
+    found.push_back(syntax_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
   } else if (auto tree = read_yaml_document(src, file, limits, found)) {
     YamlReader reader(*tree, src, limits, found);
     ConfigReader(reader, c).read(tree->root);

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "dsl/byte_checks.hpp"
 #include "dsl/fullwidth.hpp"
 #include "dsl/source.hpp"
 #include "dsl/yaml_reader.hpp"
@@ -272,10 +273,9 @@ LoadedResults parse_results_csv(std::string_view text) {
 
 LoadedResults load_results(const std::string& path, const std::string& bytes) {
   SourceFile src(path, bytes);
-  if (auto bad = src.first_invalid_utf8()) {
+  if (auto bad = first_byte_problem(src)) {
     LoadedResults out;
-    add(out, src.locate(*bad).line, fmt::format("invalid UTF-8 at byte {}", *bad),
-        fmt::format("第 {} 字节处不是有效的 UTF-8", *bad));
+    add(out, src.locate(bad->at).line, bad->message.en, bad->message.zh);
     return out;
   }
   if (path.ends_with(".yaml") || path.ends_with(".yml")) return parse_results_yaml(src);

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+#include <unordered_map>
+
 namespace jf {
 namespace {
 
@@ -47,19 +50,39 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
   if (sups.empty()) return;
   std::vector<std::vector<char>> used(sups.size());
   for (size_t i = 0; i < sups.size(); ++i) used[i].assign(sups[i].rules.size(), 0);
+  // Names looked up by hash, per file or per (line, rule): an `allow-file`
+  // list of a million names costs linear time, not names × findings.
+  struct Bucket {
+    std::vector<std::pair<size_t, size_t>> names;  // (suppression, index in its rules)
+    bool marked = false;                           // every name in it marked used
+  };
+  std::unordered_map<std::string_view, Bucket> file_level;
+  std::unordered_map<std::string, Bucket> by_line;  // "line rule"
+  auto line_key = [](uint32_t line, std::string_view rule) { return fmt::format("{} {}", line, rule); };
+  for (size_t i = 0; i < sups.size(); ++i)
+    for (size_t r = 0; r < sups[i].rules.size(); ++r) {
+      std::string_view id = sups[i].rules[r];
+      if (id == "JF009") continue;  // JF009 cannot be suppressed: it is about suppressions
+      Bucket& b = sups[i].file_level ? file_level[id] : by_line[line_key(sups[i].line, id)];
+      b.names.emplace_back(i, r);
+    }
+  auto take = [&](Bucket* b) {
+    if (!b) return false;
+    if (!b->marked)
+      for (auto [i, r] : b->names) used[i][r] = 1;
+    b->marked = true;
+    return true;
+  };
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : ds) {
-    bool suppressed = false;
-    uint32_t line = src.locate(d.span.begin).line;
-    for (size_t i = 0; i < sups.size(); ++i) {
-      const Suppression& s = sups[i];
-      if (!s.file_level && s.line != line) continue;
-      for (size_t r = 0; r < s.rules.size(); ++r)
-        if (s.rules[r] == d.rule && d.rule != "JF009") {
-          used[i][r] = 1;
-          suppressed = true;
-        }
-    }
+    Bucket* whole = nullptr;
+    Bucket* here = nullptr;
+    if (auto it = file_level.find(d.rule); it != file_level.end()) whole = &it->second;
+    if (!by_line.empty())
+      if (auto it = by_line.find(line_key(src.locate(d.span.begin).line, d.rule)); it != by_line.end())
+        here = &it->second;
+    bool suppressed = take(whole);
+    suppressed = take(here) || suppressed;
     if (!suppressed) kept.push_back(std::move(d));
   }
   for (size_t i = 0; i < sups.size(); ++i) {
