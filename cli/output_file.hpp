@@ -23,7 +23,9 @@ namespace jf::cli {
 /// Throws ToolError on any failure.
 class OutputFile {
  public:
-  explicit OutputFile(std::string path);
+  /// `replace_input`: the target is meant to be an input of the run
+  /// (`check --fix` writes the scheme it read back); every other check stays.
+  explicit OutputFile(std::string path, bool replace_input = false);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -41,11 +43,16 @@ class OutputFile {
   bool direct_ = false;  // a device or FIFO, written in place
   mode_t mode_ = 0644;
   int slot_ = -1;  // in the interrupt handler's list of temporaries
+  bool replace_input_ = false;
 };
 
 /// Writes `text` to `path` as OutputFile does, or to stdout when `path` is
 /// empty or "-". Throws ToolError on any failure and leaves no partial file
 /// behind.
 void write_output(const std::string& path, const std::string& text);
+
+/// `check --fix`: replaces the input file `path` with `text`, atomically,
+/// as write_output does (the file's mode kept, symlinks followed).
+void replace_input_file(const std::string& path, const std::string& text);
 
 }  // namespace jf::cli
