@@ -187,7 +187,7 @@ int run_check(const CheckOptions& o, Globals g) {
       if (after == before) continue;
       fixes += n, ++files;
       if (o.diff) diffs += unified_diff(job.path, before, after);
-      else write_output(job.path, after, OutputOf::fixed_input);
+      else replace_input_file(job.path, after);
     }
     if (o.diff) {
       write_output(o.output, diffs);

@@ -15,7 +15,7 @@ namespace jf::cli {
 namespace {
 
 struct DiffOptions {
-  std::string old_path, new_path, format = "text", fail_on = "error";
+  std::string old_path, new_path, format = "text", fail_on;  // fail_on "": the config's, else error
   RuleFlags rules;
   std::string config;
   bool no_config = false;
@@ -111,17 +111,22 @@ std::string render_json_diff(const SchemeDiff& d, const SourceSet& sources, cons
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
-int run_diff(const DiffOptions& o, const Globals& g) {
-  const Lang lang = resolve_lang(g.lang);
-  Severity fail_level = Severity::error;
-  const bool never = o.fail_on == "never";
-  if (!never && !parse_severity(o.fail_on, fail_level))
-    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", o.fail_on));
+int run_diff(const DiffOptions& o, Globals g) {
   SourceSet sources;
   // Both versions are checked with the rules `check` would give the new one
-  // (its .jianfu.yaml), so a finding the config turns off is not "new".
+  // (its .jianfu.yaml), so a finding the config turns off is not "new"; its
+  // `lang` and `fail-on` apply unless given as flags, as for check.
   ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
-  const RuleSet& rules = project.rules_for(project.config_for(o.new_path));
+  const std::string config_path = project.config_for(o.new_path);
+  const RuleSet& rules = project.rules_for(config_path);
+  const Config* config = project.config(config_path);
+  if (g.lang.empty() && config && config->lang) g.lang = config->lang->text;
+  const Lang lang = resolve_lang(g.lang);
+  const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config && config->fail_on ? config->fail_on->text : "error";
+  Severity fail_level = Severity::error;
+  const bool never = fail_on == "never";
+  if (!never && !parse_severity(fail_on, fail_level))
+    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
   SchemeDiff d = diff_schemes(before, after);
@@ -147,7 +152,7 @@ Action setup_diff(CLI::App& app, Globals& g) {
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
       ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
-  return [o, &g] { return run_diff(*o, g); };
+  return [o, &g] { return run_diff(*o, g); };  // a copy of g: the config may set the language
 }
 
 }  // namespace jf::cli

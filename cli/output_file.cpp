@@ -75,7 +75,7 @@ std::string resolved(const std::string& path) {
 
 }  // namespace
 
-OutputFile::OutputFile(std::string path, OutputOf kind) : path_(std::move(path)), kind_(kind) {
+OutputFile::OutputFile(std::string path, bool replace_input) : path_(std::move(path)), replace_input_(replace_input) {
   if (path_.empty() || path_ == "-") {
     refuse_stdout_onto_input();
     return;
@@ -83,7 +83,7 @@ OutputFile::OutputFile(std::string path, OutputOf kind) : path_(std::move(path))
   mode_ = new_file_mode();
   struct stat st;
   if (::stat(path_.c_str(), &st) == 0) {
-    if (kind_ == OutputOf::report) refuse_if_input(st, path_);
+    if (!replace_input_) refuse_if_input(st, path_);
     if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path_));
     if (S_ISBLK(st.st_mode))
       throw ToolError(fmt::format("{}: is a block device; jianfu does not write reports onto disks", path_));
@@ -185,7 +185,7 @@ void OutputFile::commit() {
   // are compared again: the target may have become one by another name.
   struct stat st;
   try {
-    if (!err && kind_ == OutputOf::report && ::stat(target_.c_str(), &st) == 0) refuse_if_input(st, path_);
+    if (!err && !replace_input_ && ::stat(target_.c_str(), &st) == 0) refuse_if_input(st, path_);
   } catch (...) {
     ::unlink(tmp_.c_str());
     discard();
@@ -200,8 +200,14 @@ void OutputFile::commit() {
   discard();
 }
 
-void write_output(const std::string& path, const std::string& text, OutputOf kind) {
-  OutputFile out(path, kind);
+void write_output(const std::string& path, const std::string& text) {
+  OutputFile out(path);
+  out.write(text);
+  out.commit();
+}
+
+void replace_input_file(const std::string& path, const std::string& text) {
+  OutputFile out(path, true);
   out.write(text);
   out.commit();
 }

@@ -21,13 +21,11 @@ namespace jf::cli {
 /// (run_files.hpp). Without commit() — an error, or the run interrupted by
 /// SIGINT, SIGTERM, SIGHUP, SIGQUIT or SIGXFSZ — the temporary is removed.
 /// Throws ToolError on any failure.
-/// What the output may be: a new report (never an input of the run), or the
-/// rewrite of an input the run was asked to change in place (`check --fix`).
-enum class OutputOf { report, fixed_input };
-
 class OutputFile {
  public:
-  explicit OutputFile(std::string path, OutputOf kind = OutputOf::report);
+  /// `replace_input`: the target is meant to be an input of the run
+  /// (`check --fix` writes the scheme it read back); every other check stays.
+  explicit OutputFile(std::string path, bool replace_input = false);
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -43,14 +41,18 @@ class OutputFile {
   std::string tmp_;
   int fd_ = -1;
   bool direct_ = false;  // a device or FIFO, written in place
-  OutputOf kind_;
   mode_t mode_ = 0644;
   int slot_ = -1;  // in the interrupt handler's list of temporaries
+  bool replace_input_ = false;
 };
 
 /// Writes `text` to `path` as OutputFile does, or to stdout when `path` is
 /// empty or "-". Throws ToolError on any failure and leaves no partial file
 /// behind.
-void write_output(const std::string& path, const std::string& text, OutputOf kind = OutputOf::report);
+void write_output(const std::string& path, const std::string& text);
+
+/// `check --fix`: replaces the input file `path` with `text`, atomically,
+/// as write_output does (the file's mode kept, symlinks followed).
+void replace_input_file(const std::string& path, const std::string& text);
 
 }  // namespace jf::cli

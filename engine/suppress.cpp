@@ -96,11 +96,9 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
                             fmt::format("对 {} 的豁免没有说明理由", fmt::join(s.rules, "、"))},
                            {"add `-- reason` so reviewers know why the finding is accepted",
                             "请加上 `-- 理由`，让审核者知道为何接受该问题"}));
+    bool stale_fixed = false, case_fixed = false;  // one fix of each kind per comment and pass
     for (size_t r = 0; r < s.rules.size(); ++r) {
       const std::string& id = s.rules[r];
-      std::vector<std::string> others;
-      for (size_t k = 0; k < s.rules.size(); ++k)
-        if (k != r) others.push_back(s.rules[k]);
       if (rules && !rules->find(id)) {
         // `jf203`: the id in capitals is the one clear correction.
         const bool cased = upper(id) != id && rules->find(upper(id));
@@ -109,16 +107,26 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
                              cased ? Text{fmt::format("rule ids are written in capitals: `{}`", upper(id)),
                                           fmt::format("规则编号应大写：`{}`", upper(id))}
                                    : Text{"see `jianfu rules` for the ids", "规则编号见 `jianfu rules`"}));
-        if (cased) {
+        if (cased && !case_fixed) {
           std::vector<std::string> fixed = s.rules;
           fixed[r] = upper(id);
           kept.back().fix.push_back(rewrite(s, fixed, src));
+          case_fixed = true;
         }
       } else if (!used[i][r] && (!rules || rules->enabled(id))) {
         kept.push_back(jf009(s.span, {fmt::format("suppression of {} suppresses nothing", id),
                                       fmt::format("对 {} 的豁免没有抑制任何问题", id)},
                              {"remove the stale suppression", "请删除这条过时的豁免注释"}));
-        kept.back().fix.push_back(rewrite(s, others, src));
+        // One rewrite per comment, dropping every stale id at once, on its
+        // first stale finding: linear however many ids the comment names.
+        if (!stale_fixed) {
+          std::vector<std::string> keep;
+          for (size_t k = 0; k < s.rules.size(); ++k)
+            if (used[i][k] || (rules && (!rules->find(s.rules[k]) || !rules->enabled(s.rules[k]))))
+              keep.push_back(s.rules[k]);
+          kept.back().fix.push_back(rewrite(s, keep, src));
+          stale_fixed = true;
+        }
       }
     }
   }

@@ -81,6 +81,11 @@ TEST(DayOne, DiffHonoursTheConfig) {
   dir.write(".jianfu.yaml", "ignore: [JF206]\n");
   auto configured = run_jianfu("--lang en diff --format json " + a + " " + b);
   EXPECT_FALSE(has(configured.out, "JF206")) << configured.out;
+  EXPECT_EQ(plain.code, 0);  // JF206 is a warning; the default fails on errors
+  dir.write(".jianfu.yaml", "fail-on: warning\nlang: zh\n");
+  auto strict = run_jianfu("diff " + a + " " + b);
+  EXPECT_EQ(strict.code, 1) << strict.out;
+  EXPECT_TRUE(has(strict.out, "新增的问题")) << strict.out;
 }
 
 // 4. Every problem of a results file in one run; full-width digits named.
@@ -228,8 +233,11 @@ TEST(DayOne, FullWidthInputIsNamed) {
   EXPECT_TRUE(has(v2.out, "`95%` is neither a number nor a text: write `95` (a number) or `\"95%\"` (a text)")) << v2.out;
   // Every JF001 has a help line.
   auto doc = nlohmann::json::parse(run_jianfu("--lang en check --format json " + kData + "fengqiao-2026-v1.assess").out);
-  for (auto& d : doc["diagnostics"])
-    if (d["rule"] == "JF001") EXPECT_FALSE(d["help"].get<std::string>().empty()) << d["message"];
+  for (auto& d : doc["diagnostics"]) {
+    if (d["rule"] == "JF001") {
+      EXPECT_FALSE(d["help"].get<std::string>().empty()) << d["message"];
+    }
+  }
   auto yaml = run_jianfu("--lang zh check " + kData + "v5-yaml-fullwidth-colon.yaml");
   EXPECT_TRUE(has(yaml.out, "v5-yaml-fullwidth-colon.yaml:74:10: 错误[JF001]：`owner` 后是全角冒号")) << yaml.out;
   EXPECT_FALSE(has(yaml.out, "illegal map value")) << yaml.out;
