@@ -84,7 +84,7 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
     for (size_t i = 0; i < t.before.size(); ++i)
       out.push_back({t.before[i].begin, t.before[i].end, 0, 0,
                      fmt::format("paragraph {} before {}", i + 1, label_en),
-                     fmt::format("{}之前第 {} 段", label_zh, i + 1)});
+                     fmt::format("{}之前第 {} 段", label_zh, i + 1), "", "", t.before[i].end});
     for (const GridRow& r : t.rows)
       for (size_t c = 0; c < r.cells.size(); ++c) {
         std::string name = header_row && c < header_row->cells.size() ? header_row->cells[c].text : std::string();
@@ -92,7 +92,9 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
         const std::string cell = g.kind == GridKind::xlsx ? fmt::format("{}{}", column_letters(static_cast<uint32_t>(c)), r.row)
                                                           : fmt::format("column {}", c + 1);
         const std::string cell_zh = g.kind == GridKind::xlsx ? cell : fmt::format("第 {} 列", c + 1);
-        Place p{r.cells[c].begin, r.cells[c].end, r.row, static_cast<uint32_t>(c + 1), "", ""};
+        Place p{r.cells[c].begin, r.cells[c].end, r.row, static_cast<uint32_t>(c + 1), "", "",
+                fmt::format("{}, row {}", label_en, r.row), fmt::format("{}第 {} 行", label_zh, r.row),
+                r.cells.back().end};
         if (g.kind == GridKind::docx) {
           p.en = fmt::format("{}, row {}, {}", label_en, r.row, name.empty() ? cell : name);
           p.zh = fmt::format("{}第 {} 行 {}", label_zh, r.row, name.empty() ? cell_zh : name);
@@ -106,7 +108,7 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
       }
     for (size_t i = 0; i < t.after.size(); ++i)
       out.push_back({t.after[i].begin, t.after[i].end, 0, 0, fmt::format("paragraph {} after {}", i + 1, label_en),
-                     fmt::format("{}之后第 {} 段", label_zh, i + 1)});
+                     fmt::format("{}之后第 {} 段", label_zh, i + 1), "", "", t.after[i].end});
   }
   return out;
 }

@@ -27,6 +27,8 @@ struct Place {
   uint32_t begin = 0, end = 0;
   uint32_t row = 0, column = 0;  // as published: table/sheet row, 1-based column
   std::string en, zh;            // "table 1, row 12, 评分标准" / "表 1 第 12 行 评分标准"
+  std::string row_en, row_zh;    // the whole row: "table 1, row 12" / "表 1 第 12 行"
+  uint32_t row_end = 0;          // end of the row's text (a span past `end` is about the row)
 };
 
 /// One file's text. `text` is the whole file as read (BOM included, so byte

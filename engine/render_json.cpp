@@ -37,7 +37,10 @@ class JsonReport : public ReportFormat {
           .key("end_line").num(b.line)
           .key("end_column").num(b.column);
       if (src.placed()) {
-        w.key("location").str(place ? (lang_ == Lang::zh ? place->zh : place->en) : std::string());
+        const bool row = place && !place->row_en.empty() && d.span.end > place->end + 1;  // about the whole row
+        w.key("location").str(!place ? std::string()
+                              : row  ? (lang_ == Lang::zh ? place->row_zh : place->row_en)
+                                     : (lang_ == Lang::zh ? place->zh : place->en));
         w.key("cell").str(place ? src.text().substr(place->begin, place->end - place->begin) : std::string());
       }
       w.key("rule").str(d.rule)

@@ -60,10 +60,18 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
 
 // A document's cell, quoted under its row number: a .docx or .xlsx has no
 // lines to show, so the cell the finding is about stands in for the line.
+bool about_row(const Place& p, const Diagnostic& d) { return !p.row_en.empty() && d.span.end > p.end + 1; }
+
 void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const Diagnostic& d, const Style& st) {
-  std::string_view cell = std::string_view(src.text()).substr(p.begin, p.end - p.begin);
+  // A finding about a whole row (the header, for the scheme as a whole) shows the row.
+  const uint32_t end = about_row(p, d) ? std::max(p.end, std::min(p.row_end, d.span.end)) : p.end;
+  std::string row_text;
+  if (about_row(p, d))
+    for (char c : std::string_view(src.text()).substr(p.begin, end - p.begin)) row_text += c == '\t' ? std::string(" | ") : std::string(1, c);
+  std::string_view cell = about_row(p, d) ? std::string_view(row_text) : std::string_view(src.text()).substr(p.begin, end - p.begin);
   size_t a = d.span.begin > p.begin ? std::min<size_t>(d.span.begin - p.begin, cell.size()) : 0;
   size_t b = d.span.end > p.begin ? std::min<size_t>(d.span.end - p.begin, cell.size()) : 0;
+  if (about_row(p, d)) a = 0, b = cell.size();
   // Long cells: the part from the span's start (at most ~120 columns before it).
   size_t from = 0;
   if (sanitized_width(cell.substr(0, a)) > 60) {
@@ -107,7 +115,10 @@ class TextReport : public ReportFormat {
       LineCol lc = src.locate(d.span.begin);
       const Place* place = src.placed() ? src.place(d.span.begin) : nullptr;
       if (src.placed())  // a .docx/.xlsx: "考核细则.docx: table 1, row 12, 评分标准"
-        st.paint(out, "1", place ? fmt::format("{}: {}", path, sanitize_for_terminal(opt_.lang == Lang::zh ? place->zh : place->en))
+        st.paint(out, "1", place ? fmt::format("{}: {}", path,
+                                               sanitize_for_terminal(about_row(*place, d)
+                                                                         ? (opt_.lang == Lang::zh ? place->row_zh : place->row_en)
+                                                                         : (opt_.lang == Lang::zh ? place->zh : place->en)))
                                  : path);
       else
         st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
