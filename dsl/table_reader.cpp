@@ -231,11 +231,16 @@ std::string strip_blanks(std::string_view s) {
 // 一、 (1) （一） (2) 1. / 1、 (3): the level of a numbered heading, 0 if none.
 int heading_level(std::string_view text, std::string* rest) {
   static const RE2 l1("^([一二三四五六七八九十]+)\\s*[、.．]\\s*(.*)$");
+  static const RE2 bare("^([一二三四五六七八九十]+)$");  // 序号 一 with the name in the next cell
   static const RE2 l2("^[（(]([一二三四五六七八九十]+)[）)]\\s*[、.．]?\\s*(.*)$");
   static const RE2 l3("^([0-9]+)\\s*[、．]\\s*(.*)$");
   std::string num;
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, l1, &num, rest)) return 1;
+  if (RE2::FullMatch(in, bare, &num)) {
+    if (rest) rest->clear();
+    return 1;
+  }
   if (RE2::FullMatch(in, l2, &num, rest)) return 2;
   if (RE2::FullMatch(in, l3, &num, rest)) return 3;
   return 0;
@@ -363,8 +368,9 @@ class Layout {
     const std::string& grp = cell(TableField::group);
     int level = 0;
     std::string heading;
-    if (!seq.empty() && (level = heading_level(seq, &rest)) > 0 && level < 3 && name.empty()) {
-      heading = rest.empty() ? first == seq && texts_.size() > 1 ? texts_[1].second : rest : rest;
+    if (!seq.empty() && (level = heading_level(seq, &rest)) > 0 && level < 3 && (name.empty() || !has_detail)) {
+      // 一、经济发展（10分） in 序号, or 一 / 一、 there and the name in the next cell.
+      heading = !rest.empty() ? rest : !name.empty() ? name : texts_.size() > 1 ? texts_[1].second : std::string();
     } else if (name.empty() && !grp.empty() && !row.at(TableField::group).carried && !has_detail) {
       heading = grp;  // the 一级指标 column holds the heading
       level = 1;

@@ -181,6 +181,15 @@ TEST(TableLayout, HeadingsTotalsAndNotes) {
   EXPECT_EQ(t.rows[6].kind, RowKind::note);
 }
 
+TEST(TableLayout, ChineseNumberInSeqWithTheNameBeside) {
+  Table t = read_table("序号,二级指标,分值,评分标准\n一,经济发展,30,\n1,甲,30,按实绩赋分\n", {});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.rows[0].kind, RowKind::group);
+  EXPECT_EQ(t.rows[0].heading, "经济发展");
+  EXPECT_EQ(t.rows[0].heading_points, 30);
+  EXPECT_EQ(t.rows[1].kind, RowKind::item);
+}
+
 TEST(TableLayout, NameAndPointsRowsWithoutItemsBelowAreItems) {
   Table t = read_table("二级指标,分值,评分标准\n甲,10,\n乙,5,\n丙,3,按实绩赋分\n", {});
   ASSERT_TRUE(t.ok());
