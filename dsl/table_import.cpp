@@ -133,7 +133,14 @@ class Importer {
     SchemeInfo& info = out_.scheme.info;
     info.span = info.total_span = info.units_span = info.year_span = header_span_;
     const std::string stem = std::filesystem::path(src_.path()).stem().string();
-    info.name = table_.preamble.empty() ? stem : table_.preamble.front();
+    // The title: the first text above the table that is not a 附件1 label
+    // (a published 细则 is usually an attachment of the notice).
+    info.name = stem;
+    for (const std::string& p : table_.preamble)
+      if (!RE2::FullMatch(p, "附件\\s*[0-9一二三四五六七八九十]*[:：]?")) {
+        info.name = p;
+        break;
+      }
     std::string year;
     if (RE2::PartialMatch(info.name, "(20\\d\\d)", &year) || RE2::PartialMatch(stem, "(20\\d\\d)", &year)) {
       info.year = std::stod(year);

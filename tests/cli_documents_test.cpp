@@ -90,12 +90,29 @@ TEST_F(Documents, JsonAndSarifCarryThePlace) {
   }
 }
 
+// Results without a region (a document has no lines) are valid SARIF 2.1.0.
+TEST_F(Documents, SarifOfDocumentsValidates) {
+  const char* env = std::getenv("JIANFU_SARIF_SCHEMA");
+  auto schema = env ? std::filesystem::path(env)
+                    : std::filesystem::path(kSrc).parent_path() / "shared/schemas/sarif-schema-2.1.0.json";
+  if (!std::filesystem::exists(schema))
+    GTEST_SKIP() << "SKIPPED: SARIF schema not found (set JIANFU_SARIF_SCHEMA or place shared/ beside the checkout)";
+  TempDir t;
+  std::string report = (t.path / "docs.sarif").string();
+  auto r = run_jianfu("check --format sarif -o " + report + " " + doc("qingshan-2025.docx") + " " +
+                      doc("layout.xlsx") + " " + doc("notable.docx"));
+  ASSERT_EQ(r.code, 1) << r.err;
+  std::string cmd = "/usr/bin/python3 " + kSrc + "/tests/validate_json_schema.py " + schema.string() + " " + report;
+  EXPECT_EQ(std::system(cmd.c_str()), 0) << cmd;
+}
+
 TEST_F(Documents, WordLayoutAsPublished) {
   TempDir t;
   std::string out = (t.path / "layout.yaml").string();
   auto r = run_jianfu("--lang en import " + doc("layout.docx") + " -o " + out);
   ASSERT_EQ(r.code, 0) << r.err;
   std::string y = slurp(out);
+  EXPECT_NE(y.find("name: 东坡县2025年度乡镇综合考核细则\n"), std::string::npos) << y;  // not 附件1
   EXPECT_NE(y.find("total: 100\n"), std::string::npos) << y;                       // （总分100分） paragraph
   EXPECT_NE(y.find("units: [东关镇, 西林乡, 南湖镇]"), std::string::npos);           // 考核对象 paragraph
   EXPECT_NE(y.find("- {id: 经济运行, points: 30}"), std::string::npos);              // nested heading
