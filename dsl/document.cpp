@@ -72,13 +72,18 @@ std::string lay_out_text(Grid& g) {
 
 std::vector<Place> places_of(const Grid& g, const Table& table) {
   std::vector<Place> out;
+  std::vector<std::string> names;  // per column: the header text (a continued table keeps the one before)
   for (const GridTable& t : g.tables) {
     const TableHeader* h = nullptr;
     for (const TableHeader& x : table.headers)
       if (x.index == t.index) h = &x;
-    const GridRow* header_row = nullptr;
-    for (const GridRow& r : t.rows)
-      if (h && r.row == h->row) header_row = &r;
+    if (!h) names.clear();
+    if (h && !h->continued) {
+      names.clear();
+      for (const GridRow& r : t.rows)
+        if (r.row == h->row)
+          for (const GridCell& c : r.cells) names.push_back(c.text);
+    }
     const std::string label_en = g.kind == GridKind::docx ? fmt::format("table {}", t.index) : fmt::format("sheet {}", t.name);
     const std::string label_zh = g.kind == GridKind::docx ? fmt::format("表 {} ", t.index) : fmt::format("工作表“{}”", t.name);
     for (size_t i = 0; i < t.before.size(); ++i)
@@ -87,7 +92,7 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
                      fmt::format("{}之前第 {} 段", label_zh, i + 1), "", "", t.before[i].end});
     for (const GridRow& r : t.rows)
       for (size_t c = 0; c < r.cells.size(); ++c) {
-        std::string name = header_row && c < header_row->cells.size() ? header_row->cells[c].text : std::string();
+        std::string name = c < names.size() ? names[c] : std::string();
         std::replace(name.begin(), name.end(), '\n', ' ');
         const std::string cell = g.kind == GridKind::xlsx ? fmt::format("{}{}", column_letters(static_cast<uint32_t>(c)), r.row)
                                                           : fmt::format("column {}", c + 1);

@@ -61,6 +61,9 @@ TEST_F(Documents, FindingsNameTableRowAndHeaderAndQuoteTheCell) {
   auto x = run_jianfu("--lang en check " + doc("qingshan-2025.xlsx"));
   EXPECT_NE(x.out.find("qingshan-2025.xlsx: sheet 考核细则, row 3, 评分标准 (F3): warning[JF204]"), std::string::npos)
       << x.out;
+  // Table 2 continues table 1 (no header of its own): its cells are named by table 1's header.
+  EXPECT_NE(run_jianfu("--lang en check " + doc("layout.docx")).out.find("layout.docx: table 2, row 1, 评估内容与计分方法: "),
+            std::string::npos);
   // A finding on the scheme as a whole points at the header row and shows it.
   auto l = run_jianfu("--lang en check " + doc("layout.docx"));
   EXPECT_NE(l.out.find("layout.docx: table 1, row 1: error[JF004] points-mismatch"), std::string::npos) << l.out;
