@@ -208,4 +208,21 @@ TEST_F(Documents, BadDocumentsFailClearlyAndWriteNothing) {
   }
 }
 
+TEST(CsvBounds, MillionRowsAndMegabyteCellsAreRefused) {
+  TempDir t;
+  std::string rows = "二级指标,分值\n";
+  for (int i = 0; i < 1000000; ++i) rows += "甲,1\n";
+  auto many = run_jianfu("--lang en check " + t.write("rows.csv", rows));
+  EXPECT_EQ(many.code, 1);
+  EXPECT_NE(many.out.find("more than 100000 rows"), std::string::npos) << many.out.substr(0, 2000);
+  std::string cell = "二级指标,分值,评分标准\n甲,1,";
+  for (int i = 0; i < 350000; ++i) cell += "扣";
+  auto big = run_jianfu("--lang en check " + t.write("cell.csv", cell + "\n"));
+  EXPECT_EQ(big.code, 1);
+  EXPECT_NE(big.out.find("a cell holds more than 65536 bytes of text"), std::string::npos) << big.out.substr(0, 2000);
+  std::string out = (t.path / "out.yaml").string();
+  EXPECT_EQ(run_jianfu("import " + (t.path / "cell.csv").string() + " -o " + out).code, 2);
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
 }  // namespace
