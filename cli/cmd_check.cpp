@@ -13,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/project_config.hpp"
+#include "dsl/document.hpp"
 #include "dsl/table_import.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
@@ -232,8 +233,8 @@ int run_check(const CheckOptions& o, Globals g) {
     FileOutcome& r = *outcomes[i];
     const uint32_t id = first_id + static_cast<uint32_t>(i);
     try {
-      sources.set(id, jobs[i].path,
-                  jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes));
+      set_scheme_source(sources, id, jobs[i].path,
+                        jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes));
     } catch (const ToolError& e) {
       r.error = e.what();
       return;

@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include <algorithm>
+
+#include "dsl/document.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "engine/render.hpp"
@@ -18,13 +21,16 @@ struct ConvertOptions {
 int run_convert(const ConvertOptions& o, const Globals& g) {
   const Lang lang = resolve_lang(g.lang);
   SourceSet sources;
-  uint32_t id = sources.add(o.path, read_source_file(o.path, g.limits.max_file_bytes));
+  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes));
   LoadResult loaded = load_scheme(sources, id, g.limits);
-  if (!loaded.diagnostics.empty()) {
+  // Notes (a document's cells no phrase understood) are shown; errors stop.
+  if (std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
+                  [](const Diagnostic& d) { return d.severity == Severity::error; })) {
     // A model read with syntax errors is partial: converting it would drop text.
     print_errors(loaded.diagnostics, sources, lang);
     return kFindings;
   }
+  if (!loaded.diagnostics.empty()) print_errors(loaded.diagnostics, sources, lang);
   // Comments, `# jianfu: allow` suppressions among them, go with their elements.
   const std::string& path = sources[id].path();
   const bool from_yaml = path.ends_with(".yaml") || path.ends_with(".yml");

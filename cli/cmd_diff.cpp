@@ -79,9 +79,12 @@ std::string render_text_diff(const SchemeDiff& d, const SourceSet& sources, cons
   out += render_text(d.introduced, sources, {lang, use_color(stdout)});
   out += fmt::format(fmt::runtime(zh ? "\n消除的问题（{} 项）：\n" : "\nfindings resolved ({}):\n"), d.resolved.size());
   for (const Diagnostic& x : d.resolved) {
-    LineCol lc = sources[x.span.file].locate(x.span.begin);
-    out += fmt::format("  {}[{}] {}: {} ({}:{})\n", to_string(x.severity), x.rule, x.name,
-                       sanitize_for_terminal(x.message.in(lang)), o.old_path, lc.line);
+    const SourceFile& src = sources[x.span.file];
+    const Place* p = src.placed() ? src.place(x.span.begin) : nullptr;
+    std::string where = p ? fmt::format("{}: {}", o.old_path, sanitize_for_terminal(zh ? p->zh : p->en))
+                          : fmt::format("{}:{}", o.old_path, src.locate(x.span.begin).line);
+    out += fmt::format("  {}[{}] {}: {} ({})\n", to_string(x.severity), x.rule, x.name,
+                       sanitize_for_terminal(x.message.in(lang)), where);
   }
   return out;
 }
@@ -91,10 +94,14 @@ std::string render_json_diff(const SchemeDiff& d, const SourceSet& sources, cons
   auto findings = [&](const std::vector<Diagnostic>& ds) {
     json a = json::array();
     for (const Diagnostic& x : ds) {
-      LineCol lc = sources[x.span.file].locate(x.span.begin);
-      a.push_back({{"file", sources[x.span.file].path()}, {"line", lc.line}, {"column", lc.column},
+      const SourceFile& src = sources[x.span.file];
+      LineCol lc = src.locate(x.span.begin);
+      const Place* p = src.placed() ? src.place(x.span.begin) : nullptr;
+      if (src.placed()) lc = p ? LineCol{p->row, p->column} : LineCol{0, 0};
+      a.push_back({{"file", src.path()}, {"line", lc.line}, {"column", lc.column},
                    {"rule", x.rule}, {"name", x.name}, {"severity", to_string(x.severity)},
                    {"category", x.category}, {"message", x.message.in(lang)}, {"help", x.help.in(lang)}});
+      if (p) a.back()["location"] = lang == Lang::zh ? p->zh : p->en;
     }
     return a;
   };

@@ -1,10 +1,11 @@
-// `jianfu import TABLE.csv`: a 考核细则 table (CSV/TSV) to a scheme in either
+// `jianfu import TABLE.docx|.xlsx|.csv|.tsv`: a 考核细则 table to a scheme in either
 // syntax, with the provenance of every inferred field as comments.
 #include <fmt/format.h>
 
 #include <cmath>
 
 #include "cli/commands.hpp"
+#include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_import.hpp"
 #include "dsl/yaml_reader.hpp"
@@ -63,10 +64,13 @@ int run_import(const ImportFlags& o, const Globals& g) {
     }
   if (o.encoding == "utf-8" || o.encoding == "utf8") opts.table.encoding = TableEncoding::utf8;
   else if (o.encoding == "gb18030" || o.encoding == "gbk") opts.table.encoding = TableEncoding::gb18030;
+  else if (o.encoding == "utf-16le" || o.encoding == "utf-16") opts.table.encoding = TableEncoding::utf16le;
   if (!o.columns.empty()) opts.table.columns = read_columns(o.columns, g, lang);
 
   SourceSet sources;
-  uint32_t id = sources.add(o.path, read_source_file(o.path, g.limits.max_file_bytes));
+  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes), opts.table);
+  if (!is_document_path(o.path))
+    throw ToolError(fmt::format("{}: not a table (expected .docx, .xlsx, .csv or .tsv)", o.path));
   if (sources[id].text().size() > g.limits.max_file_bytes)
     throw ToolError(fmt::format("{}: above the limit of {} bytes", o.path, g.limits.max_file_bytes));
   ImportResult r = import_table(sources, id, opts);
@@ -93,14 +97,14 @@ int run_import(const ImportFlags& o, const Globals& g) {
 
 Action setup_import(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ImportFlags>();
-  CLI::App* cmd = app.add_subcommand("import", "Turn a 考核细则 table (CSV/TSV from Excel or WPS) into a scheme");
-  cmd->add_option("table", o->path, "Table file (.csv, .tsv)")->required();
+  CLI::App* cmd = app.add_subcommand("import", "Turn a 考核细则 table (Word, Excel, CSV/TSV) into a scheme");
+  cmd->add_option("table", o->path, "Table file (.docx, .xlsx, .csv, .tsv)")->required();
   cmd->add_option("-o,--output", o->output,
                   "Write to FILE (.yaml/.yml or .assess, atomically); default: YAML on stdout");
   cmd->add_option("--units", o->units, "Assessed units, comma-separated (the table does not name them)");
   cmd->add_option("--total", o->total, "The scheme's total points (e.g. 1000)");
   cmd->add_option("--encoding", o->encoding, "Force the encoding (default: detect)")
-      ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk"}));
+      ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk", "utf-16le", "utf-16"}));
   cmd->add_option("--columns", o->columns, "YAML map of field: header name for unusual headers");
   return [o, &g] { return run_import(*o, g); };
 }

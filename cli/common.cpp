@@ -186,7 +186,13 @@ std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, 
     auto st = fs::status(p, ec);
     if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: {}", p, errno_reason(ec ? ec.value() : ENOENT)));
     else if (fs::is_directory(st))
-      walk(p, [](const fs::path& f) { return has_ext(f, {".assess"}) || (has_ext(f, {".yaml", ".yml"}) && yaml_is_scheme(f)); },
+      // Word and Excel 细则 in a folder are schemes too; CSV files are not
+      // (a folder of schemes also holds results and other data as CSV).
+      walk(p,
+           [](const fs::path& f) {
+             if (f.filename().string().starts_with("~$")) return false;  // Office's lock file of an open document
+             return has_ext(f, {".assess", ".docx", ".xlsx"}) || (has_ext(f, {".yaml", ".yml"}) && yaml_is_scheme(f));
+           },
            out, errors);
     else if (!(skip_non_schemes && has_ext(p, {".yaml", ".yml"}) && !yaml_is_scheme(p)))
       out.insert(fs::path(p).lexically_normal().string());

@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include "dsl/document.hpp"
+
 namespace jf::cli {
 
 FileCheck load_checked_scheme(SourceSet& sources, const std::string& path, const RuleSet* rules,
                               const Globals& g, Lang lang) {
-  uint32_t id = sources.add(path, read_source_file(path, g.limits.max_file_bytes));
+  uint32_t id = add_scheme_source(sources, path, read_source_file(path, g.limits.max_file_bytes));
   FileCheck fc = check_file(sources, id, rules, g.limits);
   if (!fc.parsed) {
     std::vector<Diagnostic> syntax;

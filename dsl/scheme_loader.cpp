@@ -43,7 +43,7 @@ LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& li
                  fmt::format("文件大小超过上限 {} 字节", limits.max_file_bytes)},
                 {"split the scheme, or raise the limit with --max-file-size",
                  "拆分方案文件，或用 --max-file-size 提高上限"});
-  if (is_table_path(src.path())) return load_table(sources, file, limits);  // CSV/TSV: own encodings
+  if (is_table_path(src.path())) return load_table(sources, file, limits);  // .docx/.xlsx/.csv/.tsv: dsl/document.hpp
   if (auto bad = src.first_invalid_utf8())
     return fail(*bad,
                 {fmt::format("invalid UTF-8 at byte {}", *bad),

@@ -64,6 +64,25 @@ std::string_view SourceFile::line_text(uint32_t line) const {
   return std::string_view(text_).substr(start, end - start);
 }
 
+SourceFile::SourceFile(std::string path, std::string text, std::shared_ptr<const Document> doc,
+                       std::vector<Place> places, bool placed)
+    : SourceFile(std::move(path), std::move(text)) {
+  doc_ = std::move(doc);
+  places_ = std::move(places);
+  placed_ = placed;
+}
+
+const Place* SourceFile::place(uint32_t offset) const {
+  auto it = std::upper_bound(places_.begin(), places_.end(), offset,
+                             [](uint32_t o, const Place& p) { return o < p.begin; });
+  return it == places_.begin() ? nullptr : &*std::prev(it);
+}
+
+uint32_t SourceSet::add(std::unique_ptr<SourceFile> file) {
+  files_.push_back(std::move(file));
+  return static_cast<uint32_t>(files_.size() - 1);
+}
+
 uint32_t SourceSet::add(std::string path, std::string text) {
   files_.push_back(std::make_unique<SourceFile>(std::move(path), std::move(text)));
   return static_cast<uint32_t>(files_.size() - 1);

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <filesystem>
 #include <map>
+#include <set>
 
+#include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_phrases.hpp"
 
@@ -45,6 +47,31 @@ std::vector<std::string> split_list(std::string_view s) {
   return out;
 }
 
+// 县委办、县政府办 / 县委办，县政府办 / 县委办/县政府办 / one per line.
+std::vector<std::string> split_owners(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  auto flush = [&] {
+    size_t a = 0, b = cur.size();
+    while (a < b && (cur[a] == ' ' || cur[a] == '\t')) ++a;
+    while (b > a && (cur[b - 1] == ' ' || cur[b - 1] == '\t')) --b;
+    if (b > a) out.push_back(cur.substr(a, b - a));
+    cur.clear();
+  };
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0 ||
+        s.compare(i, 3, "／") == 0 || s.compare(i, 3, "\u3000") == 0) {
+      flush();
+      i += 3;
+      continue;
+    }
+    if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '\n' || s[i] == '\r') { flush(); ++i; continue; }
+    cur += s[i++];
+  }
+  flush();
+  return out;
+}
+
 // Builds the scheme row by row.
 class Importer {
  public:
@@ -52,15 +79,20 @@ class Importer {
       : src_(sources[file]), file_(file), o_(o), out_(out) {}
 
   void run() {
-    TableOptions topts = o_.table;
-    std::string lower = src_.path();
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (lower.ends_with(".tsv")) topts.tabs = true;
-    table_ = read_table(src_.text(), topts);
+    if (src_.document()) {
+      table_ = src_.document()->table;
+    } else {  // added as plain text (tests): read it as a CSV/TSV now
+      TableOptions topts = o_.table;
+      if (document_kind(src_.path()) == DocumentKind::tsv) topts.tabs = true;
+      table_ = read_table(src_.text(), topts);
+    }
+    const uint32_t size = static_cast<uint32_t>(src_.text().size());
     for (const TableProblem& p : table_.problems)
-      out_.errors.push_back(syntax_error({file_, p.begin, std::max(p.end, p.begin)}, p.message,
-                                         {"fix the table, or map its columns with --columns",
-                                          "修改表格，或用 --columns 指定列的对应关系"}));
+      out_.errors.push_back(syntax_error({file_, std::min(p.begin, size), std::min(std::max(p.end, p.begin), size)},
+                                         p.message,
+                                         p.help.en.empty() ? Text{"fix the table, or map its columns with --columns",
+                                                                  "修改表格，或用 --columns 指定列的对应关系"}
+                                                           : p.help));
     if (!table_.ok()) return;
     out_.scheme.file = file_;
     header_span_ = {file_, table_.header_begin, table_.header_end};
@@ -73,8 +105,12 @@ class Importer {
                                         "如果它是已知字段之一，请用 --columns 映射"}));
       comment(fmt::format("row {} col {} ({}): not imported", table_.header_row, c.letter, c.name));
     }
+    for (const std::string& t : table_.skipped)
+      comment(fmt::format("{}: no header row found; not imported", t));
     for (const TableRow& r : table_.rows) row(r);
+    for (const std::string& n : table_.notes) comment(fmt::format("note: {}", n));
     if (!out_.errors.empty()) return;
+    flatten_groups();
     resolve_proofs();
     for (const Department& d : out_.scheme.departments)
       comment(fmt::format("department {} \"{}\": kind {} guessed from the name; review", d.id.text, d.display,
@@ -111,20 +147,21 @@ class Importer {
       return Span{file_, table_.raw_offset(c, a), std::max(table_.raw_offset(c, b), table_.raw_offset(c, a))};
     };
   }
-  std::string where(const TableRow& r, TableField f) const {
-    return fmt::format("row {} col {} ({})", r.row, table_.column_letters[static_cast<int>(f)],
-                       table_.header_names[static_cast<int>(f)]);
-  }
-  std::string where_zh(const TableRow& r, TableField f) const {
-    return fmt::format("第 {} 行第 {} 列（{}）", r.row, table_.column_letters[static_cast<int>(f)],
-                       table_.header_names[static_cast<int>(f)]);
-  }
+  std::string where(const TableRow& r, TableField f) const { return table_.where(r, f, Lang::en); }
+  std::string where_zh(const TableRow& r, TableField f) const { return table_.where(r, f, Lang::zh); }
 
   void scheme_info() {
     SchemeInfo& info = out_.scheme.info;
     info.span = info.total_span = info.units_span = info.year_span = header_span_;
     const std::string stem = std::filesystem::path(src_.path()).stem().string();
-    info.name = table_.preamble.empty() ? stem : table_.preamble.front();
+    // The title: the first text above the table that is not a 附件1 label
+    // (a published 细则 is usually an attachment of the notice).
+    info.name = stem;
+    for (const std::string& p : table_.preamble)
+      if (!RE2::FullMatch(p, "附件\\s*[0-9一二三四五六七八九十]*[:：]?")) {
+        info.name = p;
+        break;
+      }
     std::string year;
     if (RE2::PartialMatch(info.name, "(20\\d\\d)", &year) || RE2::PartialMatch(stem, "(20\\d\\d)", &year)) {
       info.year = parse_number(year);
@@ -140,7 +177,9 @@ class Importer {
       if (o_.units.empty() && RE2::PartialMatch(p, "(?:考核对象|被考核单位|参评单位)[:：]\\s*(.+)", &list))
         for (const std::string& u : split_list(list)) info.units.push_back({ident(u), header_span_});
       if (info.total && !o_.total && !total_noted_)
-        comment(fmt::format("row {}: \"{}\" → total {}", table_.preamble_rows[i], p, format_number(*info.total))),
+        comment(fmt::format("{}: \"{}\" → total {}",
+                            table_.preamble_rows[i] ? fmt::format("row {}", table_.preamble_rows[i]) : "paragraph", p,
+                            format_number(*info.total))),
             total_noted_ = true;
     }
     if (o_.total) info.total = o_.total;
@@ -165,43 +204,118 @@ class Importer {
     return std::nullopt;
   }
 
-  std::string group(const TableRow& r) { return group(r, r.at(TableField::group)); }
-  std::string group(const TableRow& r, const Cell& c) {
-    if (c.text.empty()) return {};
-    std::string name = c.text, pts;
-    // 一、经济发展（300分）: numbering and points are not part of the name.
-    RE2::GlobalReplace(&name, "^[一二三四五六七八九十0-9]+[、.．]\\s*", "");
-    std::optional<double> gp;
-    if (RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts))
-      gp = bounded_number(pts, r.row, "the group's points", "分组分值");
+  // A group by name (numbering and （N分） already removed by the layout, or
+  // removed here for a 一级指标 cell), created at its first mention.
+  std::string group_named(std::string name, std::optional<double> gp, Span span, const std::string& where_text,
+                          const std::string& written, uint32_t row) {
+    static const RE2 numbering("^[一二三四五六七八九十0-9]+[、.．]\\s*");
+    RE2::GlobalReplace(&name, numbering, "");
+    std::string pts;
+    if (!gp && RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts)) gp = bounded_number(pts, row, "the group's points", "分组分值");
     RE2::GlobalReplace(&name, "[（(][^）)]*[）)]$", "");
     std::string id = ident(name);
-    if (id.empty()) id = fmt::format("group_r{}", r.row);
+    if (id.empty()) id = fmt::format("group_r{}", row);
     auto& groups = out_.scheme.groups;
     if (std::none_of(groups.begin(), groups.end(), [&](const Group& g) { return g.id.text == id; })) {
-      groups.push_back({{id, cell_span(c)}, gp, cell_span(c), cell_span(c)});
-      comment(fmt::format("{}: \"{}\" → group {}{}", where(r, TableField::group), c.text, id,
-                          gp ? " points " + format_number(*gp) : ""));
+      groups.push_back({{id, span}, gp, span, span});
+      comment(fmt::format("{}: \"{}\" → group {}{}", where_text, written, id, gp ? " points " + format_number(*gp) : ""));
     }
     return id;
   }
 
-  Name owner(const TableRow& r) {
+  // The group of an item row: the 一级指标 cell, else the innermost heading above.
+  std::string group(const TableRow& r) {
+    const Cell& c = r.at(TableField::group);
+    if (c.text.empty()) return heading_group(r);
+    return group_named(c.text, std::nullopt, cell_span(c), where(r, TableField::group), c.text, r.row);
+  }
+  // Tables are separate unless one continues the other (a page break).
+  uint32_t chain(uint32_t table) const {
+    while (table > 0 && table < table_.headers.size() && table_.headers[table].continued) --table;
+    return table;
+  }
+  std::string heading_group(const TableRow& r) {
+    while (!headings_.empty() && headings_.back().table != chain(r.table)) headings_.pop_back();
+    return headings_.empty() ? std::string() : headings_.back().id;
+  }
+
+  // 一、经济发展（300分） / （一）工业经济（100分）: the model's groups are flat,
+  // so items belong to the innermost heading; an outer heading is kept as a
+  // group of its own, with its points, and named in the comments.
+  void heading(const TableRow& r) {
+    while (!headings_.empty() && (headings_.back().level >= r.level || headings_.back().table != chain(r.table)))
+      headings_.pop_back();
+    Span span = heading_span(r);
+    std::string id = group_named(r.heading, r.heading_points, span, table_.where_row(r, Lang::en), r.heading, r.row);
+    if (!headings_.empty() && headings_.back().id != id) {
+      comment(fmt::format("{}: group {} is inside group {}", table_.where_row(r, Lang::en), id, headings_.back().id));
+      outer_.insert(headings_.back().id);
+    }
+    headings_.push_back({id, r.level, chain(r.table)});
+  }
+  Span heading_span(const TableRow& r) const {
+    for (const Cell& c : r.cells)
+      if (!c.text.empty()) return cell_span(c);
+    return {file_, r.begin, std::max(r.end, r.begin)};
+  }
+
+  // The model's groups are flat: a heading that holds other headings and no
+  // item of its own is dropped (its inner groups carry the points), and said so.
+  void flatten_groups() {
+    auto& gs = out_.scheme.groups;
+    for (auto it = gs.begin(); it != gs.end();) {
+      const bool used = std::any_of(out_.scheme.indicators.begin(), out_.scheme.indicators.end(),
+                                    [&](const Indicator& i) { return i.group == it->id.text; });
+      if (outer_.count(it->id.text) && !used) {
+        comment(fmt::format("group {}{} holds other groups only; the scheme's groups are flat, so it is not a group "
+                            "of its own",
+                            it->id.text, it->points ? " (" + format_number(*it->points) + " points)" : ""));
+        it = gs.erase(it);
+      } else {
+        ++it;
+      }
+    }
+  }
+
+  // 合计 / 总分 rows: the scheme's total when nothing else gave one.
+  void total_row(const TableRow& r) {
+    const bool sub = r.heading.find("小计") != std::string::npos;
+    comment(fmt::format("{}: \"{}\"{} → {} (not an indicator)", table_.where_row(r, Lang::en), r.heading,
+                        r.heading_points ? " " + format_number(*r.heading_points) : "", sub ? "subtotal" : "total"));
+    if (!sub && r.heading_points && !out_.scheme.info.total && !o_.total) {
+      out_.scheme.info.total = r.heading_points;
+      out_.scheme.info.total_span = heading_span(r);
+      comment(fmt::format("{}: total {} taken from this row", table_.where_row(r, Lang::en), format_number(*r.heading_points)));
+    }
+  }
+
+  // An owner cell may name several bodies (县委办、县政府办): each becomes a
+  // department; the first owns the item, the others share it.
+  std::vector<Name> owners(const TableRow& r) {
     const Cell& c = r.at(TableField::owner);
-    if (c.text.empty()) return {};
+    std::vector<Name> out;
+    if (c.text.empty()) return out;
+    std::vector<std::string> parts = split_owners(c.text);
+    if (parts.empty()) parts.push_back(c.text);
     auto& ds = out_.scheme.departments;
-    for (const Department& d : ds)
-      if (d.display == c.text) return {d.id.text, cell_span(c)};
-    std::string id;
-    for (const std::string& part : split_list(c.text)) id += (id.empty() ? "" : "_") + ident(part);
-    if (id.empty()) id = fmt::format("dept_r{}", r.row);
-    Department d;
-    d.id = {id, cell_span(c)};
-    d.display = c.text;
-    d.kind = guess_dept_kind(c.text).value_or(DeptKind::line);
-    d.span = d.kind_span = cell_span(c);
-    ds.push_back(d);
-    return {id, cell_span(c)};
+    for (const std::string& part : parts) {
+      std::string id = ident(part);
+      if (id.empty()) id = fmt::format("dept_r{}_{}", r.row, out.size() + 1);
+      if (std::none_of(ds.begin(), ds.end(), [&](const Department& d) { return d.id.text == id; })) {
+        Department d;
+        d.id = {id, cell_span(c)};
+        d.display = part;
+        d.kind = guess_dept_kind(part).value_or(DeptKind::line);
+        d.span = d.kind_span = cell_span(c);
+        ds.push_back(d);
+      }
+      if (std::none_of(out.begin(), out.end(), [&](const Name& n) { return n.text == id; }))
+        out.push_back({id, cell_span(c)});
+    }
+    if (out.size() > 1)
+      comment(fmt::format("{}: \"{}\" names {} departments; they share the item", where(r, TableField::owner),
+                          c.text, out.size()));
+    return out;
   }
 
   void note_reading(const TableRow& r, TableField f, const Reading& rd) {
@@ -220,17 +334,17 @@ class Importer {
   }
 
   void row(const TableRow& r) {
+    switch (r.kind) {
+      case RowKind::group: heading(r); return;
+      case RowKind::total: total_row(r); return;
+      case RowKind::note: comment(fmt::format("{}: note: {}", table_.where_row(r, Lang::en), r.heading)); return;
+      case RowKind::item: break;
+    }
     const Cell& name_cell = r.at(TableField::indicator);
     if (name_cell.text.empty()) {
-      if (!r.at(TableField::group).text.empty()) { group(r); return; }
-      // 一、经济发展（150分） written in the 序号 column: a group heading.
-      if (const Cell& seq = r.at(TableField::seq); RE2::PartialMatch(seq.text, "^[一二三四五六七八九十]+、")) {
-        group(r, seq);
-        return;
-      }
       out_.notes.push_back(unread_note({file_, r.begin, std::max(r.end, r.begin)},
-                                       {fmt::format("row {} has no indicator name; it is not imported", r.row),
-                                        fmt::format("第 {} 行没有指标名称，未导入", r.row)}));
+                                       {fmt::format("{} has no indicator name; it is not imported", table_.where_row(r, Lang::en)),
+                                        fmt::format("{}没有指标名称，未导入", table_.where_row(r, Lang::zh))}));
       return;
     }
     Indicator ind;
@@ -240,7 +354,9 @@ class Importer {
     if (ind.id.text != name_cell.text) ind.display = name_cell.text;
     names_[name_cell.text] = ind.id.text;
     ind.group = group(r);
-    ind.owner = owner(r);
+    std::vector<Name> os = owners(r);
+    if (!os.empty()) ind.owner = os.front();
+    ind.co_owners.assign(os.begin() + std::min<size_t>(1, os.size()), os.end());
     ind.points = points(r);
     ind.points_span = r.at(TableField::points).text.empty() ? ind.span : cell_span(r.at(TableField::points));
     ind.key_span = ind.span;
@@ -274,12 +390,12 @@ class Importer {
     if (!scoring) {
       if (!ind.deductions.empty()) {
         ind.score.mode = ScoreMode::deduction;
-        comment(fmt::format("row {}: only deductions → score deduction", r.row));
+        comment(fmt::format("{}: only deductions → score deduction", table_.where_row(r, Lang::en)));
       } else {
         ind.score.mode = ScoreMode::threshold;
         const Cell& s = r.at(TableField::standard);
         if (content.empty() && !s.text.empty()) content = s.text, target_from = TableField::standard;  // stays as the target
-        comment(fmt::format("row {}: no scoring phrase → score threshold (review)", r.row));
+        comment(fmt::format("{}: no scoring phrase → score threshold (review)", table_.where_row(r, Lang::en)));
       }
     }
     if (ind.score.mode == ScoreMode::threshold && !content.empty()) {
@@ -314,6 +430,13 @@ class Importer {
   bool total_noted_ = false;
   std::map<std::string, std::string> names_;  // name as written → indicator id
   std::vector<std::pair<size_t, ProofRef>> proofs_;
+  struct Heading {
+    std::string id;
+    int level;
+    uint32_t table;
+  };
+  std::vector<Heading> headings_;  // the headings above the current row, outermost first
+  std::set<std::string> outer_;    // groups that hold groups
 };
 
 }  // namespace
@@ -335,11 +458,7 @@ std::string comment_block(const ImportResult& r) {
   return out;
 }
 
-bool is_table_path(const std::string& path) {
-  std::string lower = path;
-  std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  return lower.ends_with(".csv") || lower.ends_with(".tsv");
-}
+bool is_table_path(const std::string& path) { return is_document_path(path); }
 
 LoadResult load_table(const SourceSet& sources, uint32_t file, const Limits&) {
   ImportResult r = import_table(sources, file, {});

@@ -2,18 +2,19 @@
 
 #include <csv.h>
 #include <fmt/format.h>
-#include <iconv.h>
+#include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "dsl/source.hpp"
+#include "dsl/table_phrases.hpp"
 
 namespace jf {
 namespace {
 
-constexpr size_t kHeaderSearchRows = 20;  // titles and notes above the header
-constexpr size_t kMaxColumns = 200;
+constexpr size_t kHeaderSearchRows = 15;  // titles, notes and totals above the header
 
 struct Synonyms {
   TableField field;
@@ -24,15 +25,27 @@ struct Synonyms {
 // after removing blanks and a parenthesised suffix such as （分）.
 const std::vector<Synonyms>& synonym_table() {
   static const std::vector<Synonyms> t = {
-      {TableField::seq, {"序号", "编号", "No", "no"}},
-      {TableField::group, {"一级指标", "考核项目", "考核类别", "类别", "项目", "考核大类", "指标类别"}},
-      {TableField::indicator, {"二级指标", "考核指标", "指标名称", "指标", "具体指标", "考核事项", "工作任务"}},
-      {TableField::points, {"分值", "各项分值", "分数", "标准分", "权重", "赋分"}},
-      {TableField::content, {"考核内容", "工作内容", "目标任务", "考核要点", "主要内容"}},
-      {TableField::standard, {"评分标准", "评分细则", "计分办法", "考核标准", "评分办法", "扣分标准"}},
-      {TableField::method, {"考核方式", "说明", "考核方法", "考核方式及说明", "备注", "考核方式和说明"}},
+      {TableField::seq, {"序号", "编号", "序", "No", "no"}},
+      {TableField::group,
+       {"一级指标", "考核项目", "考核类别", "类别", "项目", "考核大类", "指标类别", "评估项目", "考核板块",
+        "板块", "考核分类", "评价项目", "考评项目"}},
+      {TableField::indicator,
+       {"二级指标", "考核指标", "指标名称", "指标", "具体指标", "考核事项", "工作任务", "评估指标", "评价指标",
+        "考评指标", "考核细项", "考核要素", "三级指标", "考核内容名称"}},
+      {TableField::points, {"分值", "各项分值", "分数", "标准分", "权重", "赋分", "基础分", "满分", "分值分"}},
+      {TableField::content,
+       {"考核内容", "工作内容", "目标任务", "考核要点", "主要内容", "评估内容", "评价内容", "考评内容",
+        "工作目标", "考核目标", "目标要求", "任务目标"}},
+      {TableField::standard,
+       {"评分标准", "评分细则", "计分办法", "考核标准", "评分办法", "扣分标准", "计分方法", "评分方法",
+        "评估标准", "评价标准", "考评标准", "计分标准", "评分规则", "考核评分标准"}},
+      {TableField::method,
+       {"考核方式", "说明", "考核方法", "考核方式及说明", "备注", "考核方式和说明", "考评方式", "评估方式",
+        "考核途径", "数据来源"}},
       {TableField::owner,
-       {"考核责任单位", "负责考核部门", "责任单位", "考核单位", "牵头单位", "考核部门", "牵头考核单位"}},
+       {"考核责任单位", "负责考核部门", "责任单位", "考核单位", "牵头单位", "考核部门", "牵头考核单位", "考评单位",
+        "责任部门", "牵头部门", "评估单位", "考核责任部门", "牵头责任单位", "考评部门", "评分单位", "打分单位",
+        "考核牵头单位", "牵头考核部门"}},
       {TableField::mode, {"赋分办法", "赋分方式", "计分方式"}},
   };
   return t;
@@ -80,140 +93,65 @@ std::vector<std::string> header_parts(const std::string& h) {
   auto flush = [&] { if (!cur.empty() && cur != h) parts.push_back(cur); cur.clear(); };
   for (size_t i = 0; i < h.size(); ++i) {
     if (h[i] == '/') { flush(); continue; }
-    if (h.substr(i, 3) == "／" || h.substr(i, 3) == "、") { flush(); i += 2; continue; }
+    if (h.substr(i, 3) == "／" || h.substr(i, 3) == "、" || h.substr(i, 3) == "与" || h.substr(i, 3) == "及" ||
+        h.substr(i, 3) == "和") {
+      flush();
+      i += 2;
+      continue;
+    }
     cur += h[i];
   }
   flush();
   return parts;
 }
 
-// ---- encoding ---------------------------------------------------------------
-
-struct Decoded {
-  std::string text;               // UTF-8
-  std::vector<uint32_t> raw;      // raw offset of each byte of `text`, plus one past the end
-  TableEncoding encoding = TableEncoding::utf8;
-  bool bom = false;
-  std::optional<TableProblem> problem;
-};
-
-TableProblem problem_at(uint32_t at, uint32_t len, std::string en, std::string zh, uint32_t row = 0) {
-  return {row, at, at + len, {std::move(en), std::move(zh)}};
+GridProblem grid_problem(uint32_t at, uint32_t row, std::string en, std::string zh) {
+  return {row, at, at + 1, {std::move(en), std::move(zh)}};
 }
 
-uint32_t row_of(std::string_view bytes, uint32_t at) {
-  uint32_t row = 1;
-  for (uint32_t i = 0; i < at && i < bytes.size(); ++i) row += bytes[i] == '\n';
-  return row;
-}
-
-// GB18030 character length from its lead bytes (1, 2 or 4), 0 when invalid.
-size_t gb_length(std::string_view b, size_t i) {
-  auto c = static_cast<unsigned char>(b[i]);
-  if (c < 0x80) return 1;
-  if (c == 0x80 || c == 0xFF || i + 1 >= b.size()) return 0;
-  auto d = static_cast<unsigned char>(b[i + 1]);
-  if (d >= 0x30 && d <= 0x39) return i + 3 < b.size() ? 4 : 0;
-  return d >= 0x40 && d != 0x7F && d != 0xFF ? 2 : 0;
-}
-
-// Converts character by character so each UTF-8 byte knows its raw offset
-// (diagnostics then point at the file's own bytes).
-void decode_gb18030(std::string_view bytes, Decoded& d) {
-  d.encoding = TableEncoding::gb18030;
-  iconv_t cd = iconv_open("UTF-8", "GB18030");
-  if (cd == reinterpret_cast<iconv_t>(-1)) {
-    d.problem = problem_at(0, 0, "this system cannot convert GB18030 (iconv)", "本系统无法转换 GB18030（iconv）");
-    return;
-  }
-  std::unique_ptr<void, int (*)(iconv_t)> guard(cd, iconv_close);
-  d.text.reserve(bytes.size() * 3 / 2);
-  for (size_t i = 0; i < bytes.size();) {
-    size_t n = gb_length(bytes, i);
-    char out[16];
-    char* in_p = const_cast<char*>(bytes.data() + i);
-    size_t in_left = n, out_left = sizeof out;
-    char* out_p = out;
-    if (n == 0 || iconv(cd, &in_p, &in_left, &out_p, &out_left) == static_cast<size_t>(-1) || in_left != 0) {
-      uint32_t at = static_cast<uint32_t>(i);
-      d.problem = problem_at(at, 1,
-                             fmt::format("byte {} (row {}) is neither UTF-8 nor GB18030: unknown encoding", at,
-                                         row_of(bytes, at)),
-                             fmt::format("第 {} 字节（第 {} 行）既不是 UTF-8 也不是 GB18030：无法识别的编码", at,
-                                         row_of(bytes, at)),
-                             row_of(bytes, at));
-      return;
-    }
-    for (char* p = out; p < out_p; ++p) d.text += *p, d.raw.push_back(static_cast<uint32_t>(i));
-    i += n;
-  }
-  d.raw.push_back(static_cast<uint32_t>(bytes.size()));
-}
-
-Decoded decode(std::string_view bytes, TableEncoding want) {
-  Decoded d;
-  if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
-    d.problem = problem_at(0, 2, "the file is UTF-16; save it as CSV UTF-8 (or CSV in GB18030)",
-                           "文件是 UTF-16 编码；请另存为 CSV UTF-8（或 GB18030 编码的 CSV）", 1);
-    return d;
-  }
-  SourceFile src("", std::string(bytes));
-  const bool utf8_ok = !src.first_invalid_utf8();
-  if (want == TableEncoding::gb18030 || (want == TableEncoding::detect && !utf8_ok)) {
-    decode_gb18030(bytes, d);
-    return d;
-  }
-  if (!utf8_ok) {
-    uint32_t at = *src.first_invalid_utf8();
-    d.problem = problem_at(at, 1,
-                           fmt::format("invalid UTF-8 at byte {} (row {}); try --encoding gb18030", at,
-                                       row_of(bytes, at)),
-                           fmt::format("第 {} 字节（第 {} 行）不是有效的 UTF-8；可试 --encoding gb18030", at,
-                                       row_of(bytes, at)),
-                           row_of(bytes, at));
-    return d;
-  }
-  d.bom = src.bom_size() > 0;
-  d.text = std::string(src.body());
-  d.raw.resize(d.text.size() + 1);
-  for (uint32_t i = 0; i < d.raw.size(); ++i) d.raw[i] = i + src.bom_size();
-  return d;
-}
-
-// ---- CSV records ------------------------------------------------------------
-
-struct RawField {
-  std::string text;
-  uint32_t begin = 0, end = 0;  // offsets in the decoded text
-};
-struct RawRecord {
-  uint32_t row = 0;
-  std::vector<RawField> fields;
-};
+// ---- CSV cells --------------------------------------------------------------
 
 // libcsv fed one byte at a time, so each callback knows the offset of the
 // delimiter or terminator that ended the field. Rows count terminators
 // outside quotes, CRLF once, so they are the spreadsheet's row numbers.
 struct Splitter {
-  std::vector<RawRecord> records;
-  RawRecord current;
+  GridTable table;
+  GridRow current;
   std::string_view text;
   uint32_t pos = 0, field_start = 0, row = 1;
-  bool in_record = false, too_wide = false;
+  uint32_t max_columns = 200, max_rows = 100000, max_cell = 1u << 16;
+  bool in_record = false, too_wide = false, too_long = false, too_big = false;
 
   static void on_field(void* data, size_t len, void* self) {
     auto* s = static_cast<Splitter*>(self);
     if (!s->in_record) s->current.row = s->row, s->in_record = true;
-    if (s->current.fields.size() < kMaxColumns)
-      s->current.fields.push_back({trim(std::string_view(static_cast<const char*>(data), len)), s->field_start, s->pos});
-    else
+    if (len > s->max_cell) s->too_big = true;
+    if (s->current.cells.size() < s->max_columns) {
+      GridCell c;
+      c.text = len > s->max_cell ? std::string() : trim(std::string_view(static_cast<const char*>(data), len));
+      c.begin = s->field_start;
+      c.end = s->pos;
+      // The text's first byte: skip blanks and an opening quote.
+      uint32_t t = c.begin;
+      while (t < c.end && (s->text[t] == ' ' || s->text[t] == '\t' || s->text[t] == '"')) ++t;
+      if (!c.text.empty()) {
+        size_t found = s->text.substr(t, c.end - t).find(c.text.substr(0, std::min<size_t>(c.text.size(), 3)));
+        if (found != std::string_view::npos) t += static_cast<uint32_t>(found);
+      }
+      c.text_begin = t;
+      s->current.cells.push_back(std::move(c));
+    } else {
       s->too_wide = true;
+    }
     s->field_start = s->pos + 1;
   }
   static void on_record(int term, void* self) {
     auto* s = static_cast<Splitter*>(self);
-    if (s->in_record) s->records.push_back(std::move(s->current));
-    s->current = RawRecord{};
+    if (s->in_record) {
+      if (s->table.rows.size() >= s->max_rows) s->too_long = true;
+      else s->table.rows.push_back(std::move(s->current));
+    }
+    s->current = GridRow{};
     s->in_record = false;
     s->field_start = s->pos + 1;
     const bool lf_of_crlf = term == '\n' && s->pos > 0 && s->text[s->pos - 1] == '\r';
@@ -221,79 +159,285 @@ struct Splitter {
   }
 };
 
-bool all_empty(const RawRecord& r) {
-  for (const RawField& f : r.fields)
-    if (!f.text.empty()) return false;
+bool blank_row(const GridRow& r) {
+  for (const GridCell& c : r.cells)
+    if (!c.text.empty()) return false;
   return true;
 }
 
 // ---- header -----------------------------------------------------------------
 
 struct HeaderMatch {
-  std::vector<int> column;  // per field, index into the record or -1
+  int column[kTableFieldCount];
   int recognised = 0;
+  HeaderMatch() { std::fill(std::begin(column), std::end(column), -1); }
+  bool has(TableField f) const { return column[static_cast<int>(f)] >= 0; }
 };
 
-HeaderMatch match_header(const RawRecord& r, const TableOptions& o) {
+std::optional<TableField> field_of(const std::string& header, const TableOptions& o) {
+  const std::string h = normalize_header(header);
+  if (h.empty()) return std::nullopt;
+  for (auto& [field, name] : o.columns)
+    if (normalize_header(name) == h) return field;
+  std::optional<TableField> first;
+  for (const std::string& part : header_parts(h))
+    for (const Synonyms& s : synonym_table())
+      for (std::string_view n : s.names)
+        if (part == n) {
+          // 评估内容与计分方法: one column holding both; the scoring is what matters.
+          if (s.field == TableField::standard) return s.field;
+          if (!first) first = s.field;
+        }
+  if (first) return first;
+  // Longer names built around a known one: 考核责任单位（部门）, 评分标准及扣分办法.
+  auto has = [&](std::string_view w) { return h.find(w) != std::string::npos; };
+  if (has("评分") || has("计分") || has("扣分")) return TableField::standard;
+  if ((has("单位") || has("部门")) && (has("考核") || has("考评") || has("牵头") || has("责任"))) return TableField::owner;
+  return std::nullopt;
+}
+
+HeaderMatch match_header(const GridRow& r, const TableOptions& o) {
   HeaderMatch m;
-  m.column.assign(kTableFieldCount, -1);
-  for (size_t i = 0; i < r.fields.size(); ++i) {
-    const std::string h = normalize_header(r.fields[i].text);
-    if (h.empty()) continue;
-    std::optional<TableField> hit;
-    for (auto& [field, name] : o.columns)
-      if (normalize_header(name) == h) hit = field;
-    if (!hit)
-      for (const std::string& part : header_parts(h))
-        for (const Synonyms& s : synonym_table())
-          for (std::string_view n : s.names)
-            if (!hit && part == n) hit = s.field;
+  for (size_t i = 0; i < r.cells.size(); ++i) {
+    if (i > 0 && r.cells[i].merged == false && r.cells[i].text.empty()) continue;
+    auto hit = field_of(r.cells[i].text, o);
     if (hit && m.column[static_cast<int>(*hit)] < 0) {
       m.column[static_cast<int>(*hit)] = static_cast<int>(i);
       ++m.recognised;
     }
   }
+  // A group-like column alone names the indicators (考核项目 with no 考核指标).
+  if (!m.has(TableField::indicator) && m.has(TableField::group)) {
+    std::swap(m.column[static_cast<int>(TableField::indicator)], m.column[static_cast<int>(TableField::group)]);
+  }
   return m;
 }
 
 bool usable(const HeaderMatch& m) {
-  auto has = [&](TableField f) { return m.column[static_cast<int>(f)] >= 0; };
-  return has(TableField::indicator) && (has(TableField::points) || has(TableField::standard));
+  return m.has(TableField::indicator) && (m.has(TableField::points) || m.has(TableField::standard));
 }
 
-Cell make_cell(const RawField& f, const Decoded& d) {
-  Cell c;
-  c.text = f.text;
-  c.begin = d.raw[std::min<size_t>(f.begin, d.raw.size() - 1)];
-  c.end = d.raw[std::min<size_t>(f.end, d.raw.size() - 1)];
-  // The text's first byte: skip blanks and an opening quote in the decoded text.
-  uint32_t t = f.begin;
-  while (t < f.end && (d.text[t] == ' ' || d.text[t] == '\t' || d.text[t] == '"')) ++t;
-  if (!f.text.empty()) {
-    size_t found = std::string_view(d.text).substr(t, f.end - t).find(f.text.substr(0, std::min<size_t>(f.text.size(), 3)));
-    if (found != std::string_view::npos) t += static_cast<uint32_t>(found);
+// ---- rows ---------------------------------------------------------------------
+
+std::string strip_blanks(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') continue;
+    if (s.substr(i, 3) == "\u3000") { i += 2; continue; }
+    out += s[i];
   }
-  c.text_begin = d.raw[std::min<size_t>(t, d.raw.size() - 1)];
-  c.text_pos = t;
-  return c;
+  return out;
 }
 
+// 一、 (1) （一） (2) 1. / 1、 (3): the level of a numbered heading, 0 if none.
+int heading_level(std::string_view text, std::string* rest) {
+  static const RE2 l1("^([一二三四五六七八九十]+)\\s*[、.．]\\s*(.*)$");
+  static const RE2 bare("^([一二三四五六七八九十]+)$");  // 序号 一 with the name in the next cell
+  static const RE2 l2("^[（(]([一二三四五六七八九十]+)[）)]\\s*[、.．]?\\s*(.*)$");
+  static const RE2 l3("^([0-9]+)\\s*[、．]\\s*(.*)$");
+  std::string num;
+  re2::StringPiece in(text.data(), text.size());
+  if (RE2::FullMatch(in, l1, &num, rest)) return 1;
+  if (RE2::FullMatch(in, bare, &num)) {
+    if (rest) rest->clear();
+    return 1;
+  }
+  if (RE2::FullMatch(in, l2, &num, rest)) return 2;
+  if (RE2::FullMatch(in, l3, &num, rest)) return 3;
+  return 0;
+}
+
+// 经济发展（41.5分） → 41.5; the text without it in `name`.
+std::optional<double> trailing_points(const std::string& text, std::string* name) {
+  static const RE2 re("^(.*?)\\s*[（(]\\s*(?:[满共计]?分值?[:：]?\\s*)?([0-9]+(?:\\.[0-9]+)?)\\s*分?\\s*[）)]\\s*$");
+  std::string n, pts;
+  if (!RE2::FullMatch(text, re, &n, &pts)) return std::nullopt;
+  std::optional<double> v = parse_number(pts);  // bounded: a 400-digit figure is no heading
+  if (v && name) *name = n;
+  return v;
+}
+
+std::optional<double> number_cell(std::string_view text) {
+  std::string t = strip_blanks(text);
+  if (t.ends_with("分")) t.resize(t.size() - 3);
+  if (t.empty() || t.size() > 20) return std::nullopt;
+  char* end = nullptr;
+  double v = std::strtod(t.c_str(), &end);
+  if (end != t.c_str() + t.size() || v < 0) return std::nullopt;
+  return v;
+}
+
+bool is_total(std::string_view text) {
+  std::string t = strip_blanks(text);
+  for (std::string_view w : {"合计", "总分", "小计", "总计", "总分值", "合计分值", "满分"})
+    if (t == w || (t.starts_with(w) && (t.substr(w.size()).starts_with("（") || t.substr(w.size()).starts_with("(") ||
+                                        t.substr(w.size()).starts_with("：") || t.substr(w.size()).starts_with(":"))))
+      return true;
+  return false;
+}
+
+bool is_note(std::string_view text) {
+  std::string t = strip_blanks(text);
+  for (std::string_view w : {"备注", "注：", "注:", "说明：", "说明:", "附注", "注1", "注："})
+    if (t.starts_with(w)) return true;
+  return false;
+}
+
+class Layout {
+ public:
+  Layout(const GridTable& g, const HeaderMatch& m, size_t header, uint32_t table_no, Table& out)
+      : g_(g), m_(m), header_(header), table_(table_no), out_(out) {}
+
+  void rows() {
+    for (size_t i = header_ + 1; i < g_.rows.size(); ++i) {
+      const GridRow& r = g_.rows[i];
+      if (blank_row(r)) continue;
+      if (header_again(r)) continue;  // a header repeated on each page
+      TableRow row;
+      row.row = r.row;
+      row.table = table_;
+      row.begin = r.cells.empty() ? 0 : r.cells.front().begin;
+      row.end = r.cells.empty() ? 0 : r.cells.back().end;
+      for (int f = 0; f < kTableFieldCount; ++f)
+        if (int c = m_.column[f]; c >= 0 && static_cast<size_t>(c) < r.cells.size()) {
+          const GridCell& g = r.cells[c];
+          Cell& cell = row.cells[f];
+          cell.text = g.text;
+          cell.begin = g.begin;
+          cell.end = g.end;
+          cell.text_begin = g.text_begin;
+          cell.column = static_cast<uint32_t>(c);
+          cell.carried = g.merged;
+        } else {
+          row.cells[f].begin = row.cells[f].end = row.cells[f].text_begin = row.begin;
+          row.cells[f].column = c >= 0 ? static_cast<uint32_t>(c) : 0;
+        }
+      classify(r, row);
+      out_.rows.push_back(std::move(row));
+    }
+  }
+
+ private:
+  bool header_again(const GridRow& r) const {
+    HeaderMatch m = match_header(r, {});
+    return usable(m) && m.recognised >= 2;
+  }
+
+  // The distinct non-empty texts of a row, in column order (a cell merged
+  // across the row shows once).
+  static std::vector<std::pair<size_t, std::string>> texts(const GridRow& r) {
+    std::vector<std::pair<size_t, std::string>> out;
+    for (size_t c = 0; c < r.cells.size(); ++c)
+      if (!r.cells[c].text.empty() &&
+          std::none_of(out.begin(), out.end(), [&](auto& x) { return x.second == r.cells[c].text; }))
+        out.push_back({c, r.cells[c].text});
+    return out;
+  }
+
+  void classify(const GridRow& r, TableRow& row) {
+    auto texts_ = texts(r);
+    if (texts_.empty()) return;
+    const std::string& first = texts_.front().second;
+    auto cell = [&](TableField f) -> const std::string& { return row.at(f).text; };
+    const bool has_detail = !cell(TableField::standard).empty() || !cell(TableField::content).empty() ||
+                            !cell(TableField::method).empty() || !cell(TableField::mode).empty();
+    // 备注：… (a note row below the table, usually one merged cell)
+    if (is_note(first) && texts_.size() <= 2) {
+      row.kind = RowKind::note;
+      for (auto& [c, t] : texts_) row.heading += (row.heading.empty() ? "" : " ") + t;
+      return;
+    }
+    // 合计 / 总分 (in 序号, 一级指标 or 指标 columns, or a merged cell)
+    for (auto& [c, t] : texts_) {
+      if (static_cast<int>(c) == m_.column[static_cast<int>(TableField::points)]) continue;
+      if (is_total(t)) {
+        row.kind = RowKind::total;
+        row.heading = t;
+        row.heading_points = number_cell(cell(TableField::points));
+        if (!row.heading_points) {  // 合计 1000 in some other cell
+          for (auto& [c2, t2] : texts_)
+            if (c2 != c)
+              if (auto v = number_cell(t2)) { row.heading_points = v; break; }
+        }
+        return;
+      }
+      break;  // only the row's first text can say 合计
+    }
+    // Group headings.
+    std::string rest;
+    const std::string& seq = cell(TableField::seq);
+    const std::string& name = cell(TableField::indicator);
+    const std::string& grp = cell(TableField::group);
+    int level = 0;
+    std::string heading;
+    if (!seq.empty() && (level = heading_level(seq, &rest)) > 0 && level < 3 && (name.empty() || !has_detail)) {
+      // 一、经济发展（10分） in 序号, or 一 / 一、 there and the name in the next cell.
+      heading = !rest.empty() ? rest : !name.empty() ? name : texts_.size() > 1 ? texts_[1].second : std::string();
+    } else if (name.empty() && !grp.empty() && !row.at(TableField::group).carried && !has_detail) {
+      heading = grp;  // the 一级指标 column holds the heading
+      level = 1;
+    } else if (texts_.size() == 1 || (texts_.size() == 2 && number_cell(texts_[1].second) &&
+                                       static_cast<int>(texts_[1].first) == m_.column[static_cast<int>(TableField::points)])) {
+      // One text across the row (a merged heading), or only a name and points.
+      if (!number_cell(first) && !has_detail && (seq.empty() || heading_level(seq, &rest) > 0 || seq == first)) {
+        heading = first;
+        level = std::max(1, heading_level(first, &rest));
+      }
+    } else if (name.empty() && !has_detail && trailing_points(first, nullptr)) {
+      heading = first;
+      level = 1;
+    }
+    if (heading.empty()) return;
+    row.weak = texts_.size() == 2 && !trailing_points(heading, nullptr) && heading_level(heading, &rest) == 0;
+    if (int l = heading_level(heading, &rest); l > 0) heading = rest, level = l;
+    std::string n;
+    if (auto p = trailing_points(heading, &n)) heading = n, row.heading_points = p;
+    else if (auto v = number_cell(cell(TableField::points))) row.heading_points = v;
+    row.kind = RowKind::group;
+    row.heading = heading;
+    row.level = level;
+  }
+
+  const GridTable& g_;
+  const HeaderMatch& m_;
+  size_t header_;
+  uint32_t table_;
+  Table& out_;
+};
+
+// Merged cells in CSV exports are empty below their first row: the group,
+// owner and 赋分办法 carry down — but never past a group heading, so one
+// group's owner is not given to the next group's items.
 void carry_down(std::vector<TableRow>& rows) {
   const TableField carried[] = {TableField::group, TableField::owner, TableField::mode};
   Cell last[kTableFieldCount];
+  uint32_t table = UINT32_MAX;
   for (TableRow& r : rows) {
-    const bool new_group = !r.at(TableField::group).text.empty();
-    if (new_group) last[static_cast<int>(TableField::owner)] = {}, last[static_cast<int>(TableField::mode)] = {};
-    if (r.at(TableField::indicator).text.empty()) {  // a group heading row: only the group carries
-      if (new_group) last[static_cast<int>(TableField::group)] = r.at(TableField::group);
+    if (r.table != table) {
+      for (Cell& c : last) c = {};
+      table = r.table;
+    }
+    if (r.kind == RowKind::group) {
+      last[static_cast<int>(TableField::owner)] = {};
+      last[static_cast<int>(TableField::mode)] = {};
+      last[static_cast<int>(TableField::group)] = {};
       continue;
+    }
+    if (r.kind != RowKind::item) continue;
+    if (!r.at(TableField::group).text.empty() && !r.at(TableField::group).carried &&
+        r.at(TableField::group).text != last[static_cast<int>(TableField::group)].text) {
+      last[static_cast<int>(TableField::owner)] = {};
+      last[static_cast<int>(TableField::mode)] = {};
     }
     for (TableField f : carried) {
       Cell& c = r.at(f);
       Cell& prev = last[static_cast<int>(f)];
       if (c.text.empty() && !prev.text.empty()) {
+        uint32_t begin = c.begin, column = c.column;
         c = prev;
         c.carried = true;
+        c.column = column;
+        (void)begin;
       } else if (!c.text.empty()) {
         prev = c;
       }
@@ -301,7 +445,92 @@ void carry_down(std::vector<TableRow>& rows) {
   }
 }
 
+// 考核项目 / 考核指标 mean different things in different counties: the column
+// whose texts repeat (or are left empty, merged) is the group, the one with a
+// different text on each row is the indicator.
+void disambiguate(const GridTable& g, size_t header, HeaderMatch& m) {
+  int& gi = m.column[static_cast<int>(TableField::group)];
+  int& ii = m.column[static_cast<int>(TableField::indicator)];
+  if (gi < 0 || ii < 0) return;
+  auto distinct = [&](int col) {
+    std::vector<std::string> seen;
+    for (size_t i = header + 1; i < g.rows.size(); ++i)
+      if (static_cast<size_t>(col) < g.rows[i].cells.size()) {
+        const std::string& t = g.rows[i].cells[col].text;
+        if (!t.empty() && std::find(seen.begin(), seen.end(), t) == seen.end()) seen.push_back(t);
+      }
+    return seen.size();
+  };
+  if (distinct(gi) > distinct(ii)) std::swap(gi, ii);
+}
+
+struct Found {
+  size_t header = 0;
+  HeaderMatch m;
+};
+
+std::optional<Found> find_header(const GridTable& g, const TableOptions& o) {
+  for (size_t h = 0; h < g.rows.size() && h < kHeaderSearchRows; ++h) {
+    HeaderMatch m = match_header(g.rows[h], o);
+    if (!usable(m)) continue;
+    // A two-row header (考核指标 over 一级指标 | 二级指标): the second row wins
+    // where it names a field, the first keeps the rest.
+    if (h + 1 < g.rows.size()) {
+      HeaderMatch next = match_header(g.rows[h + 1], o);
+      if (next.recognised >= 2 && !number_cell(g.rows[h + 1].cells.empty() ? "" : g.rows[h + 1].cells[0].text)) {
+        for (int f = 0; f < kTableFieldCount; ++f)
+          if (next.column[f] < 0 && m.column[f] >= 0 &&
+              std::find(std::begin(next.column), std::end(next.column), m.column[f]) == std::end(next.column))
+            next.column[f] = m.column[f];
+        if (usable(next)) {
+          disambiguate(g, h + 1, next);
+          return Found{h + 1, next};
+        }
+      }
+    }
+    disambiguate(g, h, m);
+    return Found{h, m};
+  }
+  return std::nullopt;
+}
+
+std::string table_label(const TableHeader& h, Lang lang) {
+  if (h.kind == GridKind::docx) return lang == Lang::zh ? fmt::format("表 {}", h.index) : fmt::format("table {}", h.index);
+  if (h.kind == GridKind::xlsx)
+    return lang == Lang::zh ? fmt::format("工作表“{}”", h.name) : fmt::format("sheet {}", h.name);
+  return {};
+}
+
 }  // namespace
+
+std::string column_letters(uint32_t c) {
+  std::string out;
+  for (uint64_t n = uint64_t{c} + 1; n > 0; n = (n - 1) / 26) out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  return out;
+}
+
+std::string Table::where_row(const TableRow& r, Lang lang) const {
+  const TableHeader* h = r.table < headers.size() ? &headers[r.table] : nullptr;
+  if (!h || h->kind == GridKind::csv) return lang == Lang::zh ? fmt::format("第 {} 行", r.row) : fmt::format("row {}", r.row);
+  return lang == Lang::zh ? fmt::format("{}第 {} 行", table_label(*h, lang), r.row)
+                          : fmt::format("{}, row {}", table_label(*h, lang), r.row);
+}
+
+std::string Table::where(const TableRow& r, TableField f, Lang lang) const {
+  const TableHeader* h = r.table < headers.size() ? &headers[r.table] : nullptr;
+  const int fi = static_cast<int>(f);
+  const Cell& c = r.at(f);
+  const std::string letters = jf::column_letters(c.column);
+  const std::string name = h ? h->names[fi] : std::string();
+  if (!h || h->kind == GridKind::csv)
+    return lang == Lang::zh ? fmt::format("第 {} 行第 {} 列（{}）", r.row, letters, name)
+                            : fmt::format("row {} col {} ({})", r.row, letters, name);
+  if (h->kind == GridKind::docx)
+    return lang == Lang::zh ? fmt::format("表 {} 第 {} 行 {}", h->index, r.row, name)
+                            : fmt::format("table {}, row {}, {}", h->index, r.row, name);
+  return lang == Lang::zh ? fmt::format("工作表“{}”第 {} 行 {}（{}{}）", h->name, r.row, name, letters, r.row)
+                          : fmt::format("sheet {}, row {}, {} ({}{})", h->name, r.row, name, letters, r.row);
+}
 
 std::string_view to_string(TableField f) {
   static constexpr std::string_view names[] = {"seq",      "group",  "indicator", "points", "content",
@@ -319,133 +548,213 @@ const std::vector<std::string_view>& header_synonyms(TableField f) {
   return synonym_table()[static_cast<int>(f)].names;
 }
 
-Table read_table(std::string_view bytes, const TableOptions& options) {
+Grid split_csv(std::string_view text, bool tabs, const GridLimits& limits) {
+  Grid g;
+  g.kind = GridKind::csv;
+  for (uint32_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      uint32_t row = 1 + static_cast<uint32_t>(std::count(text.begin(), text.begin() + i, '\n'));
+      g.problems.push_back(grid_problem(i, row, fmt::format("control character 0x{:02X} at byte {} (row {})", c, i, row),
+                                        fmt::format("第 {} 字节（第 {} 行）有控制字符 0x{:02X}", i, row, c)));
+      return g;
+    }
+  }
+  csv_parser p;
+  if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
+    g.problems.push_back(grid_problem(0, 0, "cannot start the CSV parser", "无法初始化 CSV 解析器"));
+    return g;
+  }
+  std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, csv_free);
+  if (tabs) csv_set_delim(&p, '\t');
+  Splitter s;
+  s.text = text;
+  s.max_columns = limits.max_columns;
+  s.max_rows = limits.max_rows;
+  s.max_cell = limits.max_cell_bytes;
+  const uint32_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  s.pos = s.field_start = bom;
+  for (; s.pos < text.size() && !s.too_long; ++s.pos)
+    if (csv_parse(&p, text.data() + s.pos, 1, Splitter::on_field, Splitter::on_record, &s) != 1) break;
+  if (s.too_long) {
+    g.problems.push_back(grid_problem(s.pos, s.row, fmt::format("more than {} rows", limits.max_rows),
+                                      fmt::format("超过 {} 行", limits.max_rows)));
+    return g;
+  }
+  if (s.pos != text.size() || csv_fini(&p, Splitter::on_field, Splitter::on_record, &s) != 0) {
+    uint32_t at = std::min<uint32_t>(s.pos, static_cast<uint32_t>(text.size()));
+    g.problems.push_back(grid_problem(at, s.row,
+                                      fmt::format("row {}: malformed CSV ({}); a quote is probably not closed", s.row,
+                                                  csv_strerror(csv_error(&p))),
+                                      fmt::format("第 {} 行：CSV 格式错误（{}）；可能有未闭合的引号", s.row,
+                                                  csv_strerror(csv_error(&p)))));
+    return g;
+  }
+  if (s.too_wide) {
+    g.problems.push_back(grid_problem(0, 0, fmt::format("more than {} columns", limits.max_columns),
+                                      fmt::format("超过 {} 列", limits.max_columns)));
+    return g;
+  }
+  if (s.too_big) {
+    g.problems.push_back(grid_problem(0, 0, fmt::format("a cell holds more than {} bytes of text", limits.max_cell_bytes),
+                                      fmt::format("有单元格文字超过 {} 字节", limits.max_cell_bytes)));
+    return g;
+  }
+  g.tables.push_back(std::move(s.table));
+  return g;
+}
+
+Table lay_out_table(const Grid& grid, const TableOptions& options) {
   Table t;
   t.header_names.assign(kTableFieldCount, "");
   t.column_letters.assign(kTableFieldCount, 0);
-  Decoded d = decode(bytes, options.encoding);
-  t.encoding = d.encoding;
-  t.bom = d.bom;
-  if (d.problem) {
-    t.problems.push_back(*d.problem);
+  for (const GridProblem& p : grid.problems) t.problems.push_back({p.row, p.begin, p.end, p.message, p.help});
+  if (!t.ok()) return t;
+  auto whole = [&](std::string en, std::string zh, uint32_t at = 0, uint32_t row = 0) {
+    t.problems.push_back({row, at, at + 1, {std::move(en), std::move(zh)}});
+  };
+  bool any_rows = false;
+  for (const GridTable& g : grid.tables) any_rows = any_rows || std::any_of(g.rows.begin(), g.rows.end(), [](auto& r) { return !blank_row(r); });
+  if (!any_rows) {
+    whole("the table is empty: expected a header row and indicator rows", "表格为空：应有表头行和指标行");
     return t;
   }
-  for (uint32_t i = 0; i < d.text.size(); ++i) {
-    auto c = static_cast<unsigned char>(d.text[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-      t.problems.push_back(problem_at(d.raw[i], 1,
-                                      fmt::format("control character 0x{:02X} at byte {} (row {})", c, d.raw[i],
-                                                  row_of(d.text, i)),
-                                      fmt::format("第 {} 字节（第 {} 行）有控制字符 0x{:02X}", d.raw[i],
-                                                  row_of(d.text, i), c),
-                                      row_of(d.text, i)));
-      return t;
-    }
-  }
-  std::string_view first_line = std::string_view(d.text).substr(0, d.text.find('\n'));
-  t.tabs = options.tabs || (first_line.find('\t') != std::string_view::npos && first_line.find(',') == std::string_view::npos);
-
-  csv_parser p;
-  if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-    t.problems.push_back(problem_at(0, 0, "cannot start the CSV parser", "无法初始化 CSV 解析器"));
-    return t;
-  }
-  std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, csv_free);
-  if (t.tabs) csv_set_delim(&p, '\t');
-  Splitter s;
-  s.text = d.text;
-  for (; s.pos < d.text.size(); ++s.pos) {
-    if (csv_parse(&p, d.text.data() + s.pos, 1, Splitter::on_field, Splitter::on_record, &s) != 1) break;
-  }
-  if (s.pos != d.text.size() || csv_fini(&p, Splitter::on_field, Splitter::on_record, &s) != 0) {
-    uint32_t at = d.raw[std::min<size_t>(s.pos, d.raw.size() - 1)];
-    t.problems.push_back(problem_at(at, 1,
-                                    fmt::format("row {}: malformed CSV ({}); a quote is probably not closed", s.row,
-                                                csv_strerror(csv_error(&p))),
-                                    fmt::format("第 {} 行：CSV 格式错误（{}）；可能有未闭合的引号", s.row,
-                                                csv_strerror(csv_error(&p))),
-                                    s.row));
-    return t;
-  }
-  if (s.too_wide) {
-    t.problems.push_back(problem_at(0, 0, fmt::format("more than {} columns", kMaxColumns),
-                                    fmt::format("超过 {} 列", kMaxColumns)));
-    return t;
-  }
-  std::erase_if(s.records, all_empty);
-  if (s.records.empty()) {
-    t.problems.push_back(problem_at(0, 0, "the table is empty: expected a header row and indicator rows",
-                                    "表格为空：应有表头行和指标行"));
-    return t;
-  }
-
-  size_t h = 0;
-  HeaderMatch m;
-  for (; h < s.records.size() && h < kHeaderSearchRows; ++h) {
-    m = match_header(s.records[h], options);
-    if (usable(m)) break;
-  }
-  if (h == s.records.size() || h == kHeaderSearchRows) {
-    const RawRecord& first = s.records.front();
-    t.problems.push_back(problem_at(
-        d.raw[first.fields.front().begin], 1,
-        fmt::format("no header row found in rows {}–{}: expected an indicator column (二级指标, 考核指标, …) "
-                    "and a points (分值) or 评分标准 column; map unusual names with --columns",
-                    first.row, s.records[std::min(h, s.records.size()) - 1].row),
-        fmt::format("第 {}–{} 行中找不到表头：需要指标列（二级指标、考核指标等）以及分值列或评分标准列；"
-                    "非常用列名可用 --columns 映射",
-                    first.row, s.records[std::min(h, s.records.size()) - 1].row),
-        first.row));
-    return t;
-  }
-  const RawRecord& header = s.records[h];
-  t.header_row = header.row;
-  t.header_begin = d.raw[header.fields.front().begin];
-  t.header_end = d.raw[header.fields.back().end];
-  for (int f = 0; f < kTableFieldCount; ++f)
-    if (int c = m.column[f]; c >= 0) {
-      t.header_names[f] = header.fields[c].text;
-      t.column_letters[f] = c < 26 ? static_cast<char>('A' + c) : '?';
-    }
-  for (size_t c = 0; c < header.fields.size(); ++c)
-    if (std::find(m.column.begin(), m.column.end(), static_cast<int>(c)) == m.column.end() &&
-        !header.fields[c].text.empty())
-      t.ignored.push_back({c < 26 ? static_cast<char>('A' + c) : '?', header.fields[c].text,
-                           d.raw[header.fields[c].begin], d.raw[header.fields[c].end]});
-  for (size_t i = 0; i < h; ++i)
-    for (const RawField& f : s.records[i].fields)
-      if (!f.text.empty()) t.preamble.push_back(f.text), t.preamble_rows.push_back(s.records[i].row);
-
-  for (size_t i = h + 1; i < s.records.size(); ++i) {
-    const RawRecord& r = s.records[i];
-    if (r.fields.size() != header.fields.size()) {
-      uint32_t at = d.raw[r.fields.front().begin];
-      t.problems.push_back(problem_at(at, 1,
-                                      fmt::format("row {} has {} cells where the header (row {}) has {}", r.row,
-                                                  r.fields.size(), header.row, header.fields.size()),
-                                      fmt::format("第 {} 行有 {} 个单元格，表头（第 {} 行）有 {} 个", r.row,
-                                                  r.fields.size(), header.row, header.fields.size()),
-                                      r.row));
-      if (t.problems.size() >= 20) break;
+  const TableHeader* previous = nullptr;
+  size_t previous_width = 0;
+  std::vector<std::string> tried;
+  for (const GridTable& g : grid.tables) {
+    std::optional<Found> found = find_header(g, options);
+    size_t width = 0;
+    for (const GridRow& r : g.rows) width = std::max(width, r.cells.size());
+    Found continued;
+    if (!found && grid.kind == GridKind::docx && previous && width == previous_width && !g.rows.empty()) {
+      // A table split across pages: the header is the previous table's.
+      for (int f = 0; f < kTableFieldCount; ++f) continued.m.column[f] = previous->columns[f];
+      continued.header = SIZE_MAX;
+    } else if (!found) {
+      std::string label = grid.kind == GridKind::docx ? fmt::format("table {}", g.index)
+                          : grid.kind == GridKind::xlsx ? fmt::format("sheet {}", g.name)
+                                                         : std::string();
+      if (!label.empty()) t.skipped.push_back(label);
+      tried.push_back(label);
       continue;
     }
-    TableRow row;
-    row.row = r.row;
-    row.begin = d.raw[r.fields.front().begin];
-    row.end = d.raw[r.fields.back().end];
-    for (int f = 0; f < kTableFieldCount; ++f)
-      if (int c = m.column[f]; c >= 0) row.cells[f] = make_cell(r.fields[c], d);
-    t.rows.push_back(std::move(row));
+    const Found& use = found ? *found : continued;
+    TableHeader h;
+    h.continued = !found;
+    h.kind = grid.kind;
+    h.index = g.index;
+    h.name = g.name;
+    const GridRow* hr = use.header == SIZE_MAX ? nullptr : &g.rows[use.header];
+    h.row = hr ? hr->row : (previous ? previous->row : 0);
+    for (int f = 0; f < kTableFieldCount; ++f) {
+      h.columns[f] = use.m.column[f];
+      if (hr && use.m.column[f] >= 0) h.names[f] = hr->cells[use.m.column[f]].text;
+      else if (!hr && previous) h.names[f] = previous->names[f];
+    }
+    if (hr && !hr->cells.empty()) h.begin = hr->cells.front().begin, h.end = hr->cells.back().end;
+    else if (!g.rows.empty() && !g.rows.front().cells.empty()) h.begin = h.end = g.rows.front().cells.front().begin;
+    const uint32_t index = static_cast<uint32_t>(t.headers.size());
+    t.headers.push_back(h);
+    if (index == 0) {
+      t.header_row = h.row;
+      t.header_begin = h.begin;
+      t.header_end = h.end;
+      for (int f = 0; f < kTableFieldCount; ++f)
+        if (h.columns[f] >= 0) {
+          t.header_names[f] = h.names[f];
+          t.column_letters[f] = h.columns[f] < 26 ? static_cast<char>('A' + h.columns[f]) : '?';
+        }
+      for (const GridParagraph& p : g.before) t.preamble.push_back(p.text), t.preamble_rows.push_back(0);
+      for (size_t i = 0; hr && i < use.header; ++i)
+        for (const GridCell& c : g.rows[i].cells)
+          if (!c.text.empty() && !c.merged &&
+              (t.preamble.empty() || t.preamble.back() != c.text))
+            t.preamble.push_back(c.text), t.preamble_rows.push_back(g.rows[i].row);
+    }
+    if (hr)
+      for (size_t c = 0; c < hr->cells.size(); ++c)
+        if (std::find(std::begin(use.m.column), std::end(use.m.column), static_cast<int>(c)) == std::end(use.m.column) &&
+            !hr->cells[c].text.empty() && !hr->cells[c].merged)
+          t.ignored.push_back({c < 26 ? static_cast<char>('A' + c) : '?', hr->cells[c].text, hr->cells[c].begin,
+                               hr->cells[c].end, index});
+    if (grid.kind == GridKind::csv && hr) {  // a CSV row with more or fewer cells is a broken export
+      for (size_t i = use.header + 1; i < g.rows.size() && t.problems.size() < 20; ++i)
+        if (g.rows[i].cells.size() != hr->cells.size())
+          t.problems.push_back({g.rows[i].row, g.rows[i].cells.front().begin, g.rows[i].cells.front().begin + 1,
+                                {fmt::format("row {} has {} cells where the header (row {}) has {}", g.rows[i].row,
+                                             g.rows[i].cells.size(), hr->row, hr->cells.size()),
+                                 fmt::format("第 {} 行有 {} 个单元格，表头（第 {} 行）有 {} 个", g.rows[i].row,
+                                             g.rows[i].cells.size(), hr->row, hr->cells.size())}});
+      if (!t.problems.empty()) return t;
+    }
+    Layout(g, use.m, use.header == SIZE_MAX ? static_cast<size_t>(-1) : use.header, index, t).rows();
+    for (const GridParagraph& p : g.after) t.notes.push_back(p.text);
+    previous = &t.headers.back();
+    previous_width = width;
+    if (grid.kind == GridKind::xlsx) break;  // the first sheet with a header is the table
   }
-  if (!t.problems.empty()) return t;
-  if (t.rows.empty()) {
-    t.problems.push_back(problem_at(t.header_begin, 1,
-                                    fmt::format("the table has a header (row {}) but no indicator rows", t.header_row),
-                                    fmt::format("表格只有表头（第 {} 行），没有指标行", t.header_row), t.header_row));
+  if (t.headers.empty()) {
+    const GridTable& g = grid.tables.front();
+    const GridRow* first = nullptr;
+    for (const GridRow& r : g.rows)
+      if (!blank_row(r)) { first = &r; break; }
+    uint32_t last = 0;
+    for (size_t i = 0; i < g.rows.size() && i < kHeaderSearchRows; ++i) last = g.rows[i].row;
+    std::string where_en = grid.kind == GridKind::csv ? "" : grid.kind == GridKind::docx ? " of any table" : " of any sheet";
+    std::string where_zh = grid.kind == GridKind::csv ? "" : grid.kind == GridKind::docx ? "（所有表格）" : "（所有工作表）";
+    whole(fmt::format("no header row found in rows {}–{}{}: expected an indicator column (二级指标, 考核指标, 评估指标, …) "
+                      "and a points (分值) or 评分标准 column; map unusual names with --columns",
+                      first ? first->row : 1, last, where_en),
+          fmt::format("第 {}–{} 行{}中找不到表头：需要指标列（二级指标、考核指标、评估指标等）以及分值列或评分标准列；"
+                      "非常用列名可用 --columns 映射",
+                      first ? first->row : 1, last, where_zh),
+          first && !first->cells.empty() ? first->cells.front().begin : 0, first ? first->row : 0);
+    return t;
+  }
+  // "A name and points" with nothing else is a heading only when the items
+  // below it, up to the next heading, add up to its points; else it is an item.
+  for (size_t i = t.rows.size(); i-- > 0;) {
+    TableRow& r = t.rows[i];
+    if (r.kind != RowKind::group || !r.weak) continue;
+    double sum = 0;
+    size_t items = 0;
+    for (size_t k = i + 1; k < t.rows.size() && t.rows[k].kind == RowKind::item && t.rows[k].table == r.table; ++k, ++items)
+      sum += number_cell(t.rows[k].at(TableField::points).text).value_or(0);
+    if (items == 0 || !r.heading_points || std::abs(sum - *r.heading_points) > 0.01)
+      r.kind = RowKind::item, r.heading.clear(), r.heading_points.reset();
+  }
+  if (std::none_of(t.rows.begin(), t.rows.end(), [](const TableRow& r) { return r.kind == RowKind::item; })) {
+    whole(fmt::format("the table has a header (row {}) but no indicator rows", t.header_row),
+          fmt::format("表格只有表头（第 {} 行），没有指标行", t.header_row), t.header_begin, t.header_row);
     return t;
   }
   carry_down(t.rows);
-  t.raw_map = std::move(d.raw);
+  return t;
+}
+
+Table read_table(std::string_view bytes, const TableOptions& options, std::string* text_out) {
+  DecodedText d = decode_table_text(bytes, options.encoding);
+  Table t;
+  if (d.problem) {
+    t.header_names.assign(kTableFieldCount, "");
+    t.column_letters.assign(kTableFieldCount, 0);
+    t.problems.push_back({d.problem->row, d.problem->begin, d.problem->end, d.problem->message});
+    t.encoding = d.encoding;
+    if (text_out) *text_out = std::string(bytes);
+    return t;
+  }
+  const size_t bom = d.text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  std::string_view body = std::string_view(d.text).substr(bom);
+  std::string_view first_line = body.substr(0, body.find('\n'));
+  const bool tabs = options.tabs || (first_line.find('\t') != std::string_view::npos &&
+                                     first_line.find(',') == std::string_view::npos);
+  Grid g = split_csv(d.text, tabs, options.limits);
+  t = lay_out_table(g, options);
+  t.encoding = d.encoding;
+  t.bom = d.bom;
+  t.tabs = tabs;
+  if (text_out) *text_out = std::move(d.text);
   return t;
 }
 

@@ -12,8 +12,10 @@ int veto_count(const Indicator& ind) {
   return n;
 }
 
-void add_indicator(BurdenRow& row, const Indicator& ind, const IndicatorFacts& f) {
-  const double pts = ind.score.mode == ScoreMode::bonus ? 0 : ind.points.value_or(0);
+// `share`: the part of the item's points this row holds (an item shared by
+// several owners counts for each, with its points split among them).
+void add_indicator(BurdenRow& row, const Indicator& ind, const IndicatorFacts& f, double share = 1) {
+  const double pts = (ind.score.mode == ScoreMode::bonus ? 0 : ind.points.value_or(0)) * share;
   row.indicators += 1;
   row.points += pts;
   if (ind.score.mode == ScoreMode::rank) row.ranked_points += pts;
@@ -50,7 +52,9 @@ Burden compute_burden(const Scheme& s, const Facts& f) {
       row = &*b.undeclared;
       row->id = row->name = "?";
     }
-    add_indicator(*row, s.indicators[i], f.indicators[i]);
+    const double share = 1.0 / (1.0 + static_cast<double>(f.indicators[i].co_owners.size()));
+    add_indicator(*row, s.indicators[i], f.indicators[i], share);
+    for (int k : f.indicators[i].co_owners) add_indicator(b.departments[k], s.indicators[i], f.indicators[i], share);
     add_indicator(b.total, s.indicators[i], f.indicators[i]);
   }
   for (size_t i = 0; i < s.inspections.size(); ++i) {

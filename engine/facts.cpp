@@ -137,13 +137,21 @@ Facts compute_facts(const Scheme& s) {
     f.points_sum += pts;
     f.forms_per_year += x.forms_per_year;
     f.evidence_per_year += x.evidence_per_year;
-    if (x.owner >= 0) {
-      DepartmentFacts& d = f.departments[x.owner];
+    for (const Name& c : ind.co_owners)
+      if (auto it = f.department_index.find(c.text); it != f.department_index.end() && it->second != x.owner)
+        x.co_owners.push_back(it->second);
+    // A shared item is each owner's item (its forms and evidence are asked
+    // for by each); its points are split, so the shares still add up.
+    const double split = 1.0 + static_cast<double>(x.co_owners.size());
+    auto own = [&](int k) {
+      DepartmentFacts& d = f.departments[k];
       d.indicators.push_back(static_cast<int>(i));
-      d.points += pts;
+      d.points += pts / split;
       d.forms_per_year += x.forms_per_year;
       d.evidence_per_year += x.evidence_per_year;
-    }
+    };
+    if (x.owner >= 0) own(x.owner);
+    for (int k : x.co_owners) own(k);
   }
   for (DepartmentFacts& d : f.departments) d.share = total > 0 ? d.points / total : 0;
 

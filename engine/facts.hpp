@@ -23,6 +23,7 @@ double hits_under_full_compliance(const Trigger&, double units);
 
 struct IndicatorFacts {
   int owner = -1;                // index into departments, -1 when undeclared or missing
+  std::vector<int> co_owners;    // the other departments sharing it (Indicator::co_owners)
   std::vector<int> proves;       // indices of the declared indicators it proves
   double periods = 0;            // reporting periods a year (0 without `report`)
   double forms_per_year = 0;     // periods × forms

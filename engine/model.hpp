@@ -135,11 +135,14 @@ struct Indicator {
   std::vector<Penalty> penalties;
   std::vector<Name> proves;
   Span span, points_span, key_span;
+  /// Other departments named in the same owner cell of a table (县委办、县政府办):
+  /// each counts the item as its own; the points are split among all owners.
+  std::vector<Name> co_owners;
   /// The display name, or the id when there is none.
   const std::string& name() const { return display.empty() ? id.text : display; }
   bool operator==(const Indicator& o) const {
     return id == o.id && display == o.display && group == o.group && owner == o.owner &&
-           points == o.points && key == o.key && score == o.score && report == o.report &&
+           co_owners == o.co_owners && points == o.points && key == o.key && score == o.score && report == o.report &&
            evidence == o.evidence && deductions == o.deductions && penalties == o.penalties &&
            proves == o.proves;
   }

@@ -59,13 +59,19 @@ class GithubReport : public ReportFormat {
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
       std::string_view kind =
           d.severity == Severity::error ? "error" : d.severity == Severity::warning ? "warning" : "notice";
-      std::string loc = fmt::format("file={},line={}", gh_escape(src.path(), true), a.line);
-      if (a.line == b.line)  // columns only make sense on one line
-        loc += fmt::format(",endLine={},col={},endColumn={}", b.line, a.column, std::max(b.column, a.column + 1));
-      else
-        loc += fmt::format(",endLine={}", b.line);
+      std::string loc = fmt::format("file={}", gh_escape(src.path(), true));
+      std::string message = d.message.in(lang_);
+      if (src.placed()) {  // a .docx/.xlsx has no lines: the place goes into the message
+        if (const Place* p = src.place(d.span.begin)) message = (lang_ == Lang::zh ? p->zh : p->en) + ": " + message;
+      } else {
+        loc += fmt::format(",line={}", a.line);
+        if (a.line == b.line)  // columns only make sense on one line
+          loc += fmt::format(",endLine={},col={},endColumn={}", b.line, a.column, std::max(b.column, a.column + 1));
+        else
+          loc += fmt::format(",endLine={}", b.line);
+      }
       out += fmt::format("::{} {},title={}::{}\n", kind, loc, gh_escape(d.rule + " " + d.name, true),
-                         gh_escape(d.message.in(lang_), false));
+                         gh_escape(message, false));
     }
     return out;
   }
@@ -85,13 +91,18 @@ class GitlabReport : public ReportFormat {
     for (const Diagnostic& d : ds) {
       const SourceFile& src = sources[d.span.file];
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
+      std::string description = fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang_));
+      if (const Place* p = src.placed() ? src.place(d.span.begin) : nullptr) {  // the row as published
+        a = b = LineCol{p->row, p->column};
+        description = fmt::format("{} {}: {}: {}", d.rule, d.name, lang_ == Lang::zh ? p->zh : p->en, d.message.in(lang_));
+      }
       std::string_view sev =
           d.severity == Severity::error ? "major" : d.severity == Severity::warning ? "minor" : "info";
       if (!out.empty()) out += ",\n";
       out += "  ";
       JsonWriter(out, 1)
           .object()
-          .key("description").str(fmt::format("{} {}: {}", d.rule, d.name, d.message.in(lang_)))
+          .key("description").str(description)
           .key("check_name").str(d.rule)
           .key("fingerprint").str(d.fingerprint)
           .key("severity").str(sev)
@@ -136,8 +147,12 @@ class JunitReport : public ReportFormat {
     for (auto& [rule, findings] : by_rule) {
       std::string body;
       for (const Diagnostic* d : findings) {
-        LineCol a = sources[d->span.file].locate(d->span.begin);
-        body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang_));  // escaped below
+        const SourceFile& src = sources[d->span.file];
+        LineCol a = src.locate(d->span.begin);
+        if (const Place* p = src.placed() ? src.place(d->span.begin) : nullptr)
+          body += fmt::format("{}: {}: {}\n", file, lang_ == Lang::zh ? p->zh : p->en, d->message.in(lang_));
+        else
+          body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang_));
       }
       cases += fmt::format(
           "    <testcase classname=\"{}\" name=\"{} {}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",

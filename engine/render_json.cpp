@@ -24,15 +24,26 @@ class JsonReport : public ReportFormat {
       if (&d != &ds.front()) out += ",\n";
       const SourceFile& src = sources[d.span.file];
       LineCol a = src.locate(d.span.begin), b = src.locate(d.span.end);
+      // A .docx/.xlsx: line and column are the row and column as published,
+      // and `location` says where in words ("table 1, row 12, 评分标准").
+      const Place* place = src.placed() ? src.place(d.span.begin) : nullptr;
+      if (src.placed()) a = b = place ? LineCol{place->row, place->column} : LineCol{0, 0};
       out.append(4, ' ');
-      JsonWriter(out, 2)
-          .object()
+      JsonWriter w(out, 2);
+      w.object()
           .key("file").str(src.path())
           .key("line").num(a.line)
           .key("column").num(a.column)
           .key("end_line").num(b.line)
-          .key("end_column").num(b.column)
-          .key("rule").str(d.rule)
+          .key("end_column").num(b.column);
+      if (src.placed()) {
+        const bool row = place && !place->row_en.empty() && d.span.end > place->end + 1;  // about the whole row
+        w.key("location").str(!place ? std::string()
+                              : row  ? (lang_ == Lang::zh ? place->row_zh : place->row_en)
+                                     : (lang_ == Lang::zh ? place->zh : place->en));
+        w.key("cell").str(place ? src.text().substr(place->begin, place->end - place->begin) : std::string());
+      }
+      w.key("rule").str(d.rule)
           .key("name").str(d.name)
           .key("severity").str(to_string(d.severity))
           .key("category").str(d.category)

@@ -96,14 +96,26 @@ class SarifReport : public ReportFormat {
       w.key("message").object().key("text").str(text).end();
       w.key("locations").array().object().key("physicalLocation").object();
       w.key("artifactLocation").object().key("uri").str(uri_reference(src.path())).end();
-      w.key("region")
-          .object()
-          .key("startLine").num(a.line)
-          .key("startColumn").num(a.column)
-          .key("endLine").num(b.line)
-          .key("endColumn").num(std::max(b.column, b.line == a.line ? a.column + 1 : 1u))
-          .end();
-      w.end().end().end();  // physicalLocation, location, locations
+      if (!src.placed())
+        w.key("region")
+            .object()
+            .key("startLine").num(a.line)
+            .key("startColumn").num(a.column)
+            .key("endLine").num(b.line)
+            .key("endColumn").num(std::max(b.column, b.line == a.line ? a.column + 1 : 1u))
+            .end();
+      w.end();  // physicalLocation
+      // A .docx/.xlsx has no lines: the table, row and column header instead.
+      if (const Place* p = src.placed() ? src.place(d.span.begin) : nullptr)
+        w.key("logicalLocations")
+            .array()
+            .object()
+            .key("name").str(lang_ == Lang::zh ? p->zh : p->en)
+            .key("fullyQualifiedName").str(src.path() + ": " + (lang_ == Lang::zh ? p->zh : p->en))
+            .key("kind").str("element")
+            .end()
+            .end();
+      w.end().end();  // location, locations
       if (!d.fingerprint.empty()) w.key("partialFingerprints").object().key("jianfu/v1").str(d.fingerprint).end();
       w.end();
     }

@@ -92,6 +92,49 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   out += '\n';
 }
 
+// A document's cell, quoted under its row number: a .docx or .xlsx has no
+// lines to show, so the cell the finding is about stands in for the line.
+bool about_row(const Place& p, const Diagnostic& d) { return !p.row_en.empty() && d.span.end > p.end + 1; }
+
+void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const Diagnostic& d, const Style& st) {
+  // A finding about a whole row (the header, for the scheme as a whole) shows the row.
+  const uint32_t end = about_row(p, d) ? std::max(p.end, std::min(p.row_end, d.span.end)) : p.end;
+  std::string row_text;
+  if (about_row(p, d))
+    for (char c : std::string_view(src.text()).substr(p.begin, end - p.begin)) row_text += c == '\t' ? std::string(" | ") : std::string(1, c);
+  std::string_view cell = about_row(p, d) ? std::string_view(row_text) : std::string_view(src.text()).substr(p.begin, end - p.begin);
+  size_t a = d.span.begin > p.begin ? std::min<size_t>(d.span.begin - p.begin, cell.size()) : 0;
+  size_t b = d.span.end > p.begin ? std::min<size_t>(d.span.end - p.begin, cell.size()) : 0;
+  if (about_row(p, d)) a = 0, b = cell.size();
+  // Long cells: the part from the span's start (at most ~120 columns before it).
+  size_t from = 0;
+  if (sanitized_width(cell.substr(0, a)) > 60) {
+    from = a;
+    while (from > 0 && sanitized_width(cell.substr(from, a - from)) < 20) --from;
+    while (from > 0 && (static_cast<unsigned char>(cell[from]) & 0xC0) == 0x80) --from;
+  }
+  std::string gutter = p.row ? std::to_string(p.row) : std::string(" ");
+  auto bar = [&] {
+    out += ' ';
+    st.paint(out, "1;34", "|");
+  };
+  out.append(gutter.size(), ' ');
+  bar();
+  out += '\n';
+  st.paint(out, "1;34", gutter);
+  bar();
+  out += ' ';
+  if (from) out += "…";
+  out += sanitize_for_terminal(cell.substr(from));
+  out += '\n';
+  out.append(gutter.size(), ' ');
+  bar();
+  out += ' ';
+  out.append(sanitized_width(cell.substr(from, a - from)) + (from ? 1 : 0), ' ');
+  st.paint(out, severity_colour(d.severity), std::string(std::max<size_t>(1, sanitized_width(cell.substr(a, b > a ? b - a : 0))), '^'));
+  out += '\n';
+}
+
 class TextReport : public ReportFormat {
  public:
   explicit TextReport(RenderOptions opt) : opt_(opt) {}
@@ -104,7 +147,15 @@ class TextReport : public ReportFormat {
       const SourceFile& src = sources[d.span.file];
       if (d.span.file != path_of) path = sanitize_for_terminal(src.path()), path_of = d.span.file;
       LineCol lc = src.locate(d.span.begin);
-      st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
+      const Place* place = src.placed() ? src.place(d.span.begin) : nullptr;
+      if (src.placed())  // a .docx/.xlsx: "考核细则.docx: table 1, row 12, 评分标准"
+        st.paint(out, "1", place ? fmt::format("{}: {}", path,
+                                               sanitize_for_terminal(about_row(*place, d)
+                                                                         ? (opt_.lang == Lang::zh ? place->row_zh : place->row_en)
+                                                                         : (opt_.lang == Lang::zh ? place->zh : place->en)))
+                                 : path);
+      else
+        st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
       out += ": ";
       // Findings carry a rule id; a tool error (config, rule compile) has none.
       // Chinese output is Chinese throughout: the severity in Chinese, and
@@ -121,10 +172,11 @@ class TextReport : public ReportFormat {
       }
       out += sanitize_for_terminal(d.message.in(opt_.lang));
       out += '\n';
-      snippet(out, src, d, lc.line, st);
+      if (place) cell_snippet(out, src, *place, d, st);
+      else if (!src.placed()) snippet(out, src, d, lc.line, st);
       const std::string& help = d.help.in(opt_.lang);
       if (!help.empty()) {
-        out.append(std::to_string(lc.line).size(), ' ');
+        out.append(place ? (place->row ? std::to_string(place->row).size() : 1) : src.placed() ? 0 : std::to_string(lc.line).size(), ' ');
         out += " = ";
         st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
         out += opt_.lang == Lang::zh ? "：" : ": ";

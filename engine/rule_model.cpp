@@ -28,6 +28,9 @@ Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
       for (const Action& a : p.actions) veto = veto || a.kind == ActionKind::veto;
     int owner = k < f.indicators.size() ? f.indicators[k].owner : -1;
     if (veto && owner >= 0 && owner < static_cast<int>(dept_has_veto.size())) dept_has_veto[owner] = 1;
+    if (veto && k < f.indicators.size())
+      for (int c : f.indicators[k].co_owners)
+        if (c < static_cast<int>(dept_has_veto.size())) dept_has_veto[c] = 1;
     for (const Penalty& p : i.penalties)
       penalties.push_back(Value::element(Elem::penalty, &p, static_cast<int32_t>(k)));
     for (const Deduction& d : i.deductions)

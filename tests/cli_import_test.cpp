@@ -103,6 +103,10 @@ TEST(CliImport, Gb18030CopyGivesTheSameScheme) {
   EXPECT_NE(forced.err.find("invalid UTF-8 at byte"), std::string::npos) << forced.err;
   auto c = run_jianfu("check --format json " + gb);
   EXPECT_EQ(ids(c.out), checked_directly());
+  // Findings quote the GB18030 file's cells in UTF-8, at the same line and column.
+  auto text = run_jianfu("--lang en check " + gb);
+  EXPECT_NE(text.out.find("gb-2025.csv:3:42: warning[JF204] paperwork-deduction: 招商引资"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("3 | 2,,招商引资,70,（重点工作）,按排名赋分"), std::string::npos) << text.out;
 }
 
 TEST(CliImport, BomTsvMergedAndColumns) {

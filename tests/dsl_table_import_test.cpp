@@ -133,5 +133,79 @@ TEST(TableReader, CrlfRowsAndQuotedLineBreaks) {
   EXPECT_EQ(t.rows[1].row, 3u);  // spreadsheet rows, not file lines
 }
 
+TEST(TableLayout, PublishedHeaderNamesAnywhereInTheFirstRows) {
+  Table t = read_table("县考核细则,,,\n（千分制）,,,\n,,,\n序号,评估指标,评估内容与计分方法,分值,考评单位\n"
+                       "1,甲,按实绩赋分,10,县委办\n", {});
+  ASSERT_TRUE(t.ok()) << t.problems.front().message.en;
+  EXPECT_EQ(t.header_row, 4u);
+  EXPECT_EQ(t.header_names[static_cast<int>(TableField::indicator)], "评估指标");
+  EXPECT_EQ(t.header_names[static_cast<int>(TableField::standard)], "评估内容与计分方法");
+  EXPECT_EQ(t.header_names[static_cast<int>(TableField::owner)], "考评单位");
+  Table u = read_table("序号,考核指标,计分方法,分值,责任部门\n1,甲,按实绩赋分,10,县委办\n", {});
+  ASSERT_TRUE(u.ok());
+  EXPECT_EQ(u.header_names[static_cast<int>(TableField::standard)], "计分方法");
+  EXPECT_EQ(u.header_names[static_cast<int>(TableField::owner)], "责任部门");
+}
+
+TEST(TableLayout, ProjectAndIndicatorColumnsReadByContent) {
+  // 考核指标 repeats, 考核项目 differs on each row: 考核项目 names the indicators.
+  Table t = read_table("考核指标,考核项目,分值\n经济,甲,10\n经济,乙,10\n民生,丙,5\n", {});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.rows[0].at(TableField::indicator).text, "甲");
+  EXPECT_EQ(t.rows[0].at(TableField::group).text, "经济");
+}
+
+TEST(TableLayout, HeadingsTotalsAndNotes) {
+  Table t = read_table("序号,二级指标,分值,评分标准,牵头单位\n"
+                       "一、发展类指标（41.5分）,,,,\n"
+                       "（一）经济,,,,\n"
+                       "1,甲,20,按实绩赋分,县委办\n"
+                       ",项目建设,21.5,,\n"
+                       "2,乙,21.5,按实绩赋分,\n"
+                       "合计,,41.5,,\n"
+                       "备注：由县考核办解释。,,,,\n", {});
+  ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t.rows.size(), 7u);
+  EXPECT_EQ(t.rows[0].kind, RowKind::group);
+  EXPECT_EQ(t.rows[0].heading, "发展类指标");
+  EXPECT_EQ(t.rows[0].heading_points, 41.5);
+  EXPECT_EQ(t.rows[0].level, 1);
+  EXPECT_EQ(t.rows[1].kind, RowKind::group);
+  EXPECT_EQ(t.rows[1].level, 2);
+  EXPECT_EQ(t.rows[2].kind, RowKind::item);
+  EXPECT_EQ(t.rows[3].kind, RowKind::group);  // only a name and points, and the items below add up
+  EXPECT_EQ(t.rows[3].heading_points, 21.5);
+  EXPECT_EQ(t.rows[4].at(TableField::owner).text, "");  // not carried past the heading
+  EXPECT_EQ(t.rows[5].kind, RowKind::total);
+  EXPECT_EQ(t.rows[5].heading_points, 41.5);
+  EXPECT_EQ(t.rows[6].kind, RowKind::note);
+}
+
+TEST(TableLayout, ChineseNumberInSeqWithTheNameBeside) {
+  Table t = read_table("序号,二级指标,分值,评分标准\n一,经济发展,30,\n1,甲,30,按实绩赋分\n", {});
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(t.rows[0].kind, RowKind::group);
+  EXPECT_EQ(t.rows[0].heading, "经济发展");
+  EXPECT_EQ(t.rows[0].heading_points, 30);
+  EXPECT_EQ(t.rows[1].kind, RowKind::item);
+}
+
+TEST(TableLayout, NameAndPointsRowsWithoutItemsBelowAreItems) {
+  Table t = read_table("二级指标,分值,评分标准\n甲,10,\n乙,5,\n丙,3,按实绩赋分\n", {});
+  ASSERT_TRUE(t.ok());
+  for (const TableRow& r : t.rows) EXPECT_EQ(r.kind, RowKind::item) << r.row;
+}
+
+TEST(TableLayout, Utf16WithBomIsRead) {
+  std::string utf16 = "\xFF\xFE";
+  for (char16_t c : std::u16string(u"二级指标,分值\r\n甲,10\r\n")) utf16 += static_cast<char>(c & 0xFF), utf16 += static_cast<char>(c >> 8);
+  std::string text;
+  Table t = read_table(utf16, {}, &text);
+  ASSERT_TRUE(t.ok()) << t.problems.front().message.en;
+  EXPECT_EQ(t.encoding, TableEncoding::utf16le);
+  EXPECT_EQ(t.rows[0].at(TableField::indicator).text, "甲");
+  EXPECT_EQ(text.substr(t.rows[0].at(TableField::indicator).text_begin, 3), "甲");  // offsets into the UTF-8 text
+}
+
 }  // namespace
 }  // namespace jf

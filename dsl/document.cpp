@@ -1,0 +1,182 @@
+#include "dsl/document.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "dsl/docx_reader.hpp"
+#include "dsl/xlsx_reader.hpp"
+
+namespace jf {
+namespace {
+
+std::string lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  return s;
+}
+
+const Text kResave{"open the document in Word, Excel or WPS and save it again as .docx/.xlsx, or export the table "
+                   "as CSV UTF-8 (docs/import.md)",
+                   "请用 Word、Excel 或 WPS 打开文档并重新保存为 .docx/.xlsx，或将表格导出为 CSV UTF-8（docs/import.md）"};
+
+Table failed(Text message) {
+  Table t;
+  t.header_names.assign(kTableFieldCount, "");
+  t.column_letters.assign(kTableFieldCount, 0);
+  t.problems.push_back({0, 0, 0, std::move(message), kResave});
+  return t;
+}
+
+// Word and Excel files saved in the old binary formats (or a password-
+// protected .docx/.xlsx, which Office wraps in the same container).
+Text legacy_message(DocumentKind k, bool ole_in_ooxml) {
+  if (ole_in_ooxml)
+    return {"the document is encrypted (password-protected) or an old binary file renamed; remove the password "
+            "or open it and save it again as .docx/.xlsx",
+            "文档已加密（设有密码），或是改了扩展名的旧格式文件；请取消密码，或打开后另存为 .docx/.xlsx"};
+  if (k == DocumentKind::legacy_word)
+    return {"old binary Word/WPS format (.doc/.wps) is not read; open it in Word or WPS and save it as .docx "
+            "(File → Save As → Word Document (*.docx))",
+            "不读取旧的二进制 Word/WPS 格式（.doc/.wps）；请用 Word 或 WPS 打开，另存为 .docx"
+            "（文件 → 另存为 → Word 文档 (*.docx)）"};
+  return {"old binary Excel/WPS format (.xls/.et) is not read; open it in Excel or WPS and save it as .xlsx "
+          "(File → Save As → Excel Workbook (*.xlsx)), or as CSV UTF-8",
+          "不读取旧的二进制 Excel/WPS 格式（.xls/.et）；请用 Excel 或 WPS 打开，另存为 .xlsx"
+          "（文件 → 另存为 → Excel 工作簿 (*.xlsx)），或另存为 CSV UTF-8"};
+}
+
+// Lays a Word or Excel grid out as text: paragraphs and rows one per line,
+// cells separated by tabs (line breaks inside a cell become spaces, so each
+// cell's bytes in the text are its own text byte for byte).
+std::string lay_out_text(Grid& g) {
+  std::string text;
+  auto put = [&](std::string_view s, uint32_t& begin, uint32_t& end) {
+    begin = static_cast<uint32_t>(text.size());
+    for (char c : s) text += c == '\n' || c == '\r' || c == '\t' ? ' ' : c;
+    end = static_cast<uint32_t>(text.size());
+  };
+  for (GridTable& t : g.tables) {
+    for (GridParagraph& p : t.before) put(p.text, p.begin, p.end), text += '\n';
+    for (GridRow& r : t.rows) {
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        if (c) text += '\t';
+        put(r.cells[c].text, r.cells[c].begin, r.cells[c].end);
+        r.cells[c].text_begin = r.cells[c].begin;
+      }
+      text += '\n';
+    }
+    for (GridParagraph& p : t.after) put(p.text, p.begin, p.end), text += '\n';
+  }
+  return text;
+}
+
+std::vector<Place> places_of(const Grid& g, const Table& table) {
+  std::vector<Place> out;
+  std::vector<std::string> names;  // per column: the header text (a continued table keeps the one before)
+  for (const GridTable& t : g.tables) {
+    const TableHeader* h = nullptr;
+    for (const TableHeader& x : table.headers)
+      if (x.index == t.index) h = &x;
+    if (!h) names.clear();
+    if (h && !h->continued) {
+      names.clear();
+      for (const GridRow& r : t.rows)
+        if (r.row == h->row)
+          for (const GridCell& c : r.cells) names.push_back(c.text);
+    }
+    const std::string label_en = g.kind == GridKind::docx ? fmt::format("table {}", t.index) : fmt::format("sheet {}", t.name);
+    const std::string label_zh = g.kind == GridKind::docx ? fmt::format("表 {} ", t.index) : fmt::format("工作表“{}”", t.name);
+    for (size_t i = 0; i < t.before.size(); ++i)
+      out.push_back({t.before[i].begin, t.before[i].end, 0, 0,
+                     fmt::format("paragraph {} before {}", i + 1, label_en),
+                     fmt::format("{}之前第 {} 段", label_zh, i + 1), "", "", t.before[i].end});
+    for (const GridRow& r : t.rows)
+      for (size_t c = 0; c < r.cells.size(); ++c) {
+        std::string name = c < names.size() ? names[c] : std::string();
+        std::replace(name.begin(), name.end(), '\n', ' ');
+        const std::string cell = g.kind == GridKind::xlsx ? fmt::format("{}{}", column_letters(static_cast<uint32_t>(c)), r.row)
+                                                          : fmt::format("column {}", c + 1);
+        const std::string cell_zh = g.kind == GridKind::xlsx ? cell : fmt::format("第 {} 列", c + 1);
+        Place p{r.cells[c].begin, r.cells[c].end, r.row, static_cast<uint32_t>(c + 1), "", "",
+                fmt::format("{}, row {}", label_en, r.row), fmt::format("{}第 {} 行", label_zh, r.row),
+                r.cells.back().end};
+        if (g.kind == GridKind::docx) {
+          p.en = fmt::format("{}, row {}, {}", label_en, r.row, name.empty() ? cell : name);
+          p.zh = fmt::format("{}第 {} 行 {}", label_zh, r.row, name.empty() ? cell_zh : name);
+        } else {
+          p.en = name.empty() ? fmt::format("{}, row {}, {}", label_en, r.row, cell)
+                              : fmt::format("{}, row {}, {} ({})", label_en, r.row, name, cell);
+          p.zh = name.empty() ? fmt::format("{}第 {} 行 {}", label_zh, r.row, cell)
+                              : fmt::format("{}第 {} 行 {}（{}）", label_zh, r.row, name, cell);
+        }
+        out.push_back(std::move(p));
+      }
+    for (size_t i = 0; i < t.after.size(); ++i)
+      out.push_back({t.after[i].begin, t.after[i].end, 0, 0, fmt::format("paragraph {} after {}", i + 1, label_en),
+                     fmt::format("{}之后第 {} 段", label_zh, i + 1), "", "", t.after[i].end});
+  }
+  return out;
+}
+
+}  // namespace
+
+DocumentKind document_kind(const std::string& path) {
+  const std::string p = lower(path);
+  auto ends = [&](std::string_view e) { return p.size() > e.size() && p.ends_with(e); };
+  if (ends(".csv")) return DocumentKind::csv;
+  if (ends(".tsv")) return DocumentKind::tsv;
+  if (ends(".docx")) return DocumentKind::docx;
+  if (ends(".xlsx")) return DocumentKind::xlsx;
+  if (ends(".doc") || ends(".wps")) return DocumentKind::legacy_word;
+  if (ends(".xls") || ends(".et")) return DocumentKind::legacy_excel;
+  return DocumentKind::none;
+}
+
+std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, const TableOptions& options) {
+  auto doc = std::make_shared<Document>();
+  const DocumentKind kind = document_kind(path);
+  const bool ole = bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+  if (kind == DocumentKind::legacy_word || kind == DocumentKind::legacy_excel ||
+      (ole && (kind == DocumentKind::docx || kind == DocumentKind::xlsx))) {
+    doc->kind = kind == DocumentKind::legacy_excel || kind == DocumentKind::xlsx ? GridKind::xlsx : GridKind::docx;
+    doc->table = failed(legacy_message(kind, ole && (kind == DocumentKind::docx || kind == DocumentKind::xlsx)));
+    return std::make_unique<SourceFile>(std::move(path), std::string(), std::move(doc), std::vector<Place>{}, true);
+  }
+  if (kind == DocumentKind::docx || kind == DocumentKind::xlsx) {
+    Grid g = kind == DocumentKind::docx ? read_docx(bytes, options.limits) : read_xlsx(bytes, options.limits);
+    doc->kind = g.kind;
+    std::string text;
+    std::vector<Place> places;
+    if (g.ok()) {
+      text = lay_out_text(g);
+      doc->table = lay_out_table(g, options);
+      places = places_of(g, doc->table);
+    } else {
+      doc->table = lay_out_table(g, options);  // the grid's problems
+      for (TableProblem& p : doc->table.problems) {
+        p.begin = p.end = 0;
+        if (p.help.en.empty()) p.help = kResave;
+      }
+    }
+    return std::make_unique<SourceFile>(std::move(path), std::move(text), std::move(doc), std::move(places), true);
+  }
+  TableOptions o = options;
+  if (kind == DocumentKind::tsv) o.tabs = true;
+  std::string text;
+  doc->kind = GridKind::csv;
+  doc->table = read_table(bytes, o, &text);
+  return std::make_unique<SourceFile>(std::move(path), std::move(text), std::move(doc), std::vector<Place>{}, false);
+}
+
+uint32_t add_scheme_source(SourceSet& sources, std::string path, std::string bytes, const TableOptions& options) {
+  if (!is_document_path(path)) return sources.add(std::move(path), std::move(bytes));
+  return sources.add(read_document(std::move(path), std::move(bytes), options));
+}
+
+void set_scheme_source(SourceSet& sources, uint32_t id, std::string path, std::string bytes,
+                       const TableOptions& options) {
+  if (!is_document_path(path)) return sources.set(id, std::move(path), std::move(bytes));
+  sources.set(id, read_document(std::move(path), std::move(bytes), options));
+}
+
+}  // namespace jf

@@ -1,0 +1,159 @@
+#include "dsl/office_package.hpp"
+
+#include <fmt/format.h>
+#include <zip.h>
+
+#include <cstring>
+
+namespace jf {
+
+struct OfficePackage::Zip {
+  zip_t* archive = nullptr;
+  ~Zip() {
+    if (archive) zip_discard(archive);
+  }
+};
+
+OfficePackage::OfficePackage(std::string_view bytes, const GridLimits& limits)
+    : zip_(std::make_unique<Zip>()), limits_(limits) {
+  zip_error_t error;
+  zip_error_init(&error);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+  if (src) zip_->archive = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &error);
+  if (!zip_->archive) {
+    if (src) zip_source_free(src);
+    const int code = zip_error_code_zip(&error);
+    zip_error_fini(&error);
+    problem_ = code == ZIP_ER_NOZIP
+                   ? Text{"not a zip archive: the file is damaged, truncated or not really a .docx/.xlsx",
+                          "不是 zip 压缩包：文件已损坏、不完整，或并非真正的 .docx/.xlsx 文件"}
+                   : Text{"the zip archive is damaged or truncated; open it in Word/Excel/WPS and save it again",
+                          "zip 压缩包已损坏或不完整；请用 Word/Excel/WPS 打开后重新保存"};
+    return;
+  }
+  zip_error_fini(&error);
+  zip_int64_t n = zip_get_num_entries(zip_->archive, 0);
+  if (n < 0 || static_cast<uint64_t>(n) > limits_.max_entries)
+    problem_ = Text{fmt::format("the archive has {} entries, above the limit of {}", n, limits_.max_entries),
+                    fmt::format("压缩包有 {} 个条目，超过上限 {}", n, limits_.max_entries)};
+}
+
+OfficePackage::~OfficePackage() = default;
+
+bool OfficePackage::has(const std::string& name) const {
+  return zip_->archive && zip_name_locate(zip_->archive, name.c_str(), 0) >= 0;
+}
+
+bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::string_view row_tag, uint32_t max_rows) {
+  if (problem_) return false;
+  zip_stat_t st;
+  zip_stat_init(&st);
+  if (zip_stat(zip_->archive, name.c_str(), 0, &st) != 0) {
+    problem_ = Text{fmt::format("the archive has no part `{}`", name), fmt::format("压缩包中没有 `{}`", name)};
+    return false;
+  }
+  if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+    problem_ = Text{"the document is encrypted (password-protected); remove the password and save it again",
+                    "文档已加密（设有密码）；请取消密码后重新保存"};
+    return false;
+  }
+  // The sizes in the archive are claims: the read below stops at the limit
+  // whatever they say, and the ratio is checked on what was read.
+  const uint64_t room = limits_.max_unpacked_bytes - std::min(unpacked_, limits_.max_unpacked_bytes);
+  const uint64_t claimed = (st.valid & ZIP_STAT_SIZE) ? st.size : room + 1;
+  const uint64_t packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
+  auto too_big = [&] {
+    problem_ = Text{fmt::format("part `{}` unpacks to more than {} bytes (a zip bomb?)", name,
+                                limits_.max_unpacked_bytes),
+                    fmt::format("`{}` 解压后超过 {} 字节（可能是 zip 炸弹）", name, limits_.max_unpacked_bytes)};
+    return false;
+  };
+  if (claimed > room) return too_big();
+  if (packed > 0 && claimed > 4096 && claimed / packed > limits_.max_ratio) {
+    problem_ = Text{fmt::format("part `{}` is compressed {} times, above the limit of {} (a zip bomb?)", name,
+                                claimed / packed, limits_.max_ratio),
+                    fmt::format("`{}` 的压缩比为 {}，超过上限 {}（可能是 zip 炸弹）", name, claimed / packed,
+                                limits_.max_ratio)};
+    return false;
+  }
+  zip_file_t* f = zip_fopen(zip_->archive, name.c_str(), 0);
+  if (!f) {
+    const int code = zip_error_code_zip(zip_get_error(zip_->archive));
+    problem_ = code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD
+                   ? Text{"the document is encrypted (password-protected); remove the password and save it again",
+                          "文档已加密（设有密码）；请取消密码后重新保存"}
+                   : Text{fmt::format("part `{}` cannot be unpacked: {}", name, zip_strerror(zip_->archive)),
+                          fmt::format("无法解压 `{}`：{}", name, zip_strerror(zip_->archive))};
+    return false;
+  }
+  std::string text(claimed, '\0');
+  uint64_t got = 0;
+  bool failed = false;
+  for (;;) {
+    if (got == text.size()) {
+      char probe;  // more bytes than the archive claimed
+      zip_int64_t extra = zip_fread(f, &probe, 1);
+      if (extra > 0) failed = true;
+      if (extra < 0) failed = true;
+      break;
+    }
+    zip_int64_t r = zip_fread(f, text.data() + got, text.size() - got);
+    if (r < 0) { failed = true; break; }
+    if (r == 0) break;
+    got += static_cast<uint64_t>(r);
+  }
+  zip_fclose(f);
+  if (failed) {
+    problem_ = Text{fmt::format("part `{}` is damaged (truncated or a bad checksum); save the document again", name),
+                    fmt::format("`{}` 已损坏（不完整或校验错误）；请重新保存文档", name)};
+    return false;
+  }
+  text.resize(got);
+  unpacked_ += got;
+  if (!row_tag.empty()) {
+    // Markup '<' never occurs in text (it is written &lt;), so this counts
+    // elements, or over-counts comments: an upper bound, enough to refuse.
+    const std::string open = "<" + std::string(row_tag);
+    uint64_t rows = 0;
+    for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at + open.size())) {
+      char next = at + open.size() < text.size() ? text[at + open.size()] : '>';
+      if (next == ' ' || next == '>' || next == '/' || next == '\t' || next == '\n' || next == '\r') ++rows;
+    }
+    if (rows > max_rows) {
+      problem_ = Text{fmt::format("part `{}` holds more than {} rows, the limit", name, max_rows),
+                      fmt::format("`{}` 超过 {} 行（上限）", name, max_rows)};
+      return false;
+    }
+  }
+  const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
+  pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
+  if (!r) {
+    problem_ = Text{fmt::format("part `{}` is not valid XML at byte {}: {}", name, r.offset, r.description()),
+                    fmt::format("`{}` 第 {} 字节处不是有效的 XML：{}", name, r.offset, r.description())};
+    return false;
+  }
+  for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
+    if (n.type() == pugi::node_doctype) {
+      problem_ = Text{fmt::format("part `{}` has a DOCTYPE, which Office never writes; refused", name),
+                      fmt::format("`{}` 含有 DOCTYPE（Office 从不写入）；拒绝读取", name)};
+      return false;
+    }
+  return true;
+}
+
+std::string_view local_name(const pugi::xml_node& n) {
+  std::string_view s = n.name();
+  size_t colon = s.find(':');
+  return colon == std::string_view::npos ? s : s.substr(colon + 1);
+}
+
+pugi::xml_attribute local_attr(const pugi::xml_node& n, std::string_view name) {
+  for (pugi::xml_attribute a = n.first_attribute(); a; a = a.next_attribute()) {
+    std::string_view s = a.name();
+    size_t colon = s.find(':');
+    if ((colon == std::string_view::npos ? s : s.substr(colon + 1)) == name) return a;
+  }
+  return {};
+}
+
+}  // namespace jf
