@@ -72,6 +72,7 @@ const Config* ProjectConfig::load(const std::string& config_path) {
       print_errors(errors, sources_, resolve_lang(g_.lang));
       throw ToolError(fmt::format("{}: invalid configuration", config_path));
     }
+    add_user_lexicon(slot->lexicon);  // the run's lexicon grows by the config's entries
   }
   return slot.get();
 }

@@ -161,6 +161,7 @@ Facts compute_facts(const Scheme& s) {
   for (const Penalty& p : s.overall_penalties)
     f.overall_penalty_hits.push_back(hits_under_full_compliance(p.trigger, f.unit_count));
   compute_proof_depths(f);
+  compute_wording_facts(s, f);
   use_compliant_scoring(s, f);
   return f;
 }

@@ -56,7 +56,7 @@ using NodePtr = std::unique_ptr<Node>;
 /// Built-in functions (docs/rule-language.md, "Functions").
 enum class Fn {
   count, sum, min, max, avg, any, all, filter, map, distinct, group_by, first, join, len,
-  contains_any, matched, round, ceil, floor, abs, pct,
+  contains_any, matched, round, ceil, floor, abs, pct, lexicon,
 };
 
 enum class BinOp { add, sub, mul, div, mod, eq, ne, lt, le, gt, ge, in, not_in, contains, and_, or_ };
