@@ -133,12 +133,14 @@ std::vector<std::string> Lexicon::words(std::string_view text, std::string_view 
 }
 
 const std::vector<std::string_view>& reward_classes() {
-  static const std::vector<std::string_view> c = {"app", "publicity", "paperwork", "body_setup", "activity", "result"};
+  static const std::vector<std::string_view> c = {"app",      "publicity", "paperwork", "body_setup",
+                                                  "activity", "reporting", "result"};
   return c;
 }
 
 bool is_trace_class(std::string_view k) {
-  return k == "app" || k == "publicity" || k == "paperwork" || k == "body_setup" || k == "activity";
+  return k == "app" || k == "publicity" || k == "paperwork" || k == "body_setup" || k == "activity" ||
+         k == "reporting";
 }
 
 std::shared_ptr<const Lexicon> lexicon() {

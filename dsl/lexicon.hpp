@@ -19,7 +19,7 @@ class YamlReader;
 /// One entry: a word, its variants (both are patterns: `…` stands for a gap
 /// of up to 15 characters within one clause, e.g. 成立…小组) and its class.
 struct LexiconEntry {
-  std::string klass;  // result, activity, paperwork, publicity, app, body_setup, burden_reduction, or a user's
+  std::string klass;  // result, activity, paperwork, reporting, publicity, app, body_setup, or a topic
   std::string word;
   std::vector<std::string> variants;
   std::string en, zh;  // what the entry means
@@ -59,7 +59,7 @@ class Lexicon {
 /// decided: the first one whose words a clause holds wins (result last).
 const std::vector<std::string_view>& reward_classes();
 /// Whether points for `klass` reward a trace (activity, paperwork, publicity,
-/// app, body_setup) rather than a result.
+/// app, body_setup, reporting) rather than a result.
 bool is_trace_class(std::string_view klass);
 
 /// The run's lexicon: the built-in entries and those added by add_user_lexicon.

@@ -44,6 +44,9 @@ struct Criterion {
   bool understood = false;      // points read; false: it looks like scoring but was not read
   /// Points this criterion stands for, to weigh its class (docs/burden.md).
   double weight(std::optional<double> item_points) const;
+  /// Whether points are earned by meeting the condition: an award, or an item
+  /// that gives nothing without it (不得分). Deductions punish its absence.
+  bool rewards() const { return understood && (!deducts || kind == PointsKind::none); }
 };
 
 /// Whether a piece of text looks like scoring (分, 扣, 加分, 否决, 不得分, 降…等级).

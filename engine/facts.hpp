@@ -34,6 +34,8 @@ struct IndicatorFacts {
   std::string klass;                 // the reward class of its own words (id, name, target, content)
   double trace_points = 0;           // points that reward traces rather than results (docs/burden.md)
   double trace_share = 0;            // trace_points / points (0 without points)
+  std::vector<Penalty> sanctions;    // its penalties, and for a `score veto` item the veto itself
+  int sub_items = 0;                 // sub-items its wording lists: （1）… （2）…, ①…, 一是…
 };
 
 struct DepartmentFacts {

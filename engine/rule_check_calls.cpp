@@ -97,7 +97,10 @@ Typed ExprCompiler::call(const Expr& e) {
     Typed second = compile(e.args[1]);
     if (fn == Fn::join) expect(second, T::string, e.args[1].span, "the separator");
     if (fn == Fn::round) expect(second, T::number, e.args[1].span, "the digits");
-    if (fn == Fn::lexicon) expect(second, T::string, e.args[1].span, "the class");
+    if (fn == Fn::lexicon &&
+        expect(second, T::list, e.args[1].span, "the classes") && second.type.item && second.type.t == T::list &&
+        second.type.item->t != T::any && !second.type.item->is_stringy())
+      error(e.args[1].span, {"the classes must be a list of strings", "类别应为字符串列表"});
     if (fn == Fn::contains_any || fn == Fn::matched) {
       if (expect(second, T::list, e.args[1].span, "the second argument") && second.type.item &&
           second.type.t == T::list && second.type.item->t != T::any && !second.type.item->is_stringy())

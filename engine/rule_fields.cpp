@@ -31,6 +31,13 @@ Value list_of(ListSrc src, const std::vector<V>& v, int ctx = -1) {
 }
 
 const Scheme& S(const Model& m) { return m.scheme; }
+
+// A deduction per listed sub-item (每小项, 每项) cannot exceed points × the
+// number of sub-items the wording lists: that is its bound (null otherwise).
+Value sub_item_bound(const Deduction& d, int sub_items) {
+  bool per_item = d.event.find("小项") != std::string::npos || d.event.rfind("项", 0) == 0;
+  return per_item && sub_items > 0 ? Value::number(d.points * sub_items) : Value{};
+}
 int dept_index(const Value& v, const Model& m) {
   return static_cast<int>(&v.as<Department>() - m.scheme.departments.data());
 }
@@ -162,6 +169,9 @@ const Table& indicator_fields() {
       F("class", str(), return Value::view(IF(s, m).klass);),
       F("trace_points", num(), return Value::number(IF(s, m).trace_points);),
       F("trace_share", num(), return Value::number(IF(s, m).trace_share);),
+      F("sanctions", list(el(Elem::penalty)),
+        return list_of(ListSrc::penalties, IF(s, m).sanctions, m.indicator_index(&s.as<Indicator>()));),
+      F("sub_items", num(), return Value::number(IF(s, m).sub_items);),
   };
   return t;
 }
@@ -198,6 +208,8 @@ const Table& deduction_fields() {
       F("points", num(), return Value::number(s.as<Deduction>().points);),
       F("event", str(), return Value::view(s.as<Deduction>().event);),
       F("cap", num(true), return opt(s.as<Deduction>().cap);),
+      F("bound", num(true), return sub_item_bound(s.as<Deduction>(), s.ctx < static_cast<int>(m.facts.indicators.size())
+                                                                       ? m.facts.indicators[s.ctx].sub_items : 0);),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
   };
   return t;
@@ -250,6 +262,7 @@ const Table& criterion_fields() {
       F("class", str(), return Value::view(C(s).klass);),
       F("words", list(str()), return list_of(ListSrc::strings, C(s).words);),
       F("understood", boolean(), return Value::boolean(C(s).understood);),
+      F("rewards", boolean(), return Value::boolean(C(s).rewards());),
       F("field", str(), return Value::view(C(s).field);),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
   };

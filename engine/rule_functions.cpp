@@ -152,10 +152,15 @@ Value Call::strings(Env& e) const {
   if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text
     Value k = args[1]->eval(e);
     std::vector<Value> out;
-    if (s.kind != Kind::string || k.kind != Kind::string) return Value::list(std::move(out));
-    e.steps += 1 + s.n / 16;
-    if (e.steps > e.budget) e.over_budget();
-    for (std::string& w : lexicon()->words(s.str(), k.str())) out.push_back(Value::owned(std::move(w)));
+    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(std::move(out));
+    auto lex = lexicon();
+    for (size_t i = 0; i < k.n; ++i) {
+      Value c = item(k, i, e.m);
+      e.steps += 1 + s.n / 16;
+      if (e.steps > e.budget) e.over_budget();
+      if (c.kind == Kind::string)
+        for (std::string& w : lex->words(s.str(), c.str())) out.push_back(Value::owned(std::move(w)));
+    }
     return Value::list(std::move(out));
   }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};

@@ -2,10 +2,39 @@
 // with the run's lexicon) and the share of its points that reward traces
 // (留痕分占比, docs/burden.md).
 #include "dsl/lexicon.hpp"
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "dsl/table_phrases.hpp"
 #include "dsl/table_phrases_clauses.hpp"
 #include "engine/facts.hpp"
 
 namespace jf {
+namespace {
+
+// The largest enumerator of a list written in the wording: （1）(2) 3、 ①
+// or 一是 二是 …; 0 when the wording lists nothing.
+int count_sub_items(const std::string& text) {
+  static const re2::RE2 numbered("[（(](\\d{1,2})[）)]");
+  static const re2::RE2 circled("([①②③④⑤⑥⑦⑧⑨⑩])");
+  static const re2::RE2 said("([一二三四五六七八九十])是");
+  int most = 0;
+  re2::StringPiece in(text);
+  std::string n;
+  while (RE2::FindAndConsume(&in, numbered, &n)) most = std::max(most, std::stoi(n));
+  static const std::string_view circles[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
+  in = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&in, circled, &n))
+    for (int k = 0; k < 10; ++k)
+      if (n == circles[k]) most = std::max(most, k + 1);
+  in = re2::StringPiece(text);
+  while (RE2::FindAndConsume(&in, said, &n))
+    if (auto v = parse_number(n)) most = std::max(most, static_cast<int>(*v));
+  return most;
+}
+
+}  // namespace
 
 void compute_wording_facts(const Scheme& s, Facts& f) {
   auto lex = lexicon();
@@ -24,6 +53,7 @@ void compute_wording_facts(const Scheme& s, Facts& f) {
         x.criteria.push_back(std::move(c));
       }
     }
+    x.sub_items = count_sub_items(ind.wording.content + "\n" + ind.wording.standard);
     const double points = ind.points.value_or(0);
     double all = 0, trace = 0;
     for (const Criterion& c : x.criteria) {
