@@ -25,12 +25,19 @@ const Shape kShapes[] = {
     {PointsKind::per_event, false, "(扣|减|得|计|加)?" NUM "分/(?:次|篇|条|件|起|例|人|个|项)"},
     {PointsKind::none, true, "不得分|不计分|不给分|不予计分|不得此分|(?:得|计)(?:0|零)分|该项(?:为)?0分"},
     {PointsKind::veto, true, "一票否决|否决"},
+    {PointsKind::sanction, true, "约谈|通报批评|问责|表态发言|取消[^，,；;。]{0,6}评(?:先|优)"},
     {PointsKind::downgrade, true, "降(?:低)?(?:一|1|两|2)个?(?:等次|等级|档次|档)|降等|降档"},
     {PointsKind::proportion, false, "按(?:完成|实际)?(?:进度)?比例(?:计分|得分|赋分|折算|计算)?|按[^，,；;。]{0,10}比例(?:计分|得分|赋分)"},
-    {PointsKind::rank, false, "按(?:排名|名次)(?:赋分|计分|得分)?|第一名得" NUM "分|依次递减"},
+    {PointsKind::rank, false, "按(?:排名|名次)(?:赋分|计分|得分)?|第一名得" NUM "分|依次递减|以第一名为满分"},
+    // The documented scheme-level phrases (docs/import.md): points from
+    // results, a full base score with deductions, a bonus item.
+    {PointsKind::proportion, false, "按实绩赋分|按实绩计分"},
+    {PointsKind::deduction, true, "基础分为满分|按扣分项扣分|实行扣分制"},
+    {PointsKind::award, false, "加分项|(?:最高|最多)加" NUM "分"},
     {PointsKind::cap, true, "扣完为止|扣完(?:该项)?分(?:值|数)?为止|(?:最多|最高|累计最多|上限|封顶|不超过)(扣|得|加|计)?" NUM "分"},
-    {PointsKind::deduction, true, "(?:扣除|扣|减)(?:" NUM "分|(?:该项)?(?:全部)?分(?:值|数))"},
-    {PointsKind::award, false, "(?:得|计|奖|加|给予|记|赋)(满分|" NUM "分)"},
+    {PointsKind::deduction, true, "(?:扣除|扣|减)\\s*(?:" NUM "\\s*分|(?:该项)?(?:全部)?分(?:值|数))"},
+    // Published tables often put spaces around the number: 得 0.5 分.
+    {PointsKind::award, false, "(?:得|计|奖|加|给予|记|赋)\\s*(满分|" NUM "\\s*分)"},
 };
 
 const re2::RE2& compiled(size_t i) {
@@ -113,12 +120,14 @@ std::string_view to_string(PointsKind k) {
     case PointsKind::veto: return "veto";
     case PointsKind::downgrade: return "downgrade";
     case PointsKind::cap: return "cap";
+    case PointsKind::sanction: return "sanction";
   }
   return "";
 }
 
 std::vector<std::string_view> points_kind_names() {
-  return {"award", "deduction", "per_event", "tiers", "proportion", "rank", "none", "veto", "downgrade", "cap"};
+  return {"award",     "deduction", "per_event", "tiers", "proportion", "rank",
+          "none",      "veto",      "downgrade", "cap",   "sanction"};
 }
 
 double Criterion::weight(std::optional<double> item_points) const {
@@ -134,7 +143,8 @@ double Criterion::weight(std::optional<double> item_points) const {
     case PointsKind::none: return whole;
     case PointsKind::veto:
     case PointsKind::downgrade:
-    case PointsKind::cap: return 0;
+    case PointsKind::cap:
+    case PointsKind::sanction: return 0;
   }
   return 0;
 }
@@ -184,6 +194,12 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
       }
     }
     if (shape == std::size(kShapes)) {
+      // 得分低于30分的 / 排名后3位的: the condition of the sanction that follows.
+      static const re2::RE2 trigger("(?:低于|不足|未达到)" NUM "分|排名|名次|倒数|末位");
+      if (re2::RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), trigger)) {
+        if (cond_begin == std::string_view::npos) cond_begin = p.begin;
+        continue;
+      }
       if (looks_like_scoring(piece)) {  // scoring, not read: kept as a criterion not understood
         Criterion c;
         c.field = std::string(field);
@@ -215,8 +231,8 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
           attached = true;
         }
       if (attached) continue;
-      // 最高加5分 on its own: an award up to the cap.
-      if (!g(1).empty() && !deduct_verb(g(1))) {
+      // 最高加5分, 酌情给分，最高1分: an award up to the cap (a deduction needs 扣).
+      if (!deduct_verb(g(1)) && piece.find("扣") == std::string_view::npos) {
         Criterion c;
         c.field = std::string(field);
         c.begin = cond_begin == std::string_view::npos ? p.begin : cond_begin, c.end = p.end;
@@ -261,8 +277,12 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
         std::string_view amount = g(1);
         if (amount == "满分" || amount.empty()) {
           if (item_points) c.amounts = {*item_points};
-        } else if (auto v = parse_number(amount.substr(0, amount.size() >= 3 && amount.ends_with("分") ? amount.size() - 3 : amount.size()))) {
-          c.amounts = {*v};
+        } else {
+          std::string digits;
+          for (char ch : amount)
+            if (ch != ' ' && ch != '\t') digits += ch;
+          if (digits.ends_with("分")) digits.resize(digits.size() - 3);
+          if (auto v = parse_number(digits)) c.amounts = {*v};
         }
         break;
       }

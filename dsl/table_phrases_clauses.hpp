@@ -26,6 +26,7 @@ enum class PointsKind {
   veto,        // 一票否决
   downgrade,   // 降一个等级
   cap,         // 扣完为止 alone: bounds the deductions before it
+  sanction,    // 约谈, 通报批评, 问责, 取消评先评优: a penalty, not points
 };
 std::string_view to_string(PointsKind);
 std::vector<std::string_view> points_kind_names();

@@ -24,7 +24,7 @@ const std::vector<EnumInfo>& enums() {
       {"action_kind", spellings(ActionKind::accountability)},
       {"inspection_frequency", spellings(InspectionFrequency::spot)},
       {"inspection_kind", spellings(InspectionKind::third_party)},
-      {"points_kind", spellings(PointsKind::cap)},
+      {"points_kind", spellings(PointsKind::sanction)},
   };
   return all;
 }

@@ -54,14 +54,16 @@ void compute_wording_facts(const Scheme& s, Facts& f) {
       }
     }
     x.sub_items = count_sub_items(ind.wording.content + "\n" + ind.wording.standard);
-    const double points = ind.points.value_or(0);
-    double all = 0, trace = 0;
+    double all = 0, trace = 0, rewarded = 0;
     for (const Criterion& c : x.criteria) {
       if (!c.understood) continue;
       double w = c.weight(ind.points);
       all += w;
+      if (c.rewards()) rewarded += w;
       if (is_trace_class(c.klass)) trace += w;
     }
+    // An item without points (a bonus item, say) offers what its criteria award.
+    const double points = ind.points ? *ind.points : rewarded;
     if (all > 0) x.trace_points = points * trace / all;
     else x.trace_points = is_trace_class(x.klass) ? points : 0;
     x.trace_share = points > 0 ? x.trace_points / points : 0;

@@ -141,6 +141,14 @@ TEST(ImportWording, EveryModeKeepsItsWords) {
   for (const Diagnostic& d : r.notes) ADD_FAILURE() << "unexpected note: " << d.message.en;
 }
 
+TEST(ImportWording, LateReportWithoutEachIsADeduction) {
+  SourceSet sources;
+  ImportResult r = import_text(sources, "序号,指标名称,分值,评分标准,责任单位\n1,信息报送,1,迟报扣0.1分,县委办\n");
+  ASSERT_EQ(r.scheme.indicators.size(), 1u);
+  ASSERT_EQ(r.scheme.indicators[0].deductions.size(), 1u);
+  EXPECT_EQ(r.scheme.indicators[0].deductions[0], (Deduction{0.1, "late_report", std::nullopt, {}}));
+}
+
 TEST(ImportWording, Jf099OnlyForScoringNotUnderstood) {
   SourceSet sources;
   ImportResult r = import_text(sources,
