@@ -23,7 +23,7 @@ void add_indicator(BurdenRow& row, const Indicator& ind, const IndicatorFacts& f
   row.evidence += f.evidence_per_year;
   row.proof_depth = std::max(row.proof_depth, f.proof_depth.value_or(0));
   row.vetoes += veto_count(ind);
-  row.offered_points += ind.points.value_or(0);
+  row.offered_points += f.offered_points;
   row.trace_points += f.trace_points;
 }
 
@@ -34,7 +34,7 @@ void finish(BurdenRow& row, double total) {
 }
 
 TraceItem trace_item(const Indicator& ind, const IndicatorFacts& f) {
-  TraceItem t{ind.id.text, ind.name(), ind.points.value_or(0), f.trace_points, f.trace_share, {}};
+  TraceItem t{ind.id.text, ind.name(), f.offered_points, f.trace_points, f.trace_share, {}};
   auto add = [&](const std::string& k) {
     if (is_trace_class(k) && std::find(t.classes.begin(), t.classes.end(), k) == t.classes.end()) t.classes.push_back(k);
   };

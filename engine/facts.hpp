@@ -32,6 +32,7 @@ struct IndicatorFacts {
   std::vector<double> penalty_hits;  // per penalty: units hit under full compliance (score_compliant)
   std::vector<Criterion> criteria;   // read from the kept wording (engine/wording_facts.cpp)
   std::string klass;                 // the reward class of its own words (id, name, target, content)
+  double offered_points = 0;         // its points, or for an item without points what its criteria award
   double trace_points = 0;           // points that reward traces rather than results (docs/burden.md)
   double trace_share = 0;            // trace_points / points (0 without points)
   std::vector<Penalty> sanctions;    // its penalties, and for a `score veto` item the veto itself

@@ -64,6 +64,7 @@ void compute_wording_facts(const Scheme& s, Facts& f) {
     }
     // An item without points (a bonus item, say) offers what its criteria award.
     const double points = ind.points ? *ind.points : rewarded;
+    x.offered_points = points;
     if (all > 0) x.trace_points = points * trace / all;
     else x.trace_points = is_trace_class(x.klass) ? points : 0;
     x.trace_share = points > 0 ? x.trace_points / points : 0;
