@@ -1,4 +1,5 @@
 // `jianfu diff OLD NEW`: what a draft's change adds or removes, findings and load.
+#include <cmath>
 #include <fmt/format.h>
 
 #include <map>
@@ -36,7 +37,8 @@ std::vector<Figure> figures(const SchemeDiff& d) {
           {"inspections a year", "每年检查", o.inspections, n.inspections},
           {"ranked share (%)", "排名计分占比（%）", o.ranked_share * 100, n.ranked_share * 100},
           {"proof depth", "证明层数", double(o.proof_depth), double(n.proof_depth)},
-          {"vetoes", "一票否决", double(o.vetoes), double(n.vetoes)}};
+          {"vetoes", "一票否决", double(o.vetoes), double(n.vetoes)},
+          {"trace share (%)", "留痕分占比（%）", std::round(o.trace_share * 1000) / 10, std::round(n.trace_share * 1000) / 10}};
 }
 
 // Departments' points in both versions, by id, where they differ.

@@ -90,6 +90,7 @@ const Config* ProjectConfig::load(const std::string& config_path) {
     uint32_t id = sources_.add(config_path, read_source_file(config_path, g_.limits.max_file_bytes));
     std::vector<Diagnostic> errors;
     slot = std::make_unique<Config>(load_config(sources_, id, g_.limits, errors));
+    if (errors.empty()) add_user_lexicon(slot->lexicon);  // the run's lexicon grows by the config's entries
     read_errors_[config_path] = std::move(errors);
   }
   return slot.get();

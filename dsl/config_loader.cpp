@@ -18,12 +18,13 @@ const What kConfig{"the configuration", "配置文件"};
 
 class ConfigReader {
  public:
-  ConfigReader(YamlReader& r, Config& c) : r_(r), c_(c) {}
+  ConfigReader(YamlReader& r, Config& c, std::string origin) : r_(r), c_(c), origin_(std::move(origin)) {}
 
   void read(uint32_t root) {
     if (r_.node(root).kind == YamlKind::null) return;  // an empty config is fine
     auto f = r_.fields(root, "top level", kConfig,
-                       {"rules", "select", "ignore", "severity", "params", "lang", "fail-on", "exclude"});
+                       {"rules", "select", "ignore", "severity", "params", "lang", "fail-on", "exclude",
+                        "lexicon"});
     if (!f) return;
     words(f->get("rules"), "rules", c_.rules);
     words(f->get("select"), "select", c_.select);
@@ -33,6 +34,7 @@ class ConfigReader {
     if (auto* v = f->get("fail-on")) c_.fail_on = choice(v->value, "fail-on", {"error", "warning", "info", "never"});
     if (auto* v = f->get("severity")) severities(v->value);
     if (auto* v = f->get("params")) params(v->value);
+    if (auto* v = f->get("lexicon")) read_lexicon_entries(r_, v->value, origin_, "", c_.lexicon);
   }
 
  private:
@@ -129,6 +131,7 @@ class ConfigReader {
 
   YamlReader& r_;
   Config& c_;
+  std::string origin_;
 };
 
 }  // namespace
@@ -142,7 +145,7 @@ Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits
     found.push_back(syntax_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
   } else if (auto tree = read_yaml_document(src, file, limits, found)) {
     YamlReader reader(*tree, src, limits, found);
-    ConfigReader(reader, c).read(tree->root);
+    ConfigReader(reader, c, src.path()).read(tree->root);
   }
   for (Diagnostic& d : found) {
     d.rule.clear();

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "dsl/lexicon.hpp"
 #include "dsl/limits.hpp"
 #include "dsl/source.hpp"
 #include "engine/diagnostic.hpp"
@@ -35,6 +36,7 @@ struct Config {
   std::vector<ConfigSeverity> severity;
   std::vector<ConfigParam> params;
   std::optional<Located> lang, fail_on;
+  std::vector<LexiconEntry> lexicon;  // `lexicon:` entries added to the built-in lexicon
 };
 
 /// Reads file `file` of `sources` as a config. Problems (YAML errors,

@@ -237,6 +237,15 @@ class Lowering {
       out.deductions.push_back({d.points.value, name(d.event).text, value(d.cap), at(d.span)});
     for (auto& p : i.penalties) out.penalties.push_back(penalty(p));
     for (auto& p : i.proves) out.proves.push_back(name(p));
+    auto words = [&](std::optional<ast::String>& w, std::string& into, Span& span) {
+      if (!w) return;
+      into = text(*w);
+      span = at(w->span);
+    };
+    words(i.content, out.wording.content, out.wording.content_span);
+    words(i.standard, out.wording.standard, out.wording.standard_span);
+    words(i.method, out.wording.method, out.wording.method_span);
+    words(i.from, out.wording.from, out.wording.from_span);
     out.span = at(i.span);
     return out;
   }

@@ -138,6 +138,8 @@ struct Indicator {
   std::vector<Deduct> deductions;
   std::vector<Penalty> penalties;
   std::vector<Ident> proves;
+  // The source wording (`content "…"`, `standard "…"`, `method "…"`, `from "…"`).
+  std::optional<String> content, standard, method, from;
   Span span;
 };
 

@@ -439,7 +439,8 @@ class Parser {
         return Flow::ok;
       }
       if (!statement(ind) &&
-          sync({"owner", "points", "key", "score", "report", "evidence", "deduct", "penalty", "proves"},
+          sync({"owner", "points", "key", "score", "report", "evidence", "deduct", "penalty", "proves",
+                "content", "standard", "method", "from"},
                true) == Flow::top) {
         close_open(ind, out_.indicators, "", "");
         return Flow::top;
@@ -479,10 +480,15 @@ class Parser {
     if (w == "deduct") return append(g::deduct_stmt, ind.deductions);
     if (w == "penalty") return append(g::penalty_stmt, ind.penalties);
     if (w == "proves") return extend(g::proves_stmt, ind.proves);
+    if (w == "content") return once(g::content_stmt, ind.content, "content");
+    if (w == "standard") return once(g::standard_stmt, ind.standard, "standard");
+    if (w == "method") return once(g::method_stmt, ind.method, "method");
+    if (w == "from") return once(g::from_stmt, ind.from, "from");
     error_found(it_, {"expected an indicator statement (`owner`, `points`, `key`, `score`, `report`, "
-                      "`evidence`, `deduct`, `penalty`, `proves`) or `}`",
+                      "`evidence`, `deduct`, `penalty`, `proves`, `content`, `standard`, `method`, "
+                      "`from`) or `}`",
                       "期望指标语句（`owner`、`points`、`key`、`score`、`report`、`evidence`、"
-                      "`deduct`、`penalty`、`proves`）或 `}`"});
+                      "`deduct`、`penalty`、`proves`、`content`、`standard`、`method`、`from`）或 `}`"});
     return false;
   }
 

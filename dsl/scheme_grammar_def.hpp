@@ -249,6 +249,10 @@ struct evidence_class;
 struct deduct_class : annotate {};
 struct penalty_class : annotate {};
 struct proves_class;
+struct content_class;
+struct standard_class;
+struct method_class;
+struct from_class;
 struct inspection_class : annotate {};
 struct overall_class : annotate {};
 
@@ -286,6 +290,11 @@ x3::rule<evidence_class, std::vector<ast::Ident>> const evidence_stmt = "evidenc
 x3::rule<deduct_class, ast::Deduct> const deduct_stmt = "deduct";
 x3::rule<penalty_class, ast::Penalty> const penalty_stmt = "penalty";
 x3::rule<proves_class, std::vector<ast::Ident>> const proves_stmt = "proves";
+// `content`, `standard`, `method` and `from` share one shape: keyword, text.
+x3::rule<content_class, ast::String> const content_stmt = "content";
+x3::rule<standard_class, ast::String> const standard_stmt = "standard";
+x3::rule<method_class, ast::String> const method_stmt = "method";
+x3::rule<from_class, ast::String> const from_stmt = "from";
 x3::rule<inspection_class, ast::Inspection> const inspection_stmt = "inspection";
 x3::rule<overall_class, ast::Penalty> const overall_penalty = "overall penalty";
 
@@ -351,6 +360,10 @@ auto const evidence_stmt_def = kw("evidence") > evidence_list;
 auto const deduct_stmt_def = kw("deduct") > number > kw("per") > name > -(kw("cap") > number);
 auto const penalty_stmt_def = kw("penalty") > trigger > arrow > action_list;
 auto const proves_stmt_def = kw("proves") > name_list;
+auto const content_stmt_def = kw("content") > text;
+auto const standard_stmt_def = kw("standard") > text;
+auto const method_stmt_def = kw("method") > text;
+auto const from_stmt_def = kw("from") > text;
 auto const inspection_stmt_def =
     kw("inspection") > name[set<&ast::Inspection::id>] > kw("by") >
     name[set<&ast::Inspection::by>] > insp_freq[set<&ast::Inspection::frequency>] >
@@ -363,7 +376,8 @@ BOOST_SPIRIT_DEFINE(number, number_or_percent, name, text, report_freq, insp_fre
                     action_list, trigger, trigger_body, scheme_open, year_stmt, total_stmt, units_stmt,
                     department, points_stmt, points_body, group_open, indicator_open, owner_stmt, key_stmt,
                     score_stmt, report_stmt, evidence_stmt, deduct_stmt, penalty_stmt,
-                    proves_stmt, inspection_stmt, overall_penalty)
+                    proves_stmt, content_stmt, standard_stmt, method_stmt, from_stmt,
+                    inspection_stmt, overall_penalty)
 
 }  // namespace jf::grammar
 

@@ -182,6 +182,13 @@ void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
   if (!i.proves.empty())
     out += c.line(k + "/proves", "    ",
                   "proves: " + yaml_list(i.proves, [](const Name& n) { return yaml_str(n.text); }));
+  if (!i.wording.empty()) {
+    out += "    wording:\n";
+    for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
+                             {"standard", &i.wording.standard}, {"method", &i.wording.method},
+                             {"from", &i.wording.from}})
+      if (!text->empty()) out += fmt::format("      {}: {}\n", key, yaml_str(*text));
+  }
 }
 
 /// Whether the groups are exactly those the loader derives from the indicators.
@@ -364,6 +371,10 @@ class AssessWriter {
     if (!i.proves.empty())
       out_ += c_.line(k + "/proves", in,
                       "proves " + list(i.proves, [this](const Name& n) { return id(n.text, "indicator", "指标"); }));
+    for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
+                             {"standard", &i.wording.standard}, {"method", &i.wording.method},
+                             {"from", &i.wording.from}})
+      if (!text->empty()) out_ += in + key + " " + str(*text) + "\n";
     out_ += std::string(indent) + "}\n";
   }
 

@@ -11,6 +11,7 @@
 #include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_phrases.hpp"
+#include "dsl/table_phrases_clauses.hpp"
 
 namespace jf {
 namespace {
@@ -29,6 +30,12 @@ std::string ident(std::string_view s) {  // an .assess identifier from free text
     if (is_assess_identifier(out + ch)) out += ch;
     i += len;
   }
+  return out;
+}
+
+std::string join_numbers(const std::vector<double>& v) {
+  std::string out;
+  for (double x : v) out += (out.empty() ? "" : "/") + format_number(x);
   return out;
 }
 
@@ -318,15 +325,32 @@ class Importer {
     return out;
   }
 
-  void note_reading(const TableRow& r, TableField f, const Reading& rd) {
+  // What a cell's phrases set, each scoring clause as a criterion with its
+  // class, and JF099 only for a piece that looks like scoring and that
+  // neither read; plain description stays in the wording, noted in a comment.
+  void note_reading(const TableRow& r, TableField f, const Reading& rd, std::optional<double> points) {
     const Cell& c = r.at(f);
     for (const Found& x : rd.found)
       comment(fmt::format("{}: 「{}」 → {}", where(r, f), c.text.substr(x.begin, x.end - x.begin), x.field));
+    const std::vector<Criterion> criteria = read_criteria(c.text, to_string(f), points, *lexicon_);
+    for (const Criterion& k : criteria)
+      if (k.understood)
+        comment(fmt::format("{}: 「{}」 → criterion {}{}{}, class {}", where(r, f), k.text, to_string(k.kind),
+                            k.amounts.empty() ? "" : " " + join_numbers(k.amounts), k.deducts ? " (loses points)" : "",
+                            k.klass.empty() ? "none" : k.klass));
     for (auto [a, b] : rd.unread) {
       std::string piece = c.text.substr(a, b - a);
+      const size_t pa = a, pb = b;
+      bool read = std::any_of(criteria.begin(), criteria.end(),
+                              [&](const Criterion& k) { return k.understood && k.begin < pb && k.end > pa; });
+      if (read) continue;
+      if (!looks_like_scoring(piece)) {
+        comment(fmt::format("{}: 「{}」 → description, kept in the wording", where(r, f), piece));
+        continue;
+      }
       out_.notes.push_back(unread_note(span_of(c)(a, b),
-                                       {fmt::format("{}: no pattern understood 「{}」; it is not in the scheme", where(r, f), piece),
-                                        fmt::format("{}：未能识别「{}」，未写入方案", where_zh(r, f), piece)},
+                                       {fmt::format("{}: 「{}」 looks like scoring but no pattern understood it; it is kept in the wording, not in the scoring", where(r, f), piece),
+                                        fmt::format("{}：「{}」像是计分条款，但未能识别；原文已保留，未计入计分", where_zh(r, f), piece)},
                                        {"rewrite it with a documented phrase (docs/import.md) or edit the scheme by hand",
                                         "请改用文档列出的写法（docs/import.md），或手工修改方案"}));
       comment(fmt::format("{}: 「{}」 → not understood (JF099)", where(r, f), piece));
@@ -380,11 +404,11 @@ class Importer {
     }
     for (TableField f : {TableField::mode, TableField::standard}) {
       const Cell& c = r.at(f);
-      if (!c.text.empty()) note_reading(r, f, read_standard(c.text, ind.points, ind, scoring, span_of(c)));
+      if (!c.text.empty()) note_reading(r, f, read_standard(c.text, ind.points, ind, scoring, span_of(c)), ind.points);
     }
     if (const Cell& c = r.at(TableField::method); !c.text.empty()) {
       std::vector<ProofRef> proofs;
-      note_reading(r, TableField::method, read_method(c.text, ind, proofs, span_of(c)));
+      note_reading(r, TableField::method, read_method(c.text, ind, proofs, span_of(c)), ind.points);
       for (ProofRef& p : proofs) proofs_.push_back({out_.scheme.indicators.size(), std::move(p)});
     }
     if (!scoring) {
@@ -398,17 +422,33 @@ class Importer {
         comment(fmt::format("{}: no scoring phrase → score threshold (review)", table_.where_row(r, Lang::en)));
       }
     }
-    if (ind.score.mode == ScoreMode::threshold && !content.empty()) {
+    // Every mode has a target: a veto's or a ranked item's 考核内容 is what it is about.
+    if (!content.empty()) {
       ind.score.target_text = content;
       comment(fmt::format("{}: \"{}\" → score target", where(r, target_from), content));
-    } else if (!content.empty()) {
-      const Cell& c = r.at(TableField::content);
-      out_.notes.push_back(unread_note(cell_span(c),
-                                       {fmt::format("{}: 「{}」 is a description; the scheme has no field for it", where(r, TableField::content), content),
-                                        fmt::format("{}：「{}」是说明文字，方案中没有对应字段", where_zh(r, TableField::content), content)}));
-      comment(fmt::format("{}: \"{}\" → not imported (description)", where(r, TableField::content), content));
     }
+    keep_wording(r, ind);
     out_.scheme.indicators.push_back(std::move(ind));
+  }
+
+  // The row's wording, verbatim, with where it came from: nothing a document says is lost.
+  void keep_wording(const TableRow& r, Indicator& ind) {
+    Wording& w = ind.wording;
+    auto keep = [&](TableField f, std::string& into, Span& span) {
+      const Cell& c = r.at(f);
+      if (c.text.empty()) return;
+      into += (into.empty() ? "" : "\n") + c.text;
+      if (span.end == 0) span = cell_span(c);
+    };
+    keep(TableField::content, w.content, w.content_span);
+    keep(TableField::mode, w.standard, w.standard_span);
+    keep(TableField::standard, w.standard, w.standard_span);
+    keep(TableField::method, w.method, w.method_span);
+    if (w.empty()) return;
+    // The row alone: the file is named in the header comment, and the same
+    // table in another encoding or under another name imports the same.
+    w.from = fmt::format("row {}", r.row);
+    w.from_span = {file_, r.begin, std::max(r.end, r.begin)};
   }
 
   // 核查…的台账 names indicators by their names in the table.
@@ -437,6 +477,7 @@ class Importer {
   };
   std::vector<Heading> headings_;  // the headings above the current row, outermost first
   std::set<std::string> outer_;    // groups that hold groups
+  std::shared_ptr<const Lexicon> lexicon_ = lexicon();
 };
 
 }  // namespace

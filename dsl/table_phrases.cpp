@@ -280,6 +280,14 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
         ind.deductions.push_back(std::move(d));
       }
     }
+    // 迟报扣0.1分 without 每: each late report still costs the points.
+    if (clause.find("每") == std::string_view::npos)
+      for (const Match& m : find_all(re(num_pattern("(迟报|漏报|错报|逾期办结|逾期)扣(?:除)?{N}分")), clause))
+        if (auto v = parse_number(m.groups[1])) {
+          opened.push_back(ind.deductions.size());
+          ind.deductions.push_back({*v, event_id(m.groups[0]), std::nullopt,
+                                    note(a, m, fmt::format("deduct {} per {}", format_number(*v), event_id(m.groups[0])))});
+        }
     for (const Match& m : find_all(re(num_pattern("(?:最多|最高|累计最多|上限)扣{N}分|扣完为止")), clause)) {
       std::optional<double> cap = m.groups[0].empty() ? points : parse_number(m.groups[0]);
       if (!cap || opened.empty()) continue;

@@ -21,6 +21,7 @@ const What kReport{"report", "报送要求"};
 const What kDeduction{"deduction", "扣分项"};
 const What kPenalty{"penalty", "惩戒"};
 const What kInspection{"inspection", "检查"};
+const What kWording{"wording", "原文"};
 
 using Words = std::vector<std::string_view>;
 
@@ -178,7 +179,7 @@ class SchemeReader {
   void read_indicator(uint32_t n) {
     auto f = r_.fields(n, "indicators", kIndicator,
                        {"id", "name", "group", "owner", "points", "key", "score", "report",
-                        "evidence", "deductions", "penalties", "proves"});
+                        "evidence", "deductions", "penalties", "proves", "wording"});
     if (!f) return;
     Indicator ind;
     ind.span = r_.node(n).span;
@@ -204,6 +205,7 @@ class SchemeReader {
       if (auto x = read_penalty(p)) ind.penalties.push_back(std::move(*x));
     });
     ind.proves = names(*f, "proves");
+    if (auto* v = f->get("wording")) read_wording(v->value, ind.wording);
     if (!id) return;
     ind.id = std::move(*id);
     if (group) {
@@ -211,6 +213,20 @@ class SchemeReader {
       group_uses_.push_back(std::move(*group));
     }
     s_.indicators.push_back(std::move(ind));
+  }
+
+  // The source wording, verbatim: content, standard, method, from.
+  void read_wording(uint32_t n, Wording& w) {
+    auto f = r_.fields(n, "wording", kWording, {"content", "standard", "method", "from"});
+    if (!f) return;
+    get(*f, "content", str(), w.content);
+    get(*f, "standard", str(), w.standard);
+    get(*f, "method", str(), w.method);
+    get(*f, "from", str(), w.from);
+    w.content_span = span_of(*f, "content");
+    w.standard_span = span_of(*f, "standard");
+    w.method_span = span_of(*f, "method");
+    w.from_span = span_of(*f, "from");
   }
 
   void read_score(uint32_t n, Scoring& sc) {

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "dsl/lexicon.hpp"
+
 namespace jf {
 namespace {
 
@@ -23,11 +25,25 @@ void add_indicator(BurdenRow& row, const Indicator& ind, const IndicatorFacts& f
   row.evidence += f.evidence_per_year;
   row.proof_depth = std::max(row.proof_depth, f.proof_depth.value_or(0));
   row.vetoes += veto_count(ind);
+  row.offered_points += f.offered_points;
+  row.trace_points += f.trace_points;
 }
 
 void finish(BurdenRow& row, double total) {
   row.share = total > 0 ? row.points / total : 0;
   row.ranked_share = row.points > 0 ? row.ranked_points / row.points : 0;
+  row.trace_share = row.offered_points > 0 ? row.trace_points / row.offered_points : 0;
+}
+
+TraceItem trace_item(const Indicator& ind, const IndicatorFacts& f) {
+  TraceItem t{ind.id.text, ind.name(), f.offered_points, f.trace_points, f.trace_share, {}};
+  auto add = [&](const std::string& k) {
+    if (is_trace_class(k) && std::find(t.classes.begin(), t.classes.end(), k) == t.classes.end()) t.classes.push_back(k);
+  };
+  for (const Criterion& c : f.criteria)
+    if (c.understood) add(c.klass);
+  if (t.classes.empty()) add(f.klass);
+  return t;
 }
 
 }  // namespace
@@ -56,6 +72,7 @@ Burden compute_burden(const Scheme& s, const Facts& f) {
     add_indicator(*row, s.indicators[i], f.indicators[i], share);
     for (int k : f.indicators[i].co_owners) add_indicator(b.departments[k], s.indicators[i], f.indicators[i], share);
     add_indicator(b.total, s.indicators[i], f.indicators[i]);
+    if (f.indicators[i].trace_points > 0) b.traces.push_back(trace_item(s.indicators[i], f.indicators[i]));
   }
   for (size_t i = 0; i < s.inspections.size(); ++i) {
     if (f.inspection_by[i] >= 0) b.departments[f.inspection_by[i]].inspections += f.inspection_counts[i];

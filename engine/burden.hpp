@@ -25,6 +25,16 @@ struct BurdenRow {
   double inspections = 0;          // inspections it runs, per unit-year
   int proof_depth = 0;             // deepest proof layer among its items
   int vetoes = 0;                  // veto items plus veto actions
+  double offered_points = 0;       // owned points, bonus items included
+  double trace_points = 0;         // of those, points rewarding traces (留痕分)
+  double trace_share = 0;          // trace_points / offered_points (0 without points)
+};
+
+/// One indicator whose points reward traces, with what its criteria reward.
+struct TraceItem {
+  std::string id, name;
+  double points = 0, trace_points = 0, trace_share = 0;
+  std::vector<std::string> classes;  // the trace classes its criteria or words name
 };
 
 struct Burden {
@@ -32,6 +42,7 @@ struct Burden {
   std::optional<BurdenRow> undeclared; // items whose owner is not a declared department
   BurdenRow total;                     // id "total"
   double units = 0;
+  std::vector<TraceItem> traces;       // indicators with trace points, in scheme order
 };
 
 /// Computes the burden from the facts of `scheme` (compute_facts(scheme)).

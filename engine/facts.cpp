@@ -133,6 +133,12 @@ Facts compute_facts(const Scheme& s) {
         static_cast<double>(ind.evidence.size()) * (ind.report ? x.periods : 1.0);
     for (const Penalty& p : ind.penalties)
       x.penalty_hits.push_back(hits_under_full_compliance(p.trigger, f.unit_count));
+    // A veto item is a sanction in itself: where it is, the whole year is lost.
+    x.sanctions = ind.penalties;
+    if (ind.score.mode == ScoreMode::veto)
+      x.sanctions.push_back({{TriggerKind::below, ind.points.value_or(0), ind.score.span},
+                             {{ActionKind::veto, 0, ind.score.span}},
+                             ind.score.span});
     const double pts = ind.score.mode == ScoreMode::bonus ? 0 : ind.points.value_or(0);
     f.points_sum += pts;
     f.forms_per_year += x.forms_per_year;
@@ -169,6 +175,7 @@ Facts compute_facts(const Scheme& s) {
   for (const Penalty& p : s.overall_penalties)
     f.overall_penalty_hits.push_back(hits_under_full_compliance(p.trigger, f.unit_count));
   compute_proof_depths(f);
+  compute_wording_facts(s, f);
   use_compliant_scoring(s, f);
   return f;
 }

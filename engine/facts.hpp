@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "dsl/table_phrases_clauses.hpp"
 #include "engine/model.hpp"
 
 namespace jf {
@@ -30,6 +31,13 @@ struct IndicatorFacts {
   double evidence_per_year = 0;  // evidence kinds × (periods, or 1 without `report`)
   std::optional<int> proof_depth;  // nullopt when on or behind a `proves` cycle
   std::vector<double> penalty_hits;  // per penalty: units hit under full compliance (score_compliant)
+  std::vector<Criterion> criteria;   // read from the kept wording (engine/wording_facts.cpp)
+  std::string klass;                 // the reward class of its own words (id, name, target, content)
+  double offered_points = 0;         // its points, or for an item without points what its criteria award
+  double trace_points = 0;           // points that reward traces rather than results (docs/burden.md)
+  double trace_share = 0;            // trace_points / points (0 without points)
+  std::vector<Penalty> sanctions;    // its penalties, and for a `score veto` item the veto itself
+  int sub_items = 0;                 // sub-items its wording lists: （1）… （2）…, ①…, 一是…
 };
 
 struct DepartmentFacts {
@@ -49,6 +57,9 @@ struct Facts {
   double forms_per_year = 0;      // per unit
   double evidence_per_year = 0;   // per unit
   double inspections_per_year = 0;
+  double trace_points = 0;        // over every indicator with points, bonus items included
+  double offered_points = 0;      // the points those indicators offer
+  double trace_share = 0;         // trace_points / offered_points (0 without points)
   std::vector<IndicatorFacts> indicators;
   std::vector<DepartmentFacts> departments;
   std::vector<int> inspection_by;          // department index per inspection, -1 unknown
@@ -60,5 +71,8 @@ struct Facts {
 };
 
 Facts compute_facts(const Scheme&);
+
+/// The criteria, classes and trace share of every indicator (part of compute_facts).
+void compute_wording_facts(const Scheme&, Facts&);
 
 }  // namespace jf

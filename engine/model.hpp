@@ -121,6 +121,20 @@ struct Penalty {
   bool operator==(const Penalty& o) const { return trigger == o.trigger && actions == o.actions; }
 };
 
+/// An indicator's wording as its source document wrote it (考核内容, 评分标准,
+/// 考核方式), verbatim: nothing a document says is dropped, and the clause
+/// reader (dsl/table_phrases_clauses.hpp) reads its scoring criteria from
+/// `standard`. `from` is where it came from (e.g. "细则.csv row 4"). Every
+/// text is empty when not given.
+struct Wording {
+  std::string content, standard, method, from;
+  Span content_span, standard_span, method_span, from_span;
+  bool empty() const { return content.empty() && standard.empty() && method.empty() && from.empty(); }
+  bool operator==(const Wording& o) const {
+    return content == o.content && standard == o.standard && method == o.method && from == o.from;
+  }
+};
+
 struct Indicator {
   Name id;
   std::string display;  // empty when not given
@@ -134,6 +148,7 @@ struct Indicator {
   std::vector<Deduction> deductions;
   std::vector<Penalty> penalties;
   std::vector<Name> proves;
+  Wording wording;
   Span span, points_span, key_span;
   /// Other departments named in the same owner cell of a table (县委办、县政府办):
   /// each counts the item as its own; the points are split among all owners.
@@ -144,7 +159,7 @@ struct Indicator {
     return id == o.id && display == o.display && group == o.group && owner == o.owner &&
            co_owners == o.co_owners && points == o.points && key == o.key && score == o.score && report == o.report &&
            evidence == o.evidence && deductions == o.deductions && penalties == o.penalties &&
-           proves == o.proves;
+           proves == o.proves && wording == o.wording;
   }
 };
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "engine/display_width.hpp"
@@ -12,18 +13,39 @@ namespace jf {
 namespace {
 
 std::string pct(double share) { return format_number(share * 100) + "%"; }
+double round2(double share) { return std::round(share * 100) / 100; }
+
+// The trace share (留痕分占比) and the items behind it, after the table.
+std::string trace_text(const Burden& b, bool zh) {
+  std::string out = zh ? fmt::format("\n留痕分占比：{}（{} 分中有 {} 分奖励材料、活动、宣传、APP使用或设机构，而非实绩）\n",
+                                     pct(round2(b.total.trace_share)), format_number(b.total.offered_points),
+                                     format_number(std::round(b.total.trace_points * 10) / 10))
+                       : fmt::format("\ntrace share: {} ({} of {} points reward paperwork, activities, publicity, app use or bodies set up rather than results)\n",
+                                     pct(round2(b.total.trace_share)), format_number(std::round(b.total.trace_points * 10) / 10),
+                                     format_number(b.total.offered_points));
+  for (const TraceItem& t : b.traces) {
+    std::string classes;
+    for (const std::string& c : t.classes) classes += (classes.empty() ? "" : ", ") + c;
+    out += fmt::format("  {}  {} / {}  {}  {}\n", sanitize_for_terminal(t.id),
+                       format_number(std::round(t.trace_points * 10) / 10), format_number(t.points),
+                       pct(round2(t.trace_share)), classes);
+  }
+  return out;
+}
 
 std::string text_row(const BurdenRow& r, size_t w) {
-  return fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}\n", pad_right(r.id, w), r.indicators,
+  return fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}  {:>5}\n", pad_right(r.id, w), r.indicators,
                      format_number(r.points), pct(r.share), pct(r.ranked_share), format_number(r.forms),
-                     format_number(r.evidence), format_number(r.inspections), r.proof_depth, r.vetoes);
+                     format_number(r.evidence), format_number(r.inspections), r.proof_depth, r.vetoes,
+                     pct(round2(r.trace_share)));
 }
 
 nlohmann::json row_json(const BurdenRow& r) {
   nlohmann::json j{{"id", r.id}, {"name", r.name}, {"indicators", r.indicators}, {"points", r.points},
                    {"share", r.share}, {"ranked_points", r.ranked_points}, {"ranked_share", r.ranked_share},
                    {"forms_per_year", r.forms}, {"evidence_per_year", r.evidence},
-                   {"inspections_per_year", r.inspections}, {"proof_depth", r.proof_depth}, {"vetoes", r.vetoes}};
+                   {"inspections_per_year", r.inspections}, {"proof_depth", r.proof_depth}, {"vetoes", r.vetoes},
+                   {"offered_points", r.offered_points}, {"trace_points", r.trace_points}, {"trace_share", r.trace_share}};
   j["kind"] = r.kind ? nlohmann::json(std::string(to_string(*r.kind))) : nlohmann::json(nullptr);
   return j;
 }
@@ -42,10 +64,10 @@ std::string render_burden_text(const std::string& name, const Burden& b, Lang la
                     (zh ? fmt::format("：每个单位每年的负担（{} 个单位）\n\n", format_number(b.units))
                         : fmt::format(": load on each unit per year ({} units)\n\n", format_number(b.units)));
   // Header cells padded by display width, so Chinese headings align too.
-  static constexpr size_t kWidths[] = {5, 7, 6, 7, 8, 9, 11, 5, 6};
+  static constexpr size_t kWidths[] = {5, 7, 6, 7, 8, 9, 11, 5, 6, 5};
   static constexpr const char* kEn[] = {"items", "points", "share", "ranked", "forms/yr", "evidence/yr",
-                                        "inspections", "proof", "vetoes"};
-  static constexpr const char* kZh[] = {"指标", "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决"};
+                                        "inspections", "proof", "vetoes", "trace"};
+  static constexpr const char* kZh[] = {"指标", "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决", "留痕"};
   out += pad_right(zh ? "部门" : "department", w);
   for (size_t i = 0; i < std::size(kWidths); ++i) out += "  " + pad_left(zh ? kZh[i] : kEn[i], kWidths[i]);
   out += "\n";
@@ -53,7 +75,7 @@ std::string render_burden_text(const std::string& name, const Burden& b, Lang la
   BurdenRow total = b.total;
   total.id = zh ? "合计" : "total";
   out += text_row(total, w);
-  return out;
+  return out + trace_text(b, zh);
 }
 
 std::string render_burden_json(const std::string& name, const Burden& b) {
@@ -61,6 +83,12 @@ std::string render_burden_json(const std::string& name, const Burden& b) {
   for (const BurdenRow& r : b.departments) deps.push_back(row_json(r));
   nlohmann::json doc{{"scheme", name}, {"units", b.units}, {"departments", deps}, {"total", row_json(b.total)}};
   if (b.undeclared) doc["undeclared"] = row_json(*b.undeclared);
+  nlohmann::json items = nlohmann::json::array();
+  for (const TraceItem& t : b.traces)
+    items.push_back({{"id", t.id}, {"name", t.name}, {"points", t.points}, {"trace_points", t.trace_points},
+                     {"trace_share", t.trace_share}, {"classes", t.classes}});
+  doc["trace"] = {{"offered_points", b.total.offered_points}, {"trace_points", b.total.trace_points},
+                  {"trace_share", b.total.trace_share}, {"indicators", items}};
   return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
@@ -72,7 +100,7 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
   const int label_w = static_cast<int>(label_cols) * 8 + 16;
   const int panel_w = bar_max + 70;
   const int width = label_w + 2 * panel_w + gap + 20;
-  const int height = top + static_cast<int>(b.departments.size()) * row_h + 40;
+  const int height = top + static_cast<int>(b.departments.size()) * row_h + 58;
   double max_points = 0, max_forms = 0;
   for (const BurdenRow& r : b.departments) max_points = std::max(max_points, r.points), max_forms = std::max(max_forms, r.forms);
   std::string out = fmt::format(
@@ -103,6 +131,14 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
       out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", x0 + len + 6, y + 17, format_number(v));
     }
   }
+  out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#8e44ad\">{}</text>\n", height - 32,
+                     xml_escape(zh ? fmt::format("留痕分占比：{}（{} 分中 {} 分）", pct(round2(b.total.trace_share)),
+                                                 format_number(b.total.offered_points),
+                                                 format_number(std::round(b.total.trace_points * 10) / 10))
+                                   : fmt::format("Trace share: {} ({} of {} points reward traces, not results)",
+                                                 pct(round2(b.total.trace_share)),
+                                                 format_number(std::round(b.total.trace_points * 10) / 10),
+                                                 format_number(b.total.offered_points))));
   out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555555\">{}</text>\n", height - 14,
                      xml_escape(zh ? fmt::format("合计：{} 分，每年 {} 份报表、{} 项佐证、{} 次检查", format_number(b.total.points),
                                           format_number(b.total.forms), format_number(b.total.evidence),

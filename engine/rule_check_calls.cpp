@@ -29,6 +29,7 @@ constexpr Signature kFunctions[] = {
     {"round", Fn::round, 1, 2, false},    {"ceil", Fn::ceil, 1, 1, false},
     {"floor", Fn::floor, 1, 1, false},    {"abs", Fn::abs, 1, 1, false},
     {"pct", Fn::pct, 1, 1, false},        {"plural", Fn::plural, 3, 3, false},
+    {"lexicon", Fn::lexicon, 2, 2, false},
 };
 
 }  // namespace
@@ -103,6 +104,10 @@ Typed ExprCompiler::call(const Expr& e) {
     Typed second = compile(e.args[1]);
     if (fn == Fn::join) expect(second, T::string, e.args[1].span, "the separator");
     if (fn == Fn::round) expect(second, T::number, e.args[1].span, "the digits");
+    if (fn == Fn::lexicon &&
+        expect(second, T::list, e.args[1].span, "the classes") && second.type.item && second.type.t == T::list &&
+        second.type.item->t != T::any && !second.type.item->is_stringy())
+      error(e.args[1].span, {"the classes must be a list of strings", "类别应为字符串列表"});
     if (fn == Fn::contains_any || fn == Fn::matched) {
       if (expect(second, T::list, e.args[1].span, "the second argument") && second.type.item &&
           second.type.t == T::list && second.type.item->t != T::any && !second.type.item->is_stringy())
@@ -115,7 +120,7 @@ Typed ExprCompiler::call(const Expr& e) {
                              fmt::format("{}() 需要数字列表，而不是 {} 列表", e.text, describe(item))});
   }
   if (!list_fn) {
-    if (fn == Fn::len || fn == Fn::contains_any || fn == Fn::matched)
+    if (fn == Fn::len || fn == Fn::contains_any || fn == Fn::matched || fn == Fn::lexicon)
       expect(Typed{nullptr, first.type}, T::string, e.args[0].span, what);
     else
       expect(Typed{nullptr, first.type}, T::number, e.args[0].span, what);
@@ -138,6 +143,7 @@ Typed ExprCompiler::call(const Expr& e) {
     }
     case Fn::first: result = item; break;
     case Fn::join: case Fn::matched: case Fn::pct: case Fn::plural: result = Type::of(T::string); break;
+    case Fn::lexicon: result = Type::list_of(Type::of(T::string)); break;
   }
   return {make_call(fn, std::move(args), std::move(lambda), slot), result};
 }

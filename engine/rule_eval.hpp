@@ -68,7 +68,7 @@ inline constexpr uint64_t kRegexUnits = uint64_t{1} << 30;
 /// Built-in functions (docs/rule-language.md, "Functions").
 enum class Fn {
   count, sum, min, max, avg, any, all, filter, map, distinct, group_by, first, join, len,
-  contains_any, matched, round, ceil, floor, abs, pct, plural,
+  contains_any, matched, round, ceil, floor, abs, pct, plural, lexicon,
 };
 
 enum class BinOp { add, sub, mul, div, mod, eq, ne, lt, le, gt, ge, in, not_in, contains, and_, or_ };

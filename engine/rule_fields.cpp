@@ -11,7 +11,7 @@ namespace {
 
 // Enum ids, in the order of enums().
 constexpr int kDeptKind = 0, kScoreMode = 1, kFrequency = 2, kEvidence = 3, kTrigger = 4,
-              kAction = 5, kInspFreq = 6, kInspKind = 7;
+              kAction = 5, kInspFreq = 6, kInspKind = 7, kPointsKind = 8;
 
 Value opt(const std::optional<double>& v) { return v ? Value::number(*v) : Value{}; }
 Value opt_str(const std::optional<std::string>& v) { return v ? Value::view(*v) : Value{}; }
@@ -31,6 +31,13 @@ Value list_of(ListSrc src, const std::vector<V>& v, int ctx = -1) {
 }
 
 const Scheme& S(const Model& m) { return m.scheme; }
+
+// A deduction per listed sub-item (每小项, 每项) cannot exceed points × the
+// number of sub-items the wording lists: that is its bound (null otherwise).
+Value sub_item_bound(const Deduction& d, int sub_items) {
+  bool per_item = d.event.find("小项") != std::string::npos || d.event.rfind("项", 0) == 0;
+  return per_item && sub_items > 0 ? Value::number(d.points * sub_items) : Value{};
+}
 int dept_index(const Value& v, const Model& m) {
   return static_cast<int>(&v.as<Department>() - m.scheme.departments.data());
 }
@@ -70,6 +77,9 @@ const Table& scheme_fields() {
       F("forms_per_year", num(), return Value::number(m.facts.forms_per_year);),
       F("evidence_per_year", num(), return Value::number(m.facts.evidence_per_year);),
       F("inspections_per_year", num(), return Value::number(m.facts.inspections_per_year);),
+      F("trace_points", num(), return Value::number(m.facts.trace_points);),
+      F("offered_points", num(), return Value::number(m.facts.offered_points);),
+      F("trace_share", num(), return Value::number(m.facts.trace_share);),
   };
   return t;
 }
@@ -80,6 +90,7 @@ const Table& global_fields() {
         F("scheme", el(Elem::scheme), return Value::element(Elem::scheme, &S(m));),
         F("penalties", list(el(Elem::penalty)), return list_of(ListSrc::values, m.penalties);),
         F("deductions", list(el(Elem::deduction)), return list_of(ListSrc::values, m.deductions);),
+        F("criteria", list(el(Elem::criterion)), return list_of(ListSrc::values, m.criteria);),
     };
     for (const Field& f : scheme_fields())
       for (std::string_view n : {"indicators", "departments", "groups", "inspections", "units", "overall_penalties"})
@@ -149,6 +160,18 @@ const Table& indicator_fields() {
       F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
       F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
       F("text", str(), return Value::view(m.texts[m.indicator_index(&s.as<Indicator>())]);),
+      F("content", str(), return Value::view(s.as<Indicator>().wording.content);),
+      F("standard", str(), return Value::view(s.as<Indicator>().wording.standard);),
+      F("method", str(), return Value::view(s.as<Indicator>().wording.method);),
+      F("from", str(), return Value::view(s.as<Indicator>().wording.from);),
+      F("criteria", list(el(Elem::criterion)),
+        return list_of(ListSrc::criteria, IF(s, m).criteria, m.indicator_index(&s.as<Indicator>()));),
+      F("class", str(), return Value::view(IF(s, m).klass);),
+      F("trace_points", num(), return Value::number(IF(s, m).trace_points);),
+      F("trace_share", num(), return Value::number(IF(s, m).trace_share);),
+      F("sanctions", list(el(Elem::penalty)),
+        return list_of(ListSrc::penalties, IF(s, m).sanctions, m.indicator_index(&s.as<Indicator>()));),
+      F("sub_items", num(), return Value::number(IF(s, m).sub_items);),
   };
   return t;
 }
@@ -185,6 +208,8 @@ const Table& deduction_fields() {
       F("points", num(), return Value::number(s.as<Deduction>().points);),
       F("event", str(), return Value::view(s.as<Deduction>().event);),
       F("cap", num(true), return opt(s.as<Deduction>().cap);),
+      F("bound", num(true), return sub_item_bound(s.as<Deduction>(), s.ctx < static_cast<int>(m.facts.indicators.size())
+                                                                       ? m.facts.indicators[s.ctx].sub_items : 0);),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
   };
   return t;
@@ -216,6 +241,30 @@ const Table& action_fields() {
   static const Table t = {
       F("kind", en(kAction), return word(s.as<Action>().kind);),
       F("amount", num(), return Value::number(s.as<Action>().amount);),
+  };
+  return t;
+}
+
+const Criterion& C(const Value& v) { return v.as<Criterion>(); }
+
+const Table& criterion_fields() {
+  static const Table t = {
+      F("text", str(), return Value::view(C(s).text);),
+      F("condition", str(), return Value::view(C(s).condition);),
+      F("kind", en(kPointsKind), return Value::view(to_string(C(s).kind));),
+      F("deducts", boolean(), return Value::boolean(C(s).deducts);),
+      F("points", num(true), return C(s).amounts.empty() ? Value{} : Value::number(C(s).amounts.front());),
+      F("max_points", num(true), const auto& a = C(s).amounts;
+        return a.empty() ? Value{} : Value::number(*std::max_element(a.begin(), a.end()));),
+      F("tiers", num(), return Value::number(static_cast<double>(C(s).amounts.size()));),
+      F("cap", num(true), return opt(C(s).cap);),
+      F("weight", num(), return Value::number(C(s).weight(S(m).indicators[s.ctx].points));),
+      F("class", str(), return Value::view(C(s).klass);),
+      F("words", list(str()), return list_of(ListSrc::strings, C(s).words);),
+      F("understood", boolean(), return Value::boolean(C(s).understood);),
+      F("rewards", boolean(), return Value::boolean(C(s).rewards());),
+      F("field", str(), return Value::view(C(s).field);),
+      F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
   };
   return t;
 }
@@ -254,6 +303,7 @@ const Table& table(Elem e) {
     case Elem::action: return action_fields();
     case Elem::inspection: return inspection_fields();
     case Elem::bucket: return none;
+    case Elem::criterion: return criterion_fields();
   }
   return none;
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "dsl/lexicon.hpp"
 #include "dsl/source.hpp"
 #include "engine/rule_eval.hpp"
 
@@ -43,7 +44,7 @@ struct Call : Node {
 const char* fn_name(Fn f) {
   static const char* names[] = {"count", "sum", "min", "max", "avg", "any", "all", "filter",
                                 "map", "distinct", "group_by", "first", "join", "len",
-                                "contains_any", "matched", "round", "ceil", "floor", "abs", "pct", "plural"};
+                                "contains_any", "matched", "round", "ceil", "floor", "abs", "pct", "plural", "lexicon"};
   return names[static_cast<int>(f)];
 }
 
@@ -149,6 +150,20 @@ Value Call::strings(Env& e) const {
     return Value::owned(std::move(out));
   }
   Value s = args[0]->eval(e);
+  if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text
+    Value k = args[1]->eval(e);
+    std::vector<Value> out;
+    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(std::move(out));
+    auto lex = lexicon();
+    for (size_t i = 0; i < k.n; ++i) {
+      Value c = item(k, i, e.m);
+      e.steps += 1 + s.n / 16;
+      if (e.steps > e.budget) e.over_budget();
+      if (c.kind == Kind::string)
+        for (std::string& w : lex->words(s.str(), c.str())) out.push_back(Value::owned(std::move(w)));
+    }
+    return Value::list(std::move(out));
+  }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
   Value l = args[1]->eval(e);
   for (size_t i = 0; s.kind == Kind::string && l.kind == Kind::list && i < l.n; ++i) {
@@ -205,7 +220,7 @@ Value Call::eval(Env& e) const {
     case Fn::filter: case Fn::map: case Fn::distinct: case Fn::first:
       return select(e);
     case Fn::group_by: return group(e);
-    case Fn::join: case Fn::len: case Fn::contains_any: case Fn::matched:
+    case Fn::join: case Fn::len: case Fn::contains_any: case Fn::matched: case Fn::lexicon:
       return strings(e);
     case Fn::plural: return counted(e);
     default: return numeric(e);

@@ -35,6 +35,9 @@ Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
       penalties.push_back(Value::element(Elem::penalty, &p, static_cast<int32_t>(k)));
     for (const Deduction& d : i.deductions)
       deductions.push_back(Value::element(Elem::deduction, &d, static_cast<int32_t>(k)));
+    if (k < f.indicators.size())
+      for (const Criterion& c : f.indicators[k].criteria)
+        criteria.push_back(Value::element(Elem::criterion, &c, static_cast<int32_t>(k)));
   }
   for (const Penalty& p : s.overall_penalties) penalties.push_back(Value::element(Elem::penalty, &p, -1));
 }
@@ -63,6 +66,9 @@ Value item(const Value& l, size_t i, const Model& m) {
       return Value::element(Elem::indicator, &m.scheme.indicators[at(static_cast<const int*>(l.ptr))]);
     case ListSrc::inspection_refs:
       return Value::element(Elem::inspection, &m.scheme.inspections[at(static_cast<const int*>(l.ptr))]);
+    case ListSrc::criteria:
+      return Value::element(Elem::criterion, &at(static_cast<const Criterion*>(l.ptr)), l.ctx);
+    case ListSrc::strings: return Value::view(at(static_cast<const std::string*>(l.ptr)));
   }
   return {};
 }
@@ -84,6 +90,15 @@ bool span_of(const Value& v, const Model& m, Span& out) {
     case Elem::action: out = v.as<Action>().span; break;
     case Elem::inspection: out = v.as<Inspection>().span; break;
     case Elem::bucket: return span_of(v.as<Bucket>().items, m, out);
+    case Elem::criterion: {
+      // A criterion points at the wording it was read from (the whole text).
+      const Indicator& ind = m.scheme.indicators[v.ctx];
+      const Criterion& c = v.as<Criterion>();
+      const Wording& w = ind.wording;
+      Span s = c.field == "content" ? w.content_span : c.field == "method" ? w.method_span : w.standard_span;
+      out = s.end > s.begin ? s : ind.span;
+      break;
+    }
   }
   return true;
 }
@@ -132,6 +147,7 @@ std::string element_text(const Value& v, const Model& m, Lang lang) {
     case Elem::action: return action_text(v.as<Action>());
     case Elem::inspection: return v.as<Inspection>().id.text;
     case Elem::bucket: return render(v.as<Bucket>().key, m, lang);
+    case Elem::criterion: return v.as<Criterion>().text;
   }
   return "";
 }

@@ -21,6 +21,7 @@ struct Model {
   std::vector<char> dept_has_veto;                 // per department
   std::vector<Value> penalties;                    // every indicator penalty, then overall ones
   std::vector<Value> deductions;                   // every deduction
+  std::vector<Value> criteria;                     // every indicator's criteria
   int indicator_index(const Indicator* i) const { return static_cast<int>(i - scheme.indicators.data()); }
 };
 

@@ -1,5 +1,6 @@
 #include "engine/rule_types.hpp"
 
+#include "dsl/table_phrases_clauses.hpp"
 #include "engine/model.hpp"
 
 namespace jf::rt {
@@ -23,6 +24,7 @@ const std::vector<EnumInfo>& enums() {
       {"action_kind", spellings(ActionKind::accountability)},
       {"inspection_frequency", spellings(InspectionFrequency::spot)},
       {"inspection_kind", spellings(InspectionKind::third_party)},
+      {"points_kind", spellings(PointsKind::sanction)},
   };
   return all;
 }
@@ -43,7 +45,7 @@ bool is_enum_word(std::string_view word) {
 std::string_view elem_name(Elem e) {
   static constexpr std::string_view names[] = {
       "scheme",  "unit",    "department", "group",  "indicator",  "score", "report",
-      "deduction", "penalty", "trigger",  "action", "inspection", "group_by group"};
+      "deduction", "penalty", "trigger",  "action", "inspection", "group_by group", "criterion"};
   return names[static_cast<int>(e)];
 }
 

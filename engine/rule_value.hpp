@@ -13,7 +13,7 @@ namespace jf::rt {
 /// Kinds of model elements a value can refer to.
 enum class Elem : uint8_t {
   scheme, unit, department, group, indicator, score, report, deduction, penalty, trigger, action,
-  inspection, bucket,
+  inspection, bucket, criterion,
 };
 
 /// Where a list's items come from. Views over model vectors build each item
@@ -33,6 +33,8 @@ enum class ListSrc : uint8_t {
   name_texts,      // base = const Name*: items are the names' text
   indicator_refs,  // base = const int*: indicator indices
   inspection_refs, // base = const int*: inspection indices
+  criteria,        // base = const Criterion*, ctx = owning indicator
+  strings,         // base = const std::string*: items are the strings
 };
 
 enum class Kind : uint8_t { null, number, boolean, string, element, list };

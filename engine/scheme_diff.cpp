@@ -22,6 +22,9 @@ std::vector<std::string> changed_fields(const Indicator& a, const Indicator& b) 
   if (a.deductions != b.deductions) f.push_back("deductions");
   if (a.penalties != b.penalties) f.push_back("penalties");
   if (a.proves != b.proves) f.push_back("proves");
+  if (a.wording.content != b.wording.content) f.push_back("content");
+  if (a.wording.standard != b.wording.standard) f.push_back("standard");
+  if (a.wording.method != b.wording.method) f.push_back("method");
   return f;
 }
 

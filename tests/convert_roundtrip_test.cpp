@@ -129,6 +129,11 @@ Scheme tricky_scheme() {
                          {{ActionKind::interview, 0, {}}, {ActionKind::deduct, 2.5, {}}},
                          {}});
   i.proves = {{"指标二"}};
+  // The kept wording: quotes, a backslash, line breaks and a colon in each field.
+  i.wording.content = "完成“三清一改”: 村庄清洁\n（重点工作）";
+  i.wording.standard = "按要求填写日志，得3分；迟报扣0.1分。\n\"扣完为止\" \\ 见附件";
+  i.wording.method = "查阅台帐: 每月报送";
+  i.wording.from = "细则.csv row 4";
   s.indicators.push_back(i);
   Indicator j;
   j.id = {"指标二"};
@@ -159,6 +164,20 @@ TEST(ConvertRoundtrip, YamlQuotesWhatYamlWouldMisread) {
   EXPECT_NE(yaml.find("target: \"90\""), std::string::npos);  // text, not the number 90
   EXPECT_NE(yaml.find("{id: 两办, name: 县委办、县政府办, kind: office}"), std::string::npos);
   EXPECT_NE(yaml.find("groups:\n  - {id: 乙组, points: 40}\n  - {id: 甲组}\n"), std::string::npos);
+}
+
+TEST(ConvertRoundtrip, WordingIsWrittenInBothSyntaxes) {
+  Scheme s = tricky_scheme();
+  s.info.units = {{"甲镇"}, {"乙镇"}};
+  s.departments[1].id = {"办公室"};
+  std::string yaml = write_yaml(s);
+  EXPECT_NE(yaml.find("    wording:\n      content: "), std::string::npos) << yaml;
+  EXPECT_NE(yaml.find("      from: 细则.csv row 4\n"), std::string::npos) << yaml;
+  std::string assess = write_assess(s).text;
+  EXPECT_NE(assess.find("  standard \"按要求填写日志，得3分；迟报扣0.1分。\\n"), std::string::npos) << assess;
+  EXPECT_NE(assess.find("  from \"细则.csv row 4\"\n"), std::string::npos) << assess;
+  // An indicator with no wording writes none.
+  EXPECT_EQ(yaml.find("wording", yaml.find("id: 指标二")), std::string::npos);
 }
 
 TEST(ConvertRoundtrip, YamlOmitsImplicitGroups) {

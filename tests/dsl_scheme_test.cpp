@@ -441,8 +441,8 @@ TEST(SchemeLimits, HundredThousandBracesDoNotRecurse) {
   }
   auto p = parse(std::string(kHeader) + "indicator A " + std::string(100000, '{'));
   EXPECT_EQ(p->errors()[0], "2:14: expected an indicator statement (`owner`, `points`, `key`, "
-                            "`score`, `report`, `evidence`, `deduct`, `penalty`, `proves`) or `}`, "
-                            "found `{`");
+                            "`score`, `report`, `evidence`, `deduct`, `penalty`, `proves`, `content`, "
+                            "`standard`, `method`, `from`) or `}`, found `{`");
 }
 
 TEST(SchemeLimits, LongIdentifierAndString) {

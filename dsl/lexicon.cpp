@@ -1,0 +1,191 @@
+#include "dsl/lexicon.hpp"
+
+#include <fmt/format.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+
+#include "dsl/limits.hpp"
+#include "dsl/source.hpp"
+#include "dsl/yaml_reader.hpp"
+#include "dsl/yaml_tree.hpp"
+
+namespace jf {
+
+// A pattern without `…` is a plain substring (found with find); one with a gap
+// becomes an RE2 expression whose gap stays inside one clause.
+struct Lexicon::Pattern {
+  size_t entry = 0;
+  std::string plain;
+  std::unique_ptr<re2::RE2> re;
+};
+
+namespace {
+
+constexpr std::string_view kGap = "…";
+const What kLexicon{"lexicon entry", "词表条目"};
+
+std::unique_ptr<re2::RE2> gap_pattern(std::string_view p) {
+  std::string expr;
+  size_t at = 0;
+  for (size_t g; (g = p.find(kGap, at)) != std::string_view::npos; at = g + kGap.size())
+    expr += re2::RE2::QuoteMeta(std::string(p.substr(at, g - at))) + "[^，,；;。\\n]{0,15}?";
+  expr += re2::RE2::QuoteMeta(std::string(p.substr(at)));
+  re2::RE2::Options o;
+  o.set_log_errors(false);
+  return std::make_unique<re2::RE2>(expr, o);
+}
+
+std::mutex g_mutex;
+std::shared_ptr<const Lexicon> g_lexicon;
+
+std::shared_ptr<const Lexicon> load_builtin() {
+  auto lex = std::make_shared<Lexicon>();
+  for (const EmbeddedLexiconFile& f : builtin_lexicon_files()) {
+    SourceFile src(std::string(f.path), std::string(f.text));
+    std::vector<Diagnostic> errors;
+    Limits limits;
+    auto tree = read_yaml_document(src, 0, limits, errors);
+    if (!tree) throw std::logic_error(fmt::format("{}: the built-in lexicon does not parse", f.path));
+    YamlReader r(*tree, src, limits, errors);
+    auto top = r.fields(tree->root, "top level", {"lexicon file", "词表文件"}, {"class", "en", "zh", "entries"});
+    std::string klass;
+    if (top)
+      if (auto* c = top->get("class"))
+        if (auto s = r.string(c->value, "class")) klass = *s;
+    std::vector<LexiconEntry> entries;
+    if (top && !klass.empty())
+      if (auto* e = top->get("entries")) read_lexicon_entries(r, e->value, f.path, klass, entries);
+    if (!errors.empty() || klass.empty())
+      throw std::logic_error(fmt::format("{}: the built-in lexicon is malformed: {}", f.path,
+                                         errors.empty() ? "no class" : errors.front().message.en));
+    for (LexiconEntry& x : entries) lex->add(std::move(x));
+  }
+  return lex;
+}
+
+}  // namespace
+
+Lexicon::Lexicon() = default;
+Lexicon::~Lexicon() = default;
+Lexicon::Lexicon(const Lexicon& o) : entries_(o.entries_) {
+  for (size_t i = 0; i < entries_.size(); ++i) compile(i);
+}
+
+void Lexicon::compile(size_t entry) {
+  const LexiconEntry& e = entries_[entry];
+  std::vector<std::string> all{e.word};
+  all.insert(all.end(), e.variants.begin(), e.variants.end());
+  for (const std::string& p : all) {
+    if (p.empty()) continue;
+    auto pat = std::make_unique<Pattern>();
+    pat->entry = entry;
+    if (p.find(kGap) == std::string::npos) pat->plain = p;
+    else if (auto re = gap_pattern(p); re->ok()) pat->re = std::move(re);
+    else continue;
+    patterns_.push_back(std::move(pat));
+  }
+}
+
+void Lexicon::add(LexiconEntry e) {
+  entries_.push_back(std::move(e));
+  compile(entries_.size() - 1);
+}
+
+std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
+  std::vector<LexiconHit> all;
+  for (const auto& p : patterns_) {
+    const LexiconEntry* e = &entries_[p->entry];
+    if (p->re) {
+      re2::StringPiece m, in(text.data(), text.size());
+      size_t pos = 0;
+      while (pos < text.size() && p->re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
+        size_t b = static_cast<size_t>(m.data() - text.data());
+        all.push_back({b, b + m.size(), e});
+        pos = b + m.size();
+      }
+    } else {
+      for (size_t at = text.find(p->plain); at != std::string_view::npos; at = text.find(p->plain, at + p->plain.size()))
+        all.push_back({at, at + p->plain.size(), e});
+    }
+  }
+  // Longest first at each start, then drop hits inside a kept one.
+  std::sort(all.begin(), all.end(), [](const LexiconHit& a, const LexiconHit& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  std::vector<LexiconHit> out;
+  for (const LexiconHit& h : all)
+    if (out.empty() || h.begin >= out.back().end) out.push_back(h);
+    else if (h.end > out.back().end && h.end - h.begin > out.back().end - out.back().begin) out.back() = h;
+  return out;
+}
+
+std::vector<std::string> Lexicon::words(std::string_view text, std::string_view klass) const {
+  std::vector<std::string> out;
+  for (const LexiconHit& h : find(text)) {
+    if (h.entry->klass != klass) continue;
+    std::string w(text.substr(h.begin, h.end - h.begin));
+    if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w));
+  }
+  return out;
+}
+
+const std::vector<std::string_view>& reward_classes() {
+  static const std::vector<std::string_view> c = {"app",      "publicity", "paperwork", "body_setup",
+                                                  "activity", "reporting", "result"};
+  return c;
+}
+
+bool is_trace_class(std::string_view k) {
+  return k == "app" || k == "publicity" || k == "paperwork" || k == "body_setup" || k == "activity" ||
+         k == "reporting";
+}
+
+std::shared_ptr<const Lexicon> lexicon() {
+  std::lock_guard lock(g_mutex);
+  if (!g_lexicon) g_lexicon = load_builtin();
+  return g_lexicon;
+}
+
+void add_user_lexicon(const std::vector<LexiconEntry>& entries) {
+  if (entries.empty()) return;
+  auto current = lexicon();
+  auto next = std::make_shared<Lexicon>(*current);
+  for (const LexiconEntry& e : entries) next->add(e);
+  std::lock_guard lock(g_mutex);
+  g_lexicon = std::move(next);
+}
+
+void read_lexicon_entries(YamlReader& r, uint32_t node, std::string_view origin, std::string_view default_class,
+                          std::vector<LexiconEntry>& out) {
+  auto items = r.list(node, "lexicon");
+  if (!items) return;
+  for (uint32_t n : *items) {
+    auto f = r.fields(n, "lexicon", kLexicon, {"class", "word", "variants", "en", "zh"});
+    if (!f) continue;
+    LexiconEntry e;
+    e.origin = std::string(origin);
+    e.span = r.node(n).span;
+    auto text = [&](std::string_view key, std::string& into) {
+      if (auto* v = f->get(key))
+        if (auto s = r.string(v->value, key)) into = *s;
+    };
+    e.klass = std::string(default_class);
+    text("class", e.klass);
+    text("word", e.word);
+    text("en", e.en);
+    text("zh", e.zh);
+    if (auto* v = f->get("variants"))
+      if (auto vs = r.list(v->value, "variants"))
+        for (uint32_t x : *vs)
+          if (auto s = r.string(x, "variants")) e.variants.push_back(*s);
+    if (e.word.empty()) r.missing(*f, "word", kLexicon);
+    if (e.klass.empty()) r.missing(*f, "class", kLexicon);
+    if (e.word.empty() || e.klass.empty()) continue;
+    out.push_back(std::move(e));
+  }
+}
+
+}  // namespace jf

@@ -1,0 +1,83 @@
+// The lexicon: the words of assessment wording and what they reward
+// (docs/lexicon.md). Built from lexicon/*.yaml, embedded at build time, plus
+// the entries a `.jianfu.yaml` adds under `lexicon:`. Import's clause reader,
+// the burden count and the keyword rules all read this one list.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dsl/span.hpp"
+#include "engine/diagnostic.hpp"
+
+namespace jf {
+
+class YamlReader;
+
+/// One entry: a word, its variants (both are patterns: `…` stands for a gap
+/// of up to 15 characters within one clause, e.g. 成立…小组) and its class.
+struct LexiconEntry {
+  std::string klass;  // result, activity, paperwork, reporting, publicity, app, body_setup, or a topic
+  std::string word;
+  std::vector<std::string> variants;
+  std::string en, zh;  // what the entry means
+  std::string origin;  // "builtin:paperwork.yaml" or the config file's path
+  Span span;           // where a user's entry was written (builtin entries: none)
+};
+
+/// One match in a text: bytes [begin, end) and the entry it belongs to.
+struct LexiconHit {
+  size_t begin = 0, end = 0;
+  const LexiconEntry* entry = nullptr;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  Lexicon(const Lexicon&);
+  Lexicon& operator=(const Lexicon&) = delete;
+  ~Lexicon();
+
+  /// Adds an entry; its patterns are compiled once here.
+  void add(LexiconEntry e);
+  /// Every hit in `text`, by position; of overlapping hits the longest is kept.
+  std::vector<LexiconHit> find(std::string_view text) const;
+  /// The matched texts of `klass` in `text`, each once, in text order.
+  std::vector<std::string> words(std::string_view text, std::string_view klass) const;
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+
+ private:
+  struct Pattern;
+  std::vector<LexiconEntry> entries_;
+  std::vector<std::unique_ptr<Pattern>> patterns_;
+  void compile(size_t entry);
+};
+
+/// The classes a criterion can reward, in the order a clause's class is
+/// decided: the first one whose words a clause holds wins (result last).
+const std::vector<std::string_view>& reward_classes();
+/// Whether points for `klass` reward a trace (activity, paperwork, publicity,
+/// app, body_setup, reporting) rather than a result.
+bool is_trace_class(std::string_view klass);
+
+/// The run's lexicon: the built-in entries and those added by add_user_lexicon.
+std::shared_ptr<const Lexicon> lexicon();
+/// Adds a config's entries for the rest of the run.
+void add_user_lexicon(const std::vector<LexiconEntry>& entries);
+
+/// Reads a `lexicon:` list of entries (`{class, word, variants, en, zh}`),
+/// reporting problems through `r`; `default_class` is used where an entry
+/// names none (empty: `class` is required).
+void read_lexicon_entries(YamlReader& r, uint32_t node, std::string_view origin, std::string_view default_class,
+                          std::vector<LexiconEntry>& out);
+
+/// The built-in lexicon's files (lexicon/*.yaml), embedded at build time.
+struct EmbeddedLexiconFile {
+  std::string_view path;  // "builtin:NAME.yaml"
+  std::string_view text;
+};
+const std::vector<EmbeddedLexiconFile>& builtin_lexicon_files();
+
+}  // namespace jf
