@@ -48,5 +48,14 @@ got=$(bash -c 'source "$1"; COMP_WORDS=(jianfu ch); COMP_CWORD=1; _jianfu; echo 
 got=$(bash -c 'source "$1"; COMP_WORDS=(jianfu check --format sa); COMP_CWORD=3; _jianfu; echo "${COMPREPLY[*]}"' _ "$comp")
 [ "$got" = "sarif" ] || fail "bash completion of 'jianfu check --format sa': '$got'"
 
+# zsh: the script parses; fish: it completes a command and an option value.
+need() { command -v "$1" > /dev/null || fail "$1 is not installed (scripts/install-deps test)"; }
+need zsh
+need fish
+zsh -n "$tmp/usr/share/zsh/vendor-completions/_jianfu" || fail "the zsh completion does not parse"
+got=$(fish -N -c 'source $argv[1]; complete -C "jianfu ch"; complete -C "jianfu check --format sa"' \
+      "$tmp/usr/share/fish/vendor_completions.d/jianfu.fish" | cut -f1 | tr '\n' ' ')
+[ "$got" = "check sarif " ] || fail "fish completion of 'jianfu ch' and '--format sa': '$got'"
+
 [ -f "$tmp/usr/share/doc/jianfu/README.md" ] && [ -f "$tmp/usr/share/doc/jianfu/cli.md" ] || fail "docs not installed"
 echo "install into a prefix: binary, man pages, completions, docs: ok"
