@@ -2,15 +2,18 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <set>
 #include <thread>
 
 #include "cli/baseline.hpp"
+#include "cli/fix.hpp"
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/project_config.hpp"
+#include "dsl/table_import.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
 
@@ -32,8 +35,25 @@ struct CheckOptions {
   std::string baseline, write_baseline;
   bool statistics = false;
   bool skip_non_schemes = false;
+  bool force_exclude = false;   // `exclude` also skips files named on the command line
+  bool fix = false, diff = false;  // apply the mechanical fixes / print them as a diff
+  std::string stdin_filename;   // `check -`: the name messages and format detection use
   unsigned jobs = 0;  // 0: one per core
 };
+
+// `check -`: the scheme on standard input, read up to one byte past the
+// limit so an oversized input is reported, not loaded.
+std::string read_stdin(size_t max_bytes) {
+  std::string text;
+  char buf[65536];
+  while (text.size() <= max_bytes) {
+    size_t n = std::fread(buf, 1, sizeof buf, stdin);
+    if (n == 0) break;
+    text.append(buf, std::min(n, max_bytes + 1 - text.size()));
+  }
+  if (std::ferror(stdin)) throw ToolError("standard input: read error");
+  return text;
+}
 
 // `--statistics`: findings counted per rule, none listed.
 class StatisticsReport : public ReportFormat {
@@ -48,7 +68,9 @@ class StatisticsReport : public ReportFormat {
     std::string out;
     for (auto& [rule, n] : rows) {
       const RuleMeta* m = rules_.find(rule);
-      out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(ro_.lang) : "");
+      // Chinese output leaves the English rule names out: the id names the rule.
+      if (ro_.lang == Lang::zh) out += fmt::format("{:>5}  {:<6} {}\n", n, rule, m ? m->summary.in(ro_.lang) : "");
+      else out += fmt::format("{:>5}  {:<6} {:<30} {}\n", n, rule, m ? m->name : "", m ? m->summary.in(ro_.lang) : "");
     }
     return out + render_summary(t, ro_);
   }
@@ -73,6 +95,7 @@ std::unique_ptr<ReportFormat> make_format(const CheckOptions& o, const RuleSet& 
 struct Job {
   std::string path;
   const RuleSet* rules;
+  const std::string* text = nullptr;  // standard input, already read
 };
 
 // What one checked file leaves behind once its text, model and findings are
@@ -83,6 +106,23 @@ struct FileOutcome {
   size_t baselined = 0;
   std::string error;  // the file could not be read
 };
+
+// --fix and --diff: each file's fixes, applied and checked again until none
+// is left (fixing one syntax error lets the parser reach the next), at most
+// 10 times. Returns the fixed text, or the text as read.
+std::string fixed_text(const std::string& path, const RuleSet* rules, const Globals& g, size_t& fixes) {
+  std::string text = read_source_file(path, g.limits.max_file_bytes);
+  for (int pass = 0; pass < 10; ++pass) {
+    SourceSet one;
+    uint32_t id = one.add(path, text);
+    size_t n = 0;
+    std::string next = apply_fixes(text, check_file(one, id, rules, g.limits, Texts::english).diagnostics, n);
+    if (n == 0 || next == text) break;
+    text = std::move(next);
+    fixes += n;
+  }
+  return text;
+}
 
 int run_check(const CheckOptions& o, Globals g) {
   SourceSet sources;
@@ -105,9 +145,12 @@ int run_check(const CheckOptions& o, Globals g) {
   // unreadable scheme is reported and the others are still checked.
   std::vector<std::string> errors, checked;
   std::vector<Job> jobs;
-  std::set<std::string> named(o.paths.begin(), o.paths.end());
-  for (const std::string& path : collect_schemes(o.paths, errors, o.skip_non_schemes)) {
-    if (!named.count(path) && project.excluded(path)) continue;  // exclude globs skip walked files only
+  std::vector<std::string> paths = o.paths;
+  const bool from_stdin = std::erase(paths, "-") > 0;
+  std::set<std::string> named(paths.begin(), paths.end());
+  for (const std::string& path : collect_schemes(paths, errors, o.skip_non_schemes)) {
+    // exclude globs skip walked files, and named ones with --force-exclude
+    if ((o.force_exclude || !named.count(path)) && project.excluded(path)) continue;
     const RuleSet* file_rules = &project.rules_for(project.config_for(path));
     try {
       check_readable(path);
@@ -117,6 +160,45 @@ int run_check(const CheckOptions& o, Globals g) {
     }
     jobs.push_back({path, file_rules});
     checked.push_back(path);
+  }
+  std::string stdin_text;
+  if (from_stdin) {
+    const std::string name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
+    stdin_text = read_stdin(g.limits.max_file_bytes);
+    jobs.push_back({name, &project.rules_for(project.config_for(o.stdin_filename.empty() ? "./-" : name)),
+                    &stdin_text});
+    checked.push_back(name);
+  }
+  // Nothing could be read: the errors alone, not "Checked 0 files" above them.
+  if (jobs.empty() && !errors.empty()) {
+    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+    return kToolFailed;
+  }
+  // --diff shows what --fix would change and exits 1 when it would; --fix
+  // replaces each changed file atomically, then the files are checked.
+  if (o.fix || o.diff) {
+    size_t fixes = 0, files = 0;
+    std::string diffs;
+    for (const Job& job : jobs) {
+      if (job.text || is_table_path(job.path)) continue;  // standard input, tables: nothing to write back
+      std::string before = read_source_file(job.path, g.limits.max_file_bytes);
+      size_t n = 0;
+      std::string after = fixed_text(job.path, job.rules, g, n);
+      if (after == before) continue;
+      fixes += n, ++files;
+      if (o.diff) diffs += unified_diff(job.path, before, after);
+      else write_output(job.path, after);
+    }
+    if (o.diff) {
+      write_output(o.output, diffs);
+      return files ? kFindings : kClean;
+    }
+    if (files)
+      std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
+                                   : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
+                                                 fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
+                     .c_str(),
+                 stderr);
   }
   // `-o` onto a checked file would replace the scheme with its own report.
   for (const std::string& target : {o.output, o.write_baseline}) {
@@ -150,7 +232,8 @@ int run_check(const CheckOptions& o, Globals g) {
     FileOutcome& r = *outcomes[i];
     const uint32_t id = first_id + static_cast<uint32_t>(i);
     try {
-      sources.set(id, jobs[i].path, read_source_file(jobs[i].path, g.limits.max_file_bytes));
+      sources.set(id, jobs[i].path,
+                  jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes));
     } catch (const ToolError& e) {
       r.error = e.what();
       return;
@@ -187,7 +270,7 @@ int run_check(const CheckOptions& o, Globals g) {
                                : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
                                              baselined == 1 ? "" : "s"));
   out.commit();
-  for (const std::string& e : errors) fmt::print(stderr, "jianfu: error: {}\n", e);
+  for (const std::string& e : errors) print_tool_error(e);
   if (!errors.empty()) return kToolFailed;
   if (never_fail) return kClean;
   return tally.any_at_least(fail_level) ? kFindings : kClean;
@@ -198,11 +281,19 @@ int run_check(const CheckOptions& o, Globals g) {
 Action setup_check(CLI::App& app, Globals& g) {
   auto o = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Lint scheme files or directories");
-  cmd->add_option("paths", o->paths, "Scheme files (.assess, .yaml) or directories")->required();
-  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)");
+  cmd->add_option("paths", o->paths, "Scheme files (.assess, .yaml) or directories; - reads standard input")
+      ->required();
+  cmd->add_option("--stdin-filename", o->stdin_filename,
+                  "With -: the file name to show and to detect the syntax from (.yaml, .yml, else .assess)");
+  cmd->add_flag("--force-exclude", o->force_exclude,
+                "Apply the config's `exclude` to files named on the command line too (for pre-commit)");
+  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--select", o->rules.select, "Only these rules: ids, id prefixes (JF2) or categories")
-      ->delimiter(',');
-  cmd->add_option("--ignore", o->rules.ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
+  cmd->add_option("--ignore", o->rules.ignore, "Skip these rules: ids, id prefixes or categories")->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--config", o->config, "Use this config file for every file (default: nearest .jianfu.yaml)");
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--baseline", o->baseline, "Report only findings not recorded in this baseline file");
@@ -212,12 +303,19 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_flag("--fix", o->fix,
+                "Apply mechanical fixes (full-width punctuation and digits, a misspelt keyword or reference with "
+                "one suggestion, a stale suppression), then check");
+  cmd->add_flag("--diff", o->diff, "Print the fixes --fix would make as a unified diff; change nothing");
   cmd->add_flag("--statistics", o->statistics, "Count findings per rule instead of listing them");
   cmd->add_option("-j,--jobs", o->jobs, "Files checked in parallel (default: one per core)");
   cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,
                 "Skip named YAML files without a top-level `scheme` key (for pre-commit)");
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
-  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes");
+  cmd->add_flag("--trust-config", o->rules.trust_config_paths,
+                "Let .jianfu.yaml `rules:` name packs outside the config's directory tree");
+  cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes")
+      ->check(byte_count_validator());
   return [o, &g] { return run_check(*o, g); };
 }
 

@@ -79,9 +79,12 @@ Action setup_config(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ConfigOptions>();
   CLI::App* cmd = app.add_subcommand("config", "Show the effective settings for a file or directory");
   cmd->add_option("path", o->path, "A scheme file or directory (default: the current directory)");
-  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)");
-  cmd->add_option("--select", o->rules.select, "As for check")->delimiter(',');
-  cmd->add_option("--ignore", o->rules.ignore, "As for check")->delimiter(',');
+  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
+  cmd->add_option("--select", o->rules.select, "As for check")->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
+  cmd->add_option("--ignore", o->rules.ignore, "As for check")->delimiter(',')
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--config", o->config, "Use this config file");
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));

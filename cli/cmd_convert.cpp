@@ -25,11 +25,15 @@ int run_convert(const ConvertOptions& o, const Globals& g) {
     print_errors(loaded.diagnostics, sources, lang);
     return kFindings;
   }
+  // Comments, `# jianfu: allow` suppressions among them, go with their elements.
+  const std::string& path = sources[id].path();
+  const bool from_yaml = path.ends_with(".yaml") || path.ends_with(".yml");
+  CommentMap comments = collect_comments(sources[id], loaded.scheme, from_yaml);
   if (o.to == "yaml") {
-    write_output(o.output, write_yaml(loaded.scheme));
+    write_output(o.output, write_yaml(loaded.scheme, &comments));
     return kClean;
   }
-  AssessText text = write_assess(loaded.scheme);
+  AssessText text = write_assess(loaded.scheme, &comments);
   if (!text.ok()) throw ToolError(text.error.in(lang));
   write_output(o.output, text.text);
   return kClean;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/project_config.hpp"
 #include "cli/scheme_input.hpp"
 #include "engine/display_width.hpp"
 #include "engine/render.hpp"
@@ -15,7 +16,9 @@ namespace {
 
 struct DiffOptions {
   std::string old_path, new_path, format = "text", fail_on = "error";
-  std::vector<std::string> rule_paths;
+  RuleFlags rules;
+  std::string config;
+  bool no_config = false;
 };
 
 std::string signed_number(double v) { return (v > 0 ? "+" : "") + format_number(v); }
@@ -115,7 +118,10 @@ int run_diff(const DiffOptions& o, const Globals& g) {
   if (!never && !parse_severity(o.fail_on, fail_level))
     throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", o.fail_on));
   SourceSet sources;
-  RuleSet rules = load_rules(sources, o.rule_paths, true, g);
+  // Both versions are checked with the rules `check` would give the new one
+  // (its .jianfu.yaml), so a finding the config turns off is not "new".
+  ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
+  const RuleSet& rules = project.rules_for(project.config_for(o.new_path));
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
   SchemeDiff d = diff_schemes(before, after);
@@ -135,7 +141,12 @@ Action setup_diff(CLI::App& app, Globals& g) {
   cmd->add_option("new", o->new_path, "The new version (.assess or .yaml)")->required();
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when an introduced finding is at or above: error|warning|info|never");
-  cmd->add_option("--rules", o->rule_paths, "Extra rule files or directories (.rules)");
+  cmd->add_option("--select", o->rules.select, "As for check")->delimiter(',')->allow_extra_args(false);
+  cmd->add_option("--ignore", o->rules.ignore, "As for check")->delimiter(',')->allow_extra_args(false);
+  cmd->add_option("--config", o->config, "Use this config file (default: the nearest .jianfu.yaml of NEW)");
+  cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
+  cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   return [o, &g] { return run_diff(*o, g); };
 }
 

@@ -2,6 +2,8 @@
 // syntax, with the provenance of every inferred field as comments.
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "cli/commands.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_import.hpp"
@@ -44,6 +46,9 @@ std::map<TableField, std::string> read_columns(const std::string& path, const Gl
 
 int run_import(const ImportFlags& o, const Globals& g) {
   const Lang lang = resolve_lang(g.lang);
+  // NaN or infinity would be written into a scheme that then does not parse.
+  if (o.total && !(std::isfinite(*o.total) && *o.total > 0))
+    throw ToolError(fmt::format("--total {}: give a positive number of points (e.g. 1000)", *o.total));
   ImportOptions opts;
   opts.total = o.total;
   for (const std::string& u : o.units)  // --units a,b or --units a b; Chinese separators too

@@ -23,13 +23,27 @@ std::vector<const RuleMeta*> by_id(const RuleSet& rules) {
   return out;
 }
 
+// A category and a severity as a Chinese reader sees them.
+std::string_view category_zh(std::string_view c) {
+  return c == "structure" ? "结构" : c == "ranking" ? "排名" : c == "centralization" ? "条线集权"
+       : c == "proof" ? "留痕" : c == "penalty" ? "惩戒" : c == "volume" ? "负担" : c;
+}
+std::string_view severity_zh(Severity s) {
+  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+}
+
 // The explanation of one rule, as `explain` prints it and docs/rules.md holds it.
 std::string explanation(const RuleMeta& r, Lang lang) {
   const bool zh = lang == Lang::zh;
-  std::string out = fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
-                                r.summary.in(lang));
+  std::string out = zh ? fmt::format("{}（{}，{}）\n\n{}\n\n", r.id, category_zh(r.category),
+                                     severity_zh(r.severity), r.summary.in(lang))
+                       : fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
+                                     r.summary.in(lang));
   if (!r.explain.in(lang).empty()) out += r.explain.in(lang) + "\n\n";
-  if (!r.params.empty()) {
+  // A rule whose explanation has its own Parameters section lists them
+  // there with their defaults: printed once, not twice.
+  const bool has_section = r.explain.in(lang).find(zh ? "参数" : "Parameters") != std::string::npos;
+  if (!r.params.empty() && !has_section) {
     out += zh ? "参数默认值（可在 .jianfu.yaml 中覆盖）：\n" : "Parameter defaults (override in .jianfu.yaml):\n";
     for (const RuleParam& p : r.params) out += fmt::format("  {} = {}\n", p.name, p.default_text);
     out += "\n";
@@ -119,7 +133,8 @@ int run_explain(const ExplainOptions& o, const Globals& g) {
 Action setup_rules(CLI::App& app, Globals& g) {
   auto o = std::make_shared<RulesOptions>();
   CLI::App* cmd = app.add_subcommand("rules", "List the rules: id, name, category, severity, summary");
-  cmd->add_option("--rules", o->rule_paths, "Also list rules from these files or directories");
+  cmd->add_option("--rules", o->rule_paths, "Also list rules from these files or directories")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--format", o->format, "text, json, or markdown (the full reference, as docs/rules.md)")
       ->check(CLI::IsMember({"text", "json", "markdown"}));
   return [o, &g] { return run_rules(*o, g); };
@@ -129,7 +144,8 @@ Action setup_explain(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ExplainOptions>();
   CLI::App* cmd = app.add_subcommand("explain", "Explain a rule: what it flags, why, what to do instead");
   cmd->add_option("id", o->id, "Rule id or name, e.g. JF302")->required();
-  cmd->add_option("--rules", o->rule_paths, "Also load rules from these files or directories");
+  cmd->add_option("--rules", o->rule_paths, "Also load rules from these files or directories")
+      ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   return [o, &g] { return run_explain(*o, g); };
 }
 

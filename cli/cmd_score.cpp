@@ -1,9 +1,13 @@
 // `jianfu score SCHEME --data FILE | --compliant`: apply a scheme to results.
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cstdint>
+
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
+#include "engine/display_width.hpp"
 #include "engine/render_score.hpp"
 
 namespace jf::cli {
@@ -21,7 +25,8 @@ void report_data_issues(const std::string& path, const std::vector<DataIssue>& i
     std::string where = !i.row ? path
                         : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
                                            : fmt::format("{}:row {}", path, i.row);
-    fmt::print(stderr, "{}: {}\n", where, i.message.in(lang));
+    std::fputs(fmt::format("{}: {}
+", sanitize_lines(where), sanitize_lines(i.message.in(lang))).c_str(), stderr);
   }
   throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));
 }
@@ -39,8 +44,16 @@ int run_score(const ScoreOptions& o, const Globals& g) {
     report = score_compliant(scheme, units);
   } else {
     LoadedResults data = load_results(o.data, read_source_file(o.data, g.limits.max_file_bytes));
-    if (!data.issues.empty()) report_data_issues(o.data, data.issues, lang);
-    std::vector<DataIssue> issues = validate_results(scheme, data.table);
+    // Rows that were read are still validated, so one run lists every
+    // problem; a file unreadable as a whole (no rows) is not. Missing rows
+    // are listed only when every row could be read: a row that could not is
+    // reported already, and would be "missing" too.
+    std::vector<DataIssue> issues = std::move(data.issues);
+    if (!data.table.units.empty())
+      for (DataIssue& i : validate_results(scheme, data.table, issues.empty())) issues.push_back(std::move(i));
+    std::stable_sort(issues.begin(), issues.end(), [](const DataIssue& a, const DataIssue& b) {
+      return (a.row ? a.row : UINT32_MAX) < (b.row ? b.row : UINT32_MAX);
+    });
     if (!issues.empty()) report_data_issues(o.data, issues, lang);
     report = score(scheme, data.table);
   }

@@ -11,8 +11,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <set>
+#include <system_error>
 
+#include "cli/run_files.hpp"
 #include "engine/builtin_rules.hpp"
+#include "engine/display_width.hpp"
 #include "engine/render.hpp"
 
 namespace fs = std::filesystem;
@@ -30,13 +33,31 @@ Lang resolve_lang(const std::string& flag) {
   return Lang::en;
 }
 
+std::string errno_reason(int err) {
+  switch (err) {
+    case ENOENT:
+    case ENOTDIR: return "no such file or directory";
+    case EACCES:
+    case EPERM: return "permission denied";
+    case ELOOP: return "too many levels of symbolic links (a symlink loop?)";
+    case ENAMETOOLONG: return "file name too long";
+    case ENOSPC: return "no space left on device";
+    case EDQUOT: return "disk quota exceeded";
+    case EFBIG: return "file too large for this file system or process limit";
+    case EROFS: return "read-only file system";
+    case EIO: return "input/output error";
+    default: return std::error_code(err, std::generic_category()).message();
+  }
+}
+
 void check_readable(const std::string& path) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) throw ToolError(fmt::format("{}: no such file or directory", path));
+  if (::stat(path.c_str(), &st) != 0) throw ToolError(fmt::format("{}: {}", path, errno_reason(errno)));
   if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path));
   if (!S_ISREG(st.st_mode)) throw ToolError(fmt::format("{}: not a regular file", path));
   if (::access(path.c_str(), R_OK) != 0)
     throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+  note_input(st, path);
 }
 
 std::string read_source_file(const std::string& path, size_t max_bytes) {
@@ -44,12 +65,13 @@ std::string read_source_file(const std::string& path, size_t max_bytes) {
   // O_NONBLOCK: should the file be swapped for a FIFO since the check, open
   // must not wait for a writer; fstat below then rejects it.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+  if (fd < 0) throw ToolError(fmt::format("{}: cannot be read: {}", path, errno_reason(errno)));
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     throw ToolError(fmt::format("{}: not a regular file", path));
   }
+  note_input(st, path);
   // One byte past the limit, so an oversized file is reported, not loaded.
   size_t want = std::min<size_t>(static_cast<size_t>(st.st_size), max_bytes + 1);
   std::string text(want, '\0');
@@ -58,8 +80,9 @@ std::string read_source_file(const std::string& path, size_t max_bytes) {
     ssize_t n = ::read(fd, text.data() + got, want - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
+      int err = errno;
       ::close(fd);
-      throw ToolError(fmt::format("{}: read error", path));
+      throw ToolError(fmt::format("{}: read error: {}", path, errno_reason(err)));
     }
     if (n == 0) break;  // the file shrank since fstat
     got += static_cast<size_t>(n);
@@ -107,21 +130,49 @@ bool yaml_is_scheme(const fs::path& p) {
   return found || (lines < 10000 && is_key(start));
 }
 
+// True when `real` (canonical) is `root` (canonical) or below it.
+bool inside(const fs::path& real, const fs::path& root) {
+  auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  return r == root.end();
+}
+
+// Files under `root` that `keep` selects. Symlinked directories are not
+// entered; a symlinked file is read only when it resolves inside `root`: a
+// tree under review (a pull request) could otherwise make jianfu read, and
+// quote, any file the process can read. An unreadable directory is an
+// error, not a silent gap in the check.
 template <typename Keep>
 void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::vector<std::string>& errors) {
   std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  fs::recursive_directory_iterator it(root, ec), end;
   if (ec) {
-    errors.push_back(fmt::format("{}: {}", root, ec.message()));
+    errors.push_back(fmt::format("{}: {}", root, errno_reason(ec.value())));
     return;
   }
+  fs::path real_root;
   for (; it != end; it.increment(ec)) {
-    if (ec) {
-      errors.push_back(fmt::format("{}: {}", it->path().string(), ec.message()));
+    if (ec) {  // the iterator is at its end after an error
+      errors.push_back(fmt::format("{}: {}", root, errno_reason(ec.value())));
       break;
     }
     std::error_code fec;
-    if (it->is_regular_file(fec) && keep(it->path())) out.insert(it->path().lexically_normal().string());
+    // A directory that cannot be listed is reported and skipped before the
+    // iterator tries to enter it (which would end the walk).
+    if (it->is_directory(fec) && !it->is_symlink(fec) && ::access(it->path().c_str(), R_OK | X_OK) != 0) {
+      errors.push_back(fmt::format("{}: cannot be listed: {}", it->path().string(), errno_reason(errno)));
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(fec) || !keep(it->path())) continue;
+    if (it->is_symlink(fec)) {
+      if (real_root.empty()) real_root = fs::canonical(root, fec);
+      fs::path real = fs::canonical(it->path(), fec);
+      if (fec || !inside(real, real_root)) {
+        errors.push_back(fmt::format("{}: a symlink to a file outside {}; not followed", it->path().string(), root));
+        continue;
+      }
+    }
+    out.insert(it->path().lexically_normal().string());
   }
 }
 
@@ -133,7 +184,7 @@ std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, 
   for (const std::string& p : paths) {
     std::error_code ec;
     auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: no such file or directory", p));
+    if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: {}", p, errno_reason(ec ? ec.value() : ENOENT)));
     else if (fs::is_directory(st))
       walk(p, [](const fs::path& f) { return has_ext(f, {".assess"}) || (has_ext(f, {".yaml", ".yml"}) && yaml_is_scheme(f)); },
            out, errors);
@@ -173,6 +224,31 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
     throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));
   }
   return set;
+}
+
+CLI::Validator byte_count_validator() {
+  return CLI::Validator(
+      [](const std::string& s) -> std::string {
+        constexpr std::string_view kMax = "1099511627776";
+        bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+        std::string_view v(s);
+        while (v.size() > 1 && v.front() == '0') v.remove_prefix(1);
+        if (!digits || v.size() > kMax.size() || (v.size() == kMax.size() && v > kMax))
+          return fmt::format("`{}` is not a number of bytes from 0 to {}", s, kMax);
+        return {};
+      },
+      "BYTES");
+}
+
+void print_tool_error(std::string_view message) noexcept {
+  // Never throws: stderr may be a closed pipe (`jianfu … 2>&1 | head -3`), and
+  // an exception while reporting an error would abort the process.
+  try {
+    const std::string safe = sanitize_lines(message);
+    std::fflush(stdout);
+    std::fprintf(stderr, "jianfu: error: %s\n", safe.c_str());
+  } catch (...) {
+  }
 }
 
 bool use_color(FILE* stream) {

@@ -1,6 +1,8 @@
 // What every command shares: language, reading files safely, finding
 // schemes, loading rule packs, and the "tool failed" channel (exit 2).
 #pragma once
+#include <CLI/CLI.hpp>
+
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -32,13 +34,18 @@ struct Globals {
 /// --lang if given, else zh when LANG/LC_ALL/LC_MESSAGES starts with "zh", else en.
 Lang resolve_lang(const std::string& flag);
 
+/// Why a system call failed, for messages: ENOENT, EACCES, ELOOP,
+/// ENAMETOOLONG, ENOSPC... each named in words, never all "no such file".
+std::string errno_reason(int err);
+
 /// Throws ToolError (with the reason read_source_file would give) unless
 /// `path` is a regular file this process may read.
 void check_readable(const std::string& path);
 
 /// Reads a regular file (never a directory, FIFO or device) of at most
 /// `max_bytes` + 1 bytes, so an oversized file is reported, not loaded.
-/// Throws ToolError with the path and reason.
+/// Throws ToolError with the path and reason. Every file read is recorded
+/// as an input of the run (run_files.hpp): no output may replace it.
 std::string read_source_file(const std::string& path, size_t max_bytes);
 
 /// Expands files and directories into scheme files, sorted and without
@@ -61,6 +68,15 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
 
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
+
+/// Prints `jianfu: error: MESSAGE` to stderr, the message escaped as every
+/// terminal-bound text is (sanitize_lines): a path or value from an
+/// untrusted file cannot send ESC/BEL/NUL or bidi overrides to a CI log.
+void print_tool_error(std::string_view message) noexcept;
+
+/// For --max-file-size: digits only, at most 2^40 (1 TiB). "-1" would wrap
+/// to a limit of 0 bytes (every file read as empty), "1e3" to 1.
+CLI::Validator byte_count_validator();
 
 /// True when colour should be used on this stream (a terminal, NO_COLOR unset).
 bool use_color(FILE* stream);

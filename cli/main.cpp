@@ -2,13 +2,26 @@
 #include <fmt/format.h>
 
 #include <csignal>
+#include <cstdio>
 #include <map>
+#include <system_error>
 
 #include "cli/commands.hpp"
 
 #ifndef JIANFU_VERSION
 #define JIANFU_VERSION "dev"
 #endif
+
+namespace {
+
+// The last word of a failed run. It must never throw: stderr may be a closed
+// pipe (`jianfu … 2>&1 | head -3`), and an exception here would abort.
+void say_error(const char* kind, const char* what) noexcept {
+  std::fflush(stdout);
+  std::fprintf(stderr, "jianfu: %s: %s\n", kind, what);
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace jf::cli;
@@ -40,13 +53,24 @@ int main(int argc, char** argv) {
     return code == 0 ? 0 : kToolFailed;
   }
   try {
-    for (auto* sub : app.get_subcommands()) return actions.at(sub->get_name())();
+    for (auto* sub : app.get_subcommands()) {
+      int code = actions.at(sub->get_name())();
+      // A closed or full stdout (`jianfu rules >&-`) is the output failing,
+      // not success, even where the command printed without checking.
+      if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        say_error("error", "cannot write the output");
+        return kToolFailed;
+      }
+      return code;
+    }
   } catch (const ToolError& e) {
-    std::fflush(stdout);
-    fmt::print(stderr, "jianfu: error: {}\n", e.what());
+    print_tool_error(e.what());
+    return kToolFailed;
+  } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
+    say_error("error", "cannot write the output");
     return kToolFailed;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "jianfu: internal error: {}\n", e.what());
+    print_tool_error(std::string("internal error: ") + e.what());
     return kToolFailed;
   }
   return kToolFailed;

@@ -8,12 +8,15 @@
 
 #include <atomic>
 #include <cerrno>
+#include <climits>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <mutex>
 
 #include "cli/common.hpp"
+#include "cli/run_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -36,7 +39,9 @@ extern "C" void remove_temporaries(int sig) {
 int track(const char* path) {
   static std::once_flag installed;
   std::call_once(installed, [] {
-    for (int sig : {SIGINT, SIGTERM, SIGHUP}) {
+    // SIGQUIT (Ctrl-\) and SIGXFSZ (`ulimit -f` reached) end the process
+    // as the others do; their temporaries must go too.
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGXFSZ}) {
       struct sigaction old {};
       // A signal ignored by whoever started us (nohup, a background job)
       // stays ignored.
@@ -51,23 +56,84 @@ int track(const char* path) {
   return -1;  // more outputs than slots: removed on errors, not on signals
 }
 
+// The mode a new file gets from open(..., 0666): the umask applies. Read
+// once, before any worker thread could create a file meanwhile.
+mode_t new_file_mode() {
+  static const mode_t mode = [] {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    return static_cast<mode_t>(0666 & ~mask);
+  }();
+  return mode;
+}
+
+std::string resolved(const std::string& path) {
+  char buf[PATH_MAX];
+  if (!::realpath(path.c_str(), buf)) return {};
+  return buf;
+}
+
 }  // namespace
 
 OutputFile::OutputFile(std::string path) : path_(std::move(path)) {
-  if (path_.empty() || path_ == "-") return;
-  fs::path target(path_);
-  fs::path dir = target.parent_path().empty() ? fs::path(".") : target.parent_path();
-  if (!fs::is_directory(dir)) throw ToolError(fmt::format("{}: directory {} does not exist", path_, dir.string()));
-  tmp_ = (dir / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
+  if (path_.empty() || path_ == "-") {
+    refuse_stdout_onto_input();
+    return;
+  }
+  mode_ = new_file_mode();
+  struct stat st;
+  if (::stat(path_.c_str(), &st) == 0) {
+    refuse_if_input(st, path_);
+    if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path_));
+    if (S_ISBLK(st.st_mode))
+      throw ToolError(fmt::format("{}: is a block device; jianfu does not write reports onto disks", path_));
+    if (!S_ISREG(st.st_mode)) {
+      // A terminal, /dev/null, a FIFO: written in place, never replaced
+      // (renaming over /dev/null as root would replace the system's).
+      // O_NONBLOCK: a FIFO nobody reads is an error now, not a run that
+      // hangs (a shell redirection would wait); blocking writes after that.
+      fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
+      if (fd_ < 0 && errno == ENXIO)
+        throw ToolError(fmt::format("{}: a FIFO with no reader; start the reader first", path_));
+      if (fd_ < 0) throw ToolError(fmt::format("{}: cannot be written: {}", path_, errno_reason(errno)));
+      ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
+      direct_ = true;
+      note_output(identity_key(st), path_);
+      return;
+    }
+    // A symlink is resolved so the temporary goes next to the file it names
+    // and the rename replaces that file, not the link.
+    target_ = resolved(path_);
+    if (target_.empty()) throw ToolError(fmt::format("{}: cannot resolve the path: {}", path_, errno_reason(errno)));
+    mode_ = st.st_mode & 0777;  // never setuid, setgid or sticky on a report
+    note_output(identity_key(st), path_);
+  } else {
+    int err = errno;
+    struct stat link;
+    if (err == ENOENT && ::lstat(path_.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+      throw ToolError(fmt::format("{}: is a symlink to a missing file; not followed", path_));
+    if (err != ENOENT) throw ToolError(fmt::format("{}: cannot be written: {}", path_, errno_reason(err)));
+    fs::path given(path_);
+    fs::path dir = given.parent_path().empty() ? fs::path(".") : given.parent_path();
+    std::string real_dir = resolved(dir.string());
+    if (real_dir.empty() || !fs::is_directory(real_dir))
+      throw ToolError(fmt::format("{}: directory {} does not exist", path_, dir.string()));
+    target_ = (fs::path(real_dir) / given.filename()).string();
+    note_output("path " + target_, path_);
+  }
+  fs::path target(target_);
+  tmp_ = (target.parent_path() / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
   fd_ = ::mkstemp(tmp_.data());
-  if (fd_ < 0) throw ToolError(fmt::format("{}: cannot create a file in {}", path_, dir.string()));
+  if (fd_ < 0)
+    throw ToolError(fmt::format("{}: cannot create a file in {}: {}", path_, target.parent_path().string(),
+                                errno_reason(errno)));
   slot_ = track(tmp_.c_str());
 }
 
 OutputFile::~OutputFile() {
   if (fd_ >= 0) {  // never committed: leave no partial file behind
     ::close(fd_);
-    ::unlink(tmp_.c_str());
+    if (!direct_) ::unlink(tmp_.c_str());
   }
   discard();
 }
@@ -77,32 +143,59 @@ void OutputFile::discard() {
   slot_ = -1;
 }
 
+// `jianfu score S >> S` appends to an input; `>` has already emptied it,
+// and saying so is all that is left to do.
+void OutputFile::refuse_stdout_onto_input() const {
+  struct stat st;
+  if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) refuse_if_input(st, "standard output");
+}
+
 void OutputFile::write(std::string_view text) {
   if (fd_ < 0) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
-      throw ToolError("cannot write to standard output");
+      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(errno)));
     return;
   }
   while (!text.empty()) {
     ssize_t n = ::write(fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw ToolError(fmt::format("{}: write failed", path_));
+    if (n <= 0) throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(n < 0 ? errno : ENOSPC)));
     text.remove_prefix(static_cast<size_t>(n));
   }
 }
 
 void OutputFile::commit() {
   if (fd_ < 0) {
-    if (std::fflush(stdout) != 0) throw ToolError("cannot write to standard output");
+    if (std::fflush(stdout) != 0)
+      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(errno)));
+    refuse_stdout_onto_input();
     return;
   }
-  bool ok = ::fsync(fd_) == 0;
-  ok = (::close(fd_) == 0) && ok;
+  if (direct_) {
+    int fd = fd_;
+    fd_ = -1;
+    if (::close(fd) != 0) throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(errno)));
+    return;
+  }
+  int err = 0;
+  if (::fchmod(fd_, mode_) != 0 || ::fsync(fd_) != 0) err = errno;
+  if (::close(fd_) != 0 && !err) err = errno;
   fd_ = -1;
-  if (!ok || ::chmod(tmp_.c_str(), 0644) != 0 || ::rename(tmp_.c_str(), path_.c_str()) != 0) {
+  // Inputs read since the output was opened (every scheme of a check run)
+  // are compared again: the target may have become one by another name.
+  struct stat st;
+  try {
+    if (!err && ::stat(target_.c_str(), &st) == 0) refuse_if_input(st, path_);
+  } catch (...) {
     ::unlink(tmp_.c_str());
     discard();
-    throw ToolError(fmt::format("{}: write failed", path_));
+    throw;
+  }
+  if (!err && ::rename(tmp_.c_str(), target_.c_str()) != 0) err = errno;
+  if (err) {
+    ::unlink(tmp_.c_str());
+    discard();
+    throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(err)));
   }
   discard();
 }

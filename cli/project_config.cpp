@@ -19,6 +19,28 @@ Diagnostic config_error(Span span, Text message) {
 
 bool selects(const RuleMeta& r, const std::string& sel) { return r.category == sel || r.id.rfind(sel, 0) == 0; }
 
+// Why a config's rule pack path may not be read (nothing when it may): it
+// must resolve (symlinks followed) inside the config's directory and name a
+// `.rules` file or a directory, so an untrusted config can neither walk the
+// file system nor have another file's first line printed as a compile error.
+std::optional<Text> pack_refusal(const fs::path& pack, const fs::path& config_dir, const std::string& as_written) {
+  std::error_code ec;
+  fs::path root = fs::weakly_canonical(fs::absolute(config_dir.empty() ? "." : config_dir, ec), ec);
+  fs::path real = fs::weakly_canonical(fs::absolute(pack, ec), ec);
+  auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  if (r != root.end())
+    return Text{fmt::format("rules: `{}` is outside the config's directory tree; a config may only name packs "
+                            "inside it (--trust-config allows others)",
+                            as_written),
+                fmt::format("rules：“{}”位于配置文件所在目录树之外；配置只能引用该目录树内的规则包"
+                            "（--trust-config 可放宽）",
+                            as_written)};
+  if (!fs::is_directory(real, ec) && real.extension() != ".rules")
+    return Text{fmt::format("rules: `{}` is not a .rules file or a directory", as_written),
+                fmt::format("rules：“{}”不是 .rules 文件或目录", as_written)};
+  return std::nullopt;
+}
+
 bool known(const RuleSet& rules, const std::string& sel) {
   return std::any_of(rules.rules().begin(), rules.rules().end(), [&](auto& r) { return selects(r, sel); });
 }
@@ -68,10 +90,7 @@ const Config* ProjectConfig::load(const std::string& config_path) {
     uint32_t id = sources_.add(config_path, read_source_file(config_path, g_.limits.max_file_bytes));
     std::vector<Diagnostic> errors;
     slot = std::make_unique<Config>(load_config(sources_, id, g_.limits, errors));
-    if (!errors.empty()) {
-      print_errors(errors, sources_, resolve_lang(g_.lang));
-      throw ToolError(fmt::format("{}: invalid configuration", config_path));
-    }
+    read_errors_[config_path] = std::move(errors);
   }
   return slot.get();
 }
@@ -98,12 +117,22 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
   std::vector<std::string> packs = flags_.rule_paths;
   if (c) {
     fs::path base = fs::path(config_path).parent_path();
-    for (const Located& r : c->rules) packs.push_back((base / r.text).string());
+    std::vector<Diagnostic> refused;
+    for (const Located& r : c->rules) {
+      fs::path pack = base / r.text;
+      std::optional<Text> why = pack_refusal(pack, base, r.text);
+      if (why && !flags_.trust_config_paths) refused.push_back(config_error(r.span, std::move(*why)));
+      else packs.push_back(pack.string());
+    }
+    if (!refused.empty()) {
+      print_errors(refused, sources_, resolve_lang(g_.lang));
+      throw ToolError(fmt::format("{}: invalid configuration", config_path));
+    }
   }
   slot = std::make_unique<RuleSet>(load_rules(sources_, packs, !flags_.no_builtin, g_));
   RuleSet& rules = *slot;
 
-  std::vector<Diagnostic> errors;
+  std::vector<Diagnostic> errors = read_errors_[config_path];
   auto unknown = [&](const Located& l, const char* what) {
     errors.push_back(config_error(l.span, {fmt::format("{} `{}`: no rule id, prefix or category matches", what, l.text),
                                            fmt::format("{} `{}`：没有匹配的规则编号、前缀或类别", what, l.text)}));
@@ -143,6 +172,9 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     }
   }
   if (!errors.empty()) {
+    // Reading and rule-level problems together, in file order.
+    std::stable_sort(errors.begin(), errors.end(),
+                     [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
     print_errors(errors, sources_, resolve_lang(g_.lang));
     throw ToolError(fmt::format("{}: invalid configuration", config_path));
   }

@@ -16,6 +16,10 @@ namespace jf::cli {
 struct RuleFlags {
   std::vector<std::string> rule_paths, select, ignore;
   bool no_builtin = false;
+  /// --trust-config: a config's `rules:` may name packs outside the
+  /// config's directory tree (by default they may not: in CI on a pull
+  /// request the config is untrusted, docs/security.md).
+  bool trust_config_paths = false;
 };
 
 class ProjectConfig {
@@ -45,6 +49,9 @@ class ProjectConfig {
   std::map<std::string, std::string> dir_cache_;        // absolute directory → config path
   std::map<std::string, std::string> given_dir_cache_;  // directory as given → config path
   std::map<std::string, std::unique_ptr<Config>> configs_;
+  // Errors found reading a config, reported by rules_for together with the
+  // rule-level ones (unknown ids, parameters), so one run lists them all.
+  std::map<std::string, std::vector<Diagnostic>> read_errors_;
   std::map<std::string, std::unique_ptr<RuleSet>> rule_sets_;
 };
 

@@ -2,9 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <cmath>
-#include <cstdlib>
 
+#include "dsl/byte_checks.hpp"
 #include "dsl/scheme_loader.hpp"
 
 #include "dsl/yaml_reader.hpp"
@@ -88,9 +89,14 @@ class ConfigReader {
     }
     if (n.plain && (n.text == "true" || n.text == "false")) return n.text == "true";
     if (n.plain) {
-      char* end = nullptr;
-      double v = std::strtod(n.text.c_str(), &end);
-      if (!n.text.empty() && end == n.text.c_str() + n.text.size() && std::isfinite(v)) return v;
+      // `30%` is the share 0.3. Parsed with from_chars: bounded, no locale.
+      std::string_view t = n.text;
+      const bool percent = t.size() > 1 && t.back() == '%';
+      if (percent) t.remove_suffix(1);
+      double v = 0;
+      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
+      if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && std::isfinite(v))
+        return percent ? v / 100 : v;
     }
     return n.text;
   }
@@ -132,9 +138,8 @@ Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits
   c.file = file;
   const SourceFile& src = sources[file];
   std::vector<Diagnostic> found;
-  if (auto bad = src.first_invalid_utf8()) {
-    found.push_back(syntax_error({file, *bad, *bad + 1}, {fmt::format("invalid UTF-8 at byte {}", *bad),
-                                                          fmt::format("第 {} 字节处不是有效的 UTF-8 编码", *bad)}));
+  if (auto bad = first_byte_problem(src)) {
+    found.push_back(syntax_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
   } else if (auto tree = read_yaml_document(src, file, limits, found)) {
     YamlReader reader(*tree, src, limits, found);
     ConfigReader(reader, c).read(tree->root);

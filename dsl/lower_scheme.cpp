@@ -102,8 +102,11 @@ class Lowering {
     std::string_view guess = did_you_mean(w.text, words);
     std::string hint_en = guess.empty() ? "" : fmt::format(" (did you mean `{}`?)", guess);
     std::string hint_zh = guess.empty() ? "" : fmt::format("（是否想写 `{}`？）", guess);
+    size_t before = out_.diagnostics.size();
     report(w.span, {fmt::format("unknown {} `{}`{}; expected one of: {}", what.en, shorten(w.text), hint_en, valid),
                     fmt::format("未知的{} `{}`{}；应为以下之一：{}", what.zh, shorten(w.text), hint_zh, valid)});
+    if (!guess.empty() && out_.diagnostics.size() > before)
+      out_.diagnostics.back().fix.push_back({at(w.span), std::string(guess)});
     return std::nullopt;
   }
 

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <memory>
 
+#include "dsl/byte_checks.hpp"
+#include "dsl/fullwidth.hpp"
 #include "dsl/source.hpp"
 #include "dsl/yaml_reader.hpp"
 #include "dsl/yaml_tree.hpp"
@@ -133,6 +135,18 @@ void read_events(std::string_view cell, uint32_t row, UnitResult& r, LoadedResul
   }
 }
 
+// A value that is no number nor pass/fail; one typed with a Chinese input
+// method (`７０．４`) is named as such, with what to write.
+void bad_value(LoadedResults& out, uint32_t row, const std::string& v) {
+  UnitResult probe;
+  const std::string ascii = to_halfwidth(v);
+  if (ascii != v && parse_value(ascii, probe))
+    return add(out, row, fmt::format("value `{}` is written with full-width characters: write `{}`", v, ascii),
+               fmt::format("值 `{}` 使用了全角字符，应写作 `{}`", v, ascii));
+  add(out, row, fmt::format("value `{}` is neither a number nor pass/fail", v),
+      fmt::format("值 `{}` 既不是数字，也不是达标/未达标", v));
+}
+
 void add_result(LoadedResults& out, const std::string& unit, const std::string& ind, UnitResult r) {
   if (unit.empty()) return add(out, r.row, "the unit is empty", "单位为空");
   if (ind.empty()) return add(out, r.row, "the indicator is empty", "指标为空");
@@ -151,9 +165,9 @@ void read_row(const Record& rec, const Columns& c, size_t width, LoadedResults& 
   r.row = rec.line;
   if (c.value >= 0) {
     std::string v = trim(rec.fields[c.value]);
-    if (!v.empty() && !parse_value(v, r))
-      return add(out, rec.line, fmt::format("value `{}` is neither a number nor pass/fail", v),
-                 fmt::format("值 `{}` 既不是数字，也不是达标/未达标", v));
+    if (!v.empty() && !parse_value(v, r)) {
+      return bad_value(out, rec.line, v);
+    }
   }
   if (c.events >= 0) read_events(rec.fields[c.events], rec.line, r, out);
   add_result(out, trim(rec.fields[c.unit]), trim(rec.fields[c.indicator]), std::move(r));
@@ -174,9 +188,9 @@ void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, Loaded
   else r.missing(*f, "indicator", kEntry);
   if (auto* v = f->get("value")) {
     const YamlNode& n = r.node(v->value);
-    if (n.kind != YamlKind::scalar || !parse_value(n.text, res))
-      return add(out, res.row, fmt::format("value `{}` is neither a number nor pass/fail", n.text),
-                 fmt::format("值 `{}` 既不是数字，也不是达标/未达标", n.text));
+    if (n.kind != YamlKind::scalar || !parse_value(n.text, res)) {
+      return bad_value(out, res.row, n.text);
+    }
   }
   if (auto* v = f->get("events")) {
     const YamlNode& m = r.node(v->value);
@@ -259,10 +273,9 @@ LoadedResults parse_results_csv(std::string_view text) {
 
 LoadedResults load_results(const std::string& path, const std::string& bytes) {
   SourceFile src(path, bytes);
-  if (auto bad = src.first_invalid_utf8()) {
+  if (auto bad = first_byte_problem(src)) {
     LoadedResults out;
-    add(out, src.locate(*bad).line, fmt::format("invalid UTF-8 at byte {}", *bad),
-        fmt::format("第 {} 字节处不是有效的 UTF-8", *bad));
+    add(out, src.locate(bad->at).line, bad->message.en, bad->message.zh);
     return out;
   }
   if (path.ends_with(".yaml") || path.ends_with(".yml")) return parse_results_yaml(src);

@@ -39,9 +39,12 @@ LoadedResults load_results(const std::string& path, const std::string& bytes);
 /// Checks results against the scheme: unknown units, indicators and events,
 /// missing rows, values of the wrong kind. Every unit needs a row for every
 /// indicator except bonus items (no row = no bonus).
-std::vector<DataIssue> validate_results(const Scheme&, const ResultTable&);
+/// Without `report_missing` (the file had rows that could not be read, and
+/// they are reported already) missing rows are not listed.
+std::vector<DataIssue> validate_results(const Scheme&, const ResultTable&, bool report_missing = true);
 
-/// Parses a cell value into `r` (number or pass/fail); false when it is neither.
+/// Parses a cell value into `r` (number or pass/fail); false when it is neither
+/// (full-width digits such as `７０．４` included: the message names them).
 bool parse_value(std::string_view cell, UnitResult& r);
 
 }  // namespace jf

@@ -64,7 +64,7 @@ void check_value(const Indicator& ind, const std::string& unit, const UnitResult
 
 }  // namespace
 
-std::vector<DataIssue> validate_results(const Scheme& scheme, const ResultTable& t) {
+std::vector<DataIssue> validate_results(const Scheme& scheme, const ResultTable& t, bool report_missing) {
   Sink s;
   std::vector<std::string> units = unit_names(scheme);
   std::set<std::string> known_units(units.begin(), units.end());
@@ -82,7 +82,7 @@ std::vector<DataIssue> validate_results(const Scheme& scheme, const ResultTable&
       else check_value(*it->second, unit, r, s);
     }
   }
-  for (const std::string& unit : units)
+  for (const std::string& unit : report_missing ? units : std::vector<std::string>{})
     for (const Indicator& ind : scheme.indicators) {
       if (ind.score.mode == ScoreMode::bonus) continue;
       auto u = t.units.find(unit);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/syntax_hints.hpp"
 #include "dsl/table_import.hpp"
 
 namespace jf {
@@ -58,8 +59,9 @@ LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& li
                 {"remove NUL and other control characters; only tab, LF and CR are allowed",
                  "删除 NUL 等控制字符；只允许制表符、换行和回车"});
   const std::string& path = src.path();
-  out = ends_with(path, ".yaml") || ends_with(path, ".yml") ? load_yaml(sources, file, limits)
-                                                            : parse_assess(sources, file, limits);
+  const bool yaml = ends_with(path, ".yaml") || ends_with(path, ".yml");
+  out = yaml ? load_yaml(sources, file, limits) : parse_assess(sources, file, limits);
+  add_syntax_hints(src, file, yaml, out.diagnostics);
   // Checks and rules are linear or worse in the number of elements; a file
   // within the size limit can still hold a million tiny ones.
   if (size_t n = element_count(out.scheme); n > limits.max_elements) {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 #include "engine/display_width.hpp"
 
@@ -44,6 +45,52 @@ std::string pad(std::string_view s, size_t width) {
   if (w < width) out.append(width - w, ' ');
   return out;
 }
+
+/// Puts the comments collected from the source (dsl/comments.hpp) back, each
+/// at the element it annotated; any left over (an element this syntax writes
+/// differently) come at the end, so none is lost.
+class Commenter {
+ public:
+  explicit Commenter(const CommentMap* m) : m_(m) {}
+
+  /// `text` as one output line at `indent`, with its slot's comments.
+  std::string line(const std::string& slot, std::string_view indent, std::string_view text) {
+    std::string out;
+    const SlotComments* c = find(slot);
+    if (c)
+      for (const std::string& b : c->before) out += std::string(indent) + b + "\n";
+    out += std::string(indent);
+    out += text;
+    if (c && !c->trailing.empty()) out += "  " + c->trailing;
+    return out + "\n";
+  }
+
+  /// Whole-line comments not written yet (and those after the last element).
+  std::string rest() {
+    std::string out;
+    if (!m_) return out;
+    for (const auto& [slot, c] : *m_) {
+      if (done_.count(slot) || slot == "end") continue;
+      for (const std::string& b : c.before) out += b + "\n";
+      if (!c.trailing.empty()) out += c.trailing + "\n";
+    }
+    if (auto it = m_->find("end"); it != m_->end())
+      for (const std::string& b : it->second.before) out += b + "\n";
+    if (!out.empty()) out.insert(0, 1, '\n');
+    return out;
+  }
+
+ private:
+  const SlotComments* find(const std::string& slot) {
+    if (!m_) return nullptr;
+    auto it = m_->find(slot);
+    if (it == m_->end()) return nullptr;
+    done_.insert(slot);
+    return &it->second;
+  }
+  const CommentMap* m_;
+  std::set<std::string> done_;
+};
 
 // ---- YAML ----------------------------------------------------------------
 
@@ -104,33 +151,37 @@ std::string yaml_score(const Scoring& s) {
   return out + "}";
 }
 
-void yaml_indicator(std::string& out, const Indicator& i) {
-  out += "  - id: " + yaml_str(i.id.text) + "\n";
+void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
+  const std::string k = "indicator:" + i.id.text;
+  out += c.line(k, "  ", "- id: " + yaml_str(i.id.text));
   if (!i.display.empty()) out += "    name: " + yaml_str(i.display) + "\n";
   if (!i.group.empty()) out += "    group: " + yaml_str(i.group) + "\n";
-  if (!i.owner.text.empty()) out += "    owner: " + yaml_str(i.owner.text) + "\n";
-  if (i.points) out += "    points: " + number(*i.points) + "\n";
-  if (i.key) out += "    key: true\n";
-  out += "    score: " + yaml_score(i.score) + "\n";
+  if (!i.owner.text.empty()) out += c.line(k + "/owner", "    ", "owner: " + yaml_str(i.owner.text));
+  if (i.points) out += c.line(k + "/points", "    ", "points: " + number(*i.points));
+  if (i.key) out += c.line(k + "/key", "    ", "key: true");
+  out += c.line(k + "/score", "    ", "score: " + yaml_score(i.score));
   if (i.report) {
-    out += fmt::format("    report: {{frequency: {}, forms: {}", to_string(i.report->frequency),
-                       number(i.report->forms));
-    if (i.report->times) out += ", times: " + number(*i.report->times);
-    out += "}\n";
+    std::string r = fmt::format("report: {{frequency: {}, forms: {}", to_string(i.report->frequency),
+                                number(i.report->forms));
+    if (i.report->times) r += ", times: " + number(*i.report->times);
+    out += c.line(k + "/report", "    ", r + "}");
   }
   if (!i.evidence.empty())
-    out += "    evidence: " +
-           yaml_list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }) + "\n";
+    out += c.line(k + "/evidence", "    ",
+                  "evidence: " + yaml_list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }));
   if (!i.deductions.empty()) out += "    deductions:\n";
-  for (const Deduction& d : i.deductions) {
-    out += fmt::format("      - {{points: {}, per: {}", number(d.points), yaml_str(d.event));
-    if (d.cap) out += ", cap: " + number(*d.cap);
-    out += "}\n";
+  for (size_t n = 0; n < i.deductions.size(); ++n) {
+    const Deduction& d = i.deductions[n];
+    std::string t = fmt::format("- {{points: {}, per: {}", number(d.points), yaml_str(d.event));
+    if (d.cap) t += ", cap: " + number(*d.cap);
+    out += c.line(fmt::format("{}/deduct:{}", k, n + 1), "      ", t + "}");
   }
   if (!i.penalties.empty()) out += "    penalties:\n";
-  for (const Penalty& p : i.penalties) out += "      - " + yaml_penalty(p) + "\n";
+  for (size_t n = 0; n < i.penalties.size(); ++n)
+    out += c.line(fmt::format("{}/penalty:{}", k, n + 1), "      ", "- " + yaml_penalty(i.penalties[n]));
   if (!i.proves.empty())
-    out += "    proves: " + yaml_list(i.proves, [](const Name& n) { return yaml_str(n.text); }) + "\n";
+    out += c.line(k + "/proves", "    ",
+                  "proves: " + yaml_list(i.proves, [](const Name& n) { return yaml_str(n.text); }));
 }
 
 /// Whether the groups are exactly those the loader derives from the indicators.
@@ -147,43 +198,45 @@ bool groups_implicit(const Scheme& s) {
 
 }  // namespace
 
-std::string write_yaml(const Scheme& s) {
+std::string write_yaml(const Scheme& s, const CommentMap* comments) {
+  Commenter c(comments);
   const SchemeInfo& info = s.info;
-  std::string out = "scheme:\n  name: " + yaml_str(info.name) + "\n";
-  if (info.year) out += "  year: " + number(*info.year) + "\n";
-  if (info.total) out += "  total: " + number(*info.total) + "\n";
+  std::string out = c.line("scheme", "", "scheme:") + "  name: " + yaml_str(info.name) + "\n";
+  if (info.year) out += c.line("scheme/year", "  ", "year: " + number(*info.year));
+  if (info.total) out += c.line("scheme/total", "  ", "total: " + number(*info.total));
   if (!info.units.empty())
-    out += "  units: " + yaml_list(info.units, [](const Name& n) { return yaml_str(n.text); }) + "\n";
+    out += c.line("scheme/units", "  ", "units: " + yaml_list(info.units, [](const Name& n) { return yaml_str(n.text); }));
   else if (info.unit_count)
-    out += "  units: " + number(*info.unit_count) + "\n";
+    out += c.line("scheme/units", "  ", "units: " + number(*info.unit_count));
   if (!s.departments.empty()) out += "\ndepartments:\n";
   for (const Department& d : s.departments) {
-    out += "  - {id: " + yaml_str(d.id.text);
-    if (!d.display.empty()) out += ", name: " + yaml_str(d.display);
-    if (d.kind) out += fmt::format(", kind: {}", to_string(*d.kind));
-    out += "}\n";
+    std::string t = "- {id: " + yaml_str(d.id.text);
+    if (!d.display.empty()) t += ", name: " + yaml_str(d.display);
+    if (d.kind) t += fmt::format(", kind: {}", to_string(*d.kind));
+    out += c.line("department:" + d.id.text, "  ", t + "}");
   }
   if (!s.groups.empty() && !groups_implicit(s)) {
     out += "\ngroups:\n";
     for (const Group& g : s.groups) {
-      out += "  - {id: " + yaml_str(g.id.text);
-      if (g.points) out += ", points: " + number(*g.points);
-      out += "}\n";
+      std::string t = "- {id: " + yaml_str(g.id.text);
+      if (g.points) t += ", points: " + number(*g.points);
+      out += c.line("group:" + g.id.text, "  ", t + "}");
     }
   }
   if (!s.indicators.empty()) out += "\nindicators:\n";
-  for (const Indicator& i : s.indicators) yaml_indicator(out, i);
+  for (const Indicator& i : s.indicators) yaml_indicator(out, i, c);
   if (!s.inspections.empty()) out += "\ninspections:\n";
   for (const Inspection& in : s.inspections) {
-    out += fmt::format("  - {{id: {}, by: {}, frequency: {}", yaml_str(in.id.text), yaml_str(in.by.text),
-                       to_string(in.frequency));
-    if (in.times) out += ", times: " + number(*in.times);
-    if (in.kind != InspectionKind::regular) out += fmt::format(", kind: {}", to_string(in.kind));
-    out += "}\n";
+    std::string t = fmt::format("- {{id: {}, by: {}, frequency: {}", yaml_str(in.id.text), yaml_str(in.by.text),
+                                to_string(in.frequency));
+    if (in.times) t += ", times: " + number(*in.times);
+    if (in.kind != InspectionKind::regular) t += fmt::format(", kind: {}", to_string(in.kind));
+    out += c.line("inspection:" + in.id.text, "  ", t + "}");
   }
   if (!s.overall_penalties.empty()) out += "\noverall_penalties:\n";
-  for (const Penalty& p : s.overall_penalties) out += "  - " + yaml_penalty(p) + "\n";
-  return out;
+  for (size_t n = 0; n < s.overall_penalties.size(); ++n)
+    out += c.line(fmt::format("overall:{}", n + 1), "  ", "- " + yaml_penalty(s.overall_penalties[n]));
+  return out + c.rest();
 }
 
 // ---- .assess -------------------------------------------------------------
@@ -198,13 +251,17 @@ namespace {
 /// Accumulates `.assess` text; the first unwritable value becomes the error.
 class AssessWriter {
  public:
+  explicit AssessWriter(const CommentMap* comments) : c_(comments) {}
+
   AssessText run(const Scheme& s) {
     header(s.info);
     departments(s.departments);
     body(s);
     inspections(s.inspections);
     if (!s.overall_penalties.empty()) out_ += "\n";
-    for (const Penalty& p : s.overall_penalties) out_ += "penalty overall " + penalty(p) + "\n";
+    for (size_t n = 0; n < s.overall_penalties.size(); ++n)
+      out_ += c_.line(fmt::format("overall:{}", n + 1), "", "penalty overall " + penalty(s.overall_penalties[n]));
+    out_ += c_.rest();
     return {error_.en.empty() ? std::move(out_) : std::string(), error_};
   }
 
@@ -245,18 +302,18 @@ class AssessWriter {
   }
 
   void header(const SchemeInfo& info) {
-    out_ += "scheme " + str(info.name) + " {\n";
-    if (info.year) out_ += "  year " + number(*info.year) + "\n";
-    if (info.total) out_ += "  total " + number(*info.total) + "\n";
+    out_ += c_.line("scheme", "", "scheme " + str(info.name) + " {");
+    if (info.year) out_ += c_.line("scheme/year", "  ", "year " + number(*info.year));
+    if (info.total) out_ += c_.line("scheme/total", "  ", "total " + number(*info.total));
     if (!info.units.empty()) {
-      out_ += "  units ";
+      std::string units = "units ";
       for (size_t i = 0; i < info.units.size(); ++i) {
-        if (i) out_ += i % 6 == 0 ? ",\n        " : ", ";
-        out_ += id(info.units[i].text, "unit", "单位");
+        if (i) units += i % 6 == 0 ? ",\n        " : ", ";
+        units += id(info.units[i].text, "unit", "单位");
       }
-      out_ += "\n";
+      out_ += c_.line("scheme/units", "  ", units);
     } else if (info.unit_count) {
-      out_ += "  units " + number(*info.unit_count) + "\n";
+      out_ += c_.line("scheme/units", "  ", "units " + number(*info.unit_count));
     }
     out_ += "}\n";
   }
@@ -274,36 +331,39 @@ class AssessWriter {
       if (!d.display.empty() || (d.kind && name_w)) line += " " + pad(d.display.empty() ? "" : str(d.display), name_w);
       if (d.kind) line += fmt::format(" kind {}", to_string(*d.kind));
       while (!line.empty() && line.back() == ' ') line.pop_back();
-      out_ += line + "\n";
+      out_ += c_.line("department:" + d.id.text, "", line);
     }
   }
 
   void indicator(const Indicator& i, std::string_view indent) {
-    out_ += fmt::format("{}indicator {}", indent, id(i.id.text, "indicator", "指标"));
-    if (!i.display.empty()) out_ += " " + str(i.display);
-    out_ += " {\n";
+    const std::string k = "indicator:" + i.id.text;
+    std::string head = "indicator " + id(i.id.text, "indicator", "指标");
+    if (!i.display.empty()) head += " " + str(i.display);
+    out_ += c_.line(k, indent, head + " {");
     std::string in = std::string(indent) + "  ";
-    if (!i.owner.text.empty()) out_ += in + "owner " + id(i.owner.text, "owner", "责任部门") + "\n";
-    if (i.points) out_ += in + "points " + number(*i.points) + "\n";
-    if (i.key) out_ += in + "key\n";
-    out_ += in + "score " + score(i.score) + "\n";
+    if (!i.owner.text.empty()) out_ += c_.line(k + "/owner", in, "owner " + id(i.owner.text, "owner", "责任部门"));
+    if (i.points) out_ += c_.line(k + "/points", in, "points " + number(*i.points));
+    if (i.key) out_ += c_.line(k + "/key", in, "key");
+    out_ += c_.line(k + "/score", in, "score " + score(i.score));
     if (i.report) {
-      out_ += fmt::format("{}report {} forms {}", in, to_string(i.report->frequency), number(i.report->forms));
-      if (i.report->times) out_ += " times " + number(*i.report->times);
-      out_ += "\n";
+      std::string r = fmt::format("report {} forms {}", to_string(i.report->frequency), number(i.report->forms));
+      if (i.report->times) r += " times " + number(*i.report->times);
+      out_ += c_.line(k + "/report", in, r);
     }
     if (!i.evidence.empty())
-      out_ += in + "evidence " +
-              list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }) + "\n";
-    for (const Deduction& d : i.deductions) {
-      out_ += fmt::format("{}deduct {} per {}", in, number(d.points), id(d.event, "event", "扣分事件"));
-      if (d.cap) out_ += " cap " + number(*d.cap);
-      out_ += "\n";
+      out_ += c_.line(k + "/evidence", in,
+                      "evidence " + list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }));
+    for (size_t n = 0; n < i.deductions.size(); ++n) {
+      const Deduction& d = i.deductions[n];
+      std::string t = fmt::format("deduct {} per {}", number(d.points), id(d.event, "event", "扣分事件"));
+      if (d.cap) t += " cap " + number(*d.cap);
+      out_ += c_.line(fmt::format("{}/deduct:{}", k, n + 1), in, t);
     }
-    for (const Penalty& p : i.penalties) out_ += in + "penalty " + penalty(p) + "\n";
+    for (size_t n = 0; n < i.penalties.size(); ++n)
+      out_ += c_.line(fmt::format("{}/penalty:{}", k, n + 1), in, "penalty " + penalty(i.penalties[n]));
     if (!i.proves.empty())
-      out_ += in + "proves " +
-              list(i.proves, [this](const Name& n) { return id(n.text, "indicator", "指标"); }) + "\n";
+      out_ += c_.line(k + "/proves", in,
+                      "proves " + list(i.proves, [this](const Name& n) { return id(n.text, "indicator", "指标"); }));
     out_ += std::string(indent) + "}\n";
   }
 
@@ -325,9 +385,10 @@ class AssessWriter {
     std::vector<bool> group_done(s.groups.size(), false);
     std::vector<std::string> names_done;
     auto write_group = [&](std::string_view name, const Group* g) {
-      out_ += "\ngroup " + id(name, "group", "指标组");
-      if (g && g->points) out_ += " points " + number(*g->points);
-      out_ += " {\n";
+      std::string head = "group " + id(name, "group", "指标组");
+      if (g && g->points) head += " points " + number(*g->points);
+      out_ += '\n';
+      out_ += c_.line("group:" + std::string(name), "", head + " {");
       bool first_block = std::find(names_done.begin(), names_done.end(), name) == names_done.end();
       if (first_block)
         for (const Indicator& i : s.indicators)
@@ -362,20 +423,22 @@ class AssessWriter {
     }
     out_ += "\n";
     for (const Inspection& in : ins) {
-      out_ += fmt::format("inspection {} by {} {}", pad(id(in.id.text, "inspection", "检查"), id_w),
-                          pad(id(in.by.text, "department", "部门"), by_w), to_string(in.frequency));
-      if (in.times) out_ += " times " + number(*in.times);
-      if (in.kind != InspectionKind::regular) out_ += fmt::format(" kind {}", to_string(in.kind));
-      out_ += "\n";
+      std::string t = fmt::format("inspection {} by {} {}", pad(id(in.id.text, "inspection", "检查"), id_w),
+                                  pad(id(in.by.text, "department", "部门"), by_w), to_string(in.frequency));
+      if (in.times) t += " times " + number(*in.times);
+      if (in.kind != InspectionKind::regular) t += fmt::format(" kind {}", to_string(in.kind));
+      while (!t.empty() && t.back() == ' ') t.pop_back();
+      out_ += c_.line("inspection:" + in.id.text, "", t);
     }
   }
 
   std::string out_;
   Text error_;
+  Commenter c_;
 };
 
 }  // namespace
 
-AssessText write_assess(const Scheme& s) { return AssessWriter().run(s); }
+AssessText write_assess(const Scheme& s, const CommentMap* comments) { return AssessWriter(comments).run(s); }
 
 }  // namespace jf

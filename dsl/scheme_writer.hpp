@@ -2,6 +2,7 @@
 #pragma once
 #include <string>
 
+#include "dsl/comments.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/model.hpp"
 
@@ -10,7 +11,8 @@ namespace jf {
 /// The model in the YAML form (docs/scheme-yaml.md): UTF-8, strings quoted only
 /// where YAML needs it. Loading the result with load_yaml gives a model equal
 /// to `scheme` (spans aside).
-std::string write_yaml(const Scheme& scheme);
+/// `comments` (dsl/comments.hpp), when given, are written back at their elements.
+std::string write_yaml(const Scheme& scheme, const CommentMap* comments = nullptr);
 
 /// The `.assess` text of a model, or why it cannot be written.
 struct AssessText {
@@ -26,7 +28,7 @@ struct AssessText {
 /// when an id, owner, unit or event is not a valid identifier (letters incl.
 /// CJK, digits, `_`, not starting with a digit) or a text holds a control
 /// character other than tab and newline.
-AssessText write_assess(const Scheme& scheme);
+AssessText write_assess(const Scheme& scheme, const CommentMap* comments = nullptr);
 
 /// Whether `text` is a valid `.assess` identifier.
 bool is_assess_identifier(std::string_view text);

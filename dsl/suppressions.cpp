@@ -29,7 +29,9 @@ std::vector<Suppression> parse_suppressions(const SourceFile& src, uint32_t file
     }
     if (hash == std::string_view::npos) continue;
     std::string_view rest = trim_blanks(line.substr(hash + 1));
-    if (!consume(rest, "jianfu:")) continue;
+    // `jianfu：` with a full-width colon, as a Chinese input method types it,
+    // is accepted as well.
+    if (!consume(rest, "jianfu:") && !consume(rest, "jianfu：")) continue;
     rest = trim_blanks(rest);
     Suppression s;
     if (consume(rest, "allow-file")) s.file_level = true;

@@ -84,6 +84,27 @@ class Importer {
  private:
   void comment(std::string line) { out_.comments.push_back(std::move(line)); }
 
+  // Digits a pattern matched in a title or group name: a total, a year or
+  // points have at most 9 (std::stod threw on a 400-digit figure). A longer
+  // one is reported at its row and not used.
+  std::optional<double> bounded_number(const std::string& digits, uint32_t row, const char* what_en,
+                                       const char* what_zh) {
+    constexpr size_t kMaxDigits = 9;
+    size_t count = static_cast<size_t>(std::count_if(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }));
+    std::optional<double> v = count <= kMaxDigits ? parse_number(digits) : std::nullopt;
+    if (v) return v;
+    std::string_view line = row ? src_.line_text(row) : std::string_view();
+    uint32_t at = line.empty() ? 0 : static_cast<uint32_t>(line.data() - src_.text().data());
+    std::string shown = digits.size() > 20 ? digits.substr(0, 20) + "…" : digits;
+    out_.errors.push_back(syntax_error(
+        {file_, at, at + static_cast<uint32_t>(line.size())},
+        {fmt::format("row {}: {} `{}` has {} digits, more than the {} a number here may have", row, what_en, shown,
+                     count, kMaxDigits),
+         fmt::format("第 {} 行：{} `{}` 有 {} 位数字，超过此处允许的 {} 位", row, what_zh, shown, count, kMaxDigits)},
+        {"write the figure as a plain number of plausible size, e.g. 1000", "请写成大小合理的数字，如 1000"}));
+    return std::nullopt;
+  }
+
   Span cell_span(const Cell& c) const { return {file_, c.begin, std::max(c.end, c.begin)}; }
   SpanOf span_of(const Cell& c) const {
     return [this, &c](size_t a, size_t b) {
@@ -106,7 +127,7 @@ class Importer {
     info.name = table_.preamble.empty() ? stem : table_.preamble.front();
     std::string year;
     if (RE2::PartialMatch(info.name, "(20\\d\\d)", &year) || RE2::PartialMatch(stem, "(20\\d\\d)", &year)) {
-      info.year = std::stod(year);
+      info.year = parse_number(year);
       comment(fmt::format("year {} guessed from the name \"{}\"", year, info.name));
     }
     for (size_t i = 0; i < table_.preamble.size(); ++i) {
@@ -114,7 +135,8 @@ class Importer {
       std::string n, list;
       if (!o_.total && p.find("千分制") != std::string::npos) info.total = 1000;
       if (!o_.total && p.find("百分制") != std::string::npos) info.total = 100;
-      if (!o_.total && RE2::PartialMatch(p, "(?:总分|满分)[:：]?\\s*(\\d+)", &n)) info.total = std::stod(n);
+      if (!o_.total && RE2::PartialMatch(p, "(?:总分|满分)[:：]?\\s*(\\d+)", &n))
+        info.total = bounded_number(n, table_.preamble_rows[i], "the total", "总分");
       if (o_.units.empty() && RE2::PartialMatch(p, "(?:考核对象|被考核单位|参评单位)[:：]\\s*(.+)", &list))
         for (const std::string& u : split_list(list)) info.units.push_back({ident(u), header_span_});
       if (info.total && !o_.total && !total_noted_)
@@ -150,7 +172,8 @@ class Importer {
     // 一、经济发展（300分）: numbering and points are not part of the name.
     RE2::GlobalReplace(&name, "^[一二三四五六七八九十0-9]+[、.．]\\s*", "");
     std::optional<double> gp;
-    if (RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts)) gp = std::stod(pts);
+    if (RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts))
+      gp = bounded_number(pts, r.row, "the group's points", "分组分值");
     RE2::GlobalReplace(&name, "[（(][^）)]*[）)]$", "");
     std::string id = ident(name);
     if (id.empty()) id = fmt::format("group_r{}", r.row);

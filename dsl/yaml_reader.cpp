@@ -90,10 +90,12 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
     }
     if (std::find(keys.begin(), keys.end(), key.text) == keys.end()) {
       std::string_view guess = did_you_mean(key.text, keys);
-      if (!guess.empty())
+      if (!guess.empty()) {
+        size_t before = out_.size();
         error(key.span, {fmt::format("unknown key `{}` in {}; did you mean `{}`?", key.text, what.en, guess),
                          fmt::format("{}中有未知的键 `{}`；是否想写 `{}`？", what.zh, key.text, guess)});
-      else
+        suggest(before, key, guess);
+      } else
         error(key.span, {fmt::format("unknown key `{}` in {}; valid keys: {}", key.text, what.en, join(keys)),
                          fmt::format("{}中有未知的键 `{}`；可用的键：{}", what.zh, key.text, join(keys))});
       continue;
@@ -196,9 +198,19 @@ std::optional<std::string_view> YamlReader::word(uint32_t id, std::string_view l
   std::string_view guess = did_you_mean(n.text, words);
   std::string hint_en = guess.empty() ? "" : fmt::format(" (did you mean `{}`?)", guess);
   std::string hint_zh = guess.empty() ? "" : fmt::format("（是否想写 `{}`？）", guess);
+  size_t before = out_.size();
   error(n.span, {fmt::format("unknown {} `{}`{}; expected one of: {}", label, n.text, hint_en, join(words)),
                  fmt::format("未知的 {} `{}`{}；可选值：{}", label, n.text, hint_zh, join(words))});
+  if (!guess.empty()) suggest(before, n, guess);
   return std::nullopt;
+}
+
+void YamlReader::suggest(size_t reported, const YamlNode& n, std::string_view word) {
+  // `check --fix` replaces a plain scalar whose bytes are exactly its text.
+  if (out_.size() <= reported || !n.plain || n.span.end > src_.text().size() ||
+      src_.text().substr(n.span.begin, n.span.end - n.span.begin) != n.text)
+    return;
+  out_.back().fix.push_back({n.span, std::string(word)});
 }
 
 }  // namespace jf

@@ -46,6 +46,9 @@ class YamlReader {
   const Limits& limits() const { return limits_; }
   /// Records a JF001; past the cap, one "too many errors" note and then nothing.
   void error(Span span, Text message, Text help = {});
+  /// Attaches a `check --fix` replacement (`word`) to the finding just
+  /// reported (if error() reported one after `reported` findings).
+  void suggest(size_t reported, const YamlNode& n, std::string_view word);
 
   /// Checks that `node` is a mapping (else reports and returns nullopt), reports
   /// non-scalar, unknown (with a did-you-mean) and duplicate keys.

@@ -27,6 +27,13 @@ struct Text {
   const std::string& in(Lang l) const { return l == Lang::zh && !zh.empty() ? zh : en; }
 };
 
+/// A mechanical repair `check --fix` may apply: replace the bytes of `span`
+/// with `text`. Only for fixes that cannot change what the scheme means.
+struct Edit {
+  Span span;
+  std::string text;
+};
+
 /// One finding. Positions are spans; lines and columns are computed at render
 /// time from the SourceSet.
 struct Diagnostic {
@@ -40,6 +47,9 @@ struct Diagnostic {
   /// Identity that survives unrelated edits (engine/fingerprint.hpp); empty
   /// until the pipeline assigns it.
   std::string fingerprint;
+  /// Set when the fix is mechanical and has one clear answer (full-width
+  /// punctuation, a misspelt keyword or reference, a stale suppression).
+  std::vector<Edit> fix;
 };
 
 /// Stable order of the output contract: file, offset, rule.

@@ -72,6 +72,18 @@ std::string sanitize_for_terminal(std::string_view text, size_t tab_width) {
   return out;
 }
 
+std::string sanitize_lines(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t at = 0;;) {
+    size_t nl = text.find('\n', at);
+    out += sanitize_for_terminal(text.substr(at, nl == std::string_view::npos ? nl : nl - at));
+    if (nl == std::string_view::npos) return out;
+    out += '\n';
+    at = nl + 1;
+  }
+}
+
 size_t sanitized_width(std::string_view text, size_t tab_width) {
   size_t w = 0;
   each_char(text, [&](utf8proc_int32_t cp, std::string_view) {

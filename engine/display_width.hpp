@@ -14,6 +14,11 @@ size_t display_width(std::string_view text, size_t tab_width = 4);
 /// become spaces. Keeps display_width(result) equal to what is printed.
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width = 4);
 
+/// sanitize_for_terminal applied to each line, the line ends kept: the one
+/// escaping policy for text that reaches a terminal, a CI log or an XML
+/// report (tool errors, --format github and junit, SVG), docs/security.md.
+std::string sanitize_lines(std::string_view text);
+
 /// display_width(sanitize_for_terminal(text)), without building the string.
 size_t sanitized_width(std::string_view text, size_t tab_width = 4);
 

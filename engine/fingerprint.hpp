@@ -29,8 +29,9 @@ class AnchorFinder {
 };
 
 /// Sets `fingerprint` on each finding of one file: a 16-hex-digit hash of
-/// path, rule, anchor and the English message with digits removed; the n-th
-/// repeat of the same key gets "-n" appended so fingerprints stay unique.
+/// path, rule and anchor (never the message, whose figures and name lists
+/// change); the n-th repeat of the same key gets "-n" appended so
+/// fingerprints stay unique.
 void assign_fingerprints(std::vector<Diagnostic>& ds, const Scheme& scheme, const std::string& path);
 
 }  // namespace jf

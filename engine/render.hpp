@@ -55,8 +55,9 @@ std::string render_gitlab(const std::vector<Diagnostic>&, const SourceSet&, Lang
 std::string render_junit(const std::vector<Diagnostic>&, const SourceSet&, const std::vector<std::string>& files,
                          Lang lang);
 
-/// `s` escaped for XML text and attributes; C0 controls other than tab and
-/// line ends, which XML 1.0 cannot hold even escaped, are dropped.
+/// `s` escaped for XML text and attributes, after sanitize_lines: controls,
+/// bidi overrides and invalid UTF-8 (which XML 1.0 cannot hold) are shown
+/// as `\u{1B}` / `\xFF` text, so the document is always well-formed.
 std::string xml_escape(std::string_view s);
 
 }  // namespace jf

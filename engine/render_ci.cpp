@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include "engine/display_width.hpp"
 #include "engine/json_text.hpp"
 #include "engine/render.hpp"
 
@@ -9,8 +10,10 @@ namespace jf {
 namespace {
 
 // Workflow command escaping: data escapes % CR LF; properties also : and ,.
-std::string gh_escape(std::string_view s, bool property) {
-  std::string out;
+// Controls (ESC, BEL, NUL), bidi overrides and invalid UTF-8 are first
+// shown as `\u{1B}`/`\xFF`, as on a terminal: GitHub prints the log raw.
+std::string gh_escape(std::string_view raw, bool property) {
+  std::string out, s = sanitize_lines(raw);
   for (char c : s) {
     if (c == '%') out += "%25";
     else if (c == '\r') out += "%0D";
@@ -25,8 +28,10 @@ std::string gh_escape(std::string_view s, bool property) {
 
 }  // namespace
 
-std::string xml_escape(std::string_view s) {
-  std::string out;
+std::string xml_escape(std::string_view raw) {
+  // Invalid UTF-8 (a file name from a walk) would make the document not
+  // well-formed; it and the controls XML cannot hold are shown escaped.
+  std::string out, s = sanitize_lines(raw);
   for (char c : s) {
     switch (c) {
       case '&': out += "&amp;"; break;
@@ -132,7 +137,7 @@ class JunitReport : public ReportFormat {
       std::string body;
       for (const Diagnostic* d : findings) {
         LineCol a = sources[d->span.file].locate(d->span.begin);
-        body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang_));
+        body += fmt::format("{}:{}:{}: {}\n", file, a.line, a.column, d->message.in(lang_));  // escaped below
       }
       cases += fmt::format(
           "    <testcase classname=\"{}\" name=\"{} {}\">\n      <failure type=\"{}\" message=\"{}\">{}</failure>\n    </testcase>\n",

@@ -1,7 +1,32 @@
+#include <fmt/format.h>
+
+#include <algorithm>
 #include <map>
 
 #include "engine/json_text.hpp"
 #include "engine/render.hpp"
+
+namespace jf {
+namespace {
+
+// SARIF's artifactLocation.uri is a URI reference (RFC 3986): a path with a
+// space, `#` or `?` (`a b#c.assess`) or Chinese characters is percent-
+// encoded byte by byte, `/` kept, so viewers neither cut it at a fragment
+// nor reject it. Absolute paths become file:// URIs.
+std::string uri_reference(std::string_view path) {
+  std::string out = path.starts_with('/') ? "file://" : "";
+  for (unsigned char c : path) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~' || c == '/')
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("%{:02X}", c);
+  }
+  return out;
+}
+
+}  // namespace
+}  // namespace jf
 
 namespace jf {
 namespace {
@@ -21,7 +46,13 @@ class SarifReport : public ReportFormat {
  public:
   SarifReport(const std::vector<RuleMeta>& rules, Lang lang, const std::string& version) : lang_(lang) {
     ordered_json descriptors = ordered_json::array();
-    for (const RuleMeta& r : rules) {
+    // By id, whatever order the packs were loaded in: reports of the same
+    // rules compare equal.
+    std::vector<const RuleMeta*> sorted;
+    for (const RuleMeta& r : rules) sorted.push_back(&r);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->id < b->id; });
+    for (const RuleMeta* rp : sorted) {
+      const RuleMeta& r = *rp;
       index_[r.id] = descriptors.size();
       std::string full = r.explain.in(lang).empty() ? r.summary.in(lang) : r.explain.in(lang);
       std::string help = r.help.in(lang).empty() ? r.summary.in(lang) : r.help.in(lang);
@@ -64,7 +95,7 @@ class SarifReport : public ReportFormat {
       w.key("level").str(sarif_level(d.severity));
       w.key("message").object().key("text").str(text).end();
       w.key("locations").array().object().key("physicalLocation").object();
-      w.key("artifactLocation").object().key("uri").str(src.path()).end();
+      w.key("artifactLocation").object().key("uri").str(uri_reference(src.path())).end();
       w.key("region")
           .object()
           .key("startLine").num(a.line)

@@ -47,6 +47,19 @@ std::vector<Fallen> fallen_penalties(const Scheme& s, const ScoreReport& r) {
   return out;
 }
 
+// "安全生产: veto item not met (result fail, row 94)" or the penalty that vetoed.
+std::string describe_veto(const Scheme& s, const VetoCause& v, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  if (v.penalty >= 0) return describe_hit(s, {v.indicator, v.penalty}, lang);
+  const std::string& id = s.indicators[v.indicator].id.text;
+  std::string result = v.result.empty() ? (zh ? "没有结果" : "no result")
+                       : zh ? fmt::format("结果为 {}", v.result)
+                            : fmt::format("result {}", v.result);
+  if (v.row) result += zh ? fmt::format("，结果文件第 {} 行", v.row) : fmt::format(", row {} of the results", v.row);
+  return zh ? fmt::format("一票否决项“{}”未达标（{}）", id, result)
+            : fmt::format("veto item {} not met ({})", id, result);
+}
+
 }  // namespace
 
 std::string describe_hit(const Scheme& s, const PenaltyHit& h, Lang lang) {
@@ -72,6 +85,11 @@ std::string render_score_text(const Scheme& s, const ScoreReport& r, Lang lang) 
     out += fmt::format("{:>5}  {}  {}  {}\n", u.place, pad_right(u.unit, uw), pad_left(total, 10),
                        sanitize_for_terminal(joined_hits(s, u, lang)));
   }
+  std::string vetoed;
+  for (const UnitScore& u : r.units)
+    for (const VetoCause& v : u.vetoes)
+      vetoed += sanitize_for_terminal(fmt::format("  {}{}{}", u.unit, zh ? "：" : ": ", describe_veto(s, v, lang))) + "\n";
+  if (!vetoed.empty()) out += (zh ? "\n被一票否决的单位（总分记为 0）：\n" : "\nvetoed units (total set to 0):\n") + vetoed;
   std::vector<Fallen> fallen = fallen_penalties(s, r);
   size_t hit_units = 0;
   for (const UnitScore& u : r.units) hit_units += !u.penalties.empty();
@@ -129,9 +147,17 @@ std::string render_score_json(const Scheme& s, const ScoreReport& r, Lang lang) 
       items.push_back(item);
     }
     for (const PenaltyHit& h : u.penalties) hits.push_back(penalty_json(h));
+    json vetoes = json::array();
+    for (const VetoCause& v : u.vetoes) {
+      json cause{{"indicator", v.indicator < 0 ? json(nullptr) : json(s.indicators[v.indicator].id.text)},
+                 {"by", v.penalty < 0 ? "item" : "penalty"}, {"text", describe_veto(s, v, lang)}};
+      if (v.penalty < 0) cause["result"] = v.result, cause["row"] = v.row;
+      vetoes.push_back(cause);
+    }
     units.push_back({{"place", u.place}, {"unit", u.unit}, {"total", u.total}, {"subtotal", u.subtotal},
                      {"penalty_deducted", u.penalty_deducted}, {"vetoed", u.vetoed},
-                     {"disqualified", u.disqualified}, {"items", items}, {"penalties", hits}});
+                     {"disqualified", u.disqualified}, {"items", items}, {"penalties", hits},
+                     {"veto_causes", vetoes}});
   }
   json fallen = json::array();
   for (const Fallen& f : fallen_penalties(s, r)) {

@@ -18,6 +18,10 @@ struct Style {
   }
 };
 
+std::string_view severity_zh(Severity s) {
+  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+}
+
 std::string_view severity_colour(Severity s) {
   switch (s) {
     case Severity::error: return "1;31";
@@ -27,17 +31,45 @@ std::string_view severity_colour(Severity s) {
   return "1";
 }
 
+// A quoted line shows at most this many bytes of the span and of context
+// either side: a 290 KB one-line scheme with many findings must not print
+// the whole line for each (output quadratic in the input, issue 18).
+constexpr size_t kQuoteSpanBytes = 240, kQuoteContextBytes = 120;
+
+// `at` moved back to the start of the UTF-8 character holding it.
+size_t char_start(std::string_view s, size_t at) {
+  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Only files jianfu reads as schemes, rule packs, configs or tables are
+// quoted: a path named by mistake (or by an untrusted config) must not have
+// its lines copied into a report.
+bool quotable(std::string_view path) {
+  for (std::string_view ext : {".assess", ".yaml", ".yml", ".rules", ".csv", ".tsv"})
+    if (path.ends_with(ext)) return true;
+  return false;
+}
+
 // Prints the first line of the span with carets under it; a span that runs
-// past the line end is underlined to the end of the line.
+// past the line end is underlined to the end of the line. A long line is
+// cut to a window around the span, `...` marking the cuts, the carets still
+// under the span (CJK characters count two columns).
 void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint32_t line_no, const Style& st) {
+  if (!quotable(src.path())) return;
   std::string_view line = src.line_text(line_no);
   std::string gutter = std::to_string(line_no);
   // Byte offset of the span start within the line.
   size_t line_start = static_cast<size_t>(line.data() - src.text().data());
   size_t a = std::min<size_t>(d.span.begin > line_start ? d.span.begin - line_start : 0, line.size());
   size_t b = std::min<size_t>(d.span.end > line_start ? d.span.end - line_start : 0, line.size());
-  size_t indent = sanitized_width(line.substr(0, a));
-  size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b > a ? b - a : 0)));
+  a = char_start(line, a);
+  b = std::max(a, b > a + kQuoteSpanBytes ? char_start(line, a + kQuoteSpanBytes) : b);
+  size_t lo = a > kQuoteContextBytes ? char_start(line, a - kQuoteContextBytes) : 0;
+  size_t hi = b + kQuoteContextBytes < line.size() ? char_start(line, b + kQuoteContextBytes) : line.size();
+  std::string_view before = lo > 0 ? "..." : "", after = hi < line.size() ? "..." : "";
+  size_t indent = before.size() + sanitized_width(line.substr(lo, a - lo));
+  size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b - a)));
   auto bar = [&] {
     out += ' ';
     st.paint(out, "1;34", "|");
@@ -48,7 +80,9 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   st.paint(out, "1;34", gutter);
   bar();
   out += ' ';
-  out += sanitize_for_terminal(line);
+  out += before;
+  out += sanitize_for_terminal(line.substr(lo, hi - lo));
+  out += after;
   out += '\n';
   out.append(gutter.size(), ' ');
   bar();
@@ -73,12 +107,18 @@ class TextReport : public ReportFormat {
       st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
       out += ": ";
       // Findings carry a rule id; a tool error (config, rule compile) has none.
-      st.paint(out, severity_colour(d.severity),
-               d.rule.empty() ? std::string(to_string(d.severity))
-                              : fmt::format("{}[{}]", to_string(d.severity), d.rule));
-      out += ' ';
-      out += d.name;
-      out += ": ";
+      // Chinese output is Chinese throughout: the severity in Chinese, and
+      // the rule's English slug left out (the id names the rule).
+      const bool zh = opt_.lang == Lang::zh;
+      std::string severity(zh ? severity_zh(d.severity) : to_string(d.severity));
+      st.paint(out, severity_colour(d.severity), d.rule.empty() ? severity : fmt::format("{}[{}]", severity, d.rule));
+      if (zh) {
+        out += "：";
+      } else {
+        out += ' ';
+        out += d.name;
+        out += ": ";
+      }
       out += sanitize_for_terminal(d.message.in(opt_.lang));
       out += '\n';
       snippet(out, src, d, lc.line, st);
@@ -87,7 +127,7 @@ class TextReport : public ReportFormat {
         out.append(std::to_string(lc.line).size(), ' ');
         out += " = ";
         st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
-        out += ": ";
+        out += opt_.lang == Lang::zh ? "：" : ": ";
         out += sanitize_for_terminal(help);
         out += '\n';
       }

@@ -261,6 +261,11 @@ Typed ExprCompiler::binary(const Expr& e) {
       auto r = std::make_shared<re2::RE2>(e.args[1].text, o);
       if (!r->ok())
         error(e.args[1].span, {"invalid regular expression: " + r->error(), "正则表达式无效：" + r->error()});
+      else if (r->ProgramSize() > rt::kMaxRegexProgram)
+        error(e.args[1].span,
+              {fmt::format("regular expression too complex: {} instructions, above the limit of {}", r->ProgramSize(),
+                           rt::kMaxRegexProgram),
+               fmt::format("正则表达式过于复杂：{} 条指令，超过上限 {}", r->ProgramSize(), rt::kMaxRegexProgram)});
       re = std::move(r);
     }
     return {make_matches(std::move(a.node), std::move(b.node), std::move(re)), Type::of(T::boolean)};

@@ -28,7 +28,7 @@ constexpr Signature kFunctions[] = {
     {"contains_any", Fn::contains_any, 2, 2, false}, {"matched", Fn::matched, 2, 2, false},
     {"round", Fn::round, 1, 2, false},    {"ceil", Fn::ceil, 1, 1, false},
     {"floor", Fn::floor, 1, 1, false},    {"abs", Fn::abs, 1, 1, false},
-    {"pct", Fn::pct, 1, 1, false},
+    {"pct", Fn::pct, 1, 1, false},        {"plural", Fn::plural, 3, 3, false},
 };
 
 }  // namespace
@@ -93,6 +93,12 @@ Typed ExprCompiler::call(const Expr& e) {
     bool wants_number = fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg;
     if (wants_bool) expect(b, T::boolean, l.args[0].span, "the condition");
     if (wants_number) expect(b, T::number, l.args[0].span, "the value");
+  } else if (n == 3) {  // plural(n, "item", "items")
+    for (size_t k = 1; k < 3; ++k) {
+      Typed word = compile(e.args[k]);
+      expect(word, T::string, e.args[k].span, k == 1 ? "the singular" : "the plural");
+      args.push_back(std::move(word.node));
+    }
   } else if (n == 2) {
     Typed second = compile(e.args[1]);
     if (fn == Fn::join) expect(second, T::string, e.args[1].span, "the separator");
@@ -131,7 +137,7 @@ Typed ExprCompiler::call(const Expr& e) {
       break;
     }
     case Fn::first: result = item; break;
-    case Fn::join: case Fn::matched: case Fn::pct: result = Type::of(T::string); break;
+    case Fn::join: case Fn::matched: case Fn::pct: case Fn::plural: result = Type::of(T::string); break;
   }
   return {make_call(fn, std::move(args), std::move(lambda), slot), result};
 }

@@ -32,6 +32,11 @@ struct Env {
   std::vector<Value> slots;  // for/let variables and lambda parameters
   uint64_t steps = 0;
   uint64_t budget;
+  /// Regular-expression work so far, in bytes searched × program
+  /// instructions: RE2 is linear in each, but a pattern whose DFA does not
+  /// fit falls back to a search costing up to ~100 ns per unit, so steps
+  /// (len/64) alone under-charge it (issue 18). Bounded by kRegexUnits.
+  uint64_t regex_units = 0;
   struct Hash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -53,10 +58,17 @@ struct Node {
 };
 using NodePtr = std::unique_ptr<Node>;
 
+/// Largest RE2 program (instructions) a `matches` pattern may compile to:
+/// `[ab]{999}` repeated five times is refused, `被.{0,12}推广` (121) is not.
+inline constexpr int kMaxRegexProgram = 1000;
+/// Regex work per rule and file (bytes × instructions): about 0.1-1 s for
+/// patterns RE2 runs as a DFA, at most ~100 s for a pathological one.
+inline constexpr uint64_t kRegexUnits = uint64_t{1} << 30;
+
 /// Built-in functions (docs/rule-language.md, "Functions").
 enum class Fn {
   count, sum, min, max, avg, any, all, filter, map, distinct, group_by, first, join, len,
-  contains_any, matched, round, ceil, floor, abs, pct,
+  contains_any, matched, round, ceil, floor, abs, pct, plural,
 };
 
 enum class BinOp { add, sub, mul, div, mod, eq, ne, lt, le, gt, ge, in, not_in, contains, and_, or_ };

@@ -37,12 +37,13 @@ struct Call : Node {
   Value group(Env& e) const;
   Value strings(Env& e) const;
   Value numeric(Env& e) const;
+  Value counted(Env& e) const;
 };
 
 const char* fn_name(Fn f) {
   static const char* names[] = {"count", "sum", "min", "max", "avg", "any", "all", "filter",
                                 "map", "distinct", "group_by", "first", "join", "len",
-                                "contains_any", "matched", "round", "ceil", "floor", "abs", "pct"};
+                                "contains_any", "matched", "round", "ceil", "floor", "abs", "pct", "plural"};
   return names[static_cast<int>(f)];
 }
 
@@ -160,6 +161,16 @@ Value Call::strings(Env& e) const {
   return fn == Fn::contains_any ? Value::boolean(false) : Value::view("");
 }
 
+// plural(n, "item", "items"): "1 item", "3 items" (English messages; a
+// Chinese one needs no plural).
+Value Call::counted(Env& e) const {
+  Value v = args[0]->eval(e);
+  if (v.is_null()) return v;
+  Value one = args[1]->eval(e), many = args[2]->eval(e);
+  std::string word(v.num == 1 ? one.str() : many.str());
+  return Value::owned(format_number(v.num) + " " + word);
+}
+
 Value Call::numeric(Env& e) const {
   Value v = args[0]->eval(e);
   if (v.is_null()) return v;  // rounding null stays null
@@ -196,6 +207,7 @@ Value Call::eval(Env& e) const {
     case Fn::group_by: return group(e);
     case Fn::join: case Fn::len: case Fn::contains_any: case Fn::matched:
       return strings(e);
+    case Fn::plural: return counted(e);
     default: return numeric(e);
   }
 }

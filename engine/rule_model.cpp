@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "engine/enum_names_zh.hpp"
 #include "engine/rule_types.hpp"
 
 namespace jf::rt {
@@ -139,7 +140,8 @@ std::string render(const Value& v, const Model& m, Lang lang) {
     case Kind::null: return "null";
     case Kind::number: return format_number(v.num);
     case Kind::boolean: return v.num != 0 ? "true" : "false";
-    case Kind::string: return std::string(v.str());
+    // A Chinese message shows enum words in Chinese (weekly → 每周).
+    case Kind::string: return std::string(lang == Lang::zh ? enum_name_zh(v.str()) : v.str());
     case Kind::element: return element_text(v, m, lang);
     case Kind::list: {
       std::string s;

@@ -1,4 +1,5 @@
 // Node kinds of the evaluator other than function calls (rule_functions.cpp).
+#include <fmt/format.h>
 #include <re2/re2.h>
 
 #include <cmath>
@@ -198,6 +199,11 @@ struct Matches : Node {
     e.steps += x.n / 64;
     const re2::RE2* r = re.get();
     if (!r) r = dynamic(e);
+    e.regex_units += uint64_t{x.n} * static_cast<uint64_t>(r->ProgramSize());
+    if (e.regex_units > kRegexUnits)
+      fail(fmt::format("regular expressions searched more than {} byte-instructions (text bytes x pattern size)",
+                       kRegexUnits),
+           fmt::format("正则表达式的搜索量超过 {}（文本字节数 × 模式规模）", kRegexUnits));
     return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(x.str().data(), x.n), *r));
   }
   const re2::RE2* dynamic(Env& e) const {
@@ -218,6 +224,10 @@ struct Matches : Node {
       o.set_max_mem(8 << 20);
       re = std::make_shared<const re2::RE2>(std::string(p.str()), o);
       if (!re->ok()) fail("invalid regular expression: " + re->error(), "正则表达式无效：" + re->error());
+      if (re->ProgramSize() > kMaxRegexProgram)
+        fail(fmt::format("regular expression too complex: {} instructions, above the limit of {}", re->ProgramSize(),
+                         kMaxRegexProgram),
+             fmt::format("正则表达式过于复杂：{} 条指令，超过上限 {}", re->ProgramSize(), kMaxRegexProgram));
       if (kept.size() < 256) kept.emplace(std::string(p.str()), re);
     }
     return e.regex_cache.emplace(std::string(p.str()), std::move(re)).first->second.get();

@@ -1,7 +1,10 @@
 #include "engine/rule_set.hpp"
 
+#include "dsl/spelling.hpp"
+
 #include <fmt/format.h>
 
+#include "dsl/byte_checks.hpp"
 #include "dsl/rules_grammar.hpp"
 #include "engine/rule_compiler.hpp"
 
@@ -129,6 +132,11 @@ RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
 bool RuleSet::add_file(const SourceSet& sources, uint32_t file, bool builtin, std::vector<Diagnostic>& errors) {
+  // The byte checks schemes get, before the grammar sees the text.
+  if (auto bad = first_byte_problem(sources[file])) {
+    errors.push_back(rt::compile_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
+    return false;
+  }
   std::vector<rules_ast::SyntaxError> syntax;
   Limits limits;
   rules_ast::File ast = parse_rules(sources, file, limits, syntax);
@@ -179,10 +187,24 @@ std::string RuleSet::set_param(std::string_view rule_id, std::string_view param,
       bool lists = want.starts_with("list") && got.starts_with("list");
       if (want != got && !(lists && (want == "list" || got == "list")))
         return fmt::format("parameter {} of {} is a {}, not a {}", param, rule_id, want, got);
+      if (want == "number") {
+        // A share (its default lies between 0 and 1) must stay one: 30
+        // would switch the rule off silently. Counts and limits are ≥ 0.
+        const double d = std::get<double>(p.default_value.value), x = std::get<double>(v.value);
+        if (d > 0 && d < 1 && (x < 0 || x > 1))
+          return fmt::format("parameter {} of {} is a share between 0 and 1 (default {}), not {}: write {} or {}%",
+                             param, rule_id, format_number(d), format_number(x),
+                             x > 1 && x <= 100 ? format_number(x / 100) : "0.3", x > 1 && x <= 100 ? format_number(x) : "30");
+        if (x < 0) return fmt::format("parameter {} of {} must not be negative, not {}", param, rule_id, format_number(x));
+      }
       p.default_value = v;
       *compiled_[k]->program.params[i] = rt::param_value(v);
       return "";
     }
+    std::vector<std::string_view> names;
+    for (const RuleParam& p : meta_[k].params) names.push_back(p.name);
+    std::string_view guess = did_you_mean(param, names);
+    if (!guess.empty()) return fmt::format("rule {} has no parameter {} (did you mean {}?)", rule_id, param, guess);
     return fmt::format("rule {} has no parameter {}", rule_id, param);
   }
   return fmt::format("unknown rule {}", rule_id);

@@ -52,18 +52,9 @@ std::vector<Diagnostic> unmatched(const FileCheck& a, const FileCheck& b) {
 }  // namespace
 
 std::string finding_key(const Scheme& s, const Diagnostic& d) {
-  std::string msg;
-  bool space = false;
-  for (char c : d.message.en) {
-    if (c >= '0' && c <= '9') continue;
-    if (c == ' ' || c == '\t' || c == '\n') {
-      space = !msg.empty();
-      continue;
-    }
-    if (space) msg += ' ', space = false;
-    msg += c;
-  }
-  return d.rule + "|" + element_anchor(s, d.span) + "|" + msg;
+  // As fingerprints: rule and anchor, never the message (its figures change
+  // when a draft only removes load).
+  return d.rule + "|" + element_anchor(s, d.span);
 }
 
 std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span at) {

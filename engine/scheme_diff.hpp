@@ -24,9 +24,9 @@ struct SchemeDiff {
   Burden old_burden, new_burden;
 };
 
-/// A finding's identity across versions: rule, the id path of the element it
-/// points at (engine/fingerprint.hpp element_anchor) and its English message
-/// with digits removed and spaces collapsed. Lines never take part.
+/// A finding's identity across versions: rule and the id path of the element
+/// it points at (engine/fingerprint.hpp element_anchor). Lines and messages
+/// never take part: a message's figures change when a draft only removes load.
 std::string finding_key(const Scheme&, const Diagnostic&);
 
 /// Compares two checked schemes. JF406 (severity warning, at NEW's header) is

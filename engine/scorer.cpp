@@ -83,9 +83,12 @@ const UnitResult* result_of(const Context& c, size_t unit, const Indicator& ind)
   return it == c.rows[unit]->end() ? nullptr : &it->second;
 }
 
-void apply_actions(UnitScore& u, const std::vector<Action>& actions) {
+void apply_actions(UnitScore& u, const std::vector<Action>& actions, PenaltyHit from) {
   for (const Action& a : actions) {
-    if (a.kind == ActionKind::veto) u.vetoed = true;
+    if (a.kind == ActionKind::veto) {
+      u.vetoed = true;
+      u.vetoes.push_back({.indicator = from.indicator, .penalty = from.penalty});
+    }
     if (a.kind == ActionKind::deduct) u.penalty_deducted += a.amount;
     if (a.kind == ActionKind::disqualify) u.disqualified = true;
   }
@@ -107,7 +110,11 @@ void score_indicator(const Context& c, size_t i, std::vector<UnitScore>& out, Sc
       case ScoreMode::veto:
         it.failed = !c.compliant && !meets(ind, r);
         it.points = it.failed ? 0 : full;
-        if (it.failed && ind.score.mode == ScoreMode::veto) out[u].vetoed = true;
+        if (it.failed && ind.score.mode == ScoreMode::veto) {
+          out[u].vetoed = true;
+          std::string written = !r ? "" : r->pass ? (*r->pass ? "pass" : "fail") : r->value ? format_number(*r->value) : "";
+          out[u].vetoes.push_back({.indicator = static_cast<int>(i), .result = written, .row = r ? r->row : 0});
+        }
         break;
       case ScoreMode::deduction: it.points = full; break;
       case ScoreMode::bonus: it.points = r && r->value ? std::clamp(*r->value, 0.0, full) : 0; break;
@@ -133,7 +140,7 @@ void score_indicator(const Context& c, size_t i, std::vector<UnitScore>& out, Sc
     for (int u = 0; u < n; ++u)
       if (hits(ind.penalties[p].trigger, rk.worse[u], out[u].items[i].points, n)) {
         out[u].penalties.push_back({static_cast<int>(i), static_cast<int>(p)});
-        apply_actions(out[u], ind.penalties[p].actions);
+        apply_actions(out[u], ind.penalties[p].actions, {static_cast<int>(i), static_cast<int>(p)});
         ++rep.indicator_hits[i][p];
       }
 }
@@ -157,7 +164,7 @@ void score_overall(const Context& c, std::vector<UnitScore>& out, ScoreReport& r
     for (size_t p = 0; p < ops.size(); ++p)
       if (hits(ops[p].trigger, rk.worse[u], totals[u], n)) {
         s.penalties.push_back({-1, static_cast<int>(p)});
-        apply_actions(s, ops[p].actions);
+        apply_actions(s, ops[p].actions, {-1, static_cast<int>(p)});
         ++rep.overall_hits[p];
       }
     // Overall actions change the final total but not the ranking they came from.

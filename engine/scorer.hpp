@@ -32,6 +32,16 @@ struct PenaltyHit {
   int penalty = 0;
 };
 
+/// Why a unit was vetoed: a veto item it did not meet (`penalty` < 0; its
+/// result as written and the data row), or a penalty with a `veto` action
+/// (`indicator` -1 for an overall one).
+struct VetoCause {
+  int indicator = -1;
+  int penalty = -1;
+  std::string result;  // "fail", "0", "" when the unit has no result
+  uint32_t row = 0;
+};
+
 struct ItemScore {
   double points = 0;          // after deductions, before penalty actions
   double deducted = 0;        // points lost to deduction events (capped)
@@ -49,6 +59,7 @@ struct UnitScore {
   bool disqualified = false;
   int place = 0;                   // on the overall ranking, ties share
   std::vector<PenaltyHit> penalties;
+  std::vector<VetoCause> vetoes;   // empty unless vetoed
 };
 
 /// The outcome for every unit, best first, and how many units each penalty hit.

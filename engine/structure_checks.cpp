@@ -1,7 +1,10 @@
 #include "engine/structure_checks.hpp"
 
+#include "dsl/spelling.hpp"
+
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 #include <unordered_map>
@@ -21,6 +24,7 @@ constexpr Catalogue kCycle{"JF005", "proof-cycle"};
 constexpr Catalogue kDegenerate{"JF006", "degenerate-penalty"};
 constexpr Catalogue kFewUnits{"JF007", "rank-too-few-units"};
 constexpr Catalogue kBadNumber{"JF008", "bad-number"};
+constexpr Catalogue kNoUnits{"JF011", "no-units"};
 
 Diagnostic make(const Catalogue& c, Span span, Text message, Text help) {
   return {.rule = c.id, .name = c.name, .category = "structure", .severity = Severity::error, .span = span,
@@ -62,28 +66,41 @@ class Checker {
     cycles();
     penalties();
     few_units();
+    no_units();
     numbers();
     return std::move(out_);
   }
 
  private:
   void references() {
+    std::vector<std::string_view> departments, indicators;
+    for (const Department& d : s_.departments) departments.push_back(d.id.text);
+    for (const Indicator& i : s_.indicators) indicators.push_back(i.id.text);
     for (const Indicator& ind : s_.indicators) {
       if (!ind.owner.text.empty() && !f_.department_index.count(ind.owner.text))
-        unknown(ind.owner, "owner", "负责部门", "department", "部门");
+        unknown(ind.owner, "owner", "负责部门", "department", "部门", departments);
       for (const Name& p : ind.proves)
-        if (!f_.indicator_index.count(p.text)) unknown(p, "`proves` target", "proves 对象", "indicator", "指标");
+        if (!f_.indicator_index.count(p.text))
+          unknown(p, "`proves` target", "proves 对象", "indicator", "指标", indicators);
     }
     for (const Inspection& in : s_.inspections)
-      if (!f_.department_index.count(in.by.text)) unknown(in.by, "inspection `by`", "检查实施部门", "department", "部门");
+      if (!f_.department_index.count(in.by.text))
+        unknown(in.by, "inspection `by`", "检查实施部门", "department", "部门", departments);
   }
 
-  void unknown(const Name& n, const char* what_en, const char* what_zh, const char* kind_en, const char* kind_zh) {
+  // With one declared id a character or two away (a homophone typed by a
+  // pinyin input method), the help names it; `check --fix` applies it.
+  void unknown(const Name& n, const char* what_en, const char* what_zh, const char* kind_en, const char* kind_zh,
+               const std::vector<std::string_view>& declared) {
+    std::string_view near = nearest_name(n.text, declared);
+    Text help = near.empty() ? Text{fmt::format("declare the {} or correct the name", kind_en),
+                                    fmt::format("请先声明该{}，或更正名称", kind_zh)}
+                             : Text{fmt::format("did you mean `{}`?", near), fmt::format("是否应为“{}”？", near)};
     out_.push_back(make(kUnknownRef, n.span,
                         {fmt::format("{} `{}` is not a declared {}", what_en, n.text, kind_en),
                          fmt::format("{}“{}”不是已声明的{}", what_zh, n.text, kind_zh)},
-                        {fmt::format("declare the {} or correct the name", kind_en),
-                         fmt::format("请先声明该{}，或更正名称", kind_zh)}));
+                        std::move(help)));
+    if (!near.empty() && n.span.end > n.span.begin) out_.back().fix.push_back({n.span, std::string(near)});
   }
 
   static double scored_points(const Indicator& i) {
@@ -182,6 +199,30 @@ class Checker {
                              fmt::format("“{}”只在 {} 个单位之间排名", i.id.text, num(f_.unit_count))},
                             {"with fewer than 3 units a ranking says nothing: score against a standard",
                              "单位少于 3 个时排名没有意义：请按标准计分"}));
+  }
+
+  // Without units, ranking rules (JF102, JF104, …) have no places to count
+  // and would stay silent: say so once rather than let silence read as clean.
+  void no_units() {
+    if (!s_.info.units.empty() || s_.info.unit_count) return;
+    size_t ranked = 0;
+    for (const Indicator& i : s_.indicators) ranked += i.score.mode == ScoreMode::rank;
+    auto by_place = [](const Penalty& p) { return p.trigger.kind != TriggerKind::below; };
+    bool places = ranked > 0 || std::any_of(s_.overall_penalties.begin(), s_.overall_penalties.end(), by_place);
+    for (const Indicator& i : s_.indicators)
+      places = places || std::any_of(i.penalties.begin(), i.penalties.end(), by_place);
+    if (!places) return;
+    Diagnostic d = make(kNoUnits, s_.info.span,
+                        {fmt::format("the scheme names no units, so the ranking checks cannot count places "
+                                     "({} ranked {}, penalties by place): they are skipped",
+                                     ranked, ranked == 1 ? "indicator" : "indicators"),
+                         fmt::format("方案没有写明被考核单位，排名类检查无法计算名次（{} 个排名计分指标及按名次的处罚），"
+                                     "这些检查已跳过",
+                                     ranked)},
+                        {"list the assessed units (`units 甲镇, 乙镇, …`) or give their number (`units 12`)",
+                         "请列出被考核单位（`units 甲镇, 乙镇, …`）或写明数量（`units 12`）"});
+    d.severity = Severity::warning;
+    out_.push_back(std::move(d));
   }
 
   // What a number is. Named only when one is bad: building the names of

@@ -2,12 +2,45 @@
 
 #include <fmt/format.h>
 
+#include <string_view>
+#include <unordered_map>
+
 namespace jf {
 namespace {
 
 Diagnostic jf009(Span span, Text message, Text help) {
-  return {.rule = "JF009", .name = "suppression-without-reason", .category = "structure",
+  return {.rule = "JF009", .name = "stale-suppression", .category = "structure",
           .severity = Severity::error, .span = span, .message = std::move(message), .help = std::move(help)};
+}
+
+// The comment rewritten with only `keep` of its ids, as `check --fix` writes
+// it; with none left, the comment goes (and its line, when it holds nothing
+// else).
+Edit rewrite(const Suppression& s, const std::vector<std::string>& keep, const SourceFile& src) {
+  if (keep.empty()) {
+    std::string_view text = src.text();
+    uint32_t b = s.span.begin, e = s.span.end;
+    size_t line_start = text.rfind('\n', b == 0 ? 0 : b - 1);
+    line_start = (b == 0 || line_start == std::string_view::npos) ? 0 : line_start + 1;
+    bool alone = text.substr(line_start, b - line_start).find_first_not_of(" \t") == std::string_view::npos;
+    if (alone) {
+      b = static_cast<uint32_t>(line_start);
+      if (e < text.size() && text[e] == '\r') ++e;
+      if (e < text.size() && text[e] == '\n') ++e;
+    } else {
+      while (b > line_start && (text[b - 1] == ' ' || text[b - 1] == '\t')) --b;
+    }
+    return {{s.span.file, b, e}, ""};
+  }
+  std::string out = fmt::format("# jianfu: {} {}", s.file_level ? "allow-file" : "allow", fmt::join(keep, ", "));
+  if (!s.reason.empty()) out += " -- " + s.reason;
+  return {s.span, out};
+}
+
+std::string upper(std::string id) {
+  for (char& c : id)
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  return id;
 }
 
 }  // namespace
@@ -17,19 +50,39 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
   if (sups.empty()) return;
   std::vector<std::vector<char>> used(sups.size());
   for (size_t i = 0; i < sups.size(); ++i) used[i].assign(sups[i].rules.size(), 0);
+  // Names looked up by hash, per file or per (line, rule): an `allow-file`
+  // list of a million names costs linear time, not names × findings.
+  struct Bucket {
+    std::vector<std::pair<size_t, size_t>> names;  // (suppression, index in its rules)
+    bool marked = false;                           // every name in it marked used
+  };
+  std::unordered_map<std::string_view, Bucket> file_level;
+  std::unordered_map<std::string, Bucket> by_line;  // "line rule"
+  auto line_key = [](uint32_t line, std::string_view rule) { return fmt::format("{} {}", line, rule); };
+  for (size_t i = 0; i < sups.size(); ++i)
+    for (size_t r = 0; r < sups[i].rules.size(); ++r) {
+      std::string_view id = sups[i].rules[r];
+      if (id == "JF009") continue;  // JF009 cannot be suppressed: it is about suppressions
+      Bucket& b = sups[i].file_level ? file_level[id] : by_line[line_key(sups[i].line, id)];
+      b.names.emplace_back(i, r);
+    }
+  auto take = [&](Bucket* b) {
+    if (!b) return false;
+    if (!b->marked)
+      for (auto [i, r] : b->names) used[i][r] = 1;
+    b->marked = true;
+    return true;
+  };
   std::vector<Diagnostic> kept;
   for (Diagnostic& d : ds) {
-    bool suppressed = false;
-    uint32_t line = src.locate(d.span.begin).line;
-    for (size_t i = 0; i < sups.size(); ++i) {
-      const Suppression& s = sups[i];
-      if (!s.file_level && s.line != line) continue;
-      for (size_t r = 0; r < s.rules.size(); ++r)
-        if (s.rules[r] == d.rule && d.rule != "JF009") {
-          used[i][r] = 1;
-          suppressed = true;
-        }
-    }
+    Bucket* whole = nullptr;
+    Bucket* here = nullptr;
+    if (auto it = file_level.find(d.rule); it != file_level.end()) whole = &it->second;
+    if (!by_line.empty())
+      if (auto it = by_line.find(line_key(src.locate(d.span.begin).line, d.rule)); it != by_line.end())
+        here = &it->second;
+    bool suppressed = take(whole);
+    suppressed = take(here) || suppressed;
     if (!suppressed) kept.push_back(std::move(d));
   }
   for (size_t i = 0; i < sups.size(); ++i) {
@@ -45,14 +98,28 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
                             "请加上 `-- 理由`，让审核者知道为何接受该问题"}));
     for (size_t r = 0; r < s.rules.size(); ++r) {
       const std::string& id = s.rules[r];
-      if (rules && !rules->find(id))
+      std::vector<std::string> others;
+      for (size_t k = 0; k < s.rules.size(); ++k)
+        if (k != r) others.push_back(s.rules[k]);
+      if (rules && !rules->find(id)) {
+        // `jf203`: the id in capitals is the one clear correction.
+        const bool cased = upper(id) != id && rules->find(upper(id));
         kept.push_back(jf009(s.span, {fmt::format("suppression names unknown rule `{}`", id),
                                       fmt::format("豁免注释中的规则“{}”不存在", id)},
-                             {"see `jianfu rules` for the ids", "规则编号见 `jianfu rules`"}));
-      else if (!used[i][r] && (!rules || rules->enabled(id)))
+                             cased ? Text{fmt::format("rule ids are written in capitals: `{}`", upper(id)),
+                                          fmt::format("规则编号应大写：`{}`", upper(id))}
+                                   : Text{"see `jianfu rules` for the ids", "规则编号见 `jianfu rules`"}));
+        if (cased) {
+          std::vector<std::string> fixed = s.rules;
+          fixed[r] = upper(id);
+          kept.back().fix.push_back(rewrite(s, fixed, src));
+        }
+      } else if (!used[i][r] && (!rules || rules->enabled(id))) {
         kept.push_back(jf009(s.span, {fmt::format("suppression of {} suppresses nothing", id),
                                       fmt::format("对 {} 的豁免没有抑制任何问题", id)},
                              {"remove the stale suppression", "请删除这条过时的豁免注释"}));
+        kept.back().fix.push_back(rewrite(s, others, src));
+      }
     }
   }
   ds = std::move(kept);

@@ -3,7 +3,8 @@
 # crash inputs.
 #   run.sh fuzz  TARGET_BINARY WORKDIR SECONDS   fuzz for SECONDS, fail on a crash
 #   run.sh replay TARGET_BINARY WORKDIR          run every seed and regression once
-# Seeds: examples/ and rules/fixtures/ (schemes), rules/*.rules (rules).
+# Seeds: examples/ and rules/fixtures/ (schemes), rules/*.rules (rules),
+# examples/*.csv (tables, results), and fuzz/regressions/TARGET/ for all.
 # Regressions: fuzz/regressions/TARGET/* (each a past crash, kept forever).
 # New findings land in WORKDIR/TARGET/crashes/; copy them to fuzz/regressions/.
 set -euo pipefail
@@ -31,11 +32,15 @@ case $name in
       done
     fi ;;
   fuzz_rules) cp "$root"/rules/*.rules "$seeds"/ ;;
-  fuzz_check)
-    # The first byte picks the syntax: even = .assess, odd = YAML.
+  fuzz_check|fuzz_check_*)
+    # Byte 0 picks the syntax (bit 0: even = .assess, odd = YAML), the format
+    # (bits 1-3) and the language (bit 4): '@' = .assess, text, English.
     for f in "$root"/examples/*.assess "$root"/rules/fixtures/*.assess; do
-      { printf 'A'; cat "$f"; } > "$seeds/$(basename "$f")"; done
-    for f in "$root"/examples/*.yaml; do { printf 'Y'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
+      { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done
+    for f in "$root"/examples/*.yaml; do { printf 'A'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
+  fuzz_table) for f in "$root"/examples/*table*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
+  fuzz_results) for f in "$root"/examples/*results*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
+  fuzz_config) ;;  # seeds in fuzz/regressions/fuzz_config/
   *) echo "run.sh: unknown target $name" >&2; exit 2 ;;
 esac
 regress="$here/regressions/$name"

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/fingerprint.hpp"
+#include "engine/scheme_diff.hpp"
 
 namespace jf {
 namespace {
@@ -48,6 +49,21 @@ TEST(Fingerprint, IgnoresNumbersAndNumbersRepeats) {
   EXPECT_EQ(ds[0].fingerprint.size(), 16u);
   EXPECT_EQ(ds[1].fingerprint, ds[0].fingerprint + "-1");
   EXPECT_NE(ds[2].fingerprint, ds[0].fingerprint);
+}
+
+// Issue 14: a decimal figure or a name list in the message is prose, not identity.
+TEST(Fingerprint, NeverDependsOnTheMessage) {
+  Scheme s;
+  s.indicators = {indicator("a", 0, 50)};
+  std::vector<Diagnostic> before(1), after(1);
+  before[0].rule = after[0].rule = "JF201";
+  before[0].span = after[0].span = {0, 5, 6};
+  before[0].message.en = "ranked share 50% (县财政局, 县统计局)";
+  after[0].message.en = "ranked share 48.96% (县财政局)";
+  assign_fingerprints(before, s, "x.assess");
+  assign_fingerprints(after, s, "x.assess");
+  EXPECT_EQ(before[0].fingerprint, after[0].fingerprint);
+  EXPECT_EQ(finding_key(s, before[0]), finding_key(s, after[0]));
 }
 
 }  // namespace

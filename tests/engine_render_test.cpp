@@ -71,8 +71,9 @@ TEST(RenderText, ChineseMessagesAndSummary) {
   uint32_t f = src.add("s.assess", "evidence photo\n");
   std::vector<Diagnostic> ds = {finding(f, 9, 14)};
   std::string out = render_text(ds, src, {Lang::zh, false});
-  EXPECT_NE(out.find("warning[JF304] photo-trail: 要求拍照留痕"), std::string::npos);
-  EXPECT_NE(out.find("= 帮助: 看结果"), std::string::npos);
+  EXPECT_NE(out.find("警告[JF304]：要求拍照留痕"), std::string::npos) << out;  // Chinese throughout
+  EXPECT_EQ(out.find("photo-trail"), std::string::npos) << out;
+  EXPECT_NE(out.find("= 帮助：看结果"), std::string::npos);
   EXPECT_EQ(render_summary(ds, 1, {Lang::en, false}), "Checked 1 file: 1 problem (0 errors, 1 warning, 0 info).\n");
   EXPECT_EQ(render_summary({}, 2, {Lang::en, false}), "Checked 2 files: no problems found.\n");
 }

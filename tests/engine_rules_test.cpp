@@ -148,7 +148,7 @@ TEST(RuleEval, ForWhereAtAndInterpolation) {
   EXPECT_EQ(ds[0].name, "t");
   EXPECT_EQ(ds[0].span, (Span{0, 30, 40}));
   EXPECT_EQ(ds[0].message.en, "秸秆禁烧: bottom 3 of 4 (bottom 3 -> interview, statement) by 县生态环境局");
-  EXPECT_EQ(ds[0].message.zh, "秸秆禁烧：ledger、photo");
+  EXPECT_EQ(ds[0].message.zh, "秸秆禁烧：台账、照片");  // enum words in Chinese
   EXPECT_EQ(ds[0].help.en, "share 30%; {literal}");
   EXPECT_EQ(ds[0].help.zh, ds[0].help.en);  // zh falls back to en
 }
@@ -284,7 +284,8 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.en, "1 a, b");
   EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{std::string("x")}),
             "parameter max of T1 is a number, not a string");
-  EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx");
+  EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx (did you mean max?)");
+  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{-1.0}), "parameter max of T1 must not be negative, not -1");
   EXPECT_EQ(l->rules.set_param("T9", "max", ParamValue{2.0}), "unknown rule T9");
   EXPECT_EQ(l->rules.set_param("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{1.0}}),
             "parameter words of T1 is a list of string, not a list of number");

@@ -5,8 +5,14 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
 
+#include "dsl/config_loader.hpp"
+#include "dsl/results_loader.hpp"
 #include "dsl/scheme_loader.hpp"
+#include "dsl/table_import.hpp"
 #include "engine/builtin_rules.hpp"
 #include "engine/check_pipeline.hpp"
 #include "engine/render.hpp"
@@ -26,6 +32,23 @@ std::vector<fs::path> inputs(const std::string& target) {
   fs::path dir = fs::path(JIANFU_SOURCE_DIR) / "fuzz" / "regressions" / target;
   if (fs::is_directory(dir))
     for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
+  return out;
+}
+
+// The targets fuzz/CMakeLists.txt builds: JIANFU_FUZZ_TARGETS, and
+// fuzz_check_FAMILY for each of JIANFU_FUZZ_FAMILIES.
+std::vector<std::string> fuzz_targets() {
+  std::string cmake = read(fs::path(JIANFU_SOURCE_DIR) / "fuzz" / "CMakeLists.txt");
+  auto list = [&](const std::string& var) {
+    std::vector<std::string> out;
+    size_t at = cmake.find("set(" + var + " ");
+    if (at == std::string::npos) return out;
+    std::istringstream words(cmake.substr(at + var.size() + 5, cmake.find(')', at) - at - var.size() - 5));
+    for (std::string w; words >> w;) out.push_back(w);
+    return out;
+  };
+  std::vector<std::string> out = list("JIANFU_FUZZ_TARGETS");
+  for (const std::string& family : list("JIANFU_FUZZ_FAMILIES")) out.push_back("fuzz_check_" + family);
   return out;
 }
 
@@ -60,14 +83,72 @@ TEST(FuzzRegressions, CheckInputs) {
   for (const EmbeddedFile& f : builtin_rule_files())
     rules.add_file(rule_sources, rule_sources.add(std::string(f.path), std::string(f.text)), true, errors);
   ASSERT_TRUE(errors.empty());
-  for (const fs::path& p : inputs("fuzz_check")) {
+  // fuzz_check (no pack) and each fuzz_check_FAMILY, run here with the whole
+  // pack: a superset of what each target ran.
+  for (const std::string& target : fuzz_targets())
+    if (target.starts_with("fuzz_check"))
+      for (const fs::path& p : inputs(target)) {
+        std::string text = read(p);
+        if (text.empty()) continue;
+        SourceSet sources;
+        uint32_t id = sources.add((text[0] & 1) ? "r.yaml" : "r.assess", text.substr(1));
+        FileCheck c = check_file(sources, id, &rules, Limits{});
+        std::map<std::string, size_t> per_rule;  // the cap fuzz_render.hpp asserts
+        for (const Diagnostic& d : c.diagnostics)
+          if (d.rule != "JF001") EXPECT_LE(++per_rule[d.rule], 201u) << p << " " << d.rule;
+        std::string text_out = render_text(c.diagnostics, sources, {});
+        EXPECT_LE(text_out.size(), 64 * text.size() + (1u << 20)) << p;
+        render_json(c.diagnostics, sources, {"r"}, Lang::en);
+        render_sarif(c.diagnostics, sources, rules.rules(), Lang::zh, "test");
+      }
+}
+
+// Every fuzz target has seeds or past crashes in fuzz/regressions/TARGET/
+// (the loops here iterated over folders that did not exist), and the
+// Makefile's FUZZ_TARGETS (what CI fuzzes) names every target fuzz/ builds.
+TEST(FuzzRegressions, EveryTargetHasInputsAndIsFuzzedInCi) {
+  std::vector<std::string> built = fuzz_targets();
+  ASSERT_GE(built.size(), 7u);
+  for (const std::string& t : built) EXPECT_FALSE(inputs(t).empty()) << "fuzz/regressions/" << t << " is missing or empty";
+  std::string makefile = read(fs::path(JIANFU_SOURCE_DIR) / "Makefile");
+  size_t at = makefile.find("\nFUZZ_TARGETS");
+  ASSERT_NE(at, std::string::npos);
+  std::string line = makefile.substr(at + 1, makefile.find('\n', at + 1) - at - 1);
+  std::set<std::string> in_ci;
+  std::istringstream words(line.substr(line.find('=') + 1));
+  for (std::string w; words >> w;) in_ci.insert(w);
+  for (const std::string& t : built) EXPECT_TRUE(in_ci.count(t)) << t << " is not in the Makefile's FUZZ_TARGETS";
+  EXPECT_EQ(in_ci.size(), built.size());
+}
+
+TEST(FuzzRegressions, TableInputs) {
+  for (const fs::path& p : inputs("fuzz_table")) {
     std::string text = read(p);
     if (text.empty()) continue;
     SourceSet sources;
-    uint32_t id = sources.add((text[0] & 1) ? "r.yaml" : "r.assess", text.substr(1));
-    FileCheck c = check_file(sources, id, &rules, Limits{});
-    render_json(c.diagnostics, sources, {"r"}, Lang::en);
-    render_sarif(c.diagnostics, sources, rules.rules(), Lang::zh, "test");
+    uint32_t id = sources.add((text[0] & 1) ? "r.tsv" : "r.csv", text.substr(1));
+    ImportResult r = import_table(sources, id, ImportOptions{});
+    for (const Diagnostic& d : r.errors) EXPECT_LE(d.span.end, text.size() - 1) << p;
+  }
+}
+
+TEST(FuzzRegressions, ConfigInputs) {
+  for (const fs::path& p : inputs("fuzz_config")) {
+    std::string text = read(p);
+    SourceSet sources;
+    uint32_t id = sources.add(".jianfu.yaml", text);
+    std::vector<Diagnostic> errors;
+    load_config(sources, id, Limits{}, errors);
+    for (const Diagnostic& d : errors) EXPECT_LE(d.span.end, text.size()) << p;
+  }
+}
+
+TEST(FuzzRegressions, ResultsInputs) {
+  for (const fs::path& p : inputs("fuzz_results")) {
+    std::string text = read(p);
+    if (text.empty()) continue;
+    LoadedResults r = load_results((text[0] & 1) ? "r.yaml" : "r.csv", text.substr(1));
+    EXPECT_LE(r.issues.size(), 51u) << p;
   }
 }
 

@@ -58,7 +58,9 @@ class Case:
     user: Optional[str] = None     # run as this user (root ignores permissions)
     seconds: float = 20.0          # time bound (release build)
     mb: int = 600                  # max RSS bound (release build)
-    outputs: List[str] = field(default_factory=list)  # files jianfu may create
+    outputs: List[str] = field(default_factory=list)  # files jianfu may create or change
+    out_kb: Optional[int] = None   # bound on the output's size (stdout and stderr)
+    verify: Optional[Callable[[str, bytes], Optional[str]]] = None  # (dir, raw stdout+stderr) -> problem or None
 
 
 def write(name, data):
@@ -332,6 +334,8 @@ def fs_cases():
 def all_cases():
     for gen in (encoding_cases, size_cases, nesting_cases, yaml_cases, number_cases, semantic_cases, fs_cases):
         yield from gen()
+    import reliability_cases  # issue 18: outputs, bounds, trust boundary, escaping
+    yield from reliability_cases.all_reliability_cases()
 
 
 if __name__ == "__main__":

@@ -69,14 +69,15 @@ def run(cmd, cwd, seconds):
         elapsed = time.monotonic() - start
         code = os.waitstatus_to_exitcode(status)
         out.seek(0)
-        text = out.read().decode("utf-8", "replace")
+        raw = out.read()
+        text = raw.decode("utf-8", "replace")
     try:
         with open(rss_file) as f:
             rss_kb = int(f.read().split()[-1])
         os.remove(rss_file)
     except (OSError, ValueError, IndexError):
         rss_kb = usage.ru_maxrss
-    return code, text, elapsed, rss_kb / 1024, timed_out
+    return code, text, elapsed, rss_kb / 1024, timed_out, raw
 
 
 def as_user(user):
@@ -98,7 +99,7 @@ def check_case(c, jianfu, args, base):
     seconds = c.seconds * (6 if args.sanitized else 1)
     mb = c.mb * (4 if args.sanitized else 1)
     cmd = as_user(c.user) + [jianfu, "--lang", "en"] + c.args
-    code, text, elapsed, rss, timed_out = run(cmd, d, seconds)
+    code, text, elapsed, rss, timed_out, raw = run(cmd, d, seconds)
     problems = []
     if timed_out:
         problems.append(f"still running after {seconds:.0f} s (killed)")
@@ -110,10 +111,16 @@ def check_case(c, jianfu, args, base):
         problems.append(f"output matches the forbidden /{c.forbid}/")
     if re.search(r"AddressSanitizer|runtime error:|LeakSanitizer|terminate called|Segmentation", text):
         problems.append("crash or sanitizer report")
+    if c.out_kb is not None and len(text.encode()) > c.out_kb * 1024:
+        problems.append(f"output {len(text.encode()) // 1024} KB above {c.out_kb} KB")
+    if c.verify and not timed_out:
+        problem = c.verify(d, raw)
+        if problem:
+            problems.append(problem)
     if rss > mb:
         problems.append(f"peak RSS {rss:.0f} MB above {mb} MB")
     after = hashes(d)
-    changed = sorted(p for p in before if before[p] != after.get(p))
+    changed = sorted(p for p in before if before[p] != after.get(p) and os.path.relpath(p, d) not in c.outputs)
     if changed:
         problems.append("input changed: " + ", ".join(os.path.relpath(p, d) for p in changed))
     return problems, code, elapsed, rss, text

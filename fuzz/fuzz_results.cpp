@@ -1,0 +1,14 @@
+// libFuzzer target: the results reader behind `jianfu score --data` (CSV, or
+// YAML when byte 0 is odd). Issues are capped; none may be empty.
+#include "dsl/results_loader.hpp"
+#include "fuzz/fuzz_common.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  if (size == 0) return 0;
+  const char* path = (data[0] & 1) ? "r.yaml" : "r.csv";
+  jf::LoadedResults r = jf::load_results(path, jf::fuzz::bytes(data + 1, size - 1));
+  for (const jf::DataIssue& i : r.issues)
+    if (i.message.en.empty() || i.message.zh.empty()) __builtin_trap();
+  if (r.issues.size() > 51) __builtin_trap();  // kMaxIssues (50) and one "more" note at most
+  return 0;
+}
