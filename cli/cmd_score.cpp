@@ -25,8 +25,7 @@ void report_data_issues(const std::string& path, const std::vector<DataIssue>& i
     std::string where = !i.row ? path
                         : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
                                            : fmt::format("{}:row {}", path, i.row);
-    std::fputs(fmt::format("{}: {}
-", sanitize_lines(where), sanitize_lines(i.message.in(lang))).c_str(), stderr);
+    std::fputs(fmt::format("{}: {}\n", sanitize_lines(where), sanitize_lines(i.message.in(lang))).c_str(), stderr);
   }
   throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));
 }
