@@ -3,7 +3,7 @@
 # entry followed by the changed file names, with jianfu on PATH.
 set -eu
 bin=$1 src=$2
-entry=$(sed -n 's/^ *entry: *//p' "$src/.pre-commit-hooks.yaml")
+entry=$(sed -n 's/^ *entry: *//p' "$src/.pre-commit-hooks.yaml" | head -n1)  # the `language: system` hook
 [ -n "$entry" ] || { echo "no entry in .pre-commit-hooks.yaml"; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
