@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "dsl/source.hpp"
-#include "dsl/table_phrases.hpp"
 
 namespace jf {
 namespace {
@@ -249,12 +248,11 @@ int heading_level(std::string_view text, std::string* rest) {
 
 // 经济发展（41.5分） → 41.5; the text without it in `name`.
 std::optional<double> trailing_points(const std::string& text, std::string* name) {
-  static const RE2 re("^(.*?)\\s*[（(]\\s*(?:[满共计]?分值?[:：]?\\s*)?([0-9]+(?:\\.[0-9]+)?)\\s*分?\\s*[）)]\\s*$");
+  static const RE2 re("^(.*?)\\s*[（(]\\s*(?:[满共计]?分值?[:：]?\\s*)?([0-9]{1,9}(?:\\.[0-9]{1,6})?)\\s*分?\\s*[）)]\\s*$");
   std::string n, pts;
   if (!RE2::FullMatch(text, re, &n, &pts)) return std::nullopt;
-  std::optional<double> v = parse_number(pts);  // bounded: a 400-digit figure is no heading
-  if (v && name) *name = n;
-  return v;
+  if (name) *name = n;
+  return std::stod(pts);  // at most 9 digits: a 400-digit figure is no heading
 }
 
 std::optional<double> number_cell(std::string_view text) {

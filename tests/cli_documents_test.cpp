@@ -69,7 +69,7 @@ TEST_F(Documents, FindingsNameTableRowAndHeaderAndQuoteTheCell) {
   EXPECT_NE(l.out.find("layout.docx: table 1, row 1: error[JF004] points-mismatch"), std::string::npos) << l.out;
   EXPECT_NE(l.out.find("1 | 序号 | 评估指标 | 评估内容与计分方法 | 分值 | 考评单位\n"), std::string::npos) << l.out;
   auto zh = run_jianfu("--lang zh check " + doc("qingshan-2025.docx"));
-  EXPECT_NE(zh.out.find("qingshan-2025.docx: 表 1 第 3 行 评分标准: warning[JF204]"), std::string::npos) << zh.out;
+  EXPECT_NE(zh.out.find("qingshan-2025.docx: 表 1 第 3 行 评分标准: 警告[JF204]"), std::string::npos) << zh.out;
 }
 
 TEST_F(Documents, JsonAndSarifCarryThePlace) {
