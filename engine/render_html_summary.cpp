@@ -96,9 +96,14 @@ std::string pathologies(const HtmlReportInput& in, const std::vector<PlacedFindi
                         t.proof_depth,
                         t.proof_depth >= 2 ? tr(lang, " (formalism squared)", "（形式主义的平方）") : "");
   out += item("proof", tr(lang, "Proof layers:", "层层留痕："),
-              fmt::format(fmt::runtime(tr(lang, "{}; each unit produces {} evidence items a year.",
-                                          "{}；每个单位每年要准备 {} 份佐证材料。")),
-                          layers, num(t.evidence)),
+              fmt::format(fmt::runtime(tr(lang,
+                                          "{}; each unit produces {} evidence items a year; {} of {} points ({}) "
+                                          "reward paperwork, activities, publicity, app use or bodies set up rather "
+                                          "than results (the trace share).",
+                                          "{}；每个单位每年要准备 {} 份佐证材料；{} 分中有 {} 分（{}）奖励材料、"
+                                          "活动、宣传、APP使用或设机构，而非实绩（留痕分占比）。")),
+                          layers, num(t.evidence), lang == Lang::zh ? num(t.offered_points) : num(t.trace_points),
+                          lang == Lang::zh ? num(t.trace_points) : num(t.offered_points), pct(t.trace_share)),
               count_category(ps, "proof"));
   return out + "</ul>\n";
 }

@@ -37,6 +37,9 @@ TEST(CliReport, QingshanPageHoldsEverySectionAndFinding) {
   EXPECT_LT(table, charts);
   EXPECT_EQ(page.find("<section id=\"diff\">"), std::string::npos);
   EXPECT_NE(page.find("即使全部达标，仍有 10 项惩戒落在 12 个单位中的 3 个身上"), std::string::npos);
+  // The trace share, as `burden` computes it (统计数据: 20 points for reporting).
+  EXPECT_NE(page.find("1000 分中有 20 分（2%）奖励材料、活动、宣传、APP使用或设机构，而非实绩（留痕分占比）"),
+            std::string::npos);
   auto json = nlohmann::json::parse(run_jianfu("check --format json " + kEx + "qingshan-2025.assess").out);
   EXPECT_EQ(count(page, "<details class=\"finding"), json["diagnostics"].size());
   for (const auto& d : json["diagnostics"])
