@@ -51,10 +51,15 @@ std::shared_ptr<const Lexicon> load_builtin() {
     if (!tree) throw std::logic_error(fmt::format("{}: the built-in lexicon does not parse", f.path));
     YamlReader r(*tree, src, limits, errors);
     auto top = r.fields(tree->root, "top level", {"lexicon file", "词表文件"}, {"class", "en", "zh", "entries"});
-    std::string klass;
-    if (top)
+    std::string klass, en, zh;
+    if (top) {
       if (auto* c = top->get("class"))
         if (auto s = r.string(c->value, "class")) klass = *s;
+      if (auto* c = top->get("en"))
+        if (auto s = r.string(c->value, "en")) en = *s;
+      if (auto* c = top->get("zh"))
+        if (auto s = r.string(c->value, "zh")) zh = *s;
+    }
     std::vector<LexiconEntry> entries;
     if (top && !klass.empty())
       if (auto* e = top->get("entries")) read_lexicon_entries(r, e->value, f.path, klass, entries);
@@ -62,6 +67,7 @@ std::shared_ptr<const Lexicon> load_builtin() {
       throw std::logic_error(fmt::format("{}: the built-in lexicon is malformed: {}", f.path,
                                          errors.empty() ? "no class" : errors.front().message.en));
     for (LexiconEntry& x : entries) lex->add(std::move(x));
+    if (!en.empty() || !zh.empty()) lex->name_class(klass, en, zh);
   }
   return lex;
 }
@@ -70,7 +76,7 @@ std::shared_ptr<const Lexicon> load_builtin() {
 
 Lexicon::Lexicon() = default;
 Lexicon::~Lexicon() = default;
-Lexicon::Lexicon(const Lexicon& o) : entries_(o.entries_) {
+Lexicon::Lexicon(const Lexicon& o) : class_names_(o.class_names_), entries_(o.entries_) {
   for (size_t i = 0; i < entries_.size(); ++i) compile(i);
 }
 
@@ -87,6 +93,17 @@ void Lexicon::compile(size_t entry) {
     else continue;
     patterns_.push_back(std::move(pat));
   }
+}
+
+void Lexicon::name_class(const std::string& klass, std::string en, std::string zh) {
+  class_names_[klass] = {std::move(en), std::move(zh)};
+}
+
+std::string Lexicon::class_name(std::string_view klass, bool zh) const {
+  auto it = class_names_.find(klass);
+  if (it == class_names_.end()) return std::string(klass);
+  const std::string& name = zh ? it->second.second : it->second.first;
+  return name.empty() ? std::string(klass) : name;
 }
 
 void Lexicon::add(LexiconEntry e) {

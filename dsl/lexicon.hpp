@@ -4,6 +4,7 @@
 // the burden count and the keyword rules all read this one list.
 #pragma once
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -47,8 +48,13 @@ class Lexicon {
   /// The matched texts of `klass` in `text`, each once, in text order.
   std::vector<std::string> words(std::string_view text, std::string_view klass) const;
   const std::vector<LexiconEntry>& entries() const { return entries_; }
+  /// Names a class for people (its file's `en`/`zh`), for output such as
+  /// burden's trace list; an unnamed class is shown by its id.
+  void name_class(const std::string& klass, std::string en, std::string zh);
+  std::string class_name(std::string_view klass, bool zh) const;
 
  private:
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> class_names_;  // id -> (en, zh)
   struct Pattern;
   std::vector<LexiconEntry> entries_;
   std::vector<std::unique_ptr<Pattern>> patterns_;

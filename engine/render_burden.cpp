@@ -6,6 +6,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "dsl/lexicon.hpp"
 #include "engine/display_width.hpp"
 #include "engine/render.hpp"
 
@@ -23,9 +24,10 @@ std::string trace_text(const Burden& b, bool zh) {
                        : fmt::format("\ntrace share: {} ({} of {} points reward paperwork, activities, publicity, app use or bodies set up rather than results)\n",
                                      pct(round2(b.total.trace_share)), format_number(std::round(b.total.trace_points * 10) / 10),
                                      format_number(b.total.offered_points));
+  const std::shared_ptr<const Lexicon> lex = lexicon();  // zh: the classes' names from the lexicon files
   for (const TraceItem& t : b.traces) {
     std::string classes;
-    for (const std::string& c : t.classes) classes += (classes.empty() ? "" : ", ") + c;
+    for (const std::string& c : t.classes) classes += (classes.empty() ? "" : zh ? "、" : ", ") + (zh ? lex->class_name(c, true) : c);
     out += fmt::format("  {}  {} / {}  {}  {}\n", sanitize_for_terminal(t.id),
                        format_number(std::round(t.trace_points * 10) / 10), format_number(t.points),
                        pct(round2(t.trace_share)), classes);

@@ -22,6 +22,8 @@ TEST(CliTraceShare, BurdenTextJsonSvg) {
   EXPECT_NE(text.out.find("  民情日志  3 / 3  100%  paperwork\n"), std::string::npos) << text.out;
   auto zh = run_jianfu("--lang zh burden " + kTable);
   EXPECT_NE(zh.out.find("留痕分占比：36%"), std::string::npos) << zh.out;
+  // Chinese throughout: the class is named as the lexicon file names it.
+  EXPECT_NE(zh.out.find("  民情日志  3 / 3  100%  材料（台账、方案、总结、日志、记录、报送）\n"), std::string::npos) << zh.out;
   auto json = run_jianfu("burden --format json " + kTable);
   const nlohmann::json doc = nlohmann::json::parse(json.out);
   EXPECT_DOUBLE_EQ(doc["trace"]["trace_points"].get<double>(), 31);
