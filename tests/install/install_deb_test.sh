@@ -22,8 +22,12 @@ for pkg in $names; do
       fail "Depends names a build package: $pkg ($depends)" ;;
   esac
 done
-# Every shared library the binary links comes from a package it depends on.
-for lib in $(ldd "$build/jianfu" | awk '$3 ~ /^\// {print $3}'); do
+# Every shared library the binary links directly (its NEEDED entries; what
+# those need in turn comes with their own packages' Depends, as
+# dpkg-shlibdeps decides) comes from a package it depends on.
+for name in $(readelf -d "$build/jianfu" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
+  lib=$(ldd "$build/jianfu" | awk -v n="$name" '$1 == n && $3 ~ /^\// {print $3}')
+  [ -n "$lib" ] || continue
   owner=$(dpkg -S "$lib" 2>/dev/null || dpkg -S "$(readlink -f "$lib")" 2>/dev/null || true)
   owner=${owner%%:*}
   [ -n "$owner" ] || continue  # not from a package (none expected)
