@@ -95,7 +95,9 @@ TEST(FuzzRegressions, CheckInputs) {
         FileCheck c = check_file(sources, id, &rules, Limits{});
         std::map<std::string, size_t> per_rule;  // the cap fuzz_render.hpp asserts
         for (const Diagnostic& d : c.diagnostics)
-          if (d.rule != "JF001") EXPECT_LE(++per_rule[d.rule], 201u) << p << " " << d.rule;
+          if (d.rule != "JF001") {
+            EXPECT_LE(++per_rule[d.rule], 201u) << p << " " << d.rule;
+          }
         std::string text_out = render_text(c.diagnostics, sources, {});
         EXPECT_LE(text_out.size(), 64 * text.size() + (1u << 20)) << p;
         render_json(c.diagnostics, sources, {"r"}, Lang::en);
