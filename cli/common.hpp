@@ -23,6 +23,12 @@ struct ToolError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// Standard output is a pipe whose reader has gone (`jianfu check . | head`):
+/// the run ends quietly with exit 2, as other command-line tools do.
+struct OutputClosed : ToolError {
+  OutputClosed() : ToolError("standard output closed") {}
+};
+
 enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
 
 /// Options every command accepts.

@@ -1,6 +1,7 @@
 // jianfu: the command-line front end. A table of commands, each in its own file.
 #include <fmt/format.h>
 
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <map>
@@ -58,16 +59,18 @@ int main(int argc, char** argv) {
       // A closed or full stdout (`jianfu rules >&-`) is the output failing,
       // not success, even where the command printed without checking.
       if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        say_error("error", "cannot write the output");
+        if (errno != EPIPE) say_error("error", "cannot write the output");
         return kToolFailed;
       }
       return code;
     }
+  } catch (const OutputClosed&) {  // the reader of a pipe has gone: nothing to say
+    return kToolFailed;
   } catch (const ToolError& e) {
     print_tool_error(e.what());
     return kToolFailed;
   } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
-    say_error("error", "cannot write the output");
+    if (e.code() != std::errc::broken_pipe) say_error("error", "cannot write the output");
     return kToolFailed;
   } catch (const std::exception& e) {
     print_tool_error(std::string("internal error: ") + e.what());

@@ -152,8 +152,11 @@ void OutputFile::refuse_stdout_onto_input() const {
 
 void OutputFile::write(std::string_view text) {
   if (fd_ < 0) {
-    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
-      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(errno)));
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
+      const int err = errno;
+      if (err == EPIPE) throw OutputClosed();
+      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(err)));
+    }
     return;
   }
   while (!text.empty()) {
@@ -166,8 +169,11 @@ void OutputFile::write(std::string_view text) {
 
 void OutputFile::commit() {
   if (fd_ < 0) {
-    if (std::fflush(stdout) != 0)
-      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(errno)));
+    if (std::fflush(stdout) != 0) {
+      const int err = errno;
+      if (err == EPIPE) throw OutputClosed();
+      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(err)));
+    }
     refuse_stdout_onto_input();
     return;
   }

@@ -124,6 +124,13 @@ TEST(DayOne, ClosedStreamsEndQuietly) {
   EXPECT_EQ(status(bin + " check --no-builtin --rules " + pack + " " + kExamples + "reformed-2025.assess 2>&-"), 2);
   EXPECT_EQ(status(bin + " rules >&- 2>&-"), 2);
   EXPECT_EQ(status(bin + " rules >/dev/full 2>/dev/null"), 2);
+  // A pipe whose reader has gone (`| head`) ends quietly: nothing on stderr
+  // (SARIF of qingshan is ~150 KB, more than a pipe holds, so the write fails).
+  TempDir out;
+  const std::string err = (out.path / "err.txt").string();
+  status(bin + " check --format sarif " + kExamples + "qingshan-2025.assess 2>" + err +
+         " | head -c 1 >/dev/null");
+  EXPECT_EQ(slurp(err), "");
 }
 
 // 9. score says which veto item (and which result) vetoed a unit.
