@@ -50,8 +50,8 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 if [ "$mode" = replay ]; then
   # Each file run once; any crash, leak, sanitizer report or timeout fails.
-  files=("$seeds"/* )
-  shopt -s nullglob
+  shopt -s nullglob  # a target without generated seeds (fuzz_config) replays its regressions only
+  files=("$seeds"/*)
   files+=("$regress"/*)
   exec "$bin" -timeout=20 -rss_limit_mb=2048 "${files[@]}"
 fi
