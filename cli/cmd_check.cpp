@@ -11,8 +11,8 @@
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/project_config.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
 
 #ifndef JIANFU_VERSION
 #define JIANFU_VERSION "dev"

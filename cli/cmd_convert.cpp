@@ -4,7 +4,7 @@
 #include "cli/commands.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/scheme_writer.hpp"
-#include "engine/render.hpp"
+#include "render/render.hpp"
 
 namespace jf::cli {
 namespace {

@@ -6,8 +6,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
-#include "engine/display_width.hpp"
-#include "engine/render.hpp"
+#include "base/display_width.hpp"
+#include "render/render.hpp"
 #include "engine/scheme_diff.hpp"
 
 namespace jf::cli {
@@ -118,7 +118,8 @@ int run_diff(const DiffOptions& o, const Globals& g) {
   RuleSet rules = load_rules(sources, o.rule_paths, true, g);
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
-  SchemeDiff d = diff_schemes(before, after);
+  SchemeDiff d = diff_schemes({before.scheme, before.facts, before.diagnostics},
+                              {after.scheme, after.facts, after.diagnostics});
   apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
   write_output("", o.format == "json" ? render_json_diff(d, sources, o, lang) : render_text_diff(d, sources, o, lang));
   if (never) return kClean;

@@ -4,7 +4,8 @@
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
-#include "engine/render_score.hpp"
+#include "engine/results_validate.hpp"
+#include "render/render_score.hpp"
 
 namespace jf::cli {
 namespace {

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/rule_set.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/rule_meta.hpp"
 
 namespace jf {
 

@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "engine/display_width.hpp"
+#include "base/display_width.hpp"
 
 namespace jf {
 namespace {

@@ -2,8 +2,8 @@
 #pragma once
 #include <string>
 
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <memory>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 
 namespace jf {
 namespace {

@@ -6,7 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

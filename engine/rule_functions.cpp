@@ -3,7 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 #include "engine/rule_eval.hpp"
 
 namespace jf::rt {

@@ -1,6 +1,6 @@
 #include "engine/rule_types.hpp"
 
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf::rt {
 

@@ -2,8 +2,8 @@
 // structure checks, facts, the built-in pack, fingerprints) and every output
 // format. The first byte picks the syntax, so one corpus holds both.
 #include "dsl/scheme_loader.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
 #include "fuzz/fuzz_common.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

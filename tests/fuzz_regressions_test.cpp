@@ -7,9 +7,10 @@
 #include <fstream>
 
 #include "dsl/scheme_loader.hpp"
-#include "engine/builtin_rules.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/builtin_rules.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace jf;
@@ -58,7 +59,7 @@ TEST(FuzzRegressions, CheckInputs) {
   RuleSet rules;
   std::vector<Diagnostic> errors;
   for (const EmbeddedFile& f : builtin_rule_files())
-    rules.add_file(rule_sources, rule_sources.add(std::string(f.path), std::string(f.text)), true, errors);
+    add_rule_file(rules, rule_sources, rule_sources.add(std::string(f.path), std::string(f.text)), true, errors);
   ASSERT_TRUE(errors.empty());
   for (const fs::path& p : inputs("fuzz_check")) {
     std::string text = read(p);
@@ -76,7 +77,7 @@ TEST(FuzzRegressions, RulesInputs) {
     SourceSet sources;
     RuleSet set;
     std::vector<Diagnostic> errors;
-    set.add_file(sources, sources.add("r.rules", read(p)), false, errors);
+    add_rule_file(set, sources, sources.add("r.rules", read(p)), false, errors);
   }
 }
 

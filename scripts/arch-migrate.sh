@@ -1,0 +1,112 @@
+#!/usr/bin/env bash
+# Moves sources into the layer folders (base/ dsl/ engine/ render/ pipeline/
+# cli/, docs/contributing.md) and rewrites #include paths to match. Run from a
+# checkout's root, e.g. after merging a branch that still adds files at the old
+# places. Idempotent: a second run changes nothing.
+#
+#   scripts/arch-migrate.sh          move, rewrite, then run scripts/check-layers
+#   scripts/arch-migrate.sh --dry    only print what would move
+#
+# The rules are patterns, so files that did not exist when they were written
+# land in the right folder too (engine/render_html.cpp -> render/).
+set -euo pipefail
+
+dry=0
+[[ ${1:-} == --dry ]] && dry=1
+[[ -d dsl && -d engine && -d cli ]] || { echo "arch-migrate: run me from the repository root" >&2; exit 2; }
+
+# new_path OLD -> prints the layer path of OLD (OLD itself when it stays).
+# Keep in step with docs/contributing.md ("Layers").
+new_path() {
+  local p=$1 dir=${1%%/*} name=${1#*/}
+  case $dir in
+    dsl)
+      case $name in
+        span.*|source.*|utf8.*|limits.*|spelling.*|text_util.*|rules_ast.*) echo "base/$name"; return ;;
+        results_validate*) echo "engine/$name"; return ;;
+      esac ;;
+    engine)
+      case $name in
+        diagnostic.*|model.*|model_*|display_width.*) echo "base/$name"; return ;;
+        render.*|render_*|report.*|report_*|json_text.*) echo "render/$name"; return ;;
+        check_pipeline.*|suppress.*|builtin_rules.*) echo "pipeline/$name"; return ;;
+      esac ;;
+  esac
+  echo "$p"
+}
+
+in_git=0
+git rev-parse --is-inside-work-tree >/dev/null 2>&1 && in_git=1
+
+# (a) Moves.
+moved=0
+while IFS= read -r -d '' f; do
+  f=${f#./}
+  to=$(new_path "$f")
+  [[ $to == "$f" ]] && continue
+  if [[ -e $to ]]; then
+    echo "arch-migrate: both $f and $to exist; merge them by hand" >&2
+    exit 1
+  fi
+  echo "move $f -> $to"
+  moved=$((moved + 1))
+  ((dry)) && continue
+  mkdir -p "$(dirname "$to")"
+  if ((in_git)) && git ls-files --error-unmatch "$f" >/dev/null 2>&1; then
+    git mv "$f" "$to"
+  else
+    mv "$f" "$to"
+  fi
+done < <(find dsl engine -maxdepth 1 -type f -print0 | sort -z)
+((dry)) && { echo "$moved file(s) would move"; exit 0; }
+
+# (b) Include paths, in every C++ source and header of the tree (tests/, fuzz/,
+# bench/ included) and in the CMake scripts that write #include lines.
+mapfile -d '' files < <(find . -path ./.git -prune -o -path './build*' -prune -o \
+  -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' -o -name '*.cmake' \) -print0)
+map=$(mktemp)
+trap 'rm -f "$map"' EXIT
+# Every old path any include names, mapped to its new path.
+for f in "${files[@]}"; do
+  grep -ho '#include \\\?"\(dsl\|engine\)/[^"\\]*' "$f" || true
+done | sed 's/.*"//' | sort -u | while read -r old; do
+  new=$(new_path "$old")
+  [[ $new != "$old" ]] && printf '%s\t%s\n' "$old" "$new"
+done >"$map"
+if [[ -s $map ]]; then
+  for f in "${files[@]}"; do
+    grep -q '#include \\\?"\(dsl\|engine\)/' "$f" || continue
+    MAP=$map perl -i -pe '
+      BEGIN { open my $m, "<", $ENV{MAP} or die; while (<$m>) { chomp; my ($o, $n) = split /\t/; $r{$o} = $n } }
+      s{(#include \\?")((?:dsl|engine)/[^"\\]+)}{$1 . ($r{$2} // $2)}e;' "$f"
+  done
+fi
+
+# Types that left an engine header for the base layer: a dsl/ file that needs
+# only them now includes the base header (what this branch did by hand).
+for f in dsl/*.cpp dsl/*.hpp; do
+  [[ -e $f ]] || continue
+  perl -i -pe 's{#include "engine/rule_set\.hpp"}{#include "base/rule_meta.hpp"};
+               s{#include "engine/scorer\.hpp"}{#include "base/results.hpp"}' "$f"
+done
+
+# RuleSet::add_file(sources, file, builtin, errors) became the pipeline's
+# add_rule_file(set, sources, file, builtin, errors[, limits]): the engine no
+# longer calls the rules parser. (Tally::add_file takes one argument, so a
+# call with a comma is always the RuleSet one.)
+for f in "${files[@]}"; do
+  case $f in *.cmake) continue ;; esac
+  grep -qE '(\.|->)add_file\([^(),]+,' "$f" || continue
+  [[ $f == ./engine/rule_set.* ]] && continue
+  perl -i -pe 's{\b([A-Za-z_]\w*(?:(?:\.|->)[A-Za-z_]\w*)*)(?:\.|->)add_file\(([^(),]+),}{add_rule_file($1, $2,}g' "$f"
+  if ! grep -q '#include "pipeline/rule_loader.hpp"' "$f"; then
+    # after the file's last #include "..." line
+    perl -0 -i -pe 's{((?:.*\n)*#include "[^"]+"\n)}{$1#include "pipeline/rule_loader.hpp"\n}' "$f"
+  fi
+  echo "add_file -> add_rule_file: $f"
+done
+
+echo "arch-migrate: $moved file(s) moved"
+if [[ -x scripts/check-layers ]]; then
+  scripts/check-layers . || { echo "arch-migrate: fix the includes above by hand" >&2; exit 1; }
+fi
