@@ -12,7 +12,7 @@
 set -euo pipefail
 
 dry=0
-[[ ${1:-} == --dry ]] && dry=1
+if [[ ${1:-} == --dry ]]; then dry=1; fi
 [[ -d dsl && -d engine && -d cli ]] || { echo "arch-migrate: run me from the repository root" >&2; exit 2; }
 
 # new_path OLD -> prints the layer path of OLD (OLD itself when it stays).
@@ -36,7 +36,7 @@ new_path() {
 }
 
 in_git=0
-git rev-parse --is-inside-work-tree >/dev/null 2>&1 && in_git=1
+if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then in_git=1; fi
 
 # (a) Moves.
 moved=0
@@ -50,7 +50,7 @@ while IFS= read -r -d '' f; do
   fi
   echo "move $f -> $to"
   moved=$((moved + 1))
-  ((dry)) && continue
+  if ((dry)); then continue; fi
   mkdir -p "$(dirname "$to")"
   if ((in_git)) && git ls-files --error-unmatch "$f" >/dev/null 2>&1; then
     git mv "$f" "$to"
@@ -58,7 +58,7 @@ while IFS= read -r -d '' f; do
     mv "$f" "$to"
   fi
 done < <(find dsl engine -maxdepth 1 -type f -print0 | sort -z)
-((dry)) && { echo "$moved file(s) would move"; exit 0; }
+if ((dry)); then echo "$moved file(s) would move"; exit 0; fi
 
 # (b) Include paths, in every C++ source and header of the tree (tests/, fuzz/,
 # bench/ included) and in the CMake scripts that write #include lines.
@@ -71,7 +71,7 @@ for f in "${files[@]}"; do
   grep -ho '#include \\\?"\(dsl\|engine\)/[^"\\]*' "$f" || true
 done | sed 's/.*"//' | sort -u | while read -r old; do
   new=$(new_path "$old")
-  [[ $new != "$old" ]] && printf '%s\t%s\n' "$old" "$new"
+  if [[ $new != "$old" ]]; then printf '%s\t%s\n' "$old" "$new"; fi
 done >"$map"
 if [[ -s $map ]]; then
   for f in "${files[@]}"; do
@@ -97,7 +97,7 @@ done
 for f in "${files[@]}"; do
   case $f in *.cmake) continue ;; esac
   grep -qE '(\.|->)add_file\([^(),]+,' "$f" || continue
-  [[ $f == ./engine/rule_set.* ]] && continue
+  if [[ $f == ./engine/rule_set.* ]]; then continue; fi
   perl -i -pe 's{\b([A-Za-z_]\w*(?:(?:\.|->)[A-Za-z_]\w*)*)(?:\.|->)add_file\(([^(),]+),}{add_rule_file($1, $2,}g' "$f"
   if ! grep -q '#include "pipeline/rule_loader.hpp"' "$f"; then
     # after the file's last #include "..." line
