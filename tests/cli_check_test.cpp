@@ -184,7 +184,9 @@ TEST(CliCheck, ManyFilesStreamTheSameReportWithAnyNumberOfJobs) {
         last = d["file"];
       }
     }
-    if (std::string(format) == "sarif" || std::string(format) == "gitlab") EXPECT_NO_THROW(nlohmann::json::parse(one.out));
+    if (std::string(format) == "sarif" || std::string(format) == "gitlab") {
+      EXPECT_NO_THROW(nlohmann::json::parse(one.out));
+    }
   }
   // -o and --write-baseline stream into files replaced at the end.
   std::string report = (dir.path / "report.json").string(), baseline = (dir.path / "baseline.json").string();
