@@ -1,5 +1,5 @@
 // Renderers: diagnostics to text for people and to formats for machines.
-// Each format is a ReportFormat (engine/report.hpp) so that `check` can
+// Each format is a ReportFormat (render/report.hpp) so that `check` can
 // stream; the render_* functions render a whole report at once.
 #pragma once
 #include <memory>

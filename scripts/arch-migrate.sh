@@ -60,25 +60,29 @@ while IFS= read -r -d '' f; do
 done < <(find dsl engine -maxdepth 1 -type f -print0 | sort -z)
 if ((dry)); then echo "$moved file(s) would move"; exit 0; fi
 
-# (b) Include paths, in every C++ source and header of the tree (tests/, fuzz/,
-# bench/ included) and in the CMake scripts that write #include lines.
+# (b) Paths of moved files: every #include in the C++ sources and headers of
+# the tree (tests/, fuzz/, bench/ included), and every mention of such a file
+# in comments, CMake files (embed_rules.cmake writes an #include) and docs.
+# docs/contributing.md names the old paths on purpose and is left alone.
 mapfile -d '' files < <(find . -path ./.git -prune -o -path './build*' -prune -o \
-  -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' -o -name '*.cmake' \) -print0)
+  -path ./docs/contributing.md -prune -o -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \
+  -o -name '*.cmake' -o -name CMakeLists.txt -o -name '*.md' \) -print0)
 map=$(mktemp)
 trap 'rm -f "$map"' EXIT
-# Every old path any include names, mapped to its new path.
+mention='(dsl|engine)/[A-Za-z0-9_]+\.(cpp|hpp|h)'
+# Every old path the tree names, mapped to its new path.
 for f in "${files[@]}"; do
-  grep -ho '#include \\\?"\(dsl\|engine\)/[^"\\]*' "$f" || true
-done | sed 's/.*"//' | sort -u | while read -r old; do
+  grep -ohE "$mention" "$f" || true
+done | sort -u | while read -r old; do
   new=$(new_path "$old")
   if [[ $new != "$old" ]]; then printf '%s\t%s\n' "$old" "$new"; fi
 done >"$map"
 if [[ -s $map ]]; then
   for f in "${files[@]}"; do
-    grep -q '#include \\\?"\(dsl\|engine\)/' "$f" || continue
+    grep -qE "$mention" "$f" || continue
     MAP=$map perl -i -pe '
       BEGIN { open my $m, "<", $ENV{MAP} or die; while (<$m>) { chomp; my ($o, $n) = split /\t/; $r{$o} = $n } }
-      s{(#include \\?")((?:dsl|engine)/[^"\\]+)}{$1 . ($r{$2} // $2)}e;' "$f"
+      s{(?<![A-Za-z0-9_./-])((?:dsl|engine)/[A-Za-z0-9_]+\.(?:cpp|hpp|h))\b}{$r{$1} // $1}ge;' "$f"
   done
 fi
 
