@@ -163,7 +163,8 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
                    const Globals& g) {
   RuleSet set;
   std::vector<Diagnostic> errors;
-  if (with_builtin) add_builtin_rules(set, sources, errors, g.limits);
+  // The embedded pack is part of the binary, not input: the default limits.
+  if (with_builtin) add_builtin_rules(set, sources, errors);
   for (const std::string& path : collect_rule_files(extra))
     add_rule_file(set, sources, sources.add(path, read_source_file(path, g.limits.max_file_bytes)), false, errors,
                   g.limits);

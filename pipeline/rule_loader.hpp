@@ -19,7 +19,8 @@ bool add_rule_file(RuleSet& set, const SourceSet& sources, uint32_t file, bool b
                    std::vector<Diagnostic>& errors, const Limits& limits = Limits{});
 
 /// Adds the embedded built-in pack (rules/*.rules) to `set`, each file
-/// registered in `sources` as "builtin:NAME.rules".
+/// registered in `sources` as "builtin:NAME.rules". The pack is part of the
+/// binary, so callers pass the run's limits only to user rule files.
 bool add_builtin_rules(RuleSet& set, SourceSet& sources, std::vector<Diagnostic>& errors,
                        const Limits& limits = Limits{});
 
