@@ -38,6 +38,66 @@ new_path() {
 in_git=0
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then in_git=1; fi
 
+# (0) Merge conflicts about #include lines only, as when a branch that edited
+# an include block meets this branch's renames. Each such hunk becomes the
+# union of both sides' includes, old paths mapped to new ones, less any
+# include one side deleted (present in the merge base, absent from that
+# side's file). Hunks with anything else are left for a person; a file left
+# with no conflict markers is staged.
+resolve_includes_pl=$(cat <<'PERL'
+      BEGIN {
+        open my $m, "<", "$ENV{STAGES}/map" or die;
+        { local $/ = "\n"; while (<$m>) { chomp; my ($o, $n) = split /\t/; $map{$o} = $n } }
+        sub mapped {
+          my $p = $map{$_[0]} // $_[0];
+          if ($ENV{LAYER} eq "dsl") {
+            $p = "base/rule_meta.hpp" if $p eq "engine/rule_set.hpp";
+            $p = "base/results.hpp" if $p eq "engine/scorer.hpp";
+          }
+          return $p;
+        }
+        sub incs { my %s; for (@_) { $s{mapped($1)} = 1 while /#include "([^"]+)"/g } return \%s }
+        sub slurp { local $/; open my $h, "<", $_[0] or return ""; my $t = <$h>; return $t }
+        my ($base, $ours, $theirs) = map { incs(slurp("$ENV{STAGES}/$_")) } 1, 2, 3;
+        %deleted = map { $_ => 1 } grep { !$ours->{$_} || !$theirs->{$_} } keys %$base;
+      }
+      s{^<<<<<<< [^\n]*\n(.*?)(?:^\|\|\|\|\|\|\| [^\n]*\n.*?)?^=======\n(.*?)^>>>>>>> [^\n]*\n}{
+        my ($a, $b) = ($1, $2);
+        if (grep { /\S/ && !/^\s*#\s*include\s+"[^"]+"\s*$/ } split /\n/, $a . $b) {
+          $&;
+        } else {
+          my (@out, %seen);
+          for my $l (split /\n/, $a . $b) {
+            next unless $l =~ /#include "([^"]+)"/;
+            my $p = mapped($1);
+            next if $seen{$p}++ || $deleted{$p};
+            push @out, "#include \"$p\"\n";
+          }
+          join "", @out;
+        }
+      }gmse;
+PERL
+)
+resolved=()
+if ((in_git)) && ((dry == 0)); then
+  mapfile -t conflicted < <(git diff --name-only --diff-filter=U 2>/dev/null | grep -E '\.(cpp|hpp|h)$' || true)
+  for f in "${conflicted[@]}"; do
+    [[ -f $f ]] && grep -q '^<<<<<<< ' "$f" || continue
+    stages=$(mktemp -d)
+    for n in 1 2 3; do git show ":$n:$f" >"$stages/$n" 2>/dev/null || : >"$stages/$n"; done
+    includes=$(cat "$f" "$stages"/[123] | grep -ohE '#include "[^"]+"' | sed 's/#include "//; s/"$//' | sort -u)
+    while read -r inc; do
+      [[ -n $inc ]] && printf '%s\t%s\n' "$inc" "$(new_path "$inc")"
+    done <<<"$includes" >"$stages/map"
+    LAYER=${f%%/*} STAGES=$stages perl -0 -i -pe "$resolve_includes_pl" "$f"
+    rm -rf "$stages"
+    if ! grep -q '^<<<<<<< ' "$f"; then
+      resolved+=("$f")
+      echo "resolved include conflicts: $f"
+    fi
+  done
+fi
+
 # (a) Moves.
 moved=0
 while IFS= read -r -d '' f; do
@@ -62,14 +122,16 @@ if ((dry)); then echo "$moved file(s) would move"; exit 0; fi
 
 # (b) Paths of moved files: every #include in the C++ sources and headers of
 # the tree (tests/, fuzz/, bench/ included), and every mention of such a file
-# in comments, CMake files (embed_rules.cmake writes an #include) and docs.
+# (any extension: engine/render_html.css moves too) in comments, CMake files
+# (embed_rules.cmake writes an #include; ${CMAKE_SOURCE_DIR}/engine/x.css) and
+# docs. A path inside another folder (tests/dsl/x.cpp) is not one of ours.
 # docs/contributing.md names the old paths on purpose and is left alone.
 mapfile -d '' files < <(find . -path ./.git -prune -o -path './build*' -prune -o \
   -path ./docs/contributing.md -prune -o -type f \( -name '*.cpp' -o -name '*.hpp' -o -name '*.h' \
   -o -name '*.cmake' -o -name CMakeLists.txt -o -name '*.md' \) -print0)
 map=$(mktemp)
 trap 'rm -f "$map"' EXIT
-mention='(dsl|engine)/[A-Za-z0-9_]+\.(cpp|hpp|h)'
+mention='(dsl|engine)/[A-Za-z0-9_]+\.[A-Za-z0-9]+'
 # Every old path the tree names, mapped to its new path.
 for f in "${files[@]}"; do
   grep -ohE "$mention" "$f" || true
@@ -82,7 +144,7 @@ if [[ -s $map ]]; then
     grep -qE "$mention" "$f" || continue
     MAP=$map perl -i -pe '
       BEGIN { open my $m, "<", $ENV{MAP} or die; while (<$m>) { chomp; my ($o, $n) = split /\t/; $r{$o} = $n } }
-      s{(?<![A-Za-z0-9_./-])((?:dsl|engine)/[A-Za-z0-9_]+\.(?:cpp|hpp|h))\b}{$r{$1} // $1}ge;' "$f"
+      s{(?<![A-Za-z0-9_.-])(?<![A-Za-z0-9_.-]/)((?:dsl|engine)/[A-Za-z0-9_]+\.[A-Za-z0-9]+)}{$r{$1} // $1}ge;' "$f"
   done
 fi
 
@@ -110,6 +172,12 @@ for f in "${files[@]}"; do
   echo "add_file -> add_rule_file: $f"
 done
 
+if ((${#resolved[@]})); then git add -- "${resolved[@]}"; fi
+left=$( ((in_git)) && git diff --name-only --diff-filter=U 2>/dev/null || true)
+if [[ -n $left ]]; then
+  echo "arch-migrate: still in conflict (resolve, then run me again):"
+  printf '  %s\n' $left
+fi
 echo "arch-migrate: $moved file(s) moved"
 if [[ -x scripts/check-layers ]]; then
   scripts/check-layers . || { echo "arch-migrate: fix the includes above by hand" >&2; exit 1; }
