@@ -38,12 +38,13 @@ new_path() {
 in_git=0
 if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then in_git=1; fi
 
-# (0) Merge conflicts about #include lines only, as when a branch that edited
-# an include block meets this branch's renames. Each such hunk becomes the
-# union of both sides' includes, old paths mapped to new ones, less any
-# include one side deleted (present in the merge base, absent from that
-# side's file). Hunks with anything else are left for a person; a file left
-# with no conflict markers is staged.
+# (0) Merge conflicts caused by this branch's renames, in C++ files. A hunk
+# where one side only renamed includes (compared with the merge base) takes
+# the other side. A hunk of #include lines only becomes the union of both
+# sides' includes in the new paths, less any include one side deleted
+# (present in the merge base, absent from that side's file). Other hunks are
+# left for a person; a file left with no conflict markers is staged. Files
+# edited since the merge are only given the second treatment.
 resolve_includes_pl=$(cat <<'PERL'
       BEGIN {
         open my $m, "<", "$ENV{STAGES}/map" or die;
@@ -57,14 +58,19 @@ resolve_includes_pl=$(cat <<'PERL'
           return $p;
         }
         sub incs { my %s; for (@_) { $s{mapped($1)} = 1 while /#include "([^"]+)"/g } return \%s }
+        sub norm { my $t = shift; $t =~ s{#include "([^"]+)"}{"#include \"" . mapped($1) . "\""}ge; $t =~ s/[ \t]+$//mg; $t }
         sub slurp { local $/; open my $h, "<", $_[0] or return ""; my $t = <$h>; return $t }
         my ($base, $ours, $theirs) = map { incs(slurp("$ENV{STAGES}/$_")) } 1, 2, 3;
         %deleted = map { $_ => 1 } grep { !$ours->{$_} || !$theirs->{$_} } keys %$base;
       }
-      s{^<<<<<<< [^\n]*\n(.*?)(?:^\|\|\|\|\|\|\| [^\n]*\n.*?)?^=======\n(.*?)^>>>>>>> [^\n]*\n}{
-        my ($a, $b) = ($1, $2);
-        if (grep { /\S/ && !/^\s*#\s*include\s+"[^"]+"\s*$/ } split /\n/, $a . $b) {
-          $&;
+      s{^<<<<<<< [^\n]*\n(.*?)(?:^\|\|\|\|\|\|\| [^\n]*\n(.*?))?^=======\n(.*?)^>>>>>>> [^\n]*\n}{
+        my ($whole, $a, $o, $b) = ($&, $1, $2, $3);
+        if (defined $o && norm($o) eq norm($b)) {
+          norm($a);
+        } elsif (defined $o && norm($o) eq norm($a)) {
+          norm($b);
+        } elsif (grep { /\S/ && !/^\s*#\s*include\s+"[^"]+"\s*$/ } split /\n/, $a . $b) {
+          $whole;
         } else {
           my (@out, %seen);
           for my $l (split /\n/, $a . $b) {
@@ -89,6 +95,12 @@ if ((in_git)) && ((dry == 0)); then
     while read -r inc; do
       [[ -n $inc ]] && printf '%s\t%s\n' "$inc" "$(new_path "$inc")"
     done <<<"$includes" >"$stages/map"
+    # Untouched since the merge (same as merging the stages again)? Then
+    # redo the merge with the base in each hunk (diff3).
+    unmark='s/^\(<<<<<<<\|>>>>>>>\|=======\||||||||\).*/\1/'
+    if cmp -s <(git merge-file -p "$stages/2" "$stages/1" "$stages/3" | sed "$unmark") <(sed "$unmark" "$f"); then
+      git merge-file -p --diff3 -L ours -L base -L theirs "$stages/2" "$stages/1" "$stages/3" >"$f" || true
+    fi
     LAYER=${f%%/*} STAGES=$stages perl -0 -i -pe "$resolve_includes_pl" "$f"
     rm -rf "$stages"
     if ! grep -q '^<<<<<<< ' "$f"; then
