@@ -118,8 +118,7 @@ int run_diff(const DiffOptions& o, const Globals& g) {
   RuleSet rules = load_rules(sources, o.rule_paths, true, g);
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
-  SchemeDiff d = diff_schemes({before.scheme, before.facts, before.diagnostics},
-                              {after.scheme, after.facts, after.diagnostics});
+  SchemeDiff d = diff_schemes(before.view(), after.view());
   apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
   write_output("", o.format == "json" ? render_json_diff(d, sources, o, lang) : render_text_diff(d, sources, o, lang));
   if (never) return kClean;

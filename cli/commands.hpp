@@ -22,5 +22,6 @@ Action setup_score(CLI::App& app, Globals& g);
 Action setup_burden(CLI::App& app, Globals& g);
 Action setup_diff(CLI::App& app, Globals& g);
 Action setup_import(CLI::App& app, Globals& g);
+Action setup_report(CLI::App& app, Globals& g);
 
 }  // namespace jf::cli

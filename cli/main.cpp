@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
       {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
       {"config", setup_config},
       {"import", setup_import},
+      {"report", setup_report},
   };
   std::map<std::string, Action> actions;
   for (auto& [name, setup] : table) actions[name] = setup(app, g);

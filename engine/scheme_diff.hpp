@@ -7,8 +7,7 @@
 
 #include "engine/burden.hpp"
 #include "base/diagnostic.hpp"
-#include "base/model.hpp"
-#include "engine/facts.hpp"
+#include "engine/checked_scheme.hpp"
 
 namespace jf {
 
@@ -30,18 +29,10 @@ struct SchemeDiff {
 /// with digits removed and spaces collapsed. Lines never take part.
 std::string finding_key(const Scheme&, const Diagnostic&);
 
-/// One checked version of a scheme, as the diff reads it (the pipeline's
-/// FileCheck provides all three).
-struct DiffSide {
-  const Scheme& scheme;
-  const Facts& facts;
-  const std::vector<Diagnostic>& findings;
-};
-
 /// Compares two checked schemes. JF406 (severity warning, at NEW's header) is
 /// added to `introduced` when NEW has more inspections, indicators or forms a
 /// year per unit than OLD; callers apply rule settings to it.
-SchemeDiff diff_schemes(const DiffSide& old_side, const DiffSide& new_side);
+SchemeDiff diff_schemes(const CheckedScheme& old_check, const CheckedScheme& new_check);
 
 /// The JF406 finding for two burdens, or nothing when the load did not grow.
 std::vector<Diagnostic> load_not_reduced(const Burden& old_b, const Burden& new_b, Span at);

@@ -9,6 +9,7 @@
 #include "base/diagnostic.hpp"
 #include "engine/facts.hpp"
 #include "base/model.hpp"
+#include "engine/checked_scheme.hpp"
 #include "engine/rule_set.hpp"
 
 namespace jf {
@@ -18,6 +19,8 @@ struct FileCheck {
   Facts facts;
   std::vector<Diagnostic> diagnostics;  // sorted: offset, rule
   bool parsed = false;                  // no JF001: the semantic checks ran
+  /// What diff and the HTML report read (valid while this FileCheck lives).
+  CheckedScheme view() const { return {scheme, facts, diagnostics}; }
 };
 
 /// Loads and checks file `file` of `sources`. With syntax errors only the

@@ -173,7 +173,7 @@ done
 # longer calls the rules parser. (Tally::add_file takes one argument, so a
 # call with a comma is always the RuleSet one.)
 for f in "${files[@]}"; do
-  case $f in *.cmake) continue ;; esac
+  case $f in *.cpp | *.hpp | *.h) ;; *) continue ;; esac
   grep -qE '(\.|->)add_file\([^(),]+,' "$f" || continue
   if [[ $f == ./engine/rule_set.* ]]; then continue; fi
   perl -i -pe 's{\b([A-Za-z_]\w*(?:(?:\.|->)[A-Za-z_]\w*)*)(?:\.|->)add_file\(([^(),]+),}{add_rule_file($1, $2,}g' "$f"
@@ -182,6 +182,17 @@ for f in "${files[@]}"; do
     perl -0 -i -pe 's{((?:.*\n)*#include "[^"]+"\n)}{$1#include "pipeline/rule_loader.hpp"\n}' "$f"
   fi
   echo "add_file -> add_rule_file: $f"
+done
+
+# validate_results moved from dsl/results_loader.hpp to the engine
+# (engine/results_validate.hpp): callers outside dsl/ include it beside the
+# loader.
+for f in "${files[@]}"; do
+  case $f in ./dsl/* | ./engine/results_validate.*) continue ;; *.cpp | *.hpp) ;; *) continue ;; esac
+  grep -q 'validate_results(' "$f" || continue
+  grep -q '#include "engine/results_validate.hpp"' "$f" && continue
+  perl -0 -i -pe 's{(#include "dsl/results_loader.hpp"\n)}{$1#include "engine/results_validate.hpp"\n}' "$f"
+  if grep -q '#include "engine/results_validate.hpp"' "$f"; then echo "validate_results: $f"; fi
 done
 
 if ((${#resolved[@]})); then git add -- "${resolved[@]}"; fi
