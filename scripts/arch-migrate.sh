@@ -116,6 +116,10 @@ while IFS= read -r -d '' f; do
   f=${f#./}
   to=$(new_path "$f")
   [[ $to == "$f" ]] && continue
+  if ((in_git)) && [[ -n $(git ls-files -u -- "$f") ]]; then
+    echo "arch-migrate: $f is in conflict; resolve it, then run me again" >&2
+    continue
+  fi
   if [[ -e $to ]]; then
     echo "arch-migrate: both $f and $to exist; merge them by hand" >&2
     exit 1
