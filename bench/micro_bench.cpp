@@ -10,12 +10,13 @@
 
 #include "bench/scheme_gen.hpp"
 #include "dsl/scheme_loader.hpp"
-#include "engine/builtin_rules.hpp"
-#include "engine/check_pipeline.hpp"
+#include "pipeline/builtin_rules.hpp"
+#include "pipeline/check_pipeline.hpp"
 #include "engine/facts.hpp"
-#include "engine/render.hpp"
+#include "render/render.hpp"
 #include "engine/rule_set.hpp"
 #include "engine/structure_checks.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace {
 
@@ -47,7 +48,7 @@ struct Pack {
   Pack() {
     std::vector<Diagnostic> errors;
     for (const EmbeddedFile& f : builtin_rule_files())
-      rules.add_file(sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
+      add_rule_file(rules, sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
     if (!errors.empty()) throw std::runtime_error("built-in pack does not compile");
   }
 };

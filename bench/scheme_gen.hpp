@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf::bench {
 

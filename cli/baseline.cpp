@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/common.hpp"
-#include "engine/json_text.hpp"
+#include "render/json_text.hpp"
 
 namespace jf::cli {
 

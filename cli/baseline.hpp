@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/report.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
+#include "render/report.hpp"
 
 namespace jf::cli {
 

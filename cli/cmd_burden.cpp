@@ -2,7 +2,7 @@
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
 #include "engine/burden.hpp"
-#include "engine/render_burden.hpp"
+#include "render/render_burden.hpp"
 
 namespace jf::cli {
 namespace {

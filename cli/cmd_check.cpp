@@ -15,8 +15,8 @@
 #include "cli/project_config.hpp"
 #include "dsl/document.hpp"
 #include "dsl/table_import.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
 
 #ifndef JIANFU_VERSION
 #define JIANFU_VERSION "dev"

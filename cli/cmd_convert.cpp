@@ -7,7 +7,7 @@
 #include "dsl/document.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/scheme_writer.hpp"
-#include "engine/render.hpp"
+#include "render/render.hpp"
 
 namespace jf::cli {
 namespace {

@@ -8,8 +8,8 @@
 #include "cli/commands.hpp"
 #include "cli/project_config.hpp"
 #include "cli/scheme_input.hpp"
-#include "engine/display_width.hpp"
-#include "engine/render.hpp"
+#include "base/display_width.hpp"
+#include "render/render.hpp"
 #include "engine/scheme_diff.hpp"
 
 namespace jf::cli {
@@ -138,7 +138,7 @@ int run_diff(const DiffOptions& o, Globals g) {
     throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
-  SchemeDiff d = diff_schemes(before, after);
+  SchemeDiff d = diff_schemes(before.view(), after.view());
   apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
   write_output("", o.format == "json" ? render_json_diff(d, sources, o, lang) : render_text_diff(d, sources, o, lang));
   if (never) return kClean;

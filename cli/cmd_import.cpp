@@ -10,7 +10,7 @@
 #include "dsl/table_import.hpp"
 #include "dsl/yaml_reader.hpp"
 #include "dsl/yaml_tree.hpp"
-#include "engine/render.hpp"
+#include "render/render.hpp"
 
 namespace jf::cli {
 namespace {

@@ -8,7 +8,7 @@
 #include "cli/project_config.hpp"
 #include "cli/results_input.hpp"
 #include "cli/scheme_input.hpp"
-#include "engine/render_html.hpp"
+#include "render/render_html.hpp"
 
 #ifndef JIANFU_VERSION
 #define JIANFU_VERSION "dev"
@@ -57,7 +57,8 @@ int run_report(const ReportOptions& o, const Globals& g) {
   HtmlReportInput in;
   in.path = o.scheme;
   in.sources = &sources;
-  in.check = &now;
+  const CheckedScheme checked = now.view();
+  in.check = &checked;
   in.rules = &rules;
   in.version = JIANFU_VERSION;
   in.lang = report_lang(g.lang, project.config(config_path), now.scheme);
@@ -72,7 +73,7 @@ int run_report(const ReportOptions& o, const Globals& g) {
   std::optional<FileCheck> before;
   if (!o.against.empty()) {
     before = load_checked_scheme(sources, o.against, &project.rules_for(project.config_for(o.against)), g, message_lang);
-    in.diff = diff_schemes(*before, now);
+    in.diff = diff_schemes(before->view(), now.view());
     apply_rule_settings(in.diff->introduced, rules);  // JF406 follows the rule set like any native rule
     in.against_path = o.against;
   }

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
-#include "engine/display_width.hpp"
+#include "base/display_width.hpp"
 
 namespace jf::cli {
 namespace {

@@ -7,8 +7,9 @@
 #include "cli/commands.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
-#include "engine/display_width.hpp"
-#include "engine/render_score.hpp"
+#include "base/display_width.hpp"
+#include "render/render_score.hpp"
+#include "engine/results_validate.hpp"
 
 namespace jf::cli {
 namespace {

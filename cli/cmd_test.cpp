@@ -7,7 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "dsl/fixture_expectations.hpp"
-#include "engine/check_pipeline.hpp"
+#include "pipeline/check_pipeline.hpp"
 
 namespace fs = std::filesystem;
 

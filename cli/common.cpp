@@ -14,9 +14,9 @@
 #include <system_error>
 
 #include "cli/run_files.hpp"
-#include "engine/builtin_rules.hpp"
-#include "engine/display_width.hpp"
-#include "engine/render.hpp"
+#include "base/display_width.hpp"
+#include "render/render.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace fs = std::filesystem;
 
@@ -220,11 +220,11 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
                    const Globals& g) {
   RuleSet set;
   std::vector<Diagnostic> errors;
-  if (with_builtin)
-    for (const EmbeddedFile& f : builtin_rule_files())
-      set.add_file(sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
+  // The embedded pack is part of the binary, not input: the default limits.
+  if (with_builtin) add_builtin_rules(set, sources, errors);
   for (const std::string& path : collect_rule_files(extra))
-    set.add_file(sources, sources.add(path, read_source_file(path, g.limits.max_file_bytes)), false, errors);
+    add_rule_file(set, sources, sources.add(path, read_source_file(path, g.limits.max_file_bytes)), false, errors,
+                  g.limits);
   if (!errors.empty()) {
     print_errors(errors, sources, resolve_lang(g.lang));
     throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "cli/output_file.hpp"
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/rule_set.hpp"
 
 namespace jf::cli {

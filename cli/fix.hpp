@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf::cli {
 

@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "dsl/lexicon_reader.hpp"
 
 #ifndef JIANFU_VERSION
 #define JIANFU_VERSION "dev"
@@ -27,6 +28,7 @@ void say_error(const char* kind, const char* what) noexcept {
 int main(int argc, char** argv) {
   using namespace jf::cli;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, not a crash
+  jf::use_builtin_lexicon();      // read on first use, by import, facts and rules alike
   CLI::App app{"jianfu (减负): a linter and rule engine for assessment schemes"};
   app.require_subcommand(1);
   app.fallthrough();  // global options such as --lang also work after the command

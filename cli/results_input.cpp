@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "dsl/results_loader.hpp"
+#include "engine/results_validate.hpp"
 
 namespace jf::cli {
 namespace {

@@ -3,7 +3,7 @@
 #include <string>
 
 #include "cli/common.hpp"
-#include "engine/check_pipeline.hpp"
+#include "pipeline/check_pipeline.hpp"
 
 namespace jf::cli {
 

@@ -2,7 +2,7 @@
 # as a raw string, so it needs no file at run time. Run with cmake -P.
 file(GLOB files ${DIR}/*.yaml)
 list(SORT files)
-set(body "// Generated from lexicon/*.yaml by cmake/embed_lexicon.cmake. Do not edit.\n#include \"dsl/lexicon.hpp\"\nnamespace jf {\nconst std::vector<EmbeddedLexiconFile>& builtin_lexicon_files() {\n  static const std::vector<EmbeddedLexiconFile> files = {\n")
+set(body "// Generated from lexicon/*.yaml by cmake/embed_lexicon.cmake. Do not edit.\n#include \"dsl/lexicon_reader.hpp\"\nnamespace jf {\nconst std::vector<EmbeddedLexiconFile>& builtin_lexicon_files() {\n  static const std::vector<EmbeddedLexiconFile> files = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME)
   file(READ ${f} text)

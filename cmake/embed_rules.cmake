@@ -2,7 +2,7 @@
 # built-in pack needs no file at run time. Run with cmake -P.
 file(GLOB files ${DIR}/*.rules)
 list(SORT files)
-set(body "// Generated from rules/*.rules by cmake/embed_rules.cmake. Do not edit.\n#include \"engine/builtin_rules.hpp\"\nnamespace jf {\nconst std::vector<EmbeddedFile>& builtin_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
+set(body "// Generated from rules/*.rules by cmake/embed_rules.cmake. Do not edit.\n#include \"pipeline/builtin_rules.hpp\"\nnamespace jf {\nconst std::vector<EmbeddedFile>& builtin_rule_files() {\n  static const std::vector<EmbeddedFile> files = {\n")
 foreach(f ${files})
   get_filename_component(name ${f} NAME)
   file(READ ${f} text)

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <optional>
 
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf {
 

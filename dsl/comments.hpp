@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "dsl/source.hpp"
-#include "engine/model.hpp"
+#include "base/source.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

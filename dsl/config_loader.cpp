@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "dsl/byte_checks.hpp"
+#include "dsl/lexicon_reader.hpp"
 #include "dsl/scheme_loader.hpp"
 
 #include "dsl/yaml_reader.hpp"

@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "dsl/lexicon.hpp"
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/rule_set.hpp"
+#include "base/lexicon.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/rule_meta.hpp"
 
 namespace jf {
 

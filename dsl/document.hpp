@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 #include "dsl/table_reader.hpp"
 
 namespace jf {

@@ -1,6 +1,6 @@
 #include "dsl/fixture_expectations.hpp"
 
-#include "dsl/text_util.hpp"
+#include "base/text_util.hpp"
 
 namespace jf {
 namespace {

@@ -1,6 +1,6 @@
 #include "dsl/fullwidth.hpp"
 
-#include "dsl/utf8.hpp"
+#include "base/utf8.hpp"
 
 namespace jf {
 

@@ -4,7 +4,7 @@
 
 #include "dsl/scheme_grammar.hpp"
 #include "dsl/scheme_loader.hpp"
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 namespace jf {
 namespace {

@@ -10,7 +10,7 @@
 
 #include "dsl/byte_checks.hpp"
 #include "dsl/fullwidth.hpp"
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 #include "dsl/yaml_reader.hpp"
 #include "dsl/yaml_tree.hpp"
 

@@ -1,6 +1,8 @@
 // The only translation unit that instantiates the rule-language grammar.
 #include "dsl/rules_grammar.hpp"
 
+#include <fmt/format.h>
+
 #include "dsl/rules_grammar_def.hpp"
 
 namespace jf {
@@ -71,6 +73,14 @@ void split_interpolations(rules_ast::Clause& c, uint32_t file, const Limits& lim
 rules_ast::File parse_rules(const SourceSet& sources, uint32_t file, const Limits& limits,
                             std::vector<SyntaxError>& errors) {
   const SourceFile& src = sources[file];
+  // The reader stops one byte past the limit (--max-file-size), so a longer
+  // file is refused whole rather than parsed cut short.
+  if (src.text().size() > limits.max_file_bytes) {
+    errors.push_back({{file, 0, 0},
+                      {fmt::format("file size is above the limit of {} bytes", limits.max_file_bytes),
+                       fmt::format("文件大小超过上限 {} 字节", limits.max_file_bytes)}});
+    return {};
+  }
   It begin = src.text().data();
   It end = begin + src.text().size();
   State st{begin, file, 0, &limits, &errors, 0};

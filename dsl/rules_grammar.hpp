@@ -4,9 +4,9 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/rules_ast.hpp"
-#include "dsl/source.hpp"
+#include "base/limits.hpp"
+#include "base/rules_ast.hpp"
+#include "base/source.hpp"
 
 namespace jf {
 

@@ -5,8 +5,8 @@
 #include <boost/spirit/home/x3.hpp>
 #include <string_view>
 
-#include "dsl/limits.hpp"
-#include "dsl/rules_ast.hpp"
+#include "base/limits.hpp"
+#include "base/rules_ast.hpp"
 #include "dsl/rules_grammar_parsers.hpp"
 #include "dsl/rules_lexer.hpp"
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/rules_ast.hpp"
+#include "base/limits.hpp"
+#include "base/rules_ast.hpp"
 #include "dsl/rules_lexer.hpp"
 
 namespace jf::rules_grammar {

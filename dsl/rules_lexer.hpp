@@ -6,8 +6,8 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/span.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/span.hpp"
+#include "base/text.hpp"
 
 namespace jf::rules_grammar {
 

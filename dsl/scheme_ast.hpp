@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "dsl/span.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/span.hpp"
+#include "base/text.hpp"
 
 namespace jf::ast {
 

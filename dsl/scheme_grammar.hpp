@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "dsl/limits.hpp"
+#include "base/limits.hpp"
 #include "dsl/scheme_ast.hpp"
 
 namespace jf {

@@ -3,10 +3,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <set>
 
-#include "engine/display_width.hpp"
+#include "base/display_width.hpp"
 
 namespace jf {
 namespace {

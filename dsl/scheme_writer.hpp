@@ -3,8 +3,8 @@
 #include <string>
 
 #include "dsl/comments.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -2,7 +2,7 @@
 
 #include <string_view>
 
-#include "dsl/text_util.hpp"
+#include "base/text_util.hpp"
 
 namespace jf {
 namespace {

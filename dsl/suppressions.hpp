@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 
 namespace jf {
 

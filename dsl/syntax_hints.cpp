@@ -7,7 +7,7 @@
 #include <string>
 
 #include "dsl/fullwidth.hpp"
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 namespace jf {
 namespace {

@@ -5,8 +5,8 @@
 #pragma once
 #include <vector>
 
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf {
 

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf {
 

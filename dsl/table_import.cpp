@@ -11,7 +11,8 @@
 #include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_phrases.hpp"
-#include "dsl/table_phrases_clauses.hpp"
+#include "base/clauses.hpp"
+#include "dsl/lexicon_reader.hpp"
 
 namespace jf {
 namespace {
@@ -483,6 +484,7 @@ class Importer {
 }  // namespace
 
 ImportResult import_table(const SourceSet& sources, uint32_t file, const ImportOptions& options) {
+  use_builtin_lexicon();  // the clause reader's words
   ImportResult out;
   Importer(sources, file, options, out).run();
   return out;

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
-#include "dsl/limits.hpp"
+#include "base/limits.hpp"
 #include "dsl/scheme_loader.hpp"
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 #include "dsl/table_reader.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

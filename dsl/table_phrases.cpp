@@ -184,29 +184,6 @@ void set_mode(Indicator& ind, ScoreMode mode, bool& set, Span span) {
 
 }  // namespace
 
-std::optional<double> parse_number(std::string_view s) {
-  static const std::string_view digits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (s.empty()) return std::nullopt;
-  if (s == "两") return 2;
-  if (static_cast<unsigned char>(s[0]) >= 0x80) {  // 一 … 九十九
-    double tens = 0, units = 0;
-    for (size_t i = 0; i < s.size(); i += 3) {
-      std::string_view c = s.substr(i, 3);
-      if (c == "十") tens = units == 0 ? 1 : units, units = 0;
-      else {
-        auto it = std::find(std::begin(digits), std::end(digits), c);
-        if (it == std::end(digits)) return std::nullopt;
-        units = static_cast<double>(it - std::begin(digits));
-      }
-    }
-    return tens * 10 + units;
-  }
-  double v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
 std::string event_id(std::string_view phrase) {
   static const std::pair<std::string_view, std::string_view> known[] = {
       {"迟报", "late_report"},     {"漏报", "missing_report"}, {"逾期办结", "late_submission"},

@@ -8,7 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/model.hpp"
+#include "base/model.hpp"
+#include "base/number_words.hpp"
 
 namespace jf {
 
@@ -56,8 +57,5 @@ std::optional<DeptKind> guess_dept_kind(std::string_view name);
 /// missing_report, 逾期办结 → late_submission, 数据差错 → data_error, 火点 →
 /// fire_spot; other text is kept as written (an identifier with CJK letters).
 std::string event_id(std::string_view phrase);
-
-/// A number written with digits or 一…十 (e.g. "3", "0.5", "三").
-std::optional<double> parse_number(std::string_view s);
 
 }  // namespace jf

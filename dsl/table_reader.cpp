@@ -8,7 +8,7 @@
 #include <cmath>
 #include <memory>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 
 namespace jf {
 namespace {

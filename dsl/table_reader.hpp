@@ -13,7 +13,7 @@
 
 #include "dsl/table_grid.hpp"
 #include "dsl/table_text_decode.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf {
 

@@ -5,7 +5,7 @@
 
 #include <memory>
 
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 
 namespace jf {
 namespace {

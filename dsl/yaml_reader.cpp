@@ -1,6 +1,6 @@
 #include "dsl/yaml_reader.hpp"
 
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 #include <fmt/format.h>
 

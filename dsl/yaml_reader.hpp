@@ -7,11 +7,11 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
 #include "dsl/yaml_tree.hpp"
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -2,9 +2,9 @@
 #pragma once
 #include <cstdint>
 
-#include "dsl/limits.hpp"
+#include "base/limits.hpp"
 #include "dsl/scheme_loader.hpp"
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 #include "dsl/yaml_tree.hpp"
 
 namespace jf {

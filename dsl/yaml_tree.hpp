@@ -8,10 +8,10 @@
 
 #include <optional>
 
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "dsl/span.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "base/span.hpp"
+#include "base/diagnostic.hpp"
 
 namespace jf {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "dsl/lexicon.hpp"
+#include "base/lexicon.hpp"
 
 namespace jf {
 namespace {

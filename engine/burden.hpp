@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "engine/facts.hpp"
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

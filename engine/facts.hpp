@@ -6,8 +6,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dsl/table_phrases_clauses.hpp"
-#include "engine/model.hpp"
+#include "base/clauses.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

@@ -1,6 +1,6 @@
 #include "engine/rule_check.hpp"
 
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 #include <fmt/format.h>
 #include <re2/re2.h>

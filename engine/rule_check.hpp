@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "dsl/rules_ast.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/rules_ast.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/rule_eval.hpp"
 #include "engine/rule_types.hpp"
 

@@ -1,7 +1,7 @@
 // Type checking of built-in function calls.
 #include <fmt/format.h>
 
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 #include "engine/rule_check.hpp"
 
 namespace jf::rt {

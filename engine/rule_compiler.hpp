@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
-#include "dsl/rules_ast.hpp"
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/rules_ast.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/rule_eval.hpp"
-#include "engine/rule_set.hpp"
+#include "base/rule_meta.hpp"
 
 namespace jf::rt {
 

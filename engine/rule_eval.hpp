@@ -7,7 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "dsl/span.hpp"
+#include "base/span.hpp"
 #include "engine/rule_model.hpp"
 #include "engine/rule_types.hpp"
 #include "engine/rule_value.hpp"

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <fmt/format.h>
 
-#include "dsl/lexicon.hpp"
-#include "dsl/source.hpp"
+#include "base/lexicon.hpp"
+#include "base/source.hpp"
 #include "engine/rule_eval.hpp"
 
 namespace jf::rt {

@@ -4,10 +4,10 @@
 #include <string>
 #include <vector>
 
-#include "dsl/span.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/span.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/facts.hpp"
-#include "engine/model.hpp"
+#include "base/model.hpp"
 #include "engine/rule_value.hpp"
 
 namespace jf::rt {

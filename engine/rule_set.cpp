@@ -1,11 +1,9 @@
 #include "engine/rule_set.hpp"
 
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 #include <fmt/format.h>
 
-#include "dsl/byte_checks.hpp"
-#include "dsl/rules_grammar.hpp"
 #include "engine/rule_compiler.hpp"
 
 namespace jf {
@@ -131,17 +129,9 @@ RuleSet::~RuleSet() = default;
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
 
-bool RuleSet::add_file(const SourceSet& sources, uint32_t file, bool builtin, std::vector<Diagnostic>& errors) {
-  // The byte checks schemes get, before the grammar sees the text.
-  if (auto bad = first_byte_problem(sources[file])) {
-    errors.push_back(rt::compile_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
-    return false;
-  }
-  std::vector<rules_ast::SyntaxError> syntax;
-  Limits limits;
-  rules_ast::File ast = parse_rules(sources, file, limits, syntax);
-  bool ok = syntax.empty();
-  for (auto& e : syntax) errors.push_back(rt::compile_error(e.span, std::move(e.message)));
+bool RuleSet::add_rules(const rules_ast::File& ast, const SourceSet& sources, uint32_t file, bool builtin,
+                        std::vector<Diagnostic>& errors) {
+  bool ok = true;
   for (const rules_ast::Rule& r : ast.rules) {
     RuleMeta meta;
     meta.builtin = builtin;

@@ -4,40 +4,16 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
-#include "dsl/source.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/source.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/facts.hpp"
-#include "engine/model.hpp"
+#include "base/model.hpp"
+#include "base/rule_meta.hpp"
+#include "base/rules_ast.hpp"
 
 namespace jf {
-
-/// A parameter value: a number, string, bool, or a list of those.
-struct ParamValue {
-  using Scalar = std::variant<double, std::string, bool>;
-  std::variant<double, std::string, bool, std::vector<Scalar>> value;
-};
-
-struct RuleParam {
-  std::string name;
-  ParamValue default_value;
-  std::string default_text;  // the default as written in the rule file
-};
-
-/// Everything `jianfu rules`, `explain`, SARIF descriptors and the config
-/// need to know about a rule.
-struct RuleMeta {
-  std::string id, name, category;
-  Severity severity = Severity::warning;
-  Text summary, explain, message, help;
-  std::string example;  // a scheme snippet that fires the rule
-  std::vector<RuleParam> params;
-  bool native = false;  // logic in C++ (JF0xx); the file holds metadata only
-  bool builtin = false;
-  Span span;            // the rule's header in its file
-};
 
 struct CompiledRule;  // defined by the evaluator
 
@@ -50,12 +26,13 @@ class RuleSet {
   RuleSet(RuleSet&&) noexcept;
   RuleSet& operator=(RuleSet&&) noexcept;
 
-  /// Parses and type-checks file `file` of `sources` and adds its rules
-  /// (`builtin` marks the embedded pack). Problems are appended to `errors`
-  /// with positions in that file (a rule file that does not compile, an id
-  /// used twice); returns false when there was any.
-  bool add_file(const SourceSet& sources, uint32_t file, bool builtin,
-                std::vector<Diagnostic>& errors);
+  /// Type-checks and adds the rules of `ast`, the parsed file `file` of
+  /// `sources` (`builtin` marks the embedded pack). Parsing is the caller's
+  /// (pipeline/rule_loader.hpp). Problems are appended to `errors` with
+  /// positions in that file (a rule that does not compile, an id used twice);
+  /// returns false when there was any.
+  bool add_rules(const rules_ast::File& ast, const SourceSet& sources, uint32_t file, bool builtin,
+                 std::vector<Diagnostic>& errors);
 
   /// Rules in load order.
   const std::vector<RuleMeta>& rules() const;

@@ -1,7 +1,7 @@
 #include "engine/rule_types.hpp"
 
-#include "dsl/table_phrases_clauses.hpp"
-#include "engine/model.hpp"
+#include "base/clauses.hpp"
+#include "base/model.hpp"
 
 namespace jf::rt {
 

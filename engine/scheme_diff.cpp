@@ -43,11 +43,11 @@ void diff_indicators(const Scheme& o, const Scheme& n, SchemeDiff& d) {
 }
 
 // Findings of `a` with no partner in `b`, matching as multisets of keys.
-std::vector<Diagnostic> unmatched(const FileCheck& a, const FileCheck& b) {
+std::vector<Diagnostic> unmatched(const CheckedScheme& a, const CheckedScheme& b) {
   std::map<std::string, int> budget;
-  for (const Diagnostic& x : b.diagnostics) ++budget[finding_key(b.scheme, x)];
+  for (const Diagnostic& x : b.findings) ++budget[finding_key(b.scheme, x)];
   std::vector<Diagnostic> out;
-  for (const Diagnostic& x : a.diagnostics)
+  for (const Diagnostic& x : a.findings)
     if (budget[finding_key(a.scheme, x)]-- <= 0) out.push_back(x);
   return out;
 }
@@ -86,7 +86,7 @@ std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span 
                     "合并或删减指标、降低报送频次、把检查并入年度考核"}}};
 }
 
-SchemeDiff diff_schemes(const FileCheck& o, const FileCheck& n) {
+SchemeDiff diff_schemes(const CheckedScheme& o, const CheckedScheme& n) {
   SchemeDiff d;
   diff_indicators(o.scheme, n.scheme, d);
   d.introduced = unmatched(n, o);

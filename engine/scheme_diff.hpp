@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "engine/burden.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/diagnostic.hpp"
+#include "base/diagnostic.hpp"
+#include "engine/checked_scheme.hpp"
 
 namespace jf {
 
@@ -32,7 +32,7 @@ std::string finding_key(const Scheme&, const Diagnostic&);
 /// Compares two checked schemes. JF406 (severity warning, at NEW's header) is
 /// added to `introduced` when NEW has more inspections, indicators or forms a
 /// year per unit than OLD; callers apply rule settings to it.
-SchemeDiff diff_schemes(const FileCheck& old_check, const FileCheck& new_check);
+SchemeDiff diff_schemes(const CheckedScheme& old_check, const CheckedScheme& new_check);
 
 /// The JF406 finding for two burdens, or nothing when the load did not grow.
 std::vector<Diagnostic> load_not_reduced(const Burden& old_b, const Burden& new_b, Span at);

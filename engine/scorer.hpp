@@ -7,23 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "engine/diagnostic.hpp"
-#include "engine/model.hpp"
+#include "base/diagnostic.hpp"
+#include "base/model.hpp"
+#include "base/results.hpp"
 
 namespace jf {
-
-/// One unit's result on one indicator, as read from a data file.
-struct UnitResult {
-  std::optional<double> value;          // a number (rank, numeric threshold, bonus)
-  std::optional<bool> pass;             // pass/fail (threshold, veto)
-  std::map<std::string, double> events; // deduction events, by name
-  uint32_t row = 0;                     // row (CSV) or line (YAML) in the data file
-};
-
-/// All results of a data file: unit → indicator id → result.
-struct ResultTable {
-  std::map<std::string, std::map<std::string, UnitResult>> units;
-};
 
 /// A penalty that fell on a unit: `indicator` indexes Scheme::indicators
 /// (-1 for an overall penalty), `penalty` that element's penalty list.

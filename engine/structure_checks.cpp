@@ -1,6 +1,6 @@
 #include "engine/structure_checks.hpp"
 
-#include "dsl/spelling.hpp"
+#include "base/spelling.hpp"
 
 #include <fmt/format.h>
 

@@ -3,9 +3,9 @@
 #pragma once
 #include <vector>
 
-#include "engine/diagnostic.hpp"
+#include "base/diagnostic.hpp"
 #include "engine/facts.hpp"
-#include "engine/model.hpp"
+#include "base/model.hpp"
 
 namespace jf {
 

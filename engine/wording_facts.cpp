@@ -1,13 +1,13 @@
 // What an indicator's words reward: its criteria (read from the kept wording
 // with the run's lexicon) and the share of its points that reward traces
 // (留痕分占比, docs/burden.md).
-#include "dsl/lexicon.hpp"
 #include <re2/re2.h>
 
 #include <algorithm>
 
-#include "dsl/table_phrases.hpp"
-#include "dsl/table_phrases_clauses.hpp"
+#include "base/clauses.hpp"
+#include "base/lexicon.hpp"
+#include "base/number_words.hpp"
 #include "engine/facts.hpp"
 
 namespace jf {

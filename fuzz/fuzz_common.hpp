@@ -8,10 +8,11 @@
 #include <string_view>
 #include <vector>
 
-#include "dsl/limits.hpp"
-#include "dsl/source.hpp"
-#include "engine/builtin_rules.hpp"
+#include "base/limits.hpp"
+#include "base/source.hpp"
+#include "pipeline/builtin_rules.hpp"
 #include "engine/rule_set.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace jf::fuzz {
 
@@ -35,7 +36,7 @@ inline const RuleSet& builtin_rules(SourceSet& sources) {
     RuleSet s;
     std::vector<Diagnostic> errors;
     for (const EmbeddedFile& f : builtin_rule_files())
-      s.add_file(sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
+      add_rule_file(s, sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
     if (!errors.empty()) __builtin_trap();  // the shipped pack must compile
     return s;
   }();
@@ -52,7 +53,7 @@ inline const RuleSet& builtin_family(SourceSet& sources, std::string_view family
     std::vector<Diagnostic> errors;
     for (const EmbeddedFile& f : builtin_rule_files())
       if (family.empty() || f.path == "builtin:" + std::string(family) + ".rules")
-        s.add_file(sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
+        add_rule_file(s, sources, sources.add(std::string(f.path), std::string(f.text)), true, errors);
     if (!errors.empty() || s.rules().empty()) __builtin_trap();  // the shipped pack must compile
     return s;
   }();

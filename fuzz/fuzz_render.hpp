@@ -1,8 +1,8 @@
 // What the check targets share: check one file, render it in the one format
 // and language byte 0 picks, and assert the output and finding bounds.
 #pragma once
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
 #include "fuzz/fuzz_common.hpp"
 
 namespace jf::fuzz {

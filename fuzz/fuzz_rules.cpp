@@ -1,8 +1,9 @@
 // libFuzzer target: the rule language: parser, compiler and type checker, then
 // the compiled rules evaluated on a small fixed scheme.
 #include "dsl/scheme_loader.hpp"
-#include "engine/check_pipeline.hpp"
+#include "pipeline/check_pipeline.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace {
 
@@ -44,7 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   uint32_t rules_file = sources.add("fuzz.rules", jf::fuzz::bytes(data, size));
   jf::RuleSet set;
   std::vector<jf::Diagnostic> errors;
-  if (!set.add_file(sources, rules_file, false, errors)) return 0;
+  if (!add_rule_file(set, sources, rules_file, false, errors)) return 0;
   uint32_t scheme = sources.add("fixed.assess", kScheme);
   jf::check_file(sources, scheme, &set, jf::fuzz::fuzz_limits());
   return 0;

@@ -13,10 +13,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli_test_util.hpp"
-#include "dsl/lexicon.hpp"
-#include "dsl/source.hpp"
+#include "base/lexicon.hpp"
+#include "base/source.hpp"
 #include "dsl/table_import.hpp"
-#include "dsl/table_phrases_clauses.hpp"
+#include "base/clauses.hpp"
 
 namespace jf {
 namespace {

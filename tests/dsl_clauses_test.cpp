@@ -2,13 +2,17 @@
 // (docs/import.md, "Clauses"): the real shapes of 评分标准 wording.
 #include <gtest/gtest.h>
 
-#include "dsl/lexicon.hpp"
-#include "dsl/source.hpp"
+#include "base/clauses.hpp"
+#include "base/lexicon.hpp"
+#include "base/source.hpp"
+#include "dsl/lexicon_reader.hpp"
 #include "dsl/table_import.hpp"
-#include "dsl/table_phrases_clauses.hpp"
 
 namespace jf {
 namespace {
+
+// The built-in words are read by the dsl; base's lexicon() is empty without it.
+const bool kBuiltinWords = (use_builtin_lexicon(), true);
 
 std::vector<Criterion> read(std::string_view text, std::optional<double> points = 10) {
   return read_criteria(text, "standard", points, *lexicon());

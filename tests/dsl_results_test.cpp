@@ -1,4 +1,5 @@
 #include "dsl/results_loader.hpp"
+#include "engine/results_validate.hpp"
 
 #include <gtest/gtest.h>
 

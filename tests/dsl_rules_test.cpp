@@ -196,5 +196,23 @@ TEST(RulesGrammar, TooManyErrorsStops) {
   EXPECT_EQ(p->errors.back().message.en, "too many syntax errors; stopping");
 }
 
+// The run's limits reach the rules parser (pipeline/rule_loader.hpp): a file
+// above --max-file-size is refused whole, not parsed cut short where the
+// reader stopped.
+TEST(RulesGrammar, FileAboveTheSizeLimitIsRefused) {
+  std::string text = "rule T1 t {\n  summary en \"s\"\n  when true\n  message en \"m\"\n}\n";
+  SourceSet sources;
+  uint32_t id = sources.add("t.rules", text);
+  std::vector<rules_ast::SyntaxError> errors;
+  rules_ast::File f = parse_rules(sources, id, Limits{.max_file_bytes = 20}, errors);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].message.en, "file size is above the limit of 20 bytes");
+  EXPECT_EQ(errors[0].message.zh, "文件大小超过上限 20 字节");
+  EXPECT_TRUE(f.rules.empty());
+  errors.clear();
+  EXPECT_EQ(parse_rules(sources, id, Limits{.max_file_bytes = text.size()}, errors).rules.size(), 1u);
+  EXPECT_TRUE(errors.empty());
+}
+
 }  // namespace
 }  // namespace jf

@@ -1,4 +1,4 @@
-#include "dsl/source.hpp"
+#include "base/source.hpp"
 
 #include <gtest/gtest.h>
 

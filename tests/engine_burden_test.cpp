@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "engine/check_pipeline.hpp"
-#include "engine/render_burden.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render_burden.hpp"
 
 namespace jf {
 namespace {

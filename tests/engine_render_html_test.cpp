@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/html_escape.hpp"
-#include "engine/render_html.hpp"
+#include "render/render_html.hpp"
 
 namespace jf {
 namespace {

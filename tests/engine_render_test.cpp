@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/display_width.hpp"
-#include "engine/render.hpp"
+#include "base/display_width.hpp"
+#include "render/render.hpp"
 
 namespace jf {
 namespace {

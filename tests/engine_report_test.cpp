@@ -4,9 +4,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/json_text.hpp"
-#include "engine/render.hpp"
-#include "engine/report.hpp"
+#include "render/json_text.hpp"
+#include "render/render.hpp"
+#include "render/report.hpp"
 
 namespace jf {
 namespace {

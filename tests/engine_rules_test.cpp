@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/rule_set.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace jf {
 namespace {
@@ -20,7 +21,7 @@ struct Loaded {
 std::unique_ptr<Loaded> load(const std::string& body) {
   auto l = std::make_unique<Loaded>();
   std::string text = body.rfind("rule", 0) == 0 ? body : "rule T1 t {\n" + std::string(kHeader) + body + "}\n";
-  l->ok = l->rules.add_file(l->sources, l->sources.add("t.rules", text), false, l->errors);
+  l->ok = add_rule_file(l->rules, l->sources, l->sources.add("t.rules", text), false, l->errors);
   return l;
 }
 
@@ -120,12 +121,12 @@ TEST(RuleCompiler, Errors) {
 TEST(RuleCompiler, DuplicateAndBuiltinIds) {
   Loaded l;
   std::string r = "rule JF102 a {\n  native\n}\n";
-  EXPECT_TRUE(l.rules.add_file(l.sources, l.sources.add("b.rules", r), true, l.errors));
-  EXPECT_FALSE(l.rules.add_file(l.sources, l.sources.add("u.rules", r), false, l.errors));
+  EXPECT_TRUE(add_rule_file(l.rules, l.sources, l.sources.add("b.rules", r), true, l.errors));
+  EXPECT_FALSE(add_rule_file(l.rules, l.sources, l.sources.add("u.rules", r), false, l.errors));
   ASSERT_EQ(l.errors.size(), 1u);
   EXPECT_EQ(l.errors[0].message.en, "rule id JF102 is a built-in rule's id");
   l.errors.clear();
-  EXPECT_FALSE(l.rules.add_file(l.sources, l.sources.add("b2.rules", r), true, l.errors));
+  EXPECT_FALSE(add_rule_file(l.rules, l.sources, l.sources.add("b2.rules", r), true, l.errors));
   EXPECT_EQ(l.errors.at(0).message.en, "rule id JF102 is used twice");
   EXPECT_EQ(l.rules.rules().size(), 1u);
 }

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "dsl/suppressions.hpp"
-#include "engine/suppress.hpp"
+#include "pipeline/suppress.hpp"
 
 namespace jf {
 namespace {

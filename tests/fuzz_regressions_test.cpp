@@ -13,9 +13,10 @@
 #include "dsl/results_loader.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/table_import.hpp"
-#include "engine/builtin_rules.hpp"
-#include "engine/check_pipeline.hpp"
-#include "engine/render.hpp"
+#include "pipeline/builtin_rules.hpp"
+#include "pipeline/check_pipeline.hpp"
+#include "render/render.hpp"
+#include "pipeline/rule_loader.hpp"
 
 namespace fs = std::filesystem;
 using namespace jf;
@@ -81,7 +82,7 @@ TEST(FuzzRegressions, CheckInputs) {
   RuleSet rules;
   std::vector<Diagnostic> errors;
   for (const EmbeddedFile& f : builtin_rule_files())
-    rules.add_file(rule_sources, rule_sources.add(std::string(f.path), std::string(f.text)), true, errors);
+    add_rule_file(rules, rule_sources, rule_sources.add(std::string(f.path), std::string(f.text)), true, errors);
   ASSERT_TRUE(errors.empty());
   // fuzz_check (no pack) and each fuzz_check_FAMILY, run here with the whole
   // pack: a superset of what each target ran.
@@ -159,7 +160,7 @@ TEST(FuzzRegressions, RulesInputs) {
     SourceSet sources;
     RuleSet set;
     std::vector<Diagnostic> errors;
-    set.add_file(sources, sources.add("r.rules", read(p)), false, errors);
+    add_rule_file(set, sources, sources.add("r.rules", read(p)), false, errors);
   }
 }
 

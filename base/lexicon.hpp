@@ -1,0 +1,81 @@
+// The lexicon: the words of assessment wording and what they reward
+// (docs/lexicon.md). Built from lexicon/*.yaml, embedded at build time, plus
+// the entries a `.jianfu.yaml` adds under `lexicon:`. Import's clause reader,
+// the burden count and the keyword rules all read this one list. Reading the
+// YAML is the dsl's job (dsl/lexicon_reader.hpp); it installs the loader.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/span.hpp"
+#include "base/diagnostic.hpp"
+
+namespace jf {
+
+
+/// One entry: a word, its variants (both are patterns: `…` stands for a gap
+/// of up to 15 characters within one clause, e.g. 成立…小组) and its class.
+struct LexiconEntry {
+  std::string klass;  // result, activity, paperwork, reporting, publicity, app, body_setup, or a topic
+  std::string word;
+  std::vector<std::string> variants;
+  std::string en, zh;  // what the entry means
+  std::string origin;  // "builtin:paperwork.yaml" or the config file's path
+  Span span;           // where a user's entry was written (builtin entries: none)
+};
+
+/// One match in a text: bytes [begin, end) and the entry it belongs to.
+struct LexiconHit {
+  size_t begin = 0, end = 0;
+  const LexiconEntry* entry = nullptr;
+};
+
+class Lexicon {
+ public:
+  Lexicon();
+  Lexicon(const Lexicon&);
+  Lexicon& operator=(const Lexicon&) = delete;
+  ~Lexicon();
+
+  /// Adds an entry; its patterns are compiled once here.
+  void add(LexiconEntry e);
+  /// Every hit in `text`, by position; of overlapping hits the longest is kept.
+  std::vector<LexiconHit> find(std::string_view text) const;
+  /// The matched texts of `klass` in `text`, each once, in text order.
+  std::vector<std::string> words(std::string_view text, std::string_view klass) const;
+  const std::vector<LexiconEntry>& entries() const { return entries_; }
+  /// Names a class for people (its file's `en`/`zh`), for output such as
+  /// burden's trace list; an unnamed class is shown by its id.
+  void name_class(const std::string& klass, std::string en, std::string zh);
+  std::string class_name(std::string_view klass, bool zh) const;
+
+ private:
+  std::map<std::string, std::pair<std::string, std::string>, std::less<>> class_names_;  // id -> (en, zh)
+  struct Pattern;
+  std::vector<LexiconEntry> entries_;
+  std::vector<std::unique_ptr<Pattern>> patterns_;
+  void compile(size_t entry);
+};
+
+/// The classes a criterion can reward, in the order a clause's class is
+/// decided: the first one whose words a clause holds wins (result last).
+const std::vector<std::string_view>& reward_classes();
+/// Whether points for `klass` reward a trace (activity, paperwork, publicity,
+/// app, body_setup, reporting) rather than a result.
+bool is_trace_class(std::string_view klass);
+
+/// The run's lexicon: the built-in entries and those added by add_user_lexicon.
+/// The built-in entries come from the loader installed with
+/// set_builtin_lexicon_loader (dsl/lexicon_reader.hpp, use_builtin_lexicon),
+/// called once, on first use; with none installed the lexicon is empty.
+std::shared_ptr<const Lexicon> lexicon();
+using LexiconLoader = std::shared_ptr<const Lexicon> (*)();
+void set_builtin_lexicon_loader(LexiconLoader);
+/// Adds a config's entries for the rest of the run.
+void add_user_lexicon(const std::vector<LexiconEntry>& entries);
+
+}  // namespace jf

@@ -1,0 +1,154 @@
+#include "render/render_burden.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "base/lexicon.hpp"
+#include "base/display_width.hpp"
+#include "render/render.hpp"
+
+namespace jf {
+namespace {
+
+std::string pct(double share) { return format_number(share * 100) + "%"; }
+double round2(double share) { return std::round(share * 100) / 100; }
+
+// The trace share (留痕分占比) and the items behind it, after the table.
+std::string trace_text(const Burden& b, bool zh) {
+  std::string out = zh ? fmt::format("\n留痕分占比：{}（{} 分中有 {} 分奖励材料、活动、宣传、APP使用或设机构，而非实绩）\n",
+                                     pct(round2(b.total.trace_share)), format_number(b.total.offered_points),
+                                     format_number(std::round(b.total.trace_points * 10) / 10))
+                       : fmt::format("\ntrace share: {} ({} of {} points reward paperwork, activities, publicity, app use or bodies set up rather than results)\n",
+                                     pct(round2(b.total.trace_share)), format_number(std::round(b.total.trace_points * 10) / 10),
+                                     format_number(b.total.offered_points));
+  const std::shared_ptr<const Lexicon> lex = lexicon();  // zh: the classes' names from the lexicon files
+  for (const TraceItem& t : b.traces) {
+    std::string classes;
+    for (const std::string& c : t.classes) classes += (classes.empty() ? "" : zh ? "、" : ", ") + (zh ? lex->class_name(c, true) : c);
+    out += fmt::format("  {}  {} / {}  {}  {}\n", sanitize_for_terminal(t.id),
+                       format_number(std::round(t.trace_points * 10) / 10), format_number(t.points),
+                       pct(round2(t.trace_share)), classes);
+  }
+  return out;
+}
+
+std::string text_row(const BurdenRow& r, size_t w) {
+  return fmt::format("{}  {:>5}  {:>7}  {:>6}  {:>7}  {:>8}  {:>9}  {:>11}  {:>5}  {:>6}  {:>5}\n", pad_right(r.id, w), r.indicators,
+                     format_number(r.points), pct(r.share), pct(r.ranked_share), format_number(r.forms),
+                     format_number(r.evidence), format_number(r.inspections), r.proof_depth, r.vetoes,
+                     pct(round2(r.trace_share)));
+}
+
+nlohmann::json row_json(const BurdenRow& r) {
+  nlohmann::json j{{"id", r.id}, {"name", r.name}, {"indicators", r.indicators}, {"points", r.points},
+                   {"share", r.share}, {"ranked_points", r.ranked_points}, {"ranked_share", r.ranked_share},
+                   {"forms_per_year", r.forms}, {"evidence_per_year", r.evidence},
+                   {"inspections_per_year", r.inspections}, {"proof_depth", r.proof_depth}, {"vetoes", r.vetoes},
+                   {"offered_points", r.offered_points}, {"trace_points", r.trace_points}, {"trace_share", r.trace_share}};
+  j["kind"] = r.kind ? nlohmann::json(std::string(to_string(*r.kind))) : nlohmann::json(nullptr);
+  return j;
+}
+
+
+}  // namespace
+
+std::string render_burden_text(const std::string& name, const Burden& b, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  std::vector<const BurdenRow*> rows;
+  for (const BurdenRow& r : b.departments) rows.push_back(&r);
+  if (b.undeclared) rows.push_back(&*b.undeclared);
+  size_t w = zh ? 4 : 10;
+  for (const BurdenRow* r : rows) w = std::max(w, display_width(sanitize_for_terminal(r->id)));
+  std::string out = sanitize_for_terminal(name) +
+                    (zh ? fmt::format("：每个单位每年的负担（{} 个单位）\n\n", format_number(b.units))
+                        : fmt::format(": load on each unit per year ({} units)\n\n", format_number(b.units)));
+  // Header cells padded by display width, so Chinese headings align too.
+  static constexpr size_t kWidths[] = {5, 7, 6, 7, 8, 9, 11, 5, 6, 5};
+  static constexpr const char* kEn[] = {"items", "points", "share", "ranked", "forms/yr", "evidence/yr",
+                                        "inspections", "proof", "vetoes", "trace"};
+  static constexpr const char* kZh[] = {"指标", "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决", "留痕"};
+  out += pad_right(zh ? "部门" : "department", w);
+  for (size_t i = 0; i < std::size(kWidths); ++i) out += "  " + pad_left(zh ? kZh[i] : kEn[i], kWidths[i]);
+  out += "\n";
+  for (const BurdenRow* r : rows) out += text_row(*r, w);
+  BurdenRow total = b.total;
+  total.id = zh ? "合计" : "total";
+  out += text_row(total, w);
+  return out + trace_text(b, zh);
+}
+
+std::string render_burden_json(const std::string& name, const Burden& b) {
+  nlohmann::json deps = nlohmann::json::array();
+  for (const BurdenRow& r : b.departments) deps.push_back(row_json(r));
+  nlohmann::json doc{{"scheme", name}, {"units", b.units}, {"departments", deps}, {"total", row_json(b.total)}};
+  if (b.undeclared) doc["undeclared"] = row_json(*b.undeclared);
+  nlohmann::json items = nlohmann::json::array();
+  for (const TraceItem& t : b.traces)
+    items.push_back({{"id", t.id}, {"name", t.name}, {"points", t.points}, {"trace_points", t.trace_points},
+                     {"trace_share", t.trace_share}, {"classes", t.classes}});
+  doc["trace"] = {{"offered_points", b.total.offered_points}, {"trace_points", b.total.trace_points},
+                  {"trace_share", b.total.trace_share}, {"indicators", items}};
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_burden_svg(const std::string& name, const Burden& b, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  const int row_h = 26, top = 70, bar_max = 300, gap = 40;
+  size_t label_cols = 4;
+  for (const BurdenRow& r : b.departments) label_cols = std::max(label_cols, display_width(r.id));
+  const int label_w = static_cast<int>(label_cols) * 8 + 16;
+  const int panel_w = bar_max + 70;
+  const int width = label_w + 2 * panel_w + gap + 20;
+  const int height = top + static_cast<int>(b.departments.size()) * row_h + 58;
+  double max_points = 0, max_forms = 0;
+  for (const BurdenRow& r : b.departments) max_points = std::max(max_points, r.points), max_forms = std::max(max_forms, r.forms);
+  std::string out = fmt::format(
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" "
+      "font-family=\"'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', "
+      "'WenQuanYi Micro Hei', sans-serif\" font-size=\"13\">\n"
+      "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
+      "<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{2}</text>\n",
+      width, height, xml_escape(name + (zh ? "：各部门分值与每年报表" : ": points and forms a year by department")));
+  const std::string titles[2] = {zh ? "分值" : "Points", zh ? "每个单位每年报表数" : "Forms per unit-year"};
+  const char* colors[2] = {"#c0392b", "#2c6fbb"};
+  for (int panel = 0; panel < 2; ++panel) {
+    const int x0 = label_w + panel * (panel_w + gap);
+    out += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", x0, top - 12, xml_escape(titles[panel]));
+  }
+  for (size_t k = 0; k < b.departments.size(); ++k) {
+    const BurdenRow& r = b.departments[k];
+    const int y = top + static_cast<int>(k) * row_h;
+    out += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>\n", label_w - 8,
+                       y + 17, xml_escape(r.name), xml_escape(r.id));
+    for (int panel = 0; panel < 2; ++panel) {
+      const double v = panel == 0 ? r.points : r.forms, max = panel == 0 ? max_points : max_forms;
+      const int x0 = label_w + panel * (panel_w + gap);
+      const int len = max > 0 ? static_cast<int>(v / max * bar_max + 0.5) : 0;
+      out += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"/>\n", x0, y + 4, len,
+                         row_h - 8, colors[panel]);
+      out += fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", x0 + len + 6, y + 17, format_number(v));
+    }
+  }
+  out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#8e44ad\">{}</text>\n", height - 32,
+                     xml_escape(zh ? fmt::format("留痕分占比：{}（{} 分中 {} 分）", pct(round2(b.total.trace_share)),
+                                                 format_number(b.total.offered_points),
+                                                 format_number(std::round(b.total.trace_points * 10) / 10))
+                                   : fmt::format("Trace share: {} ({} of {} points reward traces, not results)",
+                                                 pct(round2(b.total.trace_share)),
+                                                 format_number(std::round(b.total.trace_points * 10) / 10),
+                                                 format_number(b.total.offered_points))));
+  out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555555\">{}</text>\n", height - 14,
+                     xml_escape(zh ? fmt::format("合计：{} 分，每年 {} 份报表、{} 项佐证、{} 次检查", format_number(b.total.points),
+                                          format_number(b.total.forms), format_number(b.total.evidence),
+                                          format_number(b.total.inspections))
+                            : fmt::format("Total: {} points; per unit-year {} forms, {} evidence items, {} inspections",
+                                          format_number(b.total.points), format_number(b.total.forms),
+                                          format_number(b.total.evidence), format_number(b.total.inspections))));
+  return out + "</svg>\n";
+}
+
+}  // namespace jf

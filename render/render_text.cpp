@@ -1,0 +1,225 @@
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "base/display_width.hpp"
+#include "render/render.hpp"
+
+namespace jf {
+namespace {
+
+struct Style {
+  bool on;
+  // Appends `s`, in colour `code` when colours are on.
+  void paint(std::string& out, std::string_view code, std::string_view s) const {
+    if (on) fmt::format_to(std::back_inserter(out), "\x1b[{}m{}\x1b[0m", code, s);
+    else out += s;
+  }
+};
+
+std::string_view severity_zh(Severity s) {
+  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+}
+
+std::string_view severity_colour(Severity s) {
+  switch (s) {
+    case Severity::error: return "1;31";
+    case Severity::warning: return "1;33";
+    case Severity::info: return "1;36";
+  }
+  return "1";
+}
+
+// A quoted line shows at most this many bytes of the span and of context
+// either side: a 290 KB one-line scheme with many findings must not print
+// the whole line for each (output quadratic in the input, issue 18).
+constexpr size_t kQuoteSpanBytes = 240, kQuoteContextBytes = 120;
+
+// `at` moved back to the start of the UTF-8 character holding it.
+size_t char_start(std::string_view s, size_t at) {
+  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
+  return at;
+}
+
+// Only files jianfu reads as schemes, rule packs, configs or tables are
+// quoted: a path named by mistake (or by an untrusted config) must not have
+// its lines copied into a report.
+bool quotable(std::string_view path) {
+  for (std::string_view ext : {".assess", ".yaml", ".yml", ".rules", ".csv", ".tsv"})
+    if (path.ends_with(ext)) return true;
+  return false;
+}
+
+// Prints the first line of the span with carets under it; a span that runs
+// past the line end is underlined to the end of the line. A long line is
+// cut to a window around the span, `...` marking the cuts, the carets still
+// under the span (CJK characters count two columns).
+void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint32_t line_no, const Style& st) {
+  if (!quotable(src.path())) return;
+  std::string_view line = src.line_text(line_no);
+  std::string gutter = std::to_string(line_no);
+  // Byte offset of the span start within the line.
+  size_t line_start = static_cast<size_t>(line.data() - src.text().data());
+  size_t a = std::min<size_t>(d.span.begin > line_start ? d.span.begin - line_start : 0, line.size());
+  size_t b = std::min<size_t>(d.span.end > line_start ? d.span.end - line_start : 0, line.size());
+  a = char_start(line, a);
+  b = std::max(a, b > a + kQuoteSpanBytes ? char_start(line, a + kQuoteSpanBytes) : b);
+  size_t lo = a > kQuoteContextBytes ? char_start(line, a - kQuoteContextBytes) : 0;
+  size_t hi = b + kQuoteContextBytes < line.size() ? char_start(line, b + kQuoteContextBytes) : line.size();
+  std::string_view before = lo > 0 ? "..." : "", after = hi < line.size() ? "..." : "";
+  size_t indent = before.size() + sanitized_width(line.substr(lo, a - lo));
+  size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b - a)));
+  auto bar = [&] {
+    out += ' ';
+    st.paint(out, "1;34", "|");
+  };
+  out.append(gutter.size(), ' ');
+  bar();
+  out += '\n';
+  st.paint(out, "1;34", gutter);
+  bar();
+  out += ' ';
+  out += before;
+  out += sanitize_for_terminal(line.substr(lo, hi - lo));
+  out += after;
+  out += '\n';
+  out.append(gutter.size(), ' ');
+  bar();
+  out += ' ';
+  out.append(indent, ' ');
+  st.paint(out, severity_colour(d.severity), std::string(carets, '^'));
+  out += '\n';
+}
+
+// A document's cell, quoted under its row number: a .docx or .xlsx has no
+// lines to show, so the cell the finding is about stands in for the line.
+bool about_row(const Place& p, const Diagnostic& d) { return !p.row_en.empty() && d.span.end > p.end + 1; }
+
+void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const Diagnostic& d, const Style& st) {
+  // A finding about a whole row (the header, for the scheme as a whole) shows the row.
+  const uint32_t end = about_row(p, d) ? std::max(p.end, std::min(p.row_end, d.span.end)) : p.end;
+  std::string row_text;
+  if (about_row(p, d))
+    for (char c : std::string_view(src.text()).substr(p.begin, end - p.begin)) row_text += c == '\t' ? std::string(" | ") : std::string(1, c);
+  std::string_view cell = about_row(p, d) ? std::string_view(row_text) : std::string_view(src.text()).substr(p.begin, end - p.begin);
+  size_t a = d.span.begin > p.begin ? std::min<size_t>(d.span.begin - p.begin, cell.size()) : 0;
+  size_t b = d.span.end > p.begin ? std::min<size_t>(d.span.end - p.begin, cell.size()) : 0;
+  if (about_row(p, d)) a = 0, b = cell.size();
+  // Long cells: the part from the span's start (at most ~120 columns before it).
+  size_t from = 0;
+  if (sanitized_width(cell.substr(0, a)) > 60) {
+    from = a;
+    while (from > 0 && sanitized_width(cell.substr(from, a - from)) < 20) --from;
+    while (from > 0 && (static_cast<unsigned char>(cell[from]) & 0xC0) == 0x80) --from;
+  }
+  std::string gutter = p.row ? std::to_string(p.row) : std::string(" ");
+  auto bar = [&] {
+    out += ' ';
+    st.paint(out, "1;34", "|");
+  };
+  out.append(gutter.size(), ' ');
+  bar();
+  out += '\n';
+  st.paint(out, "1;34", gutter);
+  bar();
+  out += ' ';
+  if (from) out += "…";
+  out += sanitize_for_terminal(cell.substr(from));
+  out += '\n';
+  out.append(gutter.size(), ' ');
+  bar();
+  out += ' ';
+  out.append(sanitized_width(cell.substr(from, a - from)) + (from ? 1 : 0), ' ');
+  st.paint(out, severity_colour(d.severity), std::string(std::max<size_t>(1, sanitized_width(cell.substr(a, b > a ? b - a : 0))), '^'));
+  out += '\n';
+}
+
+class TextReport : public ReportFormat {
+ public:
+  explicit TextReport(RenderOptions opt) : opt_(opt) {}
+
+  std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
+    Style st{opt_.color};
+    std::string out, path;
+    uint32_t path_of = UINT32_MAX;  // a file's findings are together: sanitize its path once
+    for (const Diagnostic& d : ds) {
+      const SourceFile& src = sources[d.span.file];
+      if (d.span.file != path_of) path = sanitize_for_terminal(src.path()), path_of = d.span.file;
+      LineCol lc = src.locate(d.span.begin);
+      const Place* place = src.placed() ? src.place(d.span.begin) : nullptr;
+      if (src.placed())  // a .docx/.xlsx: "考核细则.docx: table 1, row 12, 评分标准"
+        st.paint(out, "1", place ? fmt::format("{}: {}", path,
+                                               sanitize_for_terminal(about_row(*place, d)
+                                                                         ? (opt_.lang == Lang::zh ? place->row_zh : place->row_en)
+                                                                         : (opt_.lang == Lang::zh ? place->zh : place->en)))
+                                 : path);
+      else
+        st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
+      out += ": ";
+      // Findings carry a rule id; a tool error (config, rule compile) has none.
+      // Chinese output is Chinese throughout: the severity in Chinese, and
+      // the rule's English slug left out (the id names the rule).
+      const bool zh = opt_.lang == Lang::zh;
+      std::string severity(zh ? severity_zh(d.severity) : to_string(d.severity));
+      st.paint(out, severity_colour(d.severity), d.rule.empty() ? severity : fmt::format("{}[{}]", severity, d.rule));
+      if (zh) {
+        out += "：";
+      } else {
+        out += ' ';
+        out += d.name;
+        out += ": ";
+      }
+      out += sanitize_for_terminal(d.message.in(opt_.lang));
+      out += '\n';
+      if (place) cell_snippet(out, src, *place, d, st);
+      else if (!src.placed()) snippet(out, src, d, lc.line, st);
+      const std::string& help = d.help.in(opt_.lang);
+      if (!help.empty()) {
+        out.append(place ? (place->row ? std::to_string(place->row).size() : 1) : src.placed() ? 0 : std::to_string(lc.line).size(), ' ');
+        out += " = ";
+        st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
+        out += opt_.lang == Lang::zh ? "：" : ": ";
+        out += sanitize_for_terminal(help);
+        out += '\n';
+      }
+      out += '\n';
+    }
+    return out;
+  }
+
+  std::string tail(const Tally& t) const override { return render_summary(t, opt_); }
+
+ private:
+  RenderOptions opt_;
+};
+
+}  // namespace
+
+std::unique_ptr<ReportFormat> text_report(const RenderOptions& opt) { return std::make_unique<TextReport>(opt); }
+
+std::string render_text(const std::vector<Diagnostic>& ds, const SourceSet& sources, const RenderOptions& opt) {
+  return TextReport(opt).body("", ds, sources);
+}
+
+std::string render_summary(const Tally& t, const RenderOptions& opt) {
+  size_t total = t.total(), files = t.files;
+  const size_t* n = t.by_severity;
+  if (opt.lang == Lang::zh)
+    return total == 0 ? fmt::format("检查了 {} 个文件，未发现问题。\n", files)
+                      : fmt::format("检查了 {} 个文件，发现 {} 个问题：{} 个错误，{} 个警告，{} 个提示。\n", files,
+                                    total, n[2], n[1], n[0]);
+  return total == 0 ? fmt::format("Checked {} file{}: no problems found.\n", files, files == 1 ? "" : "s")
+                    : fmt::format("Checked {} file{}: {} problem{} ({} error{}, {} warning{}, {} info).\n", files,
+                                  files == 1 ? "" : "s", total, total == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s",
+                                  n[1], n[1] == 1 ? "" : "s", n[0]);
+}
+
+std::string render_summary(const std::vector<Diagnostic>& ds, size_t files, const RenderOptions& opt) {
+  Tally t;
+  t.add_file(ds);
+  t.files = files;
+  return render_summary(t, opt);
+}
+
+}  // namespace jf
