@@ -3,6 +3,7 @@
 #include "dsl/scheme_loader.hpp"
 #include "engine/check_pipeline.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
 namespace {
 
@@ -39,7 +40,7 @@ indicator 信访稳定 {
 
 }  // namespace
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_rules) {
   jf::SourceSet sources;
   uint32_t rules_file = sources.add("fuzz.rules", jf::fuzz::bytes(data, size));
   jf::RuleSet set;
