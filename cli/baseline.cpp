@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/baseline_reader.hpp"
 #include "cli/common.hpp"
 #include "render/json_text.hpp"
 
@@ -45,18 +46,15 @@ class BaselineReport : public ReportFormat {
 
 std::unique_ptr<ReportFormat> baseline_report() { return std::make_unique<BaselineReport>(); }
 
-std::set<std::string> read_baseline(const std::string& path) {
-  std::string text = read_source_file(path, 256u << 20);
-  std::set<std::string> out;
-  try {
-    auto doc = nlohmann::json::parse(text);
-    if (!doc.is_object() || !doc.contains("jianfu_baseline") || !doc["findings"].is_array())
-      throw ToolError(fmt::format("{}: not a jianfu baseline (write one with --write-baseline)", path));
-    for (const auto& f : doc["findings"]) out.insert(f.at("fingerprint").get<std::string>());
-  } catch (const nlohmann::json::exception& e) {
-    throw ToolError(fmt::format("{}: unreadable baseline: {}", path, e.what()));
-  }
-  return out;
+std::set<std::string> read_baseline(const std::string& path, Lang lang) {
+  constexpr size_t kMaxBaselineBytes = 256u << 20;
+  std::string text = read_source_file(path, kMaxBaselineBytes);
+  if (text.size() > kMaxBaselineBytes)
+    throw ToolError(lang == Lang::zh ? fmt::format("{}：基线文件超过 {} 字节的上限", path, kMaxBaselineBytes)
+                                     : fmt::format("{}: baseline above the limit of {} bytes", path, kMaxBaselineBytes));
+  BaselineRead r = parse_baseline(text);
+  if (r.error) throw ToolError(path + (lang == Lang::zh ? "：" : ": ") + r.error->in(lang));
+  return std::move(r.fingerprints);
 }
 
 size_t drop_known(std::vector<Diagnostic>& ds, const std::set<std::string>& known) {

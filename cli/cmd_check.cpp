@@ -139,7 +139,7 @@ int run_check(const CheckOptions& o, Globals g) {
   if (!never_fail && !parse_severity(fail_on, fail_level))
     throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
   std::set<std::string> known;
-  if (!o.baseline.empty()) known = read_baseline(o.baseline);
+  if (!o.baseline.empty()) known = read_baseline(o.baseline, lang);
 
   // Every config and rule pack is loaded here, before any worker starts: a
   // broken one stops the run (exit 2) and the workers only read them. An

@@ -82,7 +82,7 @@ class DocxReader {
         col = pr.child("w:gridBefore").attribute("w:val").as_uint();
       for (pugi::xml_node tc = tr.first_child(); tc; tc = tc.next_sibling()) {
         if (local_name(tc) == "sdt") {  // a content control around cells
-          for (pugi::xml_node c = tc.child("w:sdtContent").first_child(); c; c = c.next_sibling())
+          for (pugi::xml_node c = tc.child("w:sdtContent").first_child(); c && g_.ok(); c = c.next_sibling())
             if (local_name(c) == "tc") add_cell(c, row, col, merged_above);
           continue;
         }
@@ -93,6 +93,14 @@ class DocxReader {
         g_.problems.push_back({row.row, 0, 0,
                                {fmt::format("the document's tables have more than {} rows", l_.max_rows),
                                 fmt::format("文档中的表格超过 {} 行", l_.max_rows)}});
+        return;
+      }
+      cells_ += row.cells.size();
+      if (cells_ > l_.max_cells) {
+        g_.problems.push_back({row.row, 0, 0,
+                               {fmt::format("the document's tables have more than {} cells (a wide cell counts "
+                                            "every column it covers)", l_.max_cells),
+                                fmt::format("文档中的表格超过 {} 个单元格（跨列的单元格按所跨列数计）", l_.max_cells)}});
         return;
       }
       t.rows.push_back(std::move(row));
@@ -133,6 +141,15 @@ class DocxReader {
     } else {
       merged_above[col].clear();
     }
+    text_ += c.text.size();
+    if (text_ > l_.max_text_bytes) {
+      g_.problems.push_back({row.row, 0, 0,
+                             {fmt::format("the document's cells hold more than {} bytes of text (a merged cell "
+                                          "counts in every row it covers)", l_.max_text_bytes),
+                              fmt::format("文档中单元格的文字超过 {} 字节（合并单元格按所跨行数重复计）",
+                                          l_.max_text_bytes)}});
+      return;
+    }
     if (row.cells.size() < col) row.cells.resize(col);
     row.cells.push_back(std::move(c));
     for (size_t k = 1; k < span; ++k) row.cells.push_back({});  // the columns a wide cell covers
@@ -143,6 +160,7 @@ class DocxReader {
   const GridLimits& l_;
   std::vector<GridParagraph> pending_;
   uint32_t rows_ = 0;
+  uint64_t cells_ = 0, text_ = 0;  // of all tables, merged repeats included
 };
 
 }  // namespace

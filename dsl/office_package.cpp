@@ -138,6 +138,20 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
                       fmt::format("`{}` 含有 DOCTYPE（Office 从不写入）；拒绝读取", name)};
       return false;
     }
+  // The readers walk elements recursively (runs in hyperlinks in content
+  // controls …): 500,000 nested elements overflowed the stack. pugixml
+  // parses and walks without recursion, so the depth is checked here first.
+  struct Depth : pugi::xml_tree_walker {
+    uint32_t limit = 0;
+    bool for_each(pugi::xml_node&) override { return static_cast<uint32_t>(depth()) < limit; }
+  } depth;
+  depth.limit = limits_.max_xml_depth;
+  if (!doc.traverse(depth)) {
+    problem_ = Text{fmt::format("part `{}` nests elements more than {} deep, which Office never writes; refused", name,
+                                limits_.max_xml_depth),
+                    fmt::format("`{}` 的元素嵌套超过 {} 层（Office 从不这样写）；拒绝读取", name, limits_.max_xml_depth)};
+    return false;
+  }
   return true;
 }
 

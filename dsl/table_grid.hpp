@@ -65,6 +65,12 @@ struct GridLimits {
   uint32_t max_rows = 100000;              // rows of all tables
   uint32_t max_columns = 200;
   uint32_t max_cell_bytes = 64u << 10;     // one cell's text
+  // A merged cell repeats its text in every cell it covers and a wide one
+  // adds empty cells, so a small part can describe a huge grid: these bound
+  // what is built from it (.docx/.xlsx; found by fuzz_document, issue 18).
+  uint32_t max_cells = 500000;             // cells of all tables / sheets, covered ones included
+  uint64_t max_text_bytes = 32u << 20;     // text of all cells, repeats included
+  uint32_t max_xml_depth = 256;            // element nesting in a part (the readers recurse)
 };
 
 }  // namespace jf

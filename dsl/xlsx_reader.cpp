@@ -89,7 +89,7 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
       }
   }
   uint32_t total_rows = 0;
-  uint64_t copies = 0;
+  uint64_t copies = 0, cells = 0, text_bytes = 0;  // of all sheets, repeats included
   pugi::xml_node sheets = wb.first_child().child("sheets");
   for (pugi::xml_node s : sheets.children()) {
     if (local_name(s) != "sheet") continue;
@@ -143,8 +143,21 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
                   fmt::format("第 {} 行：单元格文字超过 {} 字节", row.row, limits.max_cell_bytes));
           return g;
         }
+        text_bytes += text.size();
+        if (text_bytes > limits.max_text_bytes) {
+          problem(row.row, fmt::format("the cells hold more than {} bytes of text (a shared string counts in every "
+                                       "cell that uses it)", limits.max_text_bytes),
+                  fmt::format("单元格文字超过 {} 字节（共享字符串按引用它的单元格重复计）", limits.max_text_bytes));
+          return g;
+        }
         if (row.cells.size() <= col) row.cells.resize(col + 1);
         row.cells[col].text = std::move(text);
+      }
+      cells += row.cells.size();
+      if (cells > limits.max_cells) {
+        problem(row.row, fmt::format("more than {} cells", limits.max_cells),
+                fmt::format("超过 {} 个单元格", limits.max_cells));
+        return g;
       }
       if (!t.rows.empty() && row.row <= t.rows.back().row) continue;  // out of order: keep the first
       t.rows.push_back(std::move(row));
@@ -164,8 +177,17 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
       // Only rows that hold other cells matter: a row absent from sheetData is empty.
       for (auto at = std::upper_bound(t.rows.begin(), t.rows.end(), r1, [](uint32_t v, const GridRow& x) { return v < x.row; });
            at != t.rows.end() && at->row <= r2; ++at) {
-        if (at->cells.size() <= c1) at->cells.resize(c1 + 1);
-        if (at->cells[c1].text.empty()) at->cells[c1].text = text, at->cells[c1].merged = true;
+        if (at->cells.size() <= c1) cells += c1 + 1 - at->cells.size(), at->cells.resize(c1 + 1);
+        if (at->cells[c1].text.empty()) {
+          at->cells[c1].text = text, at->cells[c1].merged = true;
+          text_bytes += text.size();
+        }
+        if (text_bytes > limits.max_text_bytes || cells > limits.max_cells) {
+          problem(at->row, fmt::format("merged cells repeat more than {} bytes of text or {} cells", limits.max_text_bytes,
+                                       limits.max_cells),
+                  fmt::format("合并单元格重复的文字超过 {} 字节或超过 {} 个单元格", limits.max_text_bytes, limits.max_cells));
+          return g;
+        }
         if (++copies > 4ull * limits.max_rows) break;  // overlapping ranges cannot make this quadratic
       }
     }

@@ -1,8 +1,9 @@
 // libFuzzer target: the `.assess` parser (bytes checks, grammar, lowering).
 #include "dsl/scheme_loader.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_assess) {
   jf::SourceSet sources;
   uint32_t id = sources.add("fuzz.assess", jf::fuzz::bytes(data, size));
   jf::LoadResult r = jf::load_scheme(sources, id, jf::fuzz::fuzz_limits());

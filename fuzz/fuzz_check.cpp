@@ -5,7 +5,8 @@
 // targets (fuzz_check_rules.cpp): one input no longer runs the whole pack
 // and seven formats in two languages (22 inputs/s, issue 18).
 #include "fuzz/fuzz_render.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_check) {
   return jf::fuzz::check_and_render(data, size, nullptr);
 }

@@ -3,8 +3,9 @@
 // must lie inside the file.
 #include "dsl/config_loader.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_config) {
   jf::SourceSet sources;
   uint32_t id = sources.add(".jianfu.yaml", jf::fuzz::bytes(data, size));
   std::vector<jf::Diagnostic> errors;

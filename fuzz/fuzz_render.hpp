@@ -20,7 +20,10 @@ inline int check_and_render(const uint8_t* data, size_t size, const RuleSet* rul
   std::vector<std::string> files{path};
   std::string out;
   switch ((pick >> 1) & 7) {
-    case 0: out = render_text(c.diagnostics, sources, {lang, true}); break;
+    case 0:
+      out = render_text(c.diagnostics, sources, {lang, true});
+      assert_quote_window(out);
+      break;
     case 1: out = render_json(c.diagnostics, sources, files, lang); break;
     case 2: out = render_sarif(c.diagnostics, sources, rules ? rules->rules() : std::vector<RuleMeta>{}, lang, "fuzz"); break;
     case 3: out = render_github(c.diagnostics, sources, lang); break;

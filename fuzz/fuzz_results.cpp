@@ -2,8 +2,9 @@
 // YAML when byte 0 is odd). Issues are capped; none may be empty.
 #include "dsl/results_loader.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_results) {
   if (size == 0) return 0;
   const char* path = (data[0] & 1) ? "r.yaml" : "r.csv";
   jf::LoadedResults r = jf::load_results(path, jf::fuzz::bytes(data + 1, size - 1));

@@ -3,8 +3,9 @@
 // picks CSV or TSV. Every finding must lie inside the file.
 #include "dsl/table_import.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_table) {
   if (size == 0) return 0;
   jf::SourceSet sources;
   const char* path = (data[0] & 1) ? "fuzz.tsv" : "fuzz.csv";

@@ -2,8 +2,9 @@
 // yaml-cpp event path behind it).
 #include "dsl/scheme_loader.hpp"
 #include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_target.hpp"
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+JIANFU_FUZZ_TARGET(fuzz_yaml) {
   jf::SourceSet sources;
   uint32_t id = sources.add("fuzz.yaml", jf::fuzz::bytes(data, size));
   jf::LoadResult r = jf::load_scheme(sources, id, jf::fuzz::fuzz_limits());

@@ -4,7 +4,10 @@
 #   run.sh fuzz  TARGET_BINARY WORKDIR SECONDS   fuzz for SECONDS, fail on a crash
 #   run.sh replay TARGET_BINARY WORKDIR          run every seed and regression once
 # Seeds: examples/ and rules/fixtures/ (schemes), rules/*.rules (rules),
-# examples/*.csv (tables, results), and fuzz/regressions/TARGET/ for all.
+# examples/*.csv (tables, results), the documents of tests/documents/
+# (fuzz/document_seeds.py), and fuzz/regressions/TARGET/ for all.
+# TARGET_BINARY is fuzz/TARGET in the build: a link to jianfu_fuzz, whose
+# name picks the target (fuzz/fuzz_target.hpp).
 # Regressions: fuzz/regressions/TARGET/* (each a past crash, kept forever).
 # New findings land in WORKDIR/TARGET/crashes/; copy them to fuzz/regressions/.
 set -euo pipefail
@@ -40,7 +43,8 @@ case $name in
     for f in "$root"/examples/*.yaml; do { printf 'A'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_table) for f in "$root"/examples/*table*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_results) for f in "$root"/examples/*results*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
-  fuzz_config) ;;  # seeds in fuzz/regressions/fuzz_config/
+  fuzz_config|fuzz_baseline) ;;  # seeds in fuzz/regressions/TARGET/
+  fuzz_document) python3 "$here/document_seeds.py" "$seeds" ;;
   *) echo "run.sh: unknown target $name" >&2; exit 2 ;;
 esac
 regress="$here/regressions/$name"

@@ -9,7 +9,9 @@
 #include <set>
 #include <sstream>
 
+#include "cli/baseline_reader.hpp"
 #include "dsl/config_loader.hpp"
+#include "dsl/document.hpp"
 #include "dsl/results_loader.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/table_import.hpp"
@@ -17,6 +19,8 @@
 #include "pipeline/check_pipeline.hpp"
 #include "render/render.hpp"
 #include "pipeline/rule_loader.hpp"
+#include "fuzz/fuzz_common.hpp"
+#include "fuzz/fuzz_document_input.hpp"
 
 namespace fs = std::filesystem;
 using namespace jf;
@@ -161,6 +165,38 @@ TEST(FuzzRegressions, RulesInputs) {
     RuleSet set;
     std::vector<Diagnostic> errors;
     add_rule_file(set, sources, sources.add("r.rules", read(p)), false, errors);
+  }
+}
+
+TEST(FuzzRegressions, BaselineInputs) {
+  for (const fs::path& p : inputs("fuzz_baseline")) {
+    std::string text = read(p);
+    cli::BaselineRead r = cli::parse_baseline(text);
+    if (r.error) {
+      EXPECT_FALSE(r.error->zh.empty()) << p;
+      EXPECT_TRUE(r.fingerprints.empty()) << p;
+    }
+  }
+}
+
+// What fuzz_document asserts, with the same small limits: the laid-out
+// text within its bound (merged cells and shared strings repeat text) and
+// every finding inside it. The regressions include a 5,000-deep nesting
+// and merged and shared-string repeats above the text bound.
+TEST(FuzzRegressions, DocumentInputs) {
+  for (const fs::path& p : inputs("fuzz_document")) {
+    std::string raw = read(p);
+    if (raw.empty()) continue;
+    fuzz::DocumentInput in = fuzz::document_input(reinterpret_cast<const uint8_t*>(raw.data()), raw.size());
+    TableOptions options;
+    options.limits = fuzz::document_limits();
+    SourceSet sources;
+    uint32_t id = add_scheme_source(sources, in.path, in.bytes, options);
+    const std::string& text = sources[id].text();
+    EXPECT_LE(text.size(), fuzz::document_text_bound(in.whole ? options.limits.max_unpacked_bytes : raw.size() - 1,
+                                                     options.limits)) << p;
+    LoadResult r = load_scheme(sources, id, Limits{});
+    for (const Diagnostic& d : r.diagnostics) EXPECT_LE(d.span.end, text.size()) << p;
   }
 }
 

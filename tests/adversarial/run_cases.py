@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Runs the adversarial corpus (cases.py) against a jianfu binary.
 
-  run_cases.py JIANFU [--sanitized] [--only REGEX] [--keep DIR]
+  run_cases.py JIANFU [--sanitized] [--only REGEX] [--shard K/N] [--keep DIR]
 
 For every case: the documented exit code, a diagnostic naming the problem,
 the time bound, the memory bound (peak RSS of the process, from wait4) and
 every input file byte-for-byte unchanged (SHA-256 before and after). Under
 --sanitized (ASan/UBSan build) the bounds are scaled: those builds are
-several times slower and larger. Exits 1 listing every failed case.
+several times slower and larger. --shard K/N runs the Kth of N parts, which
+ctest runs side by side; the parts are balanced by the cases' time bounds
+(the slow cases have the larger bounds). Exits 1 listing every failed case.
 """
 import argparse
 import hashlib
@@ -126,22 +128,37 @@ def check_case(c, jianfu, args, base):
     return problems, code, elapsed, rss, text
 
 
+def shard_of(all_cases, only, shard, shards):
+    """The cases of part `shard` (1-based) of `shards`, in corpus order: the
+    longest bounds first, each case to the part with the least total bound."""
+    selected = [c for c in all_cases if not only or re.search(only, c.name)]
+    load, mine = [0.0] * shards, []
+    for i, c in sorted(enumerate(selected), key=lambda x: (-x[1].seconds, x[0])):
+        k = min(range(shards), key=lambda s: load[s])
+        load[k] += c.seconds
+        if k == shard - 1:
+            mine.append(i)
+    return [selected[i] for i in sorted(mine)]
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("jianfu")
     ap.add_argument("--sanitized", action="store_true")
     ap.add_argument("--only", default="")
     ap.add_argument("--keep", default="")
+    ap.add_argument("--shard", default="1/1", help="K/N: the Kth of N parts balanced by time bound")
     args = ap.parse_args()
+    shard, shards = (int(x) for x in args.shard.split("/"))
+    if not 1 <= shard <= shards:
+        ap.error(f"--shard {args.shard}: K must be between 1 and N")
     jianfu = os.path.abspath(args.jianfu)
     base = args.keep or tempfile.mkdtemp(prefix="jianfu-adversarial-")
     os.makedirs(base, exist_ok=True)
     os.chmod(base, 0o755)
     failed, classes = [], {}
     try:
-        for c in cases.all_cases():
-            if args.only and not re.search(args.only, c.name):
-                continue
+        for c in shard_of(cases.all_cases(), args.only, shard, shards):
             problems, code, elapsed, rss, text = check_case(c, jianfu, args, base)
             classes.setdefault(c.cls, [0, 0])[0 if not problems else 1] += 1
             status = "ok  " if not problems else "FAIL"
