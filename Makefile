@@ -40,11 +40,11 @@ endif
 # Reliability (docs/security.md); `make test FAST=1` skips both. One clang
 # build serves both: ASan + UBSan on everything, instrumented for libFuzzer.
 SAN_BUILD ?= build-sanitize
-# 15 targets x 8 s keeps CI's fuzzing near two minutes; `make fuzz-long`
+# 16 targets x 8 s keeps CI's fuzzing near two minutes; `make fuzz-long`
 # runs each for FUZZ_LONG_SECONDS (10 minutes) and records exec/s.
 FUZZ_SECONDS ?= 8
 FUZZ_LONG_SECONDS ?= 600
-FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check fuzz_table fuzz_config fuzz_results fuzz_check_centralization fuzz_check_diff fuzz_check_import fuzz_check_penalty fuzz_check_proof fuzz_check_ranking fuzz_check_structure fuzz_check_volume
+FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check fuzz_table fuzz_config fuzz_results fuzz_lsp_framing fuzz_check_centralization fuzz_check_diff fuzz_check_import fuzz_check_penalty fuzz_check_proof fuzz_check_ranking fuzz_check_structure fuzz_check_volume
 
 $(SAN_BUILD)/CMakeCache.txt:
 	@scripts/install-deps

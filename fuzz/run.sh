@@ -41,6 +41,7 @@ case $name in
   fuzz_table) for f in "$root"/examples/*table*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_results) for f in "$root"/examples/*results*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_config) ;;  # seeds in fuzz/regressions/fuzz_config/
+  fuzz_lsp_framing) ;;  # seeds in fuzz/regressions/fuzz_lsp_framing/
   *) echo "run.sh: unknown target $name" >&2; exit 2 ;;
 esac
 regress="$here/regressions/$name"
