@@ -52,6 +52,7 @@ std::vector<Diagnostic> rule_file_errors(const std::string& path, const std::str
   uint32_t id = sources.add(path, text);
   set.add_file(sources, id, false, errors);
   std::erase_if(errors, [&](const Diagnostic& d) { return d.span.file != id; });
+  for (Diagnostic& d : errors) d.span.file = 0;  // the document's id in an Analysis
   return errors;
 }
 
@@ -108,6 +109,7 @@ Analysis Checker::check(const std::string& path, bool on_disk, DocKind kind, con
   a.context = context_for(path, on_disk);
   a.lang = lang_for(*a.context);
   a.kind = kind;
+  if (!a.context->rules) a.fallback = context_for("", false);
   std::vector<Diagnostic>& out = a.findings;
   uint32_t id = 0;
   switch (kind) {

@@ -39,6 +39,9 @@ struct RuleContext {
 struct Analysis {
   std::vector<Diagnostic> findings;  // spans into the document's text (file 0)
   std::shared_ptr<const RuleContext> context;
+  /// The built-in rules alone, when the config's cannot be built: hover
+  /// still explains rule ids.
+  std::shared_ptr<const RuleContext> fallback;
   Lang lang = Lang::en;
   DocKind kind = DocKind::other;
 };

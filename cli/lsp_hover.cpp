@@ -17,9 +17,12 @@ bool word_char(char c) {
 }
 
 const RuleMeta* find_rule(const Analysis& a, std::string_view word) {
-  if (!a.context || !a.context->rules || word.empty()) return nullptr;
-  if (const RuleMeta* r = a.context->rules->find(word)) return r;
-  for (const RuleMeta& r : a.context->rules->rules())
+  const RuleSet* rules = a.context && a.context->rules ? a.context->rules
+                         : a.fallback                 ? a.fallback->rules
+                                                      : nullptr;
+  if (!rules || word.empty()) return nullptr;
+  if (const RuleMeta* r = rules->find(word)) return r;
+  for (const RuleMeta& r : rules->rules())
     if (r.name == word) return &r;
   return nullptr;
 }

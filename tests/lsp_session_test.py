@@ -228,6 +228,41 @@ def session_zh_config(tmp):
     check(c.finish() == 0, "zh session exits 0")
 
 
+def session_other_files(tmp):
+    d = os.path.join(tmp, "other")
+    os.makedirs(d)
+    files = {
+        "broken.rules": ("jianfu-rules", "rule JF900 broken {\n  when oops(\n}\n"),
+        ".jianfu.yaml": ("yaml", "ignore: [JF205]\nbogus: 1\n"),
+        "ci.yaml": ("yaml", "on: push\njobs: {}\n"),
+        "huaxi-2025.yaml": ("yaml", (SOURCE / "examples" / "huaxi-2025.yaml").read_text(encoding="utf-8")),
+    }
+    c = Client(d)
+    c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "locale": "en"})
+    got = {}
+    for name, (lang, text) in files.items():
+        pathlib.Path(d, name).write_text(text, encoding="utf-8")
+        uri = pathlib.Path(d, name).as_uri()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}})
+        got[name] = c.diagnostics(uri)
+    r = got["broken.rules"]
+    check(len(r) == 1 and r[0]["range"]["start"] == {"line": 2, "character": 0} and "expected ')'" in r[0]["message"],
+          f".rules compile error: {r}")
+    r = got[".jianfu.yaml"]
+    check(len(r) == 1 and r[0]["range"]["start"]["line"] == 1 and "bogus" in r[0]["message"], f"config error: {r}")
+    check(got["ci.yaml"] == [], f"a YAML file that is not a scheme is left alone: {got['ci.yaml']}")
+    # The scheme in YAML: check's findings (its config, .jianfu.yaml above, is broken: rules wait, one error says so).
+    huaxi = got["huaxi-2025.yaml"]
+    check(any("configuration cannot be used" in x["message"] for x in huaxi), f"broken config reported: {huaxi[:2]}")
+    # Hover on a rule id in a suppression comment.
+    uri = pathlib.Path(d, "broken.rules").as_uri()
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": "# see JF102\n"}]})
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}})
+    check("guaranteed-penalty" in ((h.get("result") or {}).get("contents", {}).get("value", "")), f"hover on a rule id: {h}")
+    check(c.finish() == 0, "other-files session exits 0")
+
+
 def session_hostile(tmp):
     c = Client(tmp)
     # Before initialize: requests refused, the server stays up.
@@ -273,7 +308,7 @@ def session_limits(tmp):
 
 
 with tempfile.TemporaryDirectory() as tmp:
-    for session in (session_en, session_zh_config, session_hostile, session_limits):
+    for session in (session_en, session_zh_config, session_other_files, session_hostile, session_limits):
         try:
             session(tmp)
         except Exception as e:  # a hang or a closed pipe is a failure of that session, the others still run
