@@ -157,10 +157,11 @@ void Server::change(const json& params) {
   for (const json& c : params.at("contentChanges")) {
     std::string text = c.at("text").get<std::string>();
     auto range = c.find("range");
-    if (range == c.end() || d.too_large) {
+    if (range == c.end()) {
       set_text(d, std::move(text));  // whole text (this server asks for full sync)
       continue;
     }
+    if (d.too_large) continue;  // its text was not kept: only a whole new text can replace it
     LineIndex index(d.text);
     uint32_t b = index.offset(position_of(range->at("start"))), e = index.offset(position_of(range->at("end")));
     std::string next = d.text.substr(0, b) + text + d.text.substr(std::max(b, e));
