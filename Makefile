@@ -40,14 +40,14 @@ endif
 # Reliability (docs/security.md); `make test FAST=1` skips both. One clang
 # build serves both: ASan + UBSan on everything, instrumented for libFuzzer.
 SAN_BUILD ?= build-sanitize
-# 17 targets x 8 s, FUZZ_JOBS fuzzers at a time (each is one process, so one
+# 18 targets x 8 s, FUZZ_JOBS fuzzers at a time (each is one process, so one
 # per core), keeps CI's fuzzing near a minute; `make fuzz-long` runs each for
 # FUZZ_LONG_SECONDS (10 minutes) and records exec/s. On a shared machine
 # use FUZZ_JOBS=1.
 FUZZ_SECONDS ?= 8
 FUZZ_LONG_SECONDS ?= 600
 FUZZ_JOBS ?= $(JOBS)
-FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check fuzz_table fuzz_config fuzz_results fuzz_baseline fuzz_document fuzz_check_centralization fuzz_check_diff fuzz_check_import fuzz_check_penalty fuzz_check_proof fuzz_check_ranking fuzz_check_structure fuzz_check_volume
+FUZZ_TARGETS = fuzz_assess fuzz_yaml fuzz_rules fuzz_check fuzz_table fuzz_config fuzz_results fuzz_baseline fuzz_document fuzz_lsp_framing fuzz_check_centralization fuzz_check_diff fuzz_check_import fuzz_check_penalty fuzz_check_proof fuzz_check_ranking fuzz_check_structure fuzz_check_volume
 
 $(SAN_BUILD)/CMakeCache.txt:
 	@scripts/install-deps

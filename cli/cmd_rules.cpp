@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/explanation.hpp"
 #include "base/display_width.hpp"
 
 namespace jf::cli {
@@ -32,6 +33,8 @@ std::string_view severity_zh(Severity s) {
   return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
 }
 
+}  // namespace
+
 // The explanation of one rule, as `explain` prints it and docs/rules.md holds it.
 std::string explanation(const RuleMeta& r, Lang lang) {
   const bool zh = lang == Lang::zh;
@@ -54,6 +57,8 @@ std::string explanation(const RuleMeta& r, Lang lang) {
   }
   return out;
 }
+
+namespace {
 
 // The whole catalogue as Markdown: docs/rules.md is this output, so the docs
 // and `jianfu explain` cannot drift (a test compares them).

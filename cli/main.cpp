@@ -44,6 +44,7 @@ int main(int argc, char** argv) {
       {"config", setup_config},
       {"import", setup_import},
       {"report", setup_report},
+      {"lsp", setup_lsp},
       {"help-gen", setup_help_gen},  // hidden: man pages and completions for the build
   };
   std::map<std::string, Action> actions;

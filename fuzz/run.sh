@@ -43,7 +43,7 @@ case $name in
     for f in "$root"/examples/*.yaml; do { printf 'A'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_table) for f in "$root"/examples/*table*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
   fuzz_results) for f in "$root"/examples/*results*.csv; do { printf '@'; cat "$f"; } > "$seeds/$(basename "$f")"; done ;;
-  fuzz_config|fuzz_baseline) ;;  # seeds in fuzz/regressions/TARGET/
+  fuzz_config|fuzz_baseline|fuzz_lsp_framing) ;;  # seeds in fuzz/regressions/TARGET/
   fuzz_document) python3 "$here/document_seeds.py" "$seeds" ;;
   *) echo "run.sh: unknown target $name" >&2; exit 2 ;;
 esac

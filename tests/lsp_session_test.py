@@ -1,0 +1,317 @@
+#!/usr/bin/env python3
+"""Drives `jianfu lsp` through a pipe as an editor would, with framed
+JSON-RPC messages: lifecycle, diagnostics (UTF-16 columns on a CJK line with
+a character outside the BMP), .jianfu.yaml, Chinese, hover, code actions,
+and hostile input (malformed JSON, bad headers, a huge Content-Length, a
+client that disappears). Usage: lsp_session_test.py JIANFU SOURCE_DIR"""
+import json
+import os
+import pathlib
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+
+JIANFU, SOURCE = os.path.abspath(sys.argv[1]), pathlib.Path(sys.argv[2])
+WAIT = 60  # seconds a message may take on a loaded machine before the test gives up (a hang, not a timing)
+
+SCHEME = """scheme "测试县2025年度考核" {
+  year 2025
+  total 100
+  units 甲镇, 乙镇, 丙乡, 丁乡
+}
+
+department 两办 kind office
+department 农业农村局 kind line
+
+indicator 产业发展 {
+  owner 农业农村局
+  points 100
+  score threshold target "达到年度目标"
+}
+indicator 生态𠀀 { owner 农业农村句 points 5 score threshold }
+"""
+TYPO_LINE = 14  # 0-based line of the misspelt owner (JF002, fixable)
+
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print("FAIL:", what)
+
+
+def frame(obj):
+    body = json.dumps(obj, ensure_ascii=False).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class Client:
+    def __init__(self, cwd, *flags):
+        self.p = subprocess.Popen([JIANFU, "lsp", *flags], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, cwd=cwd, env={**os.environ, "LANG": "C"})
+        self.q = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=lambda: self.p.stderr.read(), daemon=True).start()
+
+    def _read(self):
+        out = self.p.stdout
+        while True:
+            headers = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    self.q.put(None)
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                k, _, v = line.decode().partition(":")
+                headers[k.strip().lower()] = v.strip()
+            self.q.put(json.loads(out.read(int(headers["content-length"]))))
+
+    def raw(self, data):
+        self.p.stdin.write(data)
+        self.p.stdin.flush()
+
+    def send(self, obj):
+        self.raw(frame(obj))
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method, "params": params})
+        return self.wait(lambda m: m.get("id") == self.next_id and "method" not in m)
+
+    def wait(self, match):
+        while True:
+            m = self.q.get(timeout=WAIT)
+            if m is None:
+                raise EOFError("the server closed its output")
+            if match(m):
+                return m
+
+    def diagnostics(self, uri):
+        m = self.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics" and m["params"]["uri"] == uri)
+        return m["params"]["diagnostics"]
+
+    def finish(self):
+        r = self.request("shutdown", None)
+        check(r.get("result", "missing") is None, "shutdown answers null")
+        self.notify("exit", None)
+        self.p.stdin.close()
+        return self.p.wait(timeout=WAIT)
+
+
+def cli_json(path, lang="en"):
+    out = subprocess.run([JIANFU, "--lang", lang, "check", "--format", "json", "--fail-on", "never", path],
+                         capture_output=True, text=True, cwd=os.path.dirname(path), check=True).stdout
+    return json.loads(out)["diagnostics"]
+
+
+def utf16_units(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
+def session_en(tmp):
+    path = os.path.join(tmp, "draft.assess")
+    pathlib.Path(path).write_text(SCHEME, encoding="utf-8")
+    uri = pathlib.Path(path).as_uri()
+    c = Client(tmp)
+    init = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "locale": "en"})
+    caps = init["result"]["capabilities"]
+    check(caps.get("hoverProvider") is True, "hover advertised")
+    check(caps["textDocumentSync"]["change"] == 1, "full sync advertised")
+    check("documentFormattingProvider" not in caps, "no formatting without a formatter")
+    c.notify("initialized", {})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "assess", "version": 1, "text": SCHEME}})
+    diags = c.diagnostics(uri)
+
+    # The same findings as `jianfu check`, placed in UTF-16 units.
+    expected = cli_json(path)
+    check(sorted(d.get("code") for d in diags) == sorted(d["rule"] for d in expected),
+          f"same rules as check: {[d.get('code') for d in diags]} vs {[d['rule'] for d in expected]}")
+    lines = SCHEME.split("\n")
+    for e in expected:
+        got = [d for d in diags if d.get("code") == e["rule"]]
+        if not got:
+            continue
+        start = got[0]["range"]["start"]
+        line = lines[e["line"] - 1]
+        want = utf16_units(line[: e["column"] - 1])
+        check(start == {"line": e["line"] - 1, "character": want},
+              f"{e['rule']} starts at {start}, expected line {e['line'] - 1} character {want}")
+        check(got[0]["message"].startswith(e["message"]), f"{e['rule']} message as check prints it")
+    typo = [d for d in diags if d.get("code") == "JF002"]
+    check(len(typo) == 1, "one JF002")
+    if typo:
+        # 生态𠀀 { owner : 𠀀 is two UTF-16 units, so the column is one more than in code points.
+        check(typo[0]["range"]["start"] == {"line": TYPO_LINE, "character": 23}, f"JF002 UTF-16 start {typo[0]['range']}")
+        check(typo[0]["range"]["end"] == {"line": TYPO_LINE, "character": 28}, f"JF002 UTF-16 end {typo[0]['range']}")
+        check(typo[0]["severity"] == 1, "error severity is 1")
+        check("codeDescription" not in typo[0], "no codeDescription without a URL")
+    jf203 = [d for d in diags if d.get("code") == "JF203"]
+    check(bool(jf203) and jf203[0]["severity"] == 2, "warning severity is 2")
+
+    # Hover on the finding: its message and the `explain` text of its rule.
+    explain = subprocess.run([JIANFU, "--lang", "en", "explain", "JF002"], capture_output=True, text=True).stdout
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": TYPO_LINE, "character": 25}})
+    value = (h.get("result") or {}).get("contents", {}).get("value", "")
+    check("JF002" in value and explain.strip() in value, f"hover shows explain JF002: {value[:200]!r}")
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 0}})
+    check(h.get("result") is None, "no hover away from findings and rule ids")
+
+    # Code actions on the typo: the fix `check --fix` makes, and a suppression.
+    a = c.request("textDocument/codeAction", {"textDocument": {"uri": uri},
+                                               "range": {"start": {"line": TYPO_LINE, "character": 24},
+                                                         "end": {"line": TYPO_LINE, "character": 24}},
+                                               "context": {"diagnostics": typo}})
+    actions = a.get("result") or []
+    fixes = [x for x in actions if x["kind"] == "quickfix" and "allow" not in json.dumps(x["edit"], ensure_ascii=False)]
+    sup = [x for x in actions if "# jianfu: allow JF002 -- " in json.dumps(x["edit"], ensure_ascii=False)]
+    check(len(fixes) == 1, f"one fix for JF002: {actions}")
+    check(len(sup) == 1, "a suppression for JF002")
+    check(any(x["kind"] == "source.fixAll" for x in actions), "a fix-all action")
+    if fixes:
+        (edit,) = fixes[0]["edit"]["changes"][uri]
+        check(edit["newText"] == "农业农村局", f"fix text {edit}")
+        # Apply it as an editor does and send the new text: the finding goes.
+        line = lines[TYPO_LINE]
+        s, e = edit["range"]["start"]["character"], edit["range"]["end"]["character"]
+        units = line.encode("utf-16-le")
+        fixed_line = (units[: 2 * s] + edit["newText"].encode("utf-16-le") + units[2 * e:]).decode("utf-16-le")
+        check(fixed_line == lines[TYPO_LINE].replace("农业农村句", "农业农村局"), f"fix applied at UTF-16 range: {fixed_line}")
+        fixed = "\n".join(lines[:TYPO_LINE] + [fixed_line] + lines[TYPO_LINE + 1:])
+        c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                            "contentChanges": [{"text": fixed}]})
+        after = c.diagnostics(uri)
+        check(not any(d.get("code") == "JF002" for d in after), "JF002 gone after the fix")
+    if sup:
+        (edit,) = sup[0]["edit"]["changes"][uri]
+        check(edit["range"]["start"] == {"line": TYPO_LINE, "character": 0}, "suppression above the finding's line")
+
+    # Unknown method, bad params, closing.
+    r = c.request("textDocument/definitionOfEverything", {})
+    check(r.get("error", {}).get("code") == -32601, f"unknown method: {r}")
+    r = c.request("textDocument/hover", {"textDocument": {"uri": "file:///nowhere.assess"}, "position": {"line": 0, "character": 0}})
+    check(r.get("error", {}).get("code") == -32602, f"hover on a closed document: {r}")
+    c.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    check(c.diagnostics(uri) == [], "diagnostics cleared on close")
+    check(c.finish() == 0, "exit after shutdown gives 0")
+
+
+def session_zh_config(tmp):
+    d = os.path.join(tmp, "county")
+    os.makedirs(d)
+    pathlib.Path(d, ".jianfu.yaml").write_text("ignore: [JF203]\n", encoding="utf-8")
+    path = os.path.join(d, "draft.assess")
+    pathlib.Path(path).write_text(SCHEME, encoding="utf-8")
+    uri = pathlib.Path(path).as_uri()
+    c = Client(tmp)
+    c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "locale": "zh-CN"})
+    c.notify("initialized", {})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "assess", "version": 1, "text": SCHEME}})
+    diags = c.diagnostics(uri)
+    codes = sorted(x.get("code") for x in diags)
+    check("JF203" not in codes and "JF002" in codes, f".jianfu.yaml ignore honoured: {codes}")
+    zh = {x["rule"]: x["message"] for x in cli_json(path, "zh")}
+    for x in diags:
+        check(x["message"].startswith(zh.get(x.get("code"), "?")), f"Chinese message for {x.get('code')}: {x['message']}")
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": TYPO_LINE, "character": 25}})
+    explain = subprocess.run([JIANFU, "--lang", "zh", "explain", "JF002"], capture_output=True, text=True).stdout
+    check(explain.strip() in h["result"]["contents"]["value"], "Chinese hover is `explain --lang zh`")
+    check(c.finish() == 0, "zh session exits 0")
+
+
+def session_other_files(tmp):
+    d = os.path.join(tmp, "other")
+    os.makedirs(d)
+    files = {
+        "broken.rules": ("jianfu-rules", "rule JF900 broken {\n  when oops(\n}\n"),
+        ".jianfu.yaml": ("yaml", "ignore: [JF205]\nbogus: 1\n"),
+        "ci.yaml": ("yaml", "on: push\njobs: {}\n"),
+        "huaxi-2025.yaml": ("yaml", (SOURCE / "examples" / "huaxi-2025.yaml").read_text(encoding="utf-8")),
+    }
+    c = Client(d)
+    c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "locale": "en"})
+    got = {}
+    for name, (lang, text) in files.items():
+        pathlib.Path(d, name).write_text(text, encoding="utf-8")
+        uri = pathlib.Path(d, name).as_uri()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}})
+        got[name] = c.diagnostics(uri)
+    r = got["broken.rules"]
+    check(len(r) == 1 and r[0]["range"]["start"] == {"line": 2, "character": 0} and "expected ')'" in r[0]["message"],
+          f".rules compile error: {r}")
+    r = got[".jianfu.yaml"]
+    check(len(r) == 1 and r[0]["range"]["start"]["line"] == 1 and "bogus" in r[0]["message"], f"config error: {r}")
+    check(got["ci.yaml"] == [], f"a YAML file that is not a scheme is left alone: {got['ci.yaml']}")
+    # The scheme in YAML: check's findings (its config, .jianfu.yaml above, is broken: rules wait, one error says so).
+    huaxi = got["huaxi-2025.yaml"]
+    check(any("configuration cannot be used" in x["message"] for x in huaxi), f"broken config reported: {huaxi[:2]}")
+    # Hover on a rule id in a suppression comment.
+    uri = pathlib.Path(d, "broken.rules").as_uri()
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2},
+                                        "contentChanges": [{"text": "# see JF102\n"}]})
+    h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 8}})
+    check("guaranteed-penalty" in ((h.get("result") or {}).get("contents", {}).get("value", "")), f"hover on a rule id: {h}")
+    check(c.finish() == 0, "other-files session exits 0")
+
+
+def session_hostile(tmp):
+    c = Client(tmp)
+    # Before initialize: requests refused, the server stays up.
+    r = c.request("textDocument/hover", {})
+    check(r.get("error", {}).get("code") == -32002, f"request before initialize: {r}")
+    c.raw(b"Content-Length: 9\r\n\r\n{not json")
+    r = c.wait(lambda m: "error" in m)
+    check(r["error"]["code"] == -32700 and r["id"] is None, f"malformed JSON: {r}")
+    c.raw(b"Content-Length: 2\r\n\r\n[]")
+    r = c.wait(lambda m: "error" in m)
+    check(r["error"]["code"] == -32600, f"not an object: {r}")
+    deep = b"[" * 100000 + b"]" * 100000
+    c.raw(b"Content-Length: %d\r\n\r\n" % len(deep) + deep)
+    r = c.wait(lambda m: "error" in m)
+    check(r["error"]["code"] == -32600, f"deep nesting refused: {r}")
+    # Headers that are not headers, a length that is not a number: dropped, the next message still answered.
+    c.raw(b"Content-Type: text/plain\r\n\r\n")
+    c.raw(b"Content-Length: -5\r\n\r\n")
+    c.raw(b"this is not a header\r\n\r\n")
+    r = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    check("capabilities" in r.get("result", {}), f"initialize after garbage: {r}")
+    r = c.request("initialize", {"capabilities": {}})
+    check(r.get("error", {}).get("code") == -32600, "second initialize refused")
+    # A huge Content-Length: the body is skipped as it streams, never stored;
+    # then the client disappears mid-body and the server ends cleanly.
+    c.raw(b"Content-Length: 99999999999999\r\n\r\n" + b"x" * 100000)
+    c.p.stdin.close()
+    code = c.p.wait(timeout=WAIT)
+    check(code == 1, f"EOF without shutdown exits 1, not a crash: {code}")
+
+
+def session_limits(tmp):
+    c = Client(tmp, "--max-file-size", "100")
+    c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    uri = "untitled:Untitled-1"
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "assess", "version": 1, "text": SCHEME}})
+    diags = c.diagnostics(uri)
+    check(len(diags) == 1 and "100" in diags[0]["message"], f"oversized document reported, not checked: {diags}")
+    c.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": "units 甲\n"}]})
+    diags = c.diagnostics(uri)
+    check(any(d.get("code") == "JF001" for d in diags), f"untitled .assess checked once small: {diags}")
+    check(c.finish() == 0, "limits session exits 0")
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    for session in (session_en, session_zh_config, session_other_files, session_hostile, session_limits):
+        try:
+            session(tmp)
+        except Exception as e:  # a hang or a closed pipe is a failure of that session, the others still run
+            check(False, f"{session.__name__}: {type(e).__name__}: {e}")
+print(f"{len(failures)} failure(s)")
+sys.exit(1 if failures else 0)
