@@ -7,7 +7,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "dsl/comments.hpp"
 #include "dsl/scheme_format.hpp"
+#include "dsl/scheme_loader.hpp"
+#include "dsl/scheme_writer.hpp"
 
 namespace jf {
 namespace {
@@ -51,6 +54,28 @@ TEST(SchemeFormat, EveryExampleFormatsAndFormattingAgainChangesNothing) {
     FormatResult twice = format_text(p.string(), once.text);
     ASSERT_TRUE(twice.ok()) << p << ": " << why(twice);
     EXPECT_EQ(twice.text, once.text) << p;
+  }
+}
+
+// `convert` writes the same text: a formatted file taken to the other syntax
+// and back, comments and all, is the formatted file again.
+std::string convert(const std::string& name, const std::string& text, bool to_yaml) {
+  SourceSet sources;
+  uint32_t id = sources.add(name, text);
+  LoadResult r = load_scheme(sources, id, Limits{});
+  EXPECT_TRUE(r.diagnostics.empty()) << name;
+  CommentMap comments = collect_comments(sources[id], r.scheme, !to_yaml);
+  return to_yaml ? write_yaml(r.scheme, &comments) : write_assess(r.scheme, &comments).text;
+}
+
+TEST(SchemeFormat, ExamplesAreStableUnderConvertRoundTrips) {
+  auto files = scheme_files(JIANFU_SOURCE_DIR "/examples");
+  ASSERT_FALSE(files.empty());
+  for (const fs::path& p : files) {
+    const bool yaml = p.extension() != ".assess";
+    std::string formatted = format_text(p.string(), read_file(p)).text;
+    std::string other = convert(yaml ? "f.yaml" : "f.assess", formatted, !yaml);
+    EXPECT_EQ(convert(yaml ? "o.assess" : "o.yaml", other, yaml), formatted) << p;
   }
 }
 
@@ -156,6 +181,19 @@ TEST(SchemeFormat, RefusesAFileThatDoesNotParse) {
   EXPECT_TRUE(r.text.empty());
   ASSERT_FALSE(r.syntax_errors.empty());
   EXPECT_EQ(r.syntax_errors[0].rule, "JF001");
+}
+
+TEST(SchemeFormat, RefusesALayoutThatWouldReadAsAnotherScheme) {
+  // The writer puts a group's indicators in one block: b would move after c.
+  FormatResult r = format_text("s.assess",
+                               "scheme \"s\" {\n  units 2\n}\n"
+                               "group A {\n  indicator a {\n    score rank\n  }\n}\n"
+                               "group B {\n  indicator b {\n    score rank\n  }\n}\n"
+                               "group A {\n  indicator c {\n    score rank\n  }\n}\n");
+  EXPECT_FALSE(r.ok());
+  EXPECT_TRUE(r.text.empty());
+  EXPECT_TRUE(r.syntax_errors.empty());
+  EXPECT_NE(r.refused.en.find("would read as a different scheme"), std::string::npos) << r.refused.en;
 }
 
 TEST(SchemeFormat, RefusesTables) {
