@@ -42,20 +42,6 @@ struct CheckOptions {
   unsigned jobs = 0;  // 0: one per core
 };
 
-// `check -`: the scheme on standard input, read up to one byte past the
-// limit so an oversized input is reported, not loaded.
-std::string read_stdin(size_t max_bytes) {
-  std::string text;
-  char buf[65536];
-  while (text.size() <= max_bytes) {
-    size_t n = std::fread(buf, 1, sizeof buf, stdin);
-    if (n == 0) break;
-    text.append(buf, std::min(n, max_bytes + 1 - text.size()));
-  }
-  if (std::ferror(stdin)) throw ToolError("standard input: read error");
-  return text;
-}
-
 // `--statistics`: findings counted per rule, none listed.
 class StatisticsReport : public ReportFormat {
  public:

@@ -14,6 +14,7 @@ using Setup = Action (*)(CLI::App& app, Globals& g);
 
 Action setup_check(CLI::App& app, Globals& g);
 Action setup_convert(CLI::App& app, Globals& g);
+Action setup_fmt(CLI::App& app, Globals& g);
 Action setup_rules(CLI::App& app, Globals& g);
 Action setup_explain(CLI::App& app, Globals& g);
 Action setup_test(CLI::App& app, Globals& g);

@@ -178,6 +178,18 @@ void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::v
 
 }  // namespace
 
+std::string read_stdin(size_t max_bytes) {
+  std::string text;
+  char buf[65536];
+  while (text.size() <= max_bytes) {
+    size_t n = std::fread(buf, 1, sizeof buf, stdin);
+    if (n == 0) break;
+    text.append(buf, std::min(n, max_bytes + 1 - text.size()));
+  }
+  if (std::ferror(stdin)) throw ToolError("standard input: read error");
+  return text;
+}
+
 std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors,
                                          bool skip_non_schemes) {
   std::set<std::string> out;

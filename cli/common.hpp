@@ -54,6 +54,10 @@ void check_readable(const std::string& path);
 /// as an input of the run (run_files.hpp): no output may replace it.
 std::string read_source_file(const std::string& path, size_t max_bytes);
 
+/// Standard input (`check -`, `fmt -`), read up to one byte past `max_bytes`
+/// so an oversized input is reported, not loaded. Throws ToolError on a read error.
+std::string read_stdin(size_t max_bytes);
+
 /// Expands files and directories into scheme files, sorted and without
 /// duplicates: named files as given (with `skip_non_schemes`, named YAML
 /// files without a top-level `scheme` key are skipped, as pre-commit passes

@@ -38,7 +38,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"en", "zh"}));
 
   const std::pair<const char*, Setup> table[] = {
-      {"check", setup_check},   {"convert", setup_convert}, {"rules", setup_rules},
+      {"check", setup_check},   {"convert", setup_convert}, {"fmt", setup_fmt}, {"rules", setup_rules},
       {"explain", setup_explain}, {"test", setup_test},
       {"score", setup_score}, {"burden", setup_burden}, {"diff", setup_diff},
       {"config", setup_config},

@@ -96,7 +96,8 @@ std::string man_page(const ProgramDoc& prog, const CommandDoc& c) {
   out += ".SH EXIT STATUS\n"
          ".TP\n0\nSuccess.\n"
          ".TP\n1\nThe command did its job and the answer is no: a finding at or above "
-         "\\fB\\-\\-fail\\-on\\fR, a failing rule fixture.\n"
+         "\\fB\\-\\-fail\\-on\\fR, a failing rule fixture, a scheme with syntax errors, a file "
+         "\\fBfmt \\-\\-check\\fR would change.\n"
          ".TP\n2\nThe command could not do its job: a usage error, an unreadable input, "
          "a broken config, rule pack or baseline, an output that cannot be written.\n";
 

@@ -59,27 +59,49 @@ class Slots {
       add(s.overall_penalties[n].span, fmt::format("overall:{}", n + 1));
   }
 
-  const std::string* at_line(uint32_t line) const {
+  /// The elements starting on a line: the first (outermost) one, which the
+  /// comments above the line annotate, and the last (innermost) one, which a
+  /// comment after the code annotates. Null when none starts there.
+  struct OnLine {
+    std::string first, last;
+  };
+  const OnLine* at_line(uint32_t line) const {
     auto it = by_line_.find(line);
-    return it == by_line_.end() ? nullptr : &it->second.key;
+    return it == by_line_.end() ? nullptr : &it->second.keys;
   }
 
  private:
-  struct Best {
-    std::string key;
-    uint32_t size;
+  struct Found {
+    OnLine keys;
+    uint32_t first_begin, first_size, last_begin, last_size;
   };
   void add(Span span, std::string key) {
     if (span.end <= span.begin || span.begin >= src_.text().size()) return;
+    // An id used twice (JF003): each copy has its own slots, numbered in the
+    // order the writers meet them (slot_key in comments.hpp).
+    key = slot_key(key, ++seen_[key]);
     uint32_t line = src_.locate(span.begin).line, size = span.end - span.begin;
     auto it = by_line_.find(line);
-    if (it == by_line_.end() || size < it->second.size) by_line_[line] = {std::move(key), size};
+    if (it == by_line_.end()) {
+      by_line_[line] = {{key, key}, span.begin, size, span.begin, size};
+      return;
+    }
+    Found& f = it->second;
+    if (span.begin < f.first_begin || (span.begin == f.first_begin && size > f.first_size))
+      f.keys.first = key, f.first_begin = span.begin, f.first_size = size;
+    if (span.begin > f.last_begin || (span.begin == f.last_begin && size < f.last_size))
+      f.keys.last = key, f.last_begin = span.begin, f.last_size = size;
   }
   const SourceFile& src_;
-  std::map<uint32_t, Best> by_line_;
+  std::map<uint32_t, Found> by_line_;
+  std::map<std::string, size_t> seen_;
 };
 
 }  // namespace
+
+std::string slot_key(const std::string& slot, size_t nth) {
+  return nth <= 1 ? slot : fmt::format("{}#{}", slot, nth);
+}
 
 CommentMap collect_comments(const SourceFile& src, const Scheme& scheme, bool yaml) {
   CommentMap out;
@@ -94,18 +116,22 @@ CommentMap collect_comments(const SourceFile& src, const Scheme& scheme, bool ya
     if (hash != std::string_view::npos) comment = std::string(trim_right(line.substr(hash)));
     if (blank) {
       if (comment) waiting.push_back(std::move(*comment));
+      // A blank line after a comment (a file's heading, a note above a
+      // section) stays: an empty entry, written as an empty line.
+      else if (!waiting.empty() && !waiting.back().empty()) waiting.emplace_back();
       continue;
     }
-    const std::string* slot = slots.at_line(n);
+    const Slots::OnLine* slot = slots.at_line(n);
     if (!slot) {  // `}` or a YAML section key: its comments wait for the next element
       if (comment) waiting.push_back(std::move(*comment));
       continue;
     }
-    SlotComments& c = out[*slot];
-    for (std::string& w : waiting) c.before.push_back(std::move(w));
+    SlotComments& above = out[slot->first];
+    for (std::string& w : waiting) above.before.push_back(std::move(w));
     waiting.clear();
-    if (comment) c.trailing = std::move(*comment);
+    if (comment) out[slot->last].trailing = std::move(*comment);
   }
+  while (!waiting.empty() && waiting.back().empty()) waiting.pop_back();
   for (std::string& w : waiting) out["end"].before.push_back(std::move(w));
   return out;
 }

@@ -15,7 +15,7 @@ namespace jf {
 /// The comments annotating one element: whole-line comments before it, and
 /// the one written after it on its own line.
 struct SlotComments {
-  std::vector<std::string> before;  // each from `#` to the end of its line
+  std::vector<std::string> before;  // each from `#` to the end of its line; "" for a blank line after one
   std::string trailing;
 };
 
@@ -24,6 +24,11 @@ struct SlotComments {
 /// /evidence, /proves, /deduct:N, /penalty:N), "inspection:ID",
 /// "overall:N"; "end" for comments after the last element.
 using CommentMap = std::map<std::string, SlotComments>;
+
+/// The key of the `nth` (1-based) element holding slot `slot`: `slot` itself
+/// for the first, "slot#N" after it, so copies of an id used twice keep their
+/// own comments.
+std::string slot_key(const std::string& slot, size_t nth);
 
 /// The comments of `src` (`.assess` when !yaml), attached to the elements of
 /// the scheme loaded from it.

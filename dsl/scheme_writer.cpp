@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "base/display_width.hpp"
@@ -58,7 +59,7 @@ class Commenter {
     std::string out;
     const SlotComments* c = find(slot);
     if (c)
-      for (const std::string& b : c->before) out += std::string(indent) + b + "\n";
+      for (const std::string& b : c->before) out += (b.empty() ? "" : std::string(indent) + b) + "\n";
     out += std::string(indent);
     out += text;
     if (c && !c->trailing.empty()) out += "  " + c->trailing;
@@ -83,13 +84,15 @@ class Commenter {
  private:
   const SlotComments* find(const std::string& slot) {
     if (!m_) return nullptr;
-    auto it = m_->find(slot);
+    const std::string key = slot_key(slot, ++seen_[slot]);
+    auto it = m_->find(key);
     if (it == m_->end()) return nullptr;
-    done_.insert(slot);
+    done_.insert(key);
     return &it->second;
   }
   const CommentMap* m_;
   std::set<std::string> done_;
+  std::map<std::string, size_t> seen_;  // the copies of an id used twice met so far
 };
 
 // ---- YAML ----------------------------------------------------------------

@@ -1,0 +1,204 @@
+"""The editor packages in editors/: the TextMate grammars highlight every
+keyword the parsers accept (read from the parsers' own sources), and the VS
+Code extension's package.json names files that exist.
+
+Usage: textmate_test.py SOURCE_DIR JIANFU_BINARY
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from tmtokenize import Grammar, scopes_at  # noqa: E402
+
+SRC = os.environ.get("JIANFU_SOURCE_DIR", "")
+JIANFU = os.environ.get("JIANFU_BINARY", "jianfu")
+HIGHLIGHT = ("keyword.", "storage.", "constant.language", "support.")
+
+
+def read(rel):
+    with open(os.path.join(SRC, rel), encoding="utf-8") as f:
+        return f.read()
+
+
+def grammar(name):
+    return Grammar(json.loads(read("editors/textmate/" + name)))
+
+
+def between(text, start, end):
+    i = text.index(start)
+    return text[i:text.index(end, i)]
+
+
+# ---- the words each parser accepts, read from its sources -----------------
+
+def enum_words():
+    """Spellings of the model's enums (engine/model.cpp tables), and aliases."""
+    model = read("engine/model.cpp")
+    words = set(re.findall(r'\{\w+::\w+, "(\w+)"\}', model))
+    words |= set(re.findall(r'if \(s == "(\w+)"\)', model))
+    return words
+
+
+def scheme_keywords():
+    src = read("dsl/scheme_grammar_def.hpp")
+    words = set(re.findall(r'\bkw\("(\w+)"\)', src))
+    words |= set(re.findall(r'"(\w+)"', between(src, "kWords[] = {", "};")))
+    return words
+
+
+def rules_keywords():
+    src = read("dsl/rules_grammar_def.hpp")
+    words = set(re.findall(r'\bkw_\w+\{"(\w+)"\}', src))
+    words |= set(re.findall(r'"(\w+)"', between(read("dsl/rules_lexer.cpp"), "words[] = {", "};")))
+    return words
+
+
+# ---- highlighted words in sample files ------------------------------------
+
+def words_outside_text(g, text):
+    """{word: [scopes of each occurrence]} for words not inside a comment or a string."""
+    tokens = g.tokenize(text)
+    found = {}
+    for n, line in enumerate(text.split("\n"), 1):
+        for m in re.finditer(r"\w+", line):
+            scopes = scopes_at(tokens, n, m.start())
+            # texts, and names such as `load-not-reduced` in a rule header
+            if any(s.startswith(("comment.", "string.", "entity.name.")) for s in scopes):
+                continue
+            found.setdefault(m.group(), []).append(scopes)
+    return found
+
+
+def samples(folder, ext, extra):
+    paths = sorted(os.path.join(folder, f) for f in os.listdir(os.path.join(SRC, folder)) if f.endswith(ext))
+    return [read(p) for p in paths] + [read(extra)]
+
+
+def highlighted(scopes):
+    return any(s.startswith(HIGHLIGHT) for s in scopes)
+
+
+class Keywords(unittest.TestCase):
+    def check_every_word(self, g, texts, words):
+        self.assertGreater(len(words), 20, "reading the parser's keywords from its sources found too few")
+        found = {}
+        for text in texts:
+            for w, occurrences in words_outside_text(g, text).items():
+                found.setdefault(w, []).extend(occurrences)
+        missing = sorted(w for w in words if w not in found)
+        self.assertEqual(missing, [], "keywords no sample file uses: add them to tests/editors/samples")
+        plain = sorted(w for w in words if not all(highlighted(s) for s in found[w]))
+        self.assertEqual(plain, [], "keywords the grammar leaves unhighlighted somewhere")
+
+    def test_scheme_keywords(self):
+        words = scheme_keywords() | enum_words()
+        self.assertIn("indicator", words)
+        self.assertIn("third_party", words)
+        texts = samples("examples", ".assess", "tests/editors/samples/every-keyword.assess")
+        self.check_every_word(grammar("assess.tmLanguage.json"), texts, words - {"bottom_percent"})
+
+    def test_rules_keywords(self):
+        words = rules_keywords()
+        self.assertIn("explain", words)
+        self.assertIn("matches", words)
+        texts = samples("rules", ".rules", "tests/editors/samples/every-keyword.rules")
+        self.check_every_word(grammar("jianfu-rules.tmLanguage.json"), texts, words)
+
+    def test_rules_enum_words(self):
+        # bare enum words in expressions (`i.score.mode == rank`)
+        g = grammar("jianfu-rules.tmLanguage.json")
+        for w in sorted(enum_words()):
+            with self.subTest(word=w):
+                self.assertIn("constant.language.enum.jianfu-rules", scopes_at(g.tokenize(f"  where x == {w}\n"), 1, 13))
+
+    def test_samples_parse(self):
+        # The samples are real: the parsers accept them.
+        for path, flags in (("every-keyword.assess", ["check", "--select", "JF001"]),
+                            ("every-keyword.rules", ["rules", "--rules"])):
+            with self.subTest(path=path):
+                full = os.path.join(SRC, "tests/editors/samples", path)
+                r = subprocess.run([JIANFU, *flags, full], capture_output=True, text=True, timeout=60)
+                self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+
+
+class Scopes(unittest.TestCase):
+    def scope(self, g, text, line, col):
+        return scopes_at(g.tokenize(text), line, col)
+
+    def test_assess(self):
+        g = grammar("assess.tmLanguage.json")
+        text = ('indicator 收入 "财政 report 收入" {  # owner report\n'
+                "  deduct 1 per late_report\n"
+                "  owner：两办\n"
+                "# jianfu: allow JF102 -- agreed\n")
+        self.assertIn("storage.type.assess", self.scope(g, text, 1, 0))
+        self.assertIn("entity.name.type.assess", self.scope(g, text, 1, 10))
+        self.assertEqual(self.scope(g, text, 1, 16)[-1], "string.quoted.double.assess")  # `report` in a text
+        self.assertEqual(self.scope(g, text, 1, 35)[-1], "comment.line.number-sign.assess")
+        self.assertIn("constant.numeric.assess", self.scope(g, text, 2, 9))
+        self.assertIn("variable.other.reference.assess", self.scope(g, text, 2, 18))  # not `report`
+        self.assertIn("invalid.illegal.fullwidth.assess", self.scope(g, text, 3, 7))
+        self.assertIn("keyword.other.suppression.assess", self.scope(g, text, 4, 2))
+
+    def test_rules(self):
+        g = grammar("jianfu-rules.tmLanguage.json")
+        text = ('rule JF102 guaranteed-penalty {\n'
+                '  message en "{i.name} of {count(xs)} {{x}}"\n'
+                '  example """\n'
+                '    group A { }\n'
+                '    """\n'
+                '  where i.score.mode == rank  # and\n')
+        self.assertIn("constant.other.rule-id.jianfu-rules", self.scope(g, text, 1, 5))
+        self.assertIn("entity.name.function.rule.jianfu-rules", self.scope(g, text, 1, 11))
+        self.assertIn("meta.interpolation.jianfu-rules", self.scope(g, text, 2, 15))
+        self.assertIn("variable.other.property.jianfu-rules", self.scope(g, text, 2, 17))
+        self.assertIn("support.function.jianfu-rules", self.scope(g, text, 2, 27))
+        self.assertIn("constant.character.escape.brace.jianfu-rules", self.scope(g, text, 2, 38))
+        self.assertEqual(self.scope(g, text, 4, 12)[-1], "string.quoted.triple.jianfu-rules")  # `{` kept
+        self.assertIn("keyword.operator.comparison.jianfu-rules", self.scope(g, text, 6, 21))
+        self.assertEqual(self.scope(g, text, 6, 32)[-1], "comment.line.number-sign.jianfu-rules")
+
+
+class Package(unittest.TestCase):
+    def test_json_files_parse(self):
+        for root, _, files in os.walk(os.path.join(SRC, "editors")):
+            for f in files:
+                if f.endswith(".json"):
+                    with self.subTest(file=f), open(os.path.join(root, f), encoding="utf-8") as fh:
+                        json.load(fh)
+
+    def test_vscode_package_points_at_files(self):
+        base = os.path.join(SRC, "editors/vscode")
+        pkg = json.loads(read("editors/vscode/package.json"))
+        self.assertTrue(os.path.isfile(os.path.join(base, pkg["main"])), pkg["main"])
+        languages = {lang["id"]: lang for lang in pkg["contributes"]["languages"]}
+        self.assertEqual(set(languages), {"assess", "jianfu-rules"})
+        for lang in languages.values():
+            self.assertTrue(os.path.isfile(os.path.join(base, lang["configuration"])), lang["configuration"])
+            json.loads(read(os.path.join("editors/vscode", lang["configuration"])))
+        for g in pkg["contributes"]["grammars"]:
+            path = os.path.join(base, g["path"])
+            self.assertTrue(os.path.isfile(path), g["path"])
+            self.assertIn(g["language"], languages)
+            with open(path, encoding="utf-8") as fh:
+                self.assertEqual(json.load(fh)["scopeName"], g["scopeName"])
+        for i in languages:
+            self.assertIn("onLanguage:" + i, pkg["activationEvents"])
+
+    def test_extension_script_parses(self):
+        node = shutil.which("node")
+        if not node:
+            self.skipTest("node is not installed")
+        r = subprocess.run([node, "--check", os.path.join(SRC, "editors/vscode/extension.js")],
+                           capture_output=True, text=True, timeout=60)
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+
+if __name__ == "__main__":
+    SRC, JIANFU = sys.argv[1], sys.argv[2]
+    unittest.main(argv=sys.argv[:1], verbosity=2)
