@@ -13,11 +13,18 @@ struct Lexicon::Pattern {
   size_t entry = 0;
   std::string plain;
   std::unique_ptr<re2::RE2> re;
+  std::string lead;  // with a gap: the text before it, which every match contains
 };
 
 namespace {
 
 constexpr std::string_view kGap = "…";
+
+uint32_t head_key(const char* p) {
+  return uint32_t{static_cast<unsigned char>(p[0])} | uint32_t{static_cast<unsigned char>(p[1])} << 8 |
+         uint32_t{static_cast<unsigned char>(p[2])} << 16;
+}
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
 std::unique_ptr<re2::RE2> gap_pattern(std::string_view p) {
   std::string expr;
@@ -50,9 +57,18 @@ void Lexicon::compile(size_t entry) {
     if (p.empty()) continue;
     auto pat = std::make_unique<Pattern>();
     pat->entry = entry;
-    if (p.find(kGap) == std::string::npos) pat->plain = p;
-    else if (auto re = gap_pattern(p); re->ok()) pat->re = std::move(re);
-    else continue;
+    const auto index = static_cast<uint32_t>(patterns_.size());
+    if (p.find(kGap) == std::string::npos) {
+      pat->plain = p;
+      if (p.size() >= 3 && !continuation(p[0])) by_head_[head_key(p.data())].push_back(index);
+      else anywhere_.push_back(index);
+    } else if (auto re = gap_pattern(p); re->ok()) {
+      pat->re = std::move(re);
+      pat->lead = p.substr(0, p.find(kGap));
+      gapped_.push_back(index);
+    } else {
+      continue;
+    }
     patterns_.push_back(std::move(pat));
   }
 }
@@ -74,21 +90,47 @@ void Lexicon::add(LexiconEntry e) {
 }
 
 std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
-  std::vector<LexiconHit> all;
-  for (const auto& p : patterns_) {
-    const LexiconEntry* e = &entries_[p->entry];
-    if (p->re) {
-      re2::StringPiece m, in(text.data(), text.size());
-      size_t pos = 0;
-      while (pos < text.size() && p->re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
-        size_t b = static_cast<size_t>(m.data() - text.data());
-        all.push_back({b, b + m.size(), e});
-        pos = b + m.size();
-      }
-    } else {
-      for (size_t at = text.find(p->plain); at != std::string_view::npos; at = text.find(p->plain, at + p->plain.size()))
-        all.push_back({at, at + p->plain.size(), e});
+  // Every occurrence of every pattern, found in one pass over the text
+  // (plain ones) or by RE2 where the text holds the part before the gap.
+  struct Raw {
+    uint32_t pattern;
+    size_t begin, end;
+  };
+  std::vector<Raw> raw;
+  auto try_at = [&](uint32_t k, size_t at) {
+    const std::string& w = patterns_[k]->plain;
+    if (text.size() - at >= w.size() && text.compare(at, w.size(), w) == 0) raw.push_back({k, at, at + w.size()});
+  };
+  for (size_t at = 0; at < text.size(); ++at) {
+    for (uint32_t k : anywhere_) try_at(k, at);
+    if (text.size() - at < 3 || continuation(text[at])) continue;
+    if (auto it = by_head_.find(head_key(text.data() + at)); it != by_head_.end())
+      for (uint32_t k : it->second) try_at(k, at);
+  }
+  for (uint32_t k : gapped_) {
+    const Pattern& p = *patterns_[k];
+    if (text.find(p.lead) == std::string_view::npos) continue;
+    re2::StringPiece m, in(text.data(), text.size());
+    size_t pos = 0;
+    while (pos < text.size() && p.re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
+      size_t b = static_cast<size_t>(m.data() - text.data());
+      raw.push_back({k, b, b + m.size()});
+      pos = b + m.size();
     }
+  }
+  // The order and choice of a search per pattern: pattern by pattern, each
+  // occurrence after the end of the previous one of the same pattern (as
+  // repeated std::string_view::find finds them), so the sort below sees
+  // exactly the same sequence and keeps the same hits.
+  std::sort(raw.begin(), raw.end(),
+            [](const Raw& a, const Raw& b) { return a.pattern != b.pattern ? a.pattern < b.pattern : a.begin < b.begin; });
+  std::vector<LexiconHit> all;
+  all.reserve(raw.size());
+  size_t kept_end = 0;  // end of the last occurrence kept of raw[i - 1]'s pattern
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if (i > 0 && raw[i].pattern == raw[i - 1].pattern && raw[i].begin < kept_end) continue;
+    kept_end = raw[i].end;
+    all.push_back({raw[i].begin, raw[i].end, &entries_[patterns_[raw[i].pattern]->entry]});
   }
   // Longest first at each start, then drop hits inside a kept one.
   std::sort(all.begin(), all.end(), [](const LexiconHit& a, const LexiconHit& b) {
@@ -102,8 +144,13 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
 }
 
 std::vector<std::string> Lexicon::words(std::string_view text, std::string_view klass) const {
+  return words(text, find(text), klass);
+}
+
+std::vector<std::string> Lexicon::words(std::string_view text, const std::vector<LexiconHit>& hits,
+                                        std::string_view klass) {
   std::vector<std::string> out;
-  for (const LexiconHit& h : find(text)) {
+  for (const LexiconHit& h : hits) {
     if (h.entry->klass != klass) continue;
     std::string w(text.substr(h.begin, h.end - h.begin));
     if (std::find(out.begin(), out.end(), w) == out.end()) out.push_back(std::move(w));

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "base/span.hpp"
@@ -47,6 +48,9 @@ class Lexicon {
   std::vector<LexiconHit> find(std::string_view text) const;
   /// The matched texts of `klass` in `text`, each once, in text order.
   std::vector<std::string> words(std::string_view text, std::string_view klass) const;
+  /// The same from the hits find(text) returned (one search serves every class).
+  static std::vector<std::string> words(std::string_view text, const std::vector<LexiconHit>& hits,
+                                        std::string_view klass);
   const std::vector<LexiconEntry>& entries() const { return entries_; }
   /// Names a class for people (its file's `en`/`zh`), for output such as
   /// burden's trace list; an unnamed class is shown by its id.
@@ -58,6 +62,11 @@ class Lexicon {
   struct Pattern;
   std::vector<LexiconEntry> entries_;
   std::vector<std::unique_ptr<Pattern>> patterns_;
+  // Plain patterns by their first three bytes (one CJK character), so find()
+  // looks up each position once instead of searching the text per pattern;
+  // the rest (shorter, or starting mid-character) are tried everywhere.
+  std::unordered_map<uint32_t, std::vector<uint32_t>> by_head_;
+  std::vector<uint32_t> anywhere_, gapped_;
   void compile(size_t entry);
 };
 

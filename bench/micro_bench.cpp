@@ -9,6 +9,7 @@
 #include <string>
 
 #include "bench/scheme_gen.hpp"
+#include "base/lexicon.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "pipeline/builtin_rules.hpp"
 #include "pipeline/check_pipeline.hpp"
@@ -163,6 +164,65 @@ BENCHMARK(BM_RenderText)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenderJson)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_RenderSarif)->Unit(benchmark::kMillisecond);
 
+// One rule of the pack alone (the others disabled), on a county scheme (60
+// indicators) and on 5,000: items/s are indicators per second, so the cost
+// per element is 1 / that. Registered in main(), one pair per rule, so a
+// slow rule stands out by name: `--benchmark_filter=BM_Rule/JF3`.
+const RuleSet& only(const std::string& id) {
+  static std::map<std::string, std::unique_ptr<Pack>> packs;
+  auto& p = packs[id];
+  if (!p) {
+    p = std::make_unique<Pack>();
+    for (const RuleMeta& m : p->rules.rules()) p->rules.set_enabled(m.id, m.id == id);
+  }
+  return p->rules;
+}
+
+void rule_bench(benchmark::State& state, const std::string& id, int indicators) {
+  const Scheme s = loaded(indicators);
+  const Facts f = compute_facts(s);
+  const RuleSet& rules = only(id);
+  size_t findings = 0;
+  for (auto _ : state) {
+    std::vector<Diagnostic> d = rules.evaluate(s, f, Texts::english);
+    findings = d.size();
+    benchmark::DoNotOptimize(d.data());
+  }
+  state.SetItemsProcessed(state.iterations() * indicators);
+  state.counters["findings"] = static_cast<double>(findings);
+}
+
+// The lexicon search (lexicon() in rules, clause classes in the facts) on
+// every indicator text of a county scheme; items/s are texts per second.
+void BM_LexiconFind(benchmark::State& state) {
+  const Scheme s = loaded(60);
+  std::vector<std::string> texts;
+  for (const Indicator& i : s.indicators) texts.push_back(i.id.text + " " + i.name() + " " + i.wording.standard);
+  auto lex = lexicon();
+  size_t hits = 0;
+  for (auto _ : state)
+    for (const std::string& t : texts) {
+      std::vector<LexiconHit> h = lex->find(t);
+      hits += h.size();
+      benchmark::DoNotOptimize(h.data());
+    }
+  state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * texts.size()));
+}
+BENCHMARK(BM_LexiconFind)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) {
+  for (const RuleMeta& m : pack().rules.rules()) {
+    if (m.native) continue;
+    for (int n : {60, 5000})
+      benchmark::RegisterBenchmark(("BM_Rule/" + m.id + "/" + std::to_string(n)).c_str(),
+                                   [id = m.id, n](benchmark::State& st) { rule_bench(st, id, n); })
+          ->Unit(benchmark::kMicrosecond);
+  }
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,5 +1,6 @@
 // `jianfu check PATH...`: lint schemes with the built-in pack and user packs.
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,6 +13,7 @@
 #include "cli/fix.hpp"
 #include "cli/commands.hpp"
 #include "cli/ordered_pool.hpp"
+#include "cli/progress.hpp"
 #include "cli/project_config.hpp"
 #include "dsl/document.hpp"
 #include "dsl/table_import.hpp"
@@ -40,6 +42,7 @@ struct CheckOptions {
   bool fix = false, diff = false;  // apply the mechanical fixes / print them as a diff
   std::string stdin_filename;   // `check -`: the name messages and format detection use
   unsigned jobs = 0;  // 0: one per core
+  bool progress = false, no_progress = false;  // default: on a terminal only (cli/progress.hpp)
 };
 
 // `--statistics`: findings counted per rule, none listed.
@@ -197,8 +200,15 @@ int run_check(const CheckOptions& o, Globals g) {
 
   const RuleSet& catalogue = project.rules_for(project.config_for("./.jianfu-probe"));
   std::unique_ptr<ReportFormat> format = make_format(o, catalogue, lang);
+  // The progress line lives on stderr; a report streamed to the same
+  // terminal is written with the line erased first.
+  std::optional<Progress> progress;
+  const bool report_on_terminal = (o.output.empty() || o.output == "-") && ::isatty(STDOUT_FILENO);
   OutputFile out(o.output);
-  ReportJoiner report(*format, checked, [&](std::string_view s) { out.write(s); });
+  ReportJoiner report(*format, checked, [&](std::string_view s) {
+    if (progress && report_on_terminal) progress->around_output([&] { out.write(s); });
+    else out.write(s);
+  });
   std::unique_ptr<ReportFormat> baseline_format;
   std::optional<OutputFile> baseline_out;
   std::optional<ReportJoiner> baseline;
@@ -234,6 +244,7 @@ int run_check(const CheckOptions& o, Globals g) {
     r.tally.add_file(ds);
     r.body = format->body(jobs[i].path, ds, sources);
     sources.release(id);
+    if (progress) progress->advance();
   };
   size_t baselined = 0;
   auto emit = [&](size_t i) {
@@ -245,7 +256,9 @@ int run_check(const CheckOptions& o, Globals g) {
     baselined += r.baselined;
   };
   unsigned threads = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
+  if (progress_wanted(o.progress ? 1 : o.no_progress ? -1 : 0, jobs.size())) progress.emplace(jobs.size(), lang);
   run_ordered(jobs.size(), threads, 4 * size_t{threads}, work, emit);
+  progress.reset();  // the line is erased before the summary and any error
 
   if (baseline) {
     baseline->finish();
@@ -296,6 +309,9 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--diff", o->diff, "Print the fixes --fix would make as a unified diff; change nothing");
   cmd->add_flag("--statistics", o->statistics, "Count findings per rule instead of listing them");
   cmd->add_option("-j,--jobs", o->jobs, "Files checked in parallel (default: one per core)");
+  auto* progress = cmd->add_flag("--progress", o->progress,
+                                 "Show files done, rate and time left on stderr (default: on a terminal, not in CI)");
+  cmd->add_flag("--no-progress", o->no_progress, "Never show the progress line")->excludes(progress);
   cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,
                 "Skip named YAML files without a top-level `scheme` key (for pre-commit)");
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <unordered_map>
 #include <vector>
 
@@ -50,9 +52,19 @@ struct Env {
   [[noreturn]] void over_budget() const;
 };
 
+/// The steps each rule charged in the last RuleSet::evaluate on this thread,
+/// in rule order (enabled .rules rules only). The step budget is part of the
+/// trust model, so a change to the evaluator must charge the same counts:
+/// tests/engine_rule_steps_test.cpp pins them.
+std::vector<std::pair<std::string_view, uint64_t>>& last_steps();
+
 struct Node {
   virtual ~Node() = default;
   virtual Value eval(Env& env) const = 0;
+  /// eval(env).truthy() without building the value: conditions (`where`,
+  /// filter/any/all/count lambdas, and/or/not) are compiled to this path.
+  /// It charges exactly the steps eval() charges.
+  virtual bool test(Env& env) const { return eval(env).truthy(); }
   /// The value when the node is a compile-time constant, else null.
   virtual const Value* constant() const { return nullptr; }
 };

@@ -42,6 +42,14 @@ Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
   for (const Penalty& p : s.overall_penalties) penalties.push_back(Value::element(Elem::penalty, &p, -1));
 }
 
+const std::vector<LexiconHit>& Model::lexicon_hits(std::string_view text, bool stable) const {
+  if (!lexicon_) lexicon_ = lexicon();
+  if (!stable) return scratch_ = lexicon_->find(text);
+  auto [it, fresh] = hits_.try_emplace(TextKey{text.data(), text.size()});
+  if (fresh) it->second = lexicon_->find(text);
+  return it->second;
+}
+
 Value item(const Value& l, size_t i, const Model& m) {
   auto at = [&](auto* base) -> decltype(auto) { return base[i]; };
   switch (l.src()) {

@@ -1,8 +1,13 @@
 // The scheme as the evaluator sees it: the model, its facts and a few derived
 // tables built once per evaluation and shared by every rule.
 #pragma once
+#include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
+
+#include "base/lexicon.hpp"
 
 #include "base/span.hpp"
 #include "base/diagnostic.hpp"
@@ -23,6 +28,24 @@ struct Model {
   std::vector<Value> deductions;                   // every deduction
   std::vector<Value> criteria;                     // every indicator's criteria
   int indicator_index(const Indicator* i) const { return static_cast<int>(i - scheme.indicators.data()); }
+  /// The run's lexicon hits in `text`, searched once per evaluation: several
+  /// rules look up the same indicator text, each for one or more classes.
+  /// Only texts that outlive the evaluation (`stable`: the model's own or
+  /// the rule program's, never a computed string) are kept, by address.
+  const std::vector<LexiconHit>& lexicon_hits(std::string_view text, bool stable) const;
+
+ private:
+  struct TextKey {
+    const char* data;
+    size_t size;
+    bool operator==(const TextKey&) const = default;
+  };
+  struct TextKeyHash {
+    size_t operator()(const TextKey& k) const { return std::hash<const void*>{}(k.data) ^ k.size * 0x9E3779B97F4A7C15ull; }
+  };
+  mutable std::shared_ptr<const Lexicon> lexicon_;
+  mutable std::unordered_map<TextKey, std::vector<LexiconHit>, TextKeyHash> hits_;
+  mutable std::vector<LexiconHit> scratch_;  // the hits of a computed text
 };
 
 /// Item `i` of list `l` (i < l.n).

@@ -50,7 +50,7 @@ class Runner {
         env_.slots[s.slot] = s.expr->eval(env_);
         return run(k + 1);
       case rt::Step::Kind::where:
-        if (s.expr->eval(env_).truthy()) run(k + 1);
+        if (s.expr->test(env_)) run(k + 1);
         return;
     }
   }
@@ -98,7 +98,9 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
   Runner runner(p, meta, env, texts, found);
   try {
     runner.run(0);
+    rt::last_steps().emplace_back(meta.id, env.steps);
   } catch (const rt::RuntimeError& e) {
+    rt::last_steps().emplace_back(meta.id, env.steps);
     out.push_back({.rule = "JF010",
                    .name = "rule-error",
                    .category = "structure",
@@ -123,6 +125,11 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
 }
 
 }  // namespace
+
+std::vector<std::pair<std::string_view, uint64_t>>& rt::last_steps() {
+  thread_local std::vector<std::pair<std::string_view, uint64_t>> steps;
+  return steps;
+}
 
 RuleSet::RuleSet() = default;
 RuleSet::~RuleSet() = default;
@@ -218,6 +225,7 @@ bool RuleSet::enabled(std::string_view rule_id) const {
 
 std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts, Texts texts) const {
   std::vector<Diagnostic> out;
+  rt::last_steps().clear();
   rt::Model m(scheme, facts);
   for (size_t k = 0; k < meta_.size(); ++k)
     if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, texts, out);
