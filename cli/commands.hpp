@@ -23,6 +23,7 @@ Action setup_burden(CLI::App& app, Globals& g);
 Action setup_diff(CLI::App& app, Globals& g);
 Action setup_import(CLI::App& app, Globals& g);
 Action setup_report(CLI::App& app, Globals& g);
+Action setup_schema(CLI::App& app, Globals& g);
 Action setup_help_gen(CLI::App& app, Globals& g);
 
 }  // namespace jf::cli

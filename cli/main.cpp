@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
       {"config", setup_config},
       {"import", setup_import},
       {"report", setup_report},
+      {"schema", setup_schema},
       {"help-gen", setup_help_gen},  // hidden: man pages and completions for the build
   };
   std::map<std::string, Action> actions;
