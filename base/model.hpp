@@ -12,11 +12,21 @@
 
 namespace jf {
 
+/// Where a model value was written. Any two compare equal, so the defaulted
+/// operator== of the model structs compares what a scheme says, never where:
+/// a scheme converted to the other syntax and read back equals the original.
+struct SourceSpan : Span {
+  SourceSpan() = default;
+  SourceSpan(const Span& s) : Span(s) {}  // NOLINT: implicit: assigned from parser spans
+  SourceSpan(uint32_t file, uint32_t begin, uint32_t end) : Span{file, begin, end} {}
+  bool operator==(const SourceSpan&) const { return true; }
+};
+
 /// A name as written, with where it was written.
 struct Name {
   std::string text;
-  Span span;
-  bool operator==(const Name& o) const { return text == o.text; }  // spans never compare
+  SourceSpan span;
+  bool operator==(const Name&) const = default;
 };
 
 enum class DeptKind { office, line, assessment, supervision, efficiency, third_party };
@@ -34,29 +44,24 @@ struct SchemeInfo {
   std::optional<double> total;
   std::vector<Name> units;            // named units
   std::optional<double> unit_count;   // `units 12`: a count instead of names
-  Span span;                          // the whole scheme header
-  Span total_span, units_span, year_span;
-  bool operator==(const SchemeInfo& o) const {
-    return name == o.name && year == o.year && total == o.total && units == o.units &&
-           unit_count == o.unit_count;
-  }
+  SourceSpan span;                          // the whole scheme header
+  SourceSpan total_span, units_span, year_span;
+  bool operator==(const SchemeInfo&) const = default;
 };
 
 struct Department {
   Name id;
   std::string display;  // empty when not given
   std::optional<DeptKind> kind;
-  Span span, kind_span;
-  bool operator==(const Department& o) const {
-    return id == o.id && display == o.display && kind == o.kind;
-  }
+  SourceSpan span, kind_span;
+  bool operator==(const Department&) const = default;
 };
 
 struct Group {
   Name id;
   std::optional<double> points;
-  Span span, points_span;
-  bool operator==(const Group& o) const { return id == o.id && points == o.points; }
+  SourceSpan span, points_span;
+  bool operator==(const Group&) const = default;
 };
 
 struct Scoring {
@@ -66,59 +71,51 @@ struct Scoring {
   std::optional<double> top, step, floor;
   bool lower_better = false;
   std::optional<std::string> ties;  // "share" or free text
-  Span span;
-  bool operator==(const Scoring& o) const {
-    return mode == o.mode && target_text == o.target_text && target_number == o.target_number &&
-           top == o.top && step == o.step && floor == o.floor && lower_better == o.lower_better &&
-           ties == o.ties;
-  }
+  SourceSpan span;
+  bool operator==(const Scoring&) const = default;
 };
 
 struct Reporting {
   Frequency frequency = Frequency::monthly;
   double forms = 1;                 // forms per period
   std::optional<double> times;      // overrides the periods a year
-  Span span;
-  bool operator==(const Reporting& o) const {
-    return frequency == o.frequency && forms == o.forms && times == o.times;
-  }
+  SourceSpan span;
+  bool operator==(const Reporting&) const = default;
 };
 
 struct Evidence {
   EvidenceKind kind;
-  Span span;
-  bool operator==(const Evidence& o) const { return kind == o.kind; }
+  SourceSpan span;
+  bool operator==(const Evidence&) const = default;
 };
 
 struct Deduction {
   double points = 0;
   std::string event;          // e.g. late_report
   std::optional<double> cap;
-  Span span;
-  bool operator==(const Deduction& o) const {
-    return points == o.points && event == o.event && cap == o.cap;
-  }
+  SourceSpan span;
+  bool operator==(const Deduction&) const = default;
 };
 
 struct Trigger {
   TriggerKind kind = TriggerKind::bottom;
   double value = 0;  // N for bottom, percent for bottom_percent, X for below; 0 for last
-  Span span;
-  bool operator==(const Trigger& o) const { return kind == o.kind && value == o.value; }
+  SourceSpan span;
+  bool operator==(const Trigger&) const = default;
 };
 
 struct Action {
   ActionKind kind;
   double amount = 0;  // points for `deduct X`
-  Span span;
-  bool operator==(const Action& o) const { return kind == o.kind && amount == o.amount; }
+  SourceSpan span;
+  bool operator==(const Action&) const = default;
 };
 
 struct Penalty {
   Trigger trigger;
   std::vector<Action> actions;
-  Span span;
-  bool operator==(const Penalty& o) const { return trigger == o.trigger && actions == o.actions; }
+  SourceSpan span;
+  bool operator==(const Penalty&) const = default;
 };
 
 /// An indicator's wording as its source document wrote it (考核内容, 评分标准,
@@ -128,11 +125,9 @@ struct Penalty {
 /// text is empty when not given.
 struct Wording {
   std::string content, standard, method, from;
-  Span content_span, standard_span, method_span, from_span;
+  SourceSpan content_span, standard_span, method_span, from_span;
   bool empty() const { return content.empty() && standard.empty() && method.empty() && from.empty(); }
-  bool operator==(const Wording& o) const {
-    return content == o.content && standard == o.standard && method == o.method && from == o.from;
-  }
+  bool operator==(const Wording&) const = default;
 };
 
 struct Indicator {
@@ -149,18 +144,13 @@ struct Indicator {
   std::vector<Penalty> penalties;
   std::vector<Name> proves;
   Wording wording;
-  Span span, points_span, key_span;
+  SourceSpan span, points_span, key_span;
   /// Other departments named in the same owner cell of a table (县委办、县政府办):
   /// each counts the item as its own; the points are split among all owners.
   std::vector<Name> co_owners;
   /// The display name, or the id when there is none.
   const std::string& name() const { return display.empty() ? id.text : display; }
-  bool operator==(const Indicator& o) const {
-    return id == o.id && display == o.display && group == o.group && owner == o.owner &&
-           co_owners == o.co_owners && points == o.points && key == o.key && score == o.score && report == o.report &&
-           evidence == o.evidence && deductions == o.deductions && penalties == o.penalties &&
-           proves == o.proves && wording == o.wording;
-  }
+  bool operator==(const Indicator&) const = default;
 };
 
 struct Inspection {
@@ -169,11 +159,8 @@ struct Inspection {
   InspectionFrequency frequency = InspectionFrequency::annual;
   std::optional<double> times;
   InspectionKind kind = InspectionKind::regular;
-  Span span;
-  bool operator==(const Inspection& o) const {
-    return id == o.id && by == o.by && frequency == o.frequency && times == o.times &&
-           kind == o.kind;
-  }
+  SourceSpan span;
+  bool operator==(const Inspection&) const = default;
 };
 
 /// A whole scheme. Element order is source order. Ids may repeat here (the
@@ -186,11 +173,7 @@ struct Scheme {
   std::vector<Indicator> indicators;
   std::vector<Inspection> inspections;
   std::vector<Penalty> overall_penalties;
-  bool operator==(const Scheme& o) const {
-    return info == o.info && departments == o.departments && groups == o.groups &&
-           indicators == o.indicators && inspections == o.inspections &&
-           overall_penalties == o.overall_penalties;
-  }
+  bool operator==(const Scheme&) const = default;
 };
 
 /// Keyword spellings shared by both syntaxes (e.g. "third_party", "bottom").

@@ -25,6 +25,7 @@ Action setup_diff(CLI::App& app, Globals& g);
 Action setup_import(CLI::App& app, Globals& g);
 Action setup_report(CLI::App& app, Globals& g);
 Action setup_lsp(CLI::App& app, Globals& g);
+Action setup_schema(CLI::App& app, Globals& g);
 Action setup_help_gen(CLI::App& app, Globals& g);
 
 }  // namespace jf::cli

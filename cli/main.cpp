@@ -45,6 +45,7 @@ int main(int argc, char** argv) {
       {"import", setup_import},
       {"report", setup_report},
       {"lsp", setup_lsp},
+      {"schema", setup_schema},
       {"help-gen", setup_help_gen},  // hidden: man pages and completions for the build
   };
   std::map<std::string, Action> actions;

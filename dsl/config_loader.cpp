@@ -23,9 +23,7 @@ class ConfigReader {
 
   void read(uint32_t root) {
     if (r_.node(root).kind == YamlKind::null) return;  // an empty config is fine
-    auto f = r_.fields(root, "top level", kConfig,
-                       {"rules", "select", "ignore", "severity", "params", "lang", "fail-on", "exclude",
-                        "lexicon"});
+    auto f = r_.fields(root, "top level", kConfig, config_keys());
     if (!f) return;
     words(f->get("rules"), "rules", c_.rules);
     words(f->get("select"), "select", c_.select);
@@ -136,6 +134,12 @@ class ConfigReader {
 };
 
 }  // namespace
+
+const std::vector<std::string_view>& config_keys() {
+  static const std::vector<std::string_view> keys = {"rules",   "select",  "ignore",  "severity", "params",
+                                                     "lang",    "fail-on", "exclude", "lexicon"};
+  return keys;
+}
 
 Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits, std::vector<Diagnostic>& errors) {
   Config c;

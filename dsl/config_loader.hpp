@@ -43,6 +43,10 @@ struct Config {
 /// unknown keys, wrong types, bad enum words) are appended to `errors`, with
 /// no rule id (they are tool errors, not findings); the result holds what
 /// could be read.
+/// The keys of `.jianfu.yaml`, in the order "valid keys" lists them
+/// (`jianfu schema config` describes each: render/render_schema.cpp).
+const std::vector<std::string_view>& config_keys();
+
 Config load_config(const SourceSet& sources, uint32_t file, const Limits& limits, std::vector<Diagnostic>& errors);
 
 }  // namespace jf

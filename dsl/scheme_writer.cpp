@@ -9,6 +9,7 @@
 #include <set>
 
 #include "base/display_width.hpp"
+#include "base/model_fields.hpp"
 
 namespace jf {
 namespace {
@@ -137,60 +138,78 @@ std::string yaml_list(const std::vector<T>& items, F&& text) {
   return out + "]";
 }
 
-std::string yaml_penalty(const Penalty& p) {
-  return fmt::format("{{when: {}, actions: {}}}", yaml_str(trigger_text(p.trigger)),
-                     yaml_list(p.actions, [](const Action& a) { return yaml_str(action_text(a)); }));
+/// The YAML value of field `m` of `e`, or nothing when a writer leaves it out.
+/// Nested mappings and `units` are the callers'.
+std::optional<std::string> yaml_value(const ModelField& m, const void* e) {
+  switch (m.type) {
+    case FieldType::target: {
+      const Scoring& s = *static_cast<const Scoring*>(e);
+      if (s.target_text) return yaml_str(*s.target_text);
+      if (s.target_number) return number(*s.target_number);
+      return std::nullopt;
+    }
+    case FieldType::trigger: return yaml_str(trigger_text(m.ref<Trigger>(e)));
+    case FieldType::actions:
+      return yaml_list(m.ref<std::vector<Action>>(e), [](const Action& a) { return yaml_str(action_text(a)); });
+    default: break;
+  }
+  if (!field_given(m, e)) return std::nullopt;
+  switch (m.type) {
+    case FieldType::text:
+    case FieldType::id_text: return yaml_str(m.ref<std::string>(e));
+    case FieldType::name: return yaml_str(m.ref<Name>(e).text);
+    case FieldType::number: return number(m.ref<double>(e));
+    case FieldType::opt_number: return number(*m.ref<std::optional<double>>(e));
+    case FieldType::opt_text: return yaml_str(*m.ref<std::optional<std::string>>(e));
+    case FieldType::flag: return std::string("true");
+    case FieldType::word:
+    case FieldType::opt_word: return std::string(field_word(m, e));
+    case FieldType::names: return yaml_list(m.ref<std::vector<Name>>(e), [](const Name& n) { return yaml_str(n.text); });
+    case FieldType::words:
+      return yaml_list(m.ref<std::vector<Evidence>>(e), [](const Evidence& x) { return std::string(to_string(x.kind)); });
+    default: return std::nullopt;
+  }
 }
 
-std::string yaml_score(const Scoring& s) {
-  std::string out = fmt::format("{{mode: {}", to_string(s.mode));
-  if (s.target_text) out += ", target: " + yaml_str(*s.target_text);
-  if (s.target_number) out += ", target: " + number(*s.target_number);
-  if (s.top) out += ", top: " + number(*s.top);
-  if (s.step) out += ", step: " + number(*s.step);
-  if (s.floor) out += ", floor: " + number(*s.floor);
-  if (s.lower_better) out += ", lower_better: true";
-  if (s.ties) out += ", ties: " + yaml_str(*s.ties);
+/// A small record as a flow mapping, `{key: value, …}`, in field-table order.
+std::string yaml_flow(Part part, const void* e) {
+  std::string out;
+  for (const ModelField& m : model_fields(part))
+    if (!m.yaml.empty())
+      if (auto v = yaml_value(m, e)) out += (out.empty() ? "{" : ", ") + std::string(m.yaml) + ": " + *v;
   return out + "}";
 }
 
 void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
   const std::string k = "indicator:" + i.id.text;
   out += c.line(k, "  ", "- id: " + yaml_str(i.id.text));
-  if (!i.display.empty()) out += "    name: " + yaml_str(i.display) + "\n";
-  if (!i.group.empty()) out += "    group: " + yaml_str(i.group) + "\n";
-  if (!i.owner.text.empty()) out += c.line(k + "/owner", "    ", "owner: " + yaml_str(i.owner.text));
-  if (i.points) out += c.line(k + "/points", "    ", "points: " + number(*i.points));
-  if (i.key) out += c.line(k + "/key", "    ", "key: true");
-  out += c.line(k + "/score", "    ", "score: " + yaml_score(i.score));
-  if (i.report) {
-    std::string r = fmt::format("report: {{frequency: {}, forms: {}", to_string(i.report->frequency),
-                                number(i.report->forms));
-    if (i.report->times) r += ", times: " + number(*i.report->times);
-    out += c.line(k + "/report", "    ", r + "}");
-  }
-  if (!i.evidence.empty())
-    out += c.line(k + "/evidence", "    ",
-                  "evidence: " + yaml_list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }));
-  if (!i.deductions.empty()) out += "    deductions:\n";
-  for (size_t n = 0; n < i.deductions.size(); ++n) {
-    const Deduction& d = i.deductions[n];
-    std::string t = fmt::format("- {{points: {}, per: {}", number(d.points), yaml_str(d.event));
-    if (d.cap) t += ", cap: " + number(*d.cap);
-    out += c.line(fmt::format("{}/deduct:{}", k, n + 1), "      ", t + "}");
-  }
-  if (!i.penalties.empty()) out += "    penalties:\n";
-  for (size_t n = 0; n < i.penalties.size(); ++n)
-    out += c.line(fmt::format("{}/penalty:{}", k, n + 1), "      ", "- " + yaml_penalty(i.penalties[n]));
-  if (!i.proves.empty())
-    out += c.line(k + "/proves", "    ",
-                  "proves: " + yaml_list(i.proves, [](const Name& n) { return yaml_str(n.text); }));
-  if (!i.wording.empty()) {
-    out += "    wording:\n";
-    for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
-                             {"standard", &i.wording.standard}, {"method", &i.wording.method},
-                             {"from", &i.wording.from}})
-      if (!text->empty()) out += fmt::format("      {}: {}\n", key, yaml_str(*text));
+  for (const ModelField& m : model_fields(Part::indicator)) {
+    if (m.yaml.empty() || m.yaml == "id") continue;
+    std::string slot = k + "/" + std::string(m.yaml);
+    if (m.type == FieldType::parts) {
+      size_t n = 0;
+      auto item = [&](const void* x) {
+        out += c.line(fmt::format("{}/{}:{}", k, m.assess, ++n), "      ", "- " + yaml_flow(m.nested, x));
+      };
+      if (m.nested == Part::deduction) {
+        if (!i.deductions.empty()) out += fmt::format("    {}:\n", m.yaml);
+        for (const Deduction& d : i.deductions) item(&d);
+      } else {
+        if (!i.penalties.empty()) out += fmt::format("    {}:\n", m.yaml);
+        for (const Penalty& p : i.penalties) item(&p);
+      }
+    } else if (m.type == FieldType::part && m.nested == Part::wording) {
+      if (!field_given(m, &i)) continue;
+      out += fmt::format("    {}:\n", m.yaml);  // a block: its texts are long
+      for (const ModelField& w : model_fields(Part::wording))
+        if (auto v = yaml_value(w, &i.wording)) out += fmt::format("      {}: {}\n", w.yaml, *v);
+    } else if (m.type == FieldType::part) {
+      out += c.line(slot, "    ", fmt::format("{}: {}", m.yaml, yaml_flow(m.nested, m.at(const_cast<Indicator*>(&i)))));
+    } else if (m.type == FieldType::opt_part) {
+      if (i.report) out += c.line(slot, "    ", fmt::format("{}: {}", m.yaml, yaml_flow(m.nested, &*i.report)));
+    } else if (auto v = yaml_value(m, &i)) {
+      out += c.line(slot, "    ", fmt::format("{}: {}", m.yaml, *v));
+    }
   }
 }
 
@@ -211,41 +230,57 @@ bool groups_implicit(const Scheme& s) {
 std::string write_yaml(const Scheme& s, const CommentMap* comments) {
   Commenter c(comments);
   const SchemeInfo& info = s.info;
-  std::string out = c.line("scheme", "", "scheme:") + "  name: " + yaml_str(info.name) + "\n";
-  if (info.year) out += c.line("scheme/year", "  ", "year: " + number(*info.year));
-  if (info.total) out += c.line("scheme/total", "  ", "total: " + number(*info.total));
-  if (!info.units.empty())
-    out += c.line("scheme/units", "  ", "units: " + yaml_list(info.units, [](const Name& n) { return yaml_str(n.text); }));
-  else if (info.unit_count)
-    out += c.line("scheme/units", "  ", "units: " + number(*info.unit_count));
-  if (!s.departments.empty()) out += "\ndepartments:\n";
-  for (const Department& d : s.departments) {
-    std::string t = "- {id: " + yaml_str(d.id.text);
-    if (!d.display.empty()) t += ", name: " + yaml_str(d.display);
-    if (d.kind) t += fmt::format(", kind: {}", to_string(*d.kind));
-    out += c.line("department:" + d.id.text, "  ", t + "}");
-  }
-  if (!s.groups.empty() && !groups_implicit(s)) {
-    out += "\ngroups:\n";
-    for (const Group& g : s.groups) {
-      std::string t = "- {id: " + yaml_str(g.id.text);
-      if (g.points) t += ", points: " + number(*g.points);
-      out += c.line("group:" + g.id.text, "  ", t + "}");
+  std::string out = c.line("scheme", "", "scheme:");
+  for (const ModelField& m : model_fields(Part::scheme)) {
+    if (m.yaml.empty()) continue;
+    std::string slot = "scheme/" + std::string(m.yaml);
+    if (m.type == FieldType::units) {
+      if (!info.units.empty())
+        out += c.line(slot, "  ", "units: " + yaml_list(info.units, [](const Name& n) { return yaml_str(n.text); }));
+      else if (info.unit_count)
+        out += c.line(slot, "  ", "units: " + number(*info.unit_count));
+    } else if (m.required) {
+      out += fmt::format("  {}: {}\n", m.yaml, yaml_str(m.ref<std::string>(&info)));
+    } else if (auto v = yaml_value(m, &info)) {
+      out += c.line(slot, "  ", fmt::format("{}: {}", m.yaml, *v));
     }
   }
-  if (!s.indicators.empty()) out += "\nindicators:\n";
-  for (const Indicator& i : s.indicators) yaml_indicator(out, i, c);
-  if (!s.inspections.empty()) out += "\ninspections:\n";
-  for (const Inspection& in : s.inspections) {
-    std::string t = fmt::format("- {{id: {}, by: {}, frequency: {}", yaml_str(in.id.text), yaml_str(in.by.text),
-                                to_string(in.frequency));
-    if (in.times) t += ", times: " + number(*in.times);
-    if (in.kind != InspectionKind::regular) t += fmt::format(", kind: {}", to_string(in.kind));
-    out += c.line("inspection:" + in.id.text, "  ", t + "}");
+  // The lists, in field-table order; each element at its comment slot.
+  auto section = [&](std::string_view key, bool any) {
+    if (any) out += fmt::format("\n{}:\n", key);
+  };
+  for (const ModelField& m : model_fields(Part::document)) {
+    if (m.type != FieldType::parts) continue;
+    std::string_view slot = part_info(m.nested).en;
+    switch (m.nested) {
+      case Part::department:
+        section(m.yaml, !s.departments.empty());
+        for (const Department& d : s.departments)
+          out += c.line(fmt::format("{}:{}", slot, d.id.text), "  ", "- " + yaml_flow(m.nested, &d));
+        break;
+      case Part::group:
+        if (s.groups.empty() || groups_implicit(s)) break;
+        section(m.yaml, true);
+        for (const Group& g : s.groups)
+          out += c.line(fmt::format("{}:{}", slot, g.id.text), "  ", "- " + yaml_flow(m.nested, &g));
+        break;
+      case Part::indicator:
+        section(m.yaml, !s.indicators.empty());
+        for (const Indicator& i : s.indicators) yaml_indicator(out, i, c);
+        break;
+      case Part::inspection:
+        section(m.yaml, !s.inspections.empty());
+        for (const Inspection& in : s.inspections)
+          out += c.line(fmt::format("{}:{}", slot, in.id.text), "  ", "- " + yaml_flow(m.nested, &in));
+        break;
+      case Part::penalty:
+        section(m.yaml, !s.overall_penalties.empty());
+        for (size_t n = 0; n < s.overall_penalties.size(); ++n)
+          out += c.line(fmt::format("overall:{}", n + 1), "  ", "- " + yaml_flow(m.nested, &s.overall_penalties[n]));
+        break;
+      default: break;
+    }
   }
-  if (!s.overall_penalties.empty()) out += "\noverall_penalties:\n";
-  for (size_t n = 0; n < s.overall_penalties.size(); ++n)
-    out += c.line(fmt::format("overall:{}", n + 1), "  ", "- " + yaml_penalty(s.overall_penalties[n]));
   return out + c.rest();
 }
 
@@ -345,52 +380,112 @@ class AssessWriter {
     }
   }
 
+  /// What an identifier field is called in the "cannot write" message.
+  static std::pair<std::string_view, std::string_view> id_what(const ModelField& m) {
+    if (m.member == "owner") return {"owner", "责任部门"};
+    if (m.member == "event") return {"event", "扣分事件"};
+    return {"indicator", "指标"};  // proves
+  }
+
+  /// The `.assess` text of field `m` of `e` after its keyword; nothing when
+  /// it is not written. Values of a keyword-less (positional) field stand alone.
+  std::optional<std::string> value(const ModelField& m, const void* e) {
+    switch (m.type) {
+      case FieldType::target: {
+        const Scoring& s = *static_cast<const Scoring*>(e);
+        if (s.target_text) return str(*s.target_text);
+        if (s.target_number) return number(*s.target_number);
+        return std::nullopt;
+      }
+      case FieldType::trigger: return trigger_text(m.ref<Trigger>(e));
+      case FieldType::actions: return list(m.ref<std::vector<Action>>(e), action_text);
+      default: break;
+    }
+    if (!field_given(m, e)) return std::nullopt;
+    switch (m.type) {
+      case FieldType::text: return str(m.ref<std::string>(e));
+      case FieldType::id_text: {
+        auto [en, zh] = id_what(m);
+        return id(m.ref<std::string>(e), en, zh);
+      }
+      case FieldType::name: {
+        auto [en, zh] = id_what(m);
+        return id(m.ref<Name>(e).text, en, zh);
+      }
+      case FieldType::number: return number(m.ref<double>(e));
+      case FieldType::opt_number: return number(*m.ref<std::optional<double>>(e));
+      case FieldType::opt_text: {
+        // A word of the field's list (`ties share`) is written bare.
+        const std::string& t = *m.ref<std::optional<std::string>>(e);
+        return m.words && m.words->find(t) >= 0 ? t : str(t);
+      }
+      case FieldType::flag: return std::string();
+      case FieldType::word:
+      case FieldType::opt_word: return std::string(field_word(m, e));
+      case FieldType::names: {
+        auto [en, zh] = id_what(m);
+        return list(m.ref<std::vector<Name>>(e), [&](const Name& n) { return id(n.text, en, zh); });
+      }
+      case FieldType::words:
+        return list(m.ref<std::vector<Evidence>>(e), [](const Evidence& x) { return std::string(to_string(x.kind)); });
+      default: return std::nullopt;
+    }
+  }
+
+  /// A record on one line: positional values bare, the others `keyword value`
+  /// (a flag is its keyword alone), in field-table order.
+  std::string record(Part part, const void* e) {
+    std::string out;
+    for (const ModelField& m : model_fields(part)) {
+      if (m.yaml.empty()) continue;  // written through another field (target_number)
+      auto v = value(m, e);
+      if (!v) continue;
+      std::string item = m.assess.empty() ? *v : v->empty() ? std::string(m.assess) : fmt::format("{} {}", m.assess, *v);
+      out += (out.empty() ? "" : " ") + item;
+    }
+    return out;
+  }
+
   void indicator(const Indicator& i, std::string_view indent) {
     const std::string k = "indicator:" + i.id.text;
     std::string head = "indicator " + id(i.id.text, "indicator", "指标");
     if (!i.display.empty()) head += " " + str(i.display);
     out_ += c_.line(k, indent, head + " {");
     std::string in = std::string(indent) + "  ";
-    if (!i.owner.text.empty()) out_ += c_.line(k + "/owner", in, "owner " + id(i.owner.text, "owner", "责任部门"));
-    if (i.points) out_ += c_.line(k + "/points", in, "points " + number(*i.points));
-    if (i.key) out_ += c_.line(k + "/key", in, "key");
-    out_ += c_.line(k + "/score", in, "score " + score(i.score));
-    if (i.report) {
-      std::string r = fmt::format("report {} forms {}", to_string(i.report->frequency), number(i.report->forms));
-      if (i.report->times) r += " times " + number(*i.report->times);
-      out_ += c_.line(k + "/report", in, r);
+    // Statements in field-table order; the id, name and group are in the
+    // head and the enclosing block.
+    for (const ModelField& m : model_fields(Part::indicator)) {
+      if (m.assess.empty() && m.type != FieldType::part) continue;
+      std::string slot = k + "/" + std::string(m.yaml);
+      switch (m.type) {
+        case FieldType::part:
+          if (m.nested == Part::wording) {  // one statement per text
+            for (const ModelField& w : model_fields(Part::wording))
+              if (auto v = value(w, &i.wording)) out_ += fmt::format("{}{} {}\n", in, w.assess, *v);
+          } else {
+            out_ += c_.line(slot, in, fmt::format("{} {}", m.assess, record(m.nested, m.at(const_cast<Indicator*>(&i)))));
+          }
+          break;
+        case FieldType::opt_part:
+          if (i.report) out_ += c_.line(slot, in, fmt::format("{} {}", m.assess, record(m.nested, &*i.report)));
+          break;
+        case FieldType::parts: {
+          size_t n = 0;
+          auto item = [&](std::string text) {
+            out_ += c_.line(fmt::format("{}/{}:{}", k, m.assess, ++n), in, fmt::format("{} {}", m.assess, text));
+          };
+          if (m.nested == Part::deduction)
+            for (const Deduction& d : i.deductions) item(record(m.nested, &d));
+          else
+            for (const Penalty& p : i.penalties) item(penalty(p));
+          break;
+        }
+        default:
+          if (auto v = value(m, &i))
+            out_ += c_.line(slot, in, v->empty() ? std::string(m.assess) : fmt::format("{} {}", m.assess, *v));
+      }
     }
-    if (!i.evidence.empty())
-      out_ += c_.line(k + "/evidence", in,
-                      "evidence " + list(i.evidence, [](const Evidence& e) { return std::string(to_string(e.kind)); }));
-    for (size_t n = 0; n < i.deductions.size(); ++n) {
-      const Deduction& d = i.deductions[n];
-      std::string t = fmt::format("deduct {} per {}", number(d.points), id(d.event, "event", "扣分事件"));
-      if (d.cap) t += " cap " + number(*d.cap);
-      out_ += c_.line(fmt::format("{}/deduct:{}", k, n + 1), in, t);
-    }
-    for (size_t n = 0; n < i.penalties.size(); ++n)
-      out_ += c_.line(fmt::format("{}/penalty:{}", k, n + 1), in, "penalty " + penalty(i.penalties[n]));
-    if (!i.proves.empty())
-      out_ += c_.line(k + "/proves", in,
-                      "proves " + list(i.proves, [this](const Name& n) { return id(n.text, "indicator", "指标"); }));
-    for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
-                             {"standard", &i.wording.standard}, {"method", &i.wording.method},
-                             {"from", &i.wording.from}})
-      if (!text->empty()) out_ += in + key + " " + str(*text) + "\n";
     out_ += std::string(indent) + "}\n";
-  }
-
-  std::string score(const Scoring& s) {
-    std::string out(to_string(s.mode));
-    if (s.target_text) out += " target " + str(*s.target_text);
-    if (s.target_number) out += " target " + number(*s.target_number);
-    if (s.top) out += " top " + number(*s.top);
-    if (s.step) out += " step " + number(*s.step);
-    if (s.floor) out += " floor " + number(*s.floor);
-    if (s.lower_better) out += " lower_better";
-    if (s.ties) out += " ties " + (*s.ties == "share" ? std::string("share") : str(*s.ties));
-    return out;
   }
 
   /// Groups in Scheme::groups order, each with its indicators; top-level

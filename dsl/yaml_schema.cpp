@@ -7,21 +7,10 @@
 #include <cmath>
 
 #include "dsl/yaml_reader.hpp"
+#include "base/model_fields.hpp"
 
 namespace jf {
 namespace {
-
-const What kDocument{"the document", "文档"};
-const What kSchemeWhat{"scheme", "方案"};
-const What kDepartment{"department", "部门"};
-const What kGroup{"group", "指标组"};
-const What kIndicator{"indicator", "指标"};
-const What kScore{"score", "计分方式"};
-const What kReport{"report", "报送要求"};
-const What kDeduction{"deduction", "扣分项"};
-const What kPenalty{"penalty", "惩戒"};
-const What kInspection{"inspection", "检查"};
-const What kWording{"wording", "原文"};
 
 using Words = std::vector<std::string_view>;
 
@@ -58,12 +47,10 @@ class SchemeReader {
                     fmt::format("顶层必须是包含 `scheme` 键的映射，实际是{}", describe_zh(top))});
       return false;
     }
-    auto f = r_.fields(root, "top level", kDocument,
-                       {"scheme", "departments", "groups", "indicators", "inspections",
-                        "overall_penalties"});
+    auto f = fields(root, Part::document);
     if (!f) return false;
     if (auto* v = f->get("scheme")) read_info(v->value);
-    else r_.missing(*f, "scheme", kDocument);
+    else r_.missing(*f, "scheme", what(Part::document));
     each(f->get("departments"), "departments", [&](uint32_t n) { read_department(n); });
     each(f->get("groups"), "groups", [&](uint32_t n) { read_group(n); });
     each(f->get("indicators"), "indicators", [&](uint32_t n) { read_indicator(n); });
@@ -76,169 +63,191 @@ class SchemeReader {
   }
 
  private:
+  static What what(Part p) { return {part_info(p).en, part_info(p).zh}; }
+  /// The mapping of an element of `p`, checked against the keys of its fields.
+  std::optional<YamlFields> fields(uint32_t n, Part p) {
+    return r_.fields(n, p == Part::document ? "top level" : part_info(p).key, what(p), yaml_keys(p));
+  }
+
+  /// Reads every field of `p` whose value is one plain YAML value or a list of
+  /// them (texts, names, numbers, bools, words) into `element`, as the field
+  /// table types it; reports a required one missing. The element-shaped fields
+  /// (nested mappings, `units`, `target`, `when`, `actions`) are the callers'.
+  /// False when a required field is missing or unusable.
+  bool read_plain(const YamlFields& f, Part p, void* element) {
+    return read_fields(f, p, element, [](const ModelField&, const YamlField&) {});
+  }
+  /// read_plain, calling `nested(field, entry)` for each other field given,
+  /// in table order (so findings come in the order of the fields).
+  template <typename Nested>
+  bool read_fields(const YamlFields& f, Part p, void* element, Nested&& nested) {
+    bool ok = true;
+    for (const ModelField& m : model_fields(p)) {
+      if (m.yaml.empty()) continue;
+      if (!plain_type(m.type)) {
+        if (const YamlField* v = f.get(m.yaml)) nested(m, *v);
+        continue;
+      }
+      const YamlField* v = f.get(m.yaml);
+      if (m.span) *m.span(element) = v ? r_.value_span(*v) : Span{};
+      if (!v) {
+        if (m.required) r_.missing(f, m.yaml, what(p)), ok = false;
+        continue;
+      }
+      if (!read_value(m, v->value, element) && m.required) ok = false;
+    }
+    return ok;
+  }
+  static bool plain_type(FieldType t) {
+    switch (t) {
+      case FieldType::part:
+      case FieldType::opt_part:
+      case FieldType::parts:
+      case FieldType::units:
+      case FieldType::target:
+      case FieldType::trigger:
+      case FieldType::actions: return false;
+      default: return true;
+    }
+  }
+  bool read_value(const ModelField& m, uint32_t n, void* e) {
+    std::string_view k = m.yaml;
+    switch (m.type) {
+      case FieldType::text:
+        if (auto x = r_.string(n, k)) return m.ref<std::string>(e) = std::move(*x), true;
+        return false;
+      case FieldType::id_text:
+        if (auto x = r_.name(n, k)) return m.ref<std::string>(e) = std::move(x->text), true;
+        return false;
+      case FieldType::name:
+        if (auto x = r_.name(n, k)) return m.ref<Name>(e) = std::move(*x), true;
+        return false;
+      case FieldType::number:
+        if (auto x = r_.number(n, k)) return m.ref<double>(e) = *x, true;
+        return false;
+      case FieldType::opt_number:
+        if (auto x = r_.number(n, k)) return m.ref<std::optional<double>>(e) = *x, true;
+        return false;
+      case FieldType::opt_text:
+        if (auto x = r_.string(n, k)) return m.ref<std::optional<std::string>>(e) = std::move(*x), true;
+        return false;
+      case FieldType::flag:
+        if (auto x = r_.boolean(n, k)) return m.ref<bool>(e) = *x, true;
+        return false;
+      case FieldType::word:
+      case FieldType::opt_word:
+        if (auto w = r_.word(n, k, m.words->spellings())) {
+          m.words->set(m.at(e), m.type == FieldType::opt_word, m.words->find(*w));
+          return true;
+        }
+        return false;
+      case FieldType::names: {
+        auto& out = m.ref<std::vector<Name>>(e);
+        each(n, k, [&](uint32_t item) {
+          if (auto x = r_.name(item, k)) out.push_back(std::move(*x));
+        });
+        return true;
+      }
+      case FieldType::words: {
+        auto& out = m.ref<std::vector<Evidence>>(e);
+        each(n, k, [&](uint32_t item) {
+          if (auto w = r_.word(item, k, m.words->spellings()))
+            out.push_back({static_cast<EvidenceKind>(m.words->find(*w)), r_.node(item).span});
+        });
+        return true;
+      }
+      default: return false;
+    }
+  }
+
+  template <typename F>
+  void each(uint32_t n, std::string_view label, F&& fn) {
+    if (auto items = r_.list(n, label))
+      for (uint32_t item : *items) fn(item);
+  }
   template <typename F>
   void each(const YamlField* f, std::string_view label, F&& fn) {
     if (!f) return;
     if (auto items = r_.list(f->value, label))
       for (uint32_t n : *items) fn(n);
   }
-  template <typename T, typename F>
-  void get(const YamlFields& f, std::string_view key, F&& read, T& into) {
-    if (auto* v = f.get(key))
-      if (auto x = read(v->value, key)) into = std::move(*x);
-  }
-  auto num() {
-    return [this](uint32_t n, std::string_view k) { return r_.number(n, k); };
-  }
-  auto str() {
-    return [this](uint32_t n, std::string_view k) { return r_.string(n, k); };
-  }
-  auto name() {
-    return [this](uint32_t n, std::string_view k) { return r_.name(n, k); };
-  }
-  Span span_of(const YamlFields& f, std::string_view key) {
-    auto* v = f.get(key);
-    return v ? r_.value_span(*v) : Span{};
-  }
-  /// A required name; reports it missing.
-  std::optional<Name> required_name(const YamlFields& f, std::string_view key, What what) {
-    auto* v = f.get(key);
-    if (!v) {
-      r_.missing(f, key, what);
-      return std::nullopt;
-    }
-    return r_.name(v->value, key);
-  }
-  template <typename E, typename From>
-  std::optional<E> enum_field(const YamlFields& f, std::string_view key, const Words& words,
-                              From from) {
-    auto* v = f.get(key);
-    if (!v) return std::nullopt;
-    if (auto w = r_.word(v->value, key, words)) return from(*w);
-    return std::nullopt;
-  }
-  std::vector<Name> names(const YamlFields& f, std::string_view key) {
-    std::vector<Name> out;
-    each(f.get(key), key, [&](uint32_t n) {
-      if (auto x = r_.name(n, key)) out.push_back(std::move(*x));
-    });
-    return out;
-  }
-
   void read_info(uint32_t n) {
-    auto f = r_.fields(n, "scheme", kSchemeWhat, {"name", "year", "total", "units"});
+    auto f = fields(n, Part::scheme);
     if (!f) return;
     SchemeInfo& info = s_.info;
     info.span = r_.node(n).span;
-    if (auto* v = f->get("name")) {
-      if (auto s = r_.string(v->value, "name")) info.name = *s;
-    } else {
-      r_.missing(*f, "name", kSchemeWhat);
-    }
-    get(*f, "year", num(), info.year);
-    get(*f, "total", num(), info.total);
-    info.year_span = span_of(*f, "year");
-    info.total_span = span_of(*f, "total");
-    info.units_span = span_of(*f, "units");
+    read_plain(*f, Part::scheme, &info);
+    info.units_span = Span{};
     if (auto* v = f->get("units")) {
+      info.units_span = r_.value_span(*v);
       const YamlNode& u = r_.node(v->value);
-      if (u.kind == YamlKind::sequence) info.units = names(*f, "units");
-      else if (u.kind == YamlKind::scalar && u.plain && parse_number(u.text))
+      if (u.kind == YamlKind::sequence) {
+        each(v->value, "units", [&](uint32_t item) {
+          if (auto x = r_.name(item, "units")) info.units.push_back(std::move(*x));
+        });
+      } else if (u.kind == YamlKind::scalar && u.plain && parse_number(u.text)) {
         info.unit_count = parse_number(u.text);
-      else r_.wrong_type(v->value, "units", {"a list of names or a number", "名称列表或数字"});
+      } else {
+        r_.wrong_type(v->value, "units", {"a list of names or a number", "名称列表或数字"});
+      }
     }
   }
 
   void read_department(uint32_t n) {
-    auto f = r_.fields(n, "departments", kDepartment, {"id", "name", "kind"});
+    auto f = fields(n, Part::department);
     if (!f) return;
     Department d;
     d.span = r_.node(n).span;
-    auto id = required_name(*f, "id", kDepartment);
-    get(*f, "name", str(), d.display);
-    d.kind = enum_field<DeptKind>(*f, "kind", dept_kind_names(), dept_kind_from);
-    d.kind_span = span_of(*f, "kind");
-    if (!id) return;
-    d.id = std::move(*id);
-    s_.departments.push_back(std::move(d));
+    if (read_plain(*f, Part::department, &d)) s_.departments.push_back(std::move(d));
   }
 
   void read_group(uint32_t n) {
-    auto f = r_.fields(n, "groups", kGroup, {"id", "points"});
+    auto f = fields(n, Part::group);
     if (!f) return;
     Group g;
     g.span = r_.node(n).span;
-    auto id = required_name(*f, "id", kGroup);
-    get(*f, "points", num(), g.points);
-    g.points_span = span_of(*f, "points");
-    if (!id) return;
-    g.id = std::move(*id);
-    s_.groups.push_back(std::move(g));
+    if (read_plain(*f, Part::group, &g)) s_.groups.push_back(std::move(g));
   }
 
   void read_indicator(uint32_t n) {
-    auto f = r_.fields(n, "indicators", kIndicator,
-                       {"id", "name", "group", "owner", "points", "key", "score", "report",
-                        "evidence", "deductions", "penalties", "proves", "wording"});
+    auto f = fields(n, Part::indicator);
     if (!f) return;
     Indicator ind;
     ind.span = r_.node(n).span;
-    auto id = required_name(*f, "id", kIndicator);
-    get(*f, "name", str(), ind.display);
-    std::optional<Name> group;
-    get(*f, "group", name(), group);
-    get(*f, "owner", name(), ind.owner);
-    get(*f, "points", num(), ind.points);
-    ind.points_span = span_of(*f, "points");
-    get(*f, "key", [this](uint32_t v, std::string_view k) { return r_.boolean(v, k); }, ind.key);
-    ind.key_span = span_of(*f, "key");
-    if (auto* v = f->get("score")) read_score(v->value, ind.score);
-    if (auto* v = f->get("report")) ind.report = read_report(v->value);
-    each(f->get("evidence"), "evidence", [&](uint32_t e) {
-      if (auto w = r_.word(e, "evidence", evidence_kind_names()))
-        ind.evidence.push_back({*evidence_kind_from(*w), r_.node(e).span});
+    bool ok = read_fields(*f, Part::indicator, &ind, [&](const ModelField& m, const YamlField& v) {
+      switch (m.nested) {
+        case Part::score: read_score(v.value, ind.score); break;
+        case Part::report: ind.report = read_report(v.value); break;
+        case Part::wording: read_wording(v.value, ind.wording); break;
+        case Part::deduction:
+          each(&v, m.yaml, [&](uint32_t d) {
+            if (auto x = read_deduction(d)) ind.deductions.push_back(std::move(*x));
+          });
+          break;
+        case Part::penalty:
+          each(&v, m.yaml, [&](uint32_t p) {
+            if (auto x = read_penalty(p)) ind.penalties.push_back(std::move(*x));
+          });
+          break;
+        default: break;
+      }
     });
-    each(f->get("deductions"), "deductions", [&](uint32_t d) {
-      if (auto x = read_deduction(d)) ind.deductions.push_back(std::move(*x));
-    });
-    each(f->get("penalties"), "penalties", [&](uint32_t p) {
-      if (auto x = read_penalty(p)) ind.penalties.push_back(std::move(*x));
-    });
-    ind.proves = names(*f, "proves");
-    if (auto* v = f->get("wording")) read_wording(v->value, ind.wording);
-    if (!id) return;
-    ind.id = std::move(*id);
-    if (group) {
-      ind.group = group->text;
-      group_uses_.push_back(std::move(*group));
-    }
+    if (!ok) return;
+    // A group named here but not declared becomes a group (add_implicit_groups).
+    if (auto* v = f->get("group"); v && !ind.group.empty()) group_uses_.push_back({ind.group, r_.node(v->value).span});
     s_.indicators.push_back(std::move(ind));
   }
 
   // The source wording, verbatim: content, standard, method, from.
   void read_wording(uint32_t n, Wording& w) {
-    auto f = r_.fields(n, "wording", kWording, {"content", "standard", "method", "from"});
-    if (!f) return;
-    get(*f, "content", str(), w.content);
-    get(*f, "standard", str(), w.standard);
-    get(*f, "method", str(), w.method);
-    get(*f, "from", str(), w.from);
-    w.content_span = span_of(*f, "content");
-    w.standard_span = span_of(*f, "standard");
-    w.method_span = span_of(*f, "method");
-    w.from_span = span_of(*f, "from");
+    if (auto f = fields(n, Part::wording)) read_plain(*f, Part::wording, &w);
   }
 
   void read_score(uint32_t n, Scoring& sc) {
-    auto f = r_.fields(n, "score", kScore,
-                       {"mode", "target", "top", "step", "floor", "lower_better", "ties"});
+    auto f = fields(n, Part::score);
     if (!f) return;
     sc.span = r_.node(n).span;
-    if (f->get("mode")) {
-      if (auto m = enum_field<ScoreMode>(*f, "mode", score_mode_names(), score_mode_from)) sc.mode = *m;
-    } else {
-      r_.missing(*f, "mode", kScore);
-    }
+    read_plain(*f, Part::score, &sc);  // a score without `mode` stays threshold
     if (auto* v = f->get("target")) {
       const YamlNode& t = r_.node(v->value);
       if (t.kind == YamlKind::scalar && t.plain && parse_number(t.text))
@@ -246,60 +255,37 @@ class SchemeReader {
       else if (auto s = r_.string(v->value, "target"))
         sc.target_text = *s;
     }
-    get(*f, "top", num(), sc.top);
-    get(*f, "step", num(), sc.step);
-    get(*f, "floor", num(), sc.floor);
-    get(*f, "lower_better", [this](uint32_t v, std::string_view k) { return r_.boolean(v, k); },
-        sc.lower_better);
-    get(*f, "ties", str(), sc.ties);
   }
 
   std::optional<Reporting> read_report(uint32_t n) {
-    auto f = r_.fields(n, "report", kReport, {"frequency", "forms", "times"});
+    auto f = fields(n, Part::report);
     if (!f) return std::nullopt;
     Reporting rep;
     rep.span = r_.node(n).span;
-    Words freq = frequency_names();
-    freq.push_back("annual");
-    get(*f, "forms", num(), rep.forms);
-    get(*f, "times", num(), rep.times);
-    if (!f->get("frequency")) {
-      r_.missing(*f, "frequency", kReport);
-      return std::nullopt;
-    }
-    auto fr = enum_field<Frequency>(*f, "frequency", freq, frequency_from);
-    if (!fr) return std::nullopt;
-    rep.frequency = *fr;
+    if (!read_plain(*f, Part::report, &rep)) return std::nullopt;
     return rep;
   }
 
   std::optional<Deduction> read_deduction(uint32_t n) {
-    auto f = r_.fields(n, "deductions", kDeduction, {"points", "per", "cap"});
+    auto f = fields(n, Part::deduction);
     if (!f) return std::nullopt;
     Deduction d;
     d.span = r_.node(n).span;
-    std::optional<double> points;
-    get(*f, "points", num(), points);
-    if (!f->get("points")) r_.missing(*f, "points", kDeduction);
-    auto per = required_name(*f, "per", kDeduction);
-    get(*f, "cap", num(), d.cap);
-    if (!points || !per) return std::nullopt;
-    d.points = *points;
-    d.event = per->text;
+    if (!read_plain(*f, Part::deduction, &d)) return std::nullopt;
     return d;
   }
 
   std::optional<Penalty> read_penalty(uint32_t n) {
-    auto f = r_.fields(n, "penalties", kPenalty, {"when", "actions"});
+    auto f = fields(n, Part::penalty);
     if (!f) return std::nullopt;
     Penalty p;
     p.span = r_.node(n).span;
     std::optional<Trigger> trigger;
     if (auto* v = f->get("when")) trigger = read_trigger(v->value);
-    else r_.missing(*f, "when", kPenalty);
+    else r_.missing(*f, "when", what(Part::penalty));
     bool actions_ok = true;
     if (!f->get("actions")) {
-      r_.missing(*f, "actions", kPenalty);
+      r_.missing(*f, "actions", what(Part::penalty));
       actions_ok = false;
     }
     each(f->get("actions"), "actions", [&](uint32_t a) {
@@ -371,26 +357,11 @@ class SchemeReader {
   }
 
   void read_inspection(uint32_t n) {
-    auto f = r_.fields(n, "inspections", kInspection, {"id", "by", "frequency", "times", "kind"});
+    auto f = fields(n, Part::inspection);
     if (!f) return;
     Inspection in;
     in.span = r_.node(n).span;
-    auto id = required_name(*f, "id", kInspection);
-    auto by = required_name(*f, "by", kInspection);
-    std::optional<InspectionFrequency> freq;
-    if (f->get("frequency"))
-      freq = enum_field<InspectionFrequency>(*f, "frequency", inspection_frequency_names(),
-                                             inspection_frequency_from);
-    else
-      r_.missing(*f, "frequency", kInspection);
-    get(*f, "times", num(), in.times);
-    if (auto k = enum_field<InspectionKind>(*f, "kind", inspection_kind_names(), inspection_kind_from))
-      in.kind = *k;
-    if (!id || !by || !freq) return;
-    in.id = std::move(*id);
-    in.by = std::move(*by);
-    in.frequency = *freq;
-    s_.inspections.push_back(std::move(in));
+    if (read_plain(*f, Part::inspection, &in)) s_.inspections.push_back(std::move(in));
   }
 
   /// Groups named by indicators but not declared become groups, in order of first use.

@@ -1,17 +1,21 @@
 // The fields of each model element as rules see them, resolved once at compile
 // time to a plain accessor function.
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdlib>
 #include <map>
+#include <utility>
 
+#include "base/model_fields.hpp"
 #include "engine/rule_model.hpp"
 #include "engine/rule_types.hpp"
 
 namespace jf::rt {
 namespace {
 
-// Enum ids, in the order of enums().
-constexpr int kDeptKind = 0, kScoreMode = 1, kFrequency = 2, kEvidence = 3, kTrigger = 4,
-              kAction = 5, kInspFreq = 6, kInspKind = 7, kPointsKind = 8;
+// Enum ids, in the order of enums(), of the fields not read as stored.
+constexpr int kTrigger = 4, kAction = 5, kPointsKind = 8;
 
 Value opt(const std::optional<double>& v) { return v ? Value::number(*v) : Value{}; }
 Value opt_str(const std::optional<std::string>& v) { return v ? Value::view(*v) : Value{}; }
@@ -57,15 +61,108 @@ int insp_index(const Value& v, const Model& m) {
 
 using Table = std::vector<Field>;
 
+// ---- fields read as the model stores them (base/model_fields.hpp) --------
+
+/// A plain field: the model row and, for the wording's texts read on an
+/// indicator (`i.content`), the indicator's `wording` row that holds them.
+struct Plain {
+  const ModelField* row = nullptr;
+  const ModelField* outer = nullptr;
+};
+constexpr size_t kMaxPlain = 64;
+// Fixed slots, claimed atomically: the field tables may be built on several
+// threads at once, and a slot never moves once its accessor reads it.
+std::array<Plain, kMaxPlain>& plains() {
+  static std::array<Plain, kMaxPlain> p;
+  return p;
+}
+std::atomic<size_t> plains_used{0};
+
+Value plain_value(const Plain& p, const Value& s) {
+  const void* e = s.ptr;
+  if (p.outer) e = p.outer->at(const_cast<void*>(e));
+  const ModelField& f = *p.row;
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::id_text: return Value::view(f.ref<std::string>(e));
+    case FieldType::name: return Value::view(f.ref<Name>(e).text);
+    case FieldType::number: return Value::number(f.ref<double>(e));
+    case FieldType::opt_number: return opt(f.ref<std::optional<double>>(e));
+    case FieldType::opt_text:
+    case FieldType::target: return opt_str(f.ref<std::optional<std::string>>(e));
+    case FieldType::flag: return Value::boolean(f.ref<bool>(e));
+    case FieldType::word: return Value::view(field_word(f, e));
+    case FieldType::opt_word: {
+      std::string_view w = field_word(f, e);
+      return w.empty() ? Value{} : Value::view(w);
+    }
+    case FieldType::names: return list_of(ListSrc::name_texts, f.ref<std::vector<Name>>(e));
+    case FieldType::words: return list_of(ListSrc::evidence, f.ref<std::vector<Evidence>>(e));
+    default: return {};
+  }
+}
+
+// Accessors must be plain function pointers: one per registry slot.
+template <size_t I>
+Value plain_get(const Value& s, const Model&) {
+  return plain_value(plains()[I], s);
+}
+template <size_t... I>
+constexpr std::array<Accessor, sizeof...(I)> plain_accessors(std::index_sequence<I...>) {
+  return {&plain_get<I>...};
+}
+
+int enum_id(const jf::EnumInfo* e) {
+  const auto& all = enums();
+  for (size_t i = 0; i < all.size(); ++i)
+    if (e && all[i].name == e->name) return static_cast<int>(i);
+  return -1;
+}
+
+Type plain_type(const ModelField& f) {
+  switch (f.type) {
+    case FieldType::number: return num();
+    case FieldType::opt_number: return num(true);
+    case FieldType::opt_text:
+    case FieldType::target: return str(true);
+    case FieldType::flag: return boolean();
+    case FieldType::word: return en(enum_id(f.words));
+    case FieldType::opt_word: return en(enum_id(f.words), true);
+    case FieldType::names: return list(str());
+    case FieldType::words: return list(en(enum_id(f.words)));
+    default: return str();
+  }
+}
+
+/// The rule-language field `rule` of `part` read as stored: its type and
+/// accessor come from the field table (a wording text on an indicator too).
+Field P(Part part, std::string_view rule) {
+  static constexpr auto accessors = plain_accessors(std::make_index_sequence<kMaxPlain>());
+  Plain p;
+  // A scheme value is the whole Scheme; its header fields sit in `info`.
+  const ModelField* info = part == Part::scheme ? &model_fields(Part::document)[0] : nullptr;
+  for (const ModelField& f : model_fields(part)) {
+    if (f.rule == rule) p = {&f, info};
+    if (f.type == FieldType::part && f.nested == Part::wording)
+      for (const ModelField& w : model_fields(f.nested))
+        if (w.rule == rule) p = {&w, &f};
+  }
+  size_t slot = plains_used++;
+  if (!p.row || slot >= kMaxPlain) std::abort();  // a programming error, found by every test run
+  plains()[slot] = p;
+  return Field{p.row->rule, plain_type(*p.row), accessors[slot]};
+}
+
+
 // Each accessor is a captureless lambda: `s` is the element, `m` the model.
 #define F(NAME, TYPE, ...) \
   Field { NAME, TYPE, [](const Value& s, const Model& m) -> Value { (void)s; (void)m; __VA_ARGS__ } }
 
 const Table& scheme_fields() {
   static const Table t = {
-      F("name", str(), return Value::view(S(m).info.name);),
-      F("year", num(true), return opt(S(m).info.year);),
-      F("total", num(true), return opt(S(m).info.total);),
+      P(Part::scheme, "name"),
+      P(Part::scheme, "year"),
+      P(Part::scheme, "total"),
       F("units", list(el(Elem::unit)), return list_of(ListSrc::units, S(m).info.units);),
       F("unit_count", num(), return Value::number(m.facts.unit_count);),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicators, S(m).indicators);),
@@ -107,11 +204,10 @@ const Table& unit_fields() {
 
 const Table& department_fields() {
   static const Table t = {
-      F("id", str(), return Value::view(s.as<Department>().id.text);),
+      P(Part::department, "id"),
       F("name", str(), const Department& d = s.as<Department>();
         return Value::view(d.display.empty() ? d.id.text : d.display);),
-      F("kind", en(kDeptKind, true), const auto& k = s.as<Department>().kind;
-        return k ? word(*k) : Value{};),
+      P(Part::department, "kind"),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, DF(s, m).indicators);),
       F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspection_refs, DF(s, m).inspections);),
       F("points", num(), return Value::number(DF(s, m).points);),
@@ -126,8 +222,8 @@ const Table& department_fields() {
 
 const Table& group_fields() {
   static const Table t = {
-      F("id", str(), return Value::view(s.as<Group>().id.text);),
-      F("points", num(true), return opt(s.as<Group>().points);),
+      P(Part::group, "id"),
+      P(Part::group, "points"),
       F("indicators", list(el(Elem::indicator)),
         size_t i = &s.as<Group>() - S(m).groups.data();
         return list_of(ListSrc::indicator_refs, m.group_indicators[i]);),
@@ -137,33 +233,33 @@ const Table& group_fields() {
 
 const Table& indicator_fields() {
   static const Table t = {
-      F("id", str(), return Value::view(s.as<Indicator>().id.text);),
+      P(Part::indicator, "id"),
       F("name", str(), return Value::view(s.as<Indicator>().name());),
-      F("group", str(), return Value::view(s.as<Indicator>().group);),
+      P(Part::indicator, "group"),
       F("owner", el(Elem::department, true), int o = IF(s, m).owner;
         return o >= 0 ? Value::element(Elem::department, &S(m).departments[o]) : Value{};),
-      F("owner_id", str(), return Value::view(s.as<Indicator>().owner.text);),
-      F("points", num(true), return opt(s.as<Indicator>().points);),
-      F("key", boolean(), return Value::boolean(s.as<Indicator>().key);),
+      P(Part::indicator, "owner_id"),
+      P(Part::indicator, "points"),
+      P(Part::indicator, "key"),
       F("score", el(Elem::score), return Value::element(Elem::score, &s.as<Indicator>().score);),
       F("report", el(Elem::report, true), const auto& r = s.as<Indicator>().report;
         return r ? Value::element(Elem::report, &*r) : Value{};),
-      F("evidence", list(en(kEvidence)), return list_of(ListSrc::evidence, s.as<Indicator>().evidence);),
+      P(Part::indicator, "evidence"),
       F("deductions", list(el(Elem::deduction)),
         return list_of(ListSrc::deductions, s.as<Indicator>().deductions, m.indicator_index(&s.as<Indicator>()));),
       F("penalties", list(el(Elem::penalty)),
         return list_of(ListSrc::penalties, s.as<Indicator>().penalties, m.indicator_index(&s.as<Indicator>()));),
       F("proves", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, IF(s, m).proves);),
-      F("proves_ids", list(str()), return list_of(ListSrc::name_texts, s.as<Indicator>().proves);),
+      P(Part::indicator, "proves_ids"),
       F("proof_depth", num(true), const auto& d = IF(s, m).proof_depth;
         return d ? Value::number(*d) : Value{};),
       F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
       F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
       F("text", str(), return Value::view(m.texts[m.indicator_index(&s.as<Indicator>())]);),
-      F("content", str(), return Value::view(s.as<Indicator>().wording.content);),
-      F("standard", str(), return Value::view(s.as<Indicator>().wording.standard);),
-      F("method", str(), return Value::view(s.as<Indicator>().wording.method);),
-      F("from", str(), return Value::view(s.as<Indicator>().wording.from);),
+      P(Part::indicator, "content"),
+      P(Part::indicator, "standard"),
+      P(Part::indicator, "method"),
+      P(Part::indicator, "from"),
       F("criteria", list(el(Elem::criterion)),
         return list_of(ListSrc::criteria, IF(s, m).criteria, m.indicator_index(&s.as<Indicator>()));),
       F("class", str(), return Value::view(IF(s, m).klass);),
@@ -178,25 +274,25 @@ const Table& indicator_fields() {
 
 const Table& score_fields() {
   static const Table t = {
-      F("mode", en(kScoreMode), return word(s.as<Scoring>().mode);),
-      F("target", str(true), return opt_str(s.as<Scoring>().target_text);),
-      F("target_number", num(true), return opt(s.as<Scoring>().target_number);),
+      P(Part::score, "mode"),
+      P(Part::score, "target"),
+      P(Part::score, "target_number"),
       F("has_target", boolean(), const Scoring& c = s.as<Scoring>();
         return Value::boolean(c.target_text || c.target_number);),
-      F("top", num(true), return opt(s.as<Scoring>().top);),
-      F("step", num(true), return opt(s.as<Scoring>().step);),
-      F("floor", num(true), return opt(s.as<Scoring>().floor);),
-      F("lower_better", boolean(), return Value::boolean(s.as<Scoring>().lower_better);),
-      F("ties", str(true), return opt_str(s.as<Scoring>().ties);),
+      P(Part::score, "top"),
+      P(Part::score, "step"),
+      P(Part::score, "floor"),
+      P(Part::score, "lower_better"),
+      P(Part::score, "ties"),
   };
   return t;
 }
 
 const Table& report_fields() {
   static const Table t = {
-      F("frequency", en(kFrequency), return word(s.as<Reporting>().frequency);),
-      F("forms", num(), return Value::number(s.as<Reporting>().forms);),
-      F("times", num(true), return opt(s.as<Reporting>().times);),
+      P(Part::report, "frequency"),
+      P(Part::report, "forms"),
+      P(Part::report, "times"),
       F("periods", num(), const Reporting& r = s.as<Reporting>();
         return Value::number(r.times ? *r.times : periods_per_year(r.frequency));),
   };
@@ -205,9 +301,9 @@ const Table& report_fields() {
 
 const Table& deduction_fields() {
   static const Table t = {
-      F("points", num(), return Value::number(s.as<Deduction>().points);),
-      F("event", str(), return Value::view(s.as<Deduction>().event);),
-      F("cap", num(true), return opt(s.as<Deduction>().cap);),
+      P(Part::deduction, "points"),
+      P(Part::deduction, "event"),
+      P(Part::deduction, "cap"),
       F("bound", num(true), return sub_item_bound(s.as<Deduction>(), s.ctx < static_cast<int>(m.facts.indicators.size())
                                                                        ? m.facts.indicators[s.ctx].sub_items : 0);),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
@@ -271,17 +367,17 @@ const Table& criterion_fields() {
 
 const Table& inspection_fields() {
   static const Table t = {
-      F("id", str(), return Value::view(s.as<Inspection>().id.text);),
+      P(Part::inspection, "id"),
       F("by", el(Elem::department, true), size_t i = insp_index(s, m);
         int d = i < m.facts.inspection_by.size() ? m.facts.inspection_by[i] : -1;
         return d >= 0 ? Value::element(Elem::department, &S(m).departments[d]) : Value{};),
-      F("by_id", str(), return Value::view(s.as<Inspection>().by.text);),
-      F("frequency", en(kInspFreq), return word(s.as<Inspection>().frequency);),
-      F("times", num(true), return opt(s.as<Inspection>().times);),
+      P(Part::inspection, "by_id"),
+      P(Part::inspection, "frequency"),
+      P(Part::inspection, "times"),
       F("per_year", num(), size_t i = insp_index(s, m);
         return Value::number(i < m.facts.inspection_counts.size() ? m.facts.inspection_counts[i]
                                                                   : inspections_per_year(s.as<Inspection>()));),
-      F("kind", en(kInspKind), return word(s.as<Inspection>().kind);),
+      P(Part::inspection, "kind"),
   };
   return t;
 }

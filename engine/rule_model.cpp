@@ -104,7 +104,7 @@ bool span_of(const Value& v, const Model& m, Span& out) {
       const Criterion& c = v.as<Criterion>();
       const Wording& w = ind.wording;
       Span s = c.field == "content" ? w.content_span : c.field == "method" ? w.method_span : w.standard_span;
-      out = s.end > s.begin ? s : ind.span;
+      out = s.end > s.begin ? s : Span(ind.span);
       break;
     }
   }

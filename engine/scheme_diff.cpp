@@ -5,26 +5,26 @@
 #include <map>
 
 #include "engine/fingerprint.hpp"
+#include "base/model_fields.hpp"
 
 namespace jf {
 namespace {
 
+/// The fields of an indicator that differ, by YAML key, in field-table order;
+/// the wording's texts by their own keys (content, …). Fields marked not to
+/// take part (`from`, co-owners) never count.
+void changed_fields(Part part, const void* a, const void* b, std::vector<std::string>& out) {
+  for (const ModelField& m : model_fields(part)) {
+    if (m.type == FieldType::part && m.nested == Part::wording)
+      changed_fields(m.nested, m.at(const_cast<void*>(a)), m.at(const_cast<void*>(b)), out);
+    else if (m.in_diff && !m.equal(a, b))
+      out.emplace_back(m.yaml);
+  }
+}
+
 std::vector<std::string> changed_fields(const Indicator& a, const Indicator& b) {
   std::vector<std::string> f;
-  if (a.display != b.display) f.push_back("name");
-  if (a.group != b.group) f.push_back("group");
-  if (!(a.owner == b.owner)) f.push_back("owner");
-  if (a.points != b.points) f.push_back("points");
-  if (a.key != b.key) f.push_back("key");
-  if (!(a.score == b.score)) f.push_back("score");
-  if (a.report != b.report) f.push_back("report");
-  if (a.evidence != b.evidence) f.push_back("evidence");
-  if (a.deductions != b.deductions) f.push_back("deductions");
-  if (a.penalties != b.penalties) f.push_back("penalties");
-  if (a.proves != b.proves) f.push_back("proves");
-  if (a.wording.content != b.wording.content) f.push_back("content");
-  if (a.wording.standard != b.wording.standard) f.push_back("standard");
-  if (a.wording.method != b.wording.method) f.push_back("method");
+  changed_fields(Part::indicator, &a, &b, f);
   return f;
 }
 
