@@ -190,7 +190,7 @@ void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
     for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
                              {"standard", &i.wording.standard}, {"method", &i.wording.method},
                              {"from", &i.wording.from}})
-      if (!text->empty()) out += fmt::format("      {}: {}\n", key, yaml_str(*text));
+      if (!text->empty()) out += c.line(k + "/" + key, "      ", fmt::format("{}: {}", key, yaml_str(*text)));
   }
 }
 
@@ -377,7 +377,7 @@ class AssessWriter {
     for (auto [key, text] : {std::pair<const char*, const std::string*>{"content", &i.wording.content},
                              {"standard", &i.wording.standard}, {"method", &i.wording.method},
                              {"from", &i.wording.from}})
-      if (!text->empty()) out_ += in + key + " " + str(*text) + "\n";
+      if (!text->empty()) out_ += c_.line(k + "/" + key, in, key + (" " + str(*text)));
     out_ += std::string(indent) + "}\n";
   }
 
