@@ -31,5 +31,7 @@ install(FILES ${JIANFU_GENERATED_DOCS}/_jianfu DESTINATION ${JIANFU_ZSH_COMPLETI
 install(FILES ${JIANFU_GENERATED_DOCS}/jianfu.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# TextMate grammars and the VS Code extension (docs/editors.md); editors/vscode/syntaxes stays a link.
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/editors/ DESTINATION ${CMAKE_INSTALL_DATADIR}/jianfu/editors)
 
 include(${CMAKE_CURRENT_LIST_DIR}/package.cmake)

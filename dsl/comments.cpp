@@ -53,6 +53,10 @@ class Slots {
       if (!i.proves.empty()) add(i.proves.front().span, k + "/proves");
       for (size_t n = 0; n < i.deductions.size(); ++n) add(i.deductions[n].span, fmt::format("{}/deduct:{}", k, n + 1));
       for (size_t n = 0; n < i.penalties.size(); ++n) add(i.penalties[n].span, fmt::format("{}/penalty:{}", k, n + 1));
+      add(i.wording.content_span, k + "/content");
+      add(i.wording.standard_span, k + "/standard");
+      add(i.wording.method_span, k + "/method");
+      add(i.wording.from_span, k + "/from");
     }
     for (const Inspection& in : s.inspections) add(in.span, "inspection:" + in.id.text);
     for (size_t n = 0; n < s.overall_penalties.size(); ++n)

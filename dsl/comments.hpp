@@ -21,7 +21,8 @@ struct SlotComments {
 
 /// By slot: "scheme", "scheme/units", "department:ID", "group:ID",
 /// "indicator:ID", "indicator:ID/owner" (…/points, /key, /score, /report,
-/// /evidence, /proves, /deduct:N, /penalty:N), "inspection:ID",
+/// /evidence, /proves, /deduct:N, /penalty:N, /content, /standard, /method,
+/// /from), "inspection:ID",
 /// "overall:N"; "end" for comments after the last element.
 using CommentMap = std::map<std::string, SlotComments>;
 

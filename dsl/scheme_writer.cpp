@@ -202,7 +202,8 @@ void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
       if (!field_given(m, &i)) continue;
       out += fmt::format("    {}:\n", m.yaml);  // a block: its texts are long
       for (const ModelField& w : model_fields(Part::wording))
-        if (auto v = yaml_value(w, &i.wording)) out += fmt::format("      {}: {}\n", w.yaml, *v);
+        if (auto v = yaml_value(w, &i.wording))
+          out += c.line(k + "/" + std::string(w.yaml), "      ", fmt::format("{}: {}", w.yaml, *v));
     } else if (m.type == FieldType::part) {
       out += c.line(slot, "    ", fmt::format("{}: {}", m.yaml, yaml_flow(m.nested, m.at(const_cast<Indicator*>(&i)))));
     } else if (m.type == FieldType::opt_part) {
@@ -461,7 +462,8 @@ class AssessWriter {
         case FieldType::part:
           if (m.nested == Part::wording) {  // one statement per text
             for (const ModelField& w : model_fields(Part::wording))
-              if (auto v = value(w, &i.wording)) out_ += fmt::format("{}{} {}\n", in, w.assess, *v);
+              if (auto v = value(w, &i.wording))
+                out_ += c_.line(k + "/" + std::string(w.yaml), in, fmt::format("{} {}", w.assess, *v));
           } else {
             out_ += c_.line(slot, in, fmt::format("{} {}", m.assess, record(m.nested, m.at(const_cast<Indicator*>(&i)))));
           }

@@ -134,6 +134,36 @@ TEST(SchemeFormat, AssessLayoutKeepsEveryCommentAtItsElement) {
   EXPECT_EQ(format_text("s.assess", r.text).text, want);
 }
 
+TEST(SchemeFormat, CommentsOnAnIndicatorsWordingStayThere) {
+  const std::string assess =
+      "scheme \"s\" {\n"
+      "}\n"
+      "\n"
+      "indicator a {\n"
+      "  score rank\n"
+      "  # 原文\n"
+      "  content \"考核内容\"  # 照录\n"
+      "  from \"细则.csv row 4\"  # 来源\n"
+      "}\n";
+  FormatResult r = format_text("s.assess", assess);
+  ASSERT_TRUE(r.ok()) << why(r);
+  EXPECT_EQ(r.text, assess);
+  const std::string yaml =
+      "scheme:\n"
+      "  name: s\n"
+      "\n"
+      "indicators:\n"
+      "  - id: a\n"
+      "    score: {mode: rank}\n"
+      "    wording:\n"
+      "      content: 考核内容  # 照录\n"
+      "      # 来源\n"
+      "      from: 细则.csv row 4\n";
+  r = format_text("s.yaml", yaml);
+  ASSERT_TRUE(r.ok()) << why(r);
+  EXPECT_EQ(r.text, yaml);
+}
+
 TEST(SchemeFormat, CommentsOfAnIdUsedTwiceStayWithTheirCopy) {
   const std::string text =
       "scheme \"s\" {\n  units 2\n}\n"

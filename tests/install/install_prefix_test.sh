@@ -58,4 +58,6 @@ got=$(fish -N -c 'source $argv[1]; complete -C "jianfu ch"; complete -C "jianfu 
 [ "$got" = "check sarif " ] || fail "fish completion of 'jianfu ch' and '--format sa': '$got'"
 
 [ -f "$tmp/usr/share/doc/jianfu/README.md" ] && [ -f "$tmp/usr/share/doc/jianfu/cli.md" ] || fail "docs not installed"
-echo "install into a prefix: binary, man pages, completions, docs: ok"
+# The VS Code extension finds its grammars through the installed link.
+[ -f "$tmp/usr/share/jianfu/editors/vscode/syntaxes/assess.tmLanguage.json" ] || fail "editors/ not installed"
+echo "install into a prefix: binary, man pages, completions, docs, editors: ok"
