@@ -30,16 +30,18 @@ bool has_scheme_key(std::string_view text) {
 }
 
 // The problem a scheme is checked with when its config cannot be used: the
-// scheme's own findings still show, the rules wait for the config.
-Diagnostic config_unusable(const std::string& why) {
+// scheme's own findings still show, the rules wait for the config. The
+// reason (a tool error, English only) stays out of the Chinese text.
+Diagnostic config_unusable(const RuleContext& c) {
+  const std::string what = c.config_path.empty() ? std::string("内置规则") : "配置文件 " + c.config_path;
   return {.name = "invalid-config",
           .category = "config",
           .severity = Severity::error,
           .span = {0, 0, 0},
           .message = {fmt::format("the configuration cannot be used ({}); rules do not run until it is fixed "
                                   "(details in the language server's log)",
-                                  why),
-                      fmt::format("配置无法使用（{}）；修正之前不运行规则（详情见语言服务器日志）", why)}};
+                                  c.error),
+                      fmt::format("{} 无法使用；修正之前不运行规则（详情见语言服务器日志）", what)}};
 }
 
 // Errors of one `.rules` file, compiled after the built-in pack so an id
@@ -123,7 +125,7 @@ Analysis Checker::check(const std::string& path, bool on_disk, DocKind kind, con
       SourceSet one;
       id = one.add(name, text);
       out = check_file(one, id, a.context->rules, g_.limits).diagnostics;
-      if (!a.context->rules) out.insert(out.begin(), config_unusable(a.context->error));
+      if (!a.context->rules) out.insert(out.begin(), config_unusable(*a.context));
       break;
     }
     case DocKind::rules:
