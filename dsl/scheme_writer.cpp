@@ -156,7 +156,14 @@ void yaml_indicator(std::string& out, const Indicator& i, Commenter& c) {
   out += c.line(k, "  ", "- id: " + yaml_str(i.id.text));
   if (!i.display.empty()) out += "    name: " + yaml_str(i.display) + "\n";
   if (!i.group.empty()) out += "    group: " + yaml_str(i.group) + "\n";
-  if (!i.owner.text.empty()) out += c.line(k + "/owner", "    ", "owner: " + yaml_str(i.owner.text));
+  // One owner as a name (files with one stay as they were), several as a list.
+  if (!i.owner.text.empty() && i.co_owners.empty()) {
+    out += c.line(k + "/owner", "    ", "owner: " + yaml_str(i.owner.text));
+  } else if (!i.owner.text.empty()) {
+    std::vector<Name> all{i.owner};
+    all.insert(all.end(), i.co_owners.begin(), i.co_owners.end());
+    out += c.line(k + "/owner", "    ", "owner: " + yaml_list(all, [](const Name& n) { return yaml_str(n.text); }));
+  }
   if (i.points) out += c.line(k + "/points", "    ", "points: " + number(*i.points));
   if (i.key) out += c.line(k + "/key", "    ", "key: true");
   out += c.line(k + "/score", "    ", "score: " + yaml_score(i.score));
@@ -348,7 +355,11 @@ class AssessWriter {
     if (!i.display.empty()) head += " " + str(i.display);
     out_ += c_.line(k, indent, head + " {");
     std::string in = std::string(indent) + "  ";
-    if (!i.owner.text.empty()) out_ += c_.line(k + "/owner", in, "owner " + id(i.owner.text, "owner", "责任部门"));
+    if (!i.owner.text.empty()) {
+      std::string owners = id(i.owner.text, "owner", "责任部门");
+      for (const Name& n : i.co_owners) owners += ", " + id(n.text, "owner", "责任部门");
+      out_ += c_.line(k + "/owner", in, "owner " + owners);
+    }
     if (i.points) out_ += c_.line(k + "/points", in, "points " + number(*i.points));
     if (i.key) out_ += c_.line(k + "/key", in, "key");
     out_ += c_.line(k + "/score", in, "score " + score(i.score));

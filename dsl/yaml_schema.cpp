@@ -125,6 +125,30 @@ class SchemeReader {
     return out;
   }
 
+  // `owner: A` or `owner: [A, B]`: the first owns the item, the others
+  // share it (co_owners); a name given twice is reported and counted once.
+  void owners(uint32_t n, Indicator& ind) {
+    std::vector<Name> all;
+    if (r_.node(n).kind == YamlKind::sequence) {
+      if (auto items = r_.list(n, "owner"))
+        for (uint32_t e : *items)
+          if (auto x = r_.name(e, "owner")) all.push_back(std::move(*x));
+    } else if (auto x = r_.name(n, "owner")) {
+      all.push_back(std::move(*x));
+    }
+    for (Name& x : all) {
+      if (x.text == ind.owner.text ||
+          std::any_of(ind.co_owners.begin(), ind.co_owners.end(), [&](const Name& c) { return c.text == x.text; })) {
+        r_.error(x.span, {fmt::format("`{}` is named twice in `owner`", x.text),
+                          fmt::format("`owner` 中 `{}` 出现了两次", x.text)},
+                 {"name each department once", "每个部门只写一次"});
+        continue;
+      }
+      if (ind.owner.text.empty()) ind.owner = std::move(x);
+      else ind.co_owners.push_back(std::move(x));
+    }
+  }
+
   void read_info(uint32_t n) {
     auto f = r_.fields(n, "scheme", kSchemeWhat, {"name", "year", "total", "units"});
     if (!f) return;
@@ -187,7 +211,7 @@ class SchemeReader {
     get(*f, "name", str(), ind.display);
     std::optional<Name> group;
     get(*f, "group", name(), group);
-    get(*f, "owner", name(), ind.owner);
+    if (auto* v = f->get("owner")) owners(v->value, ind);
     get(*f, "points", num(), ind.points);
     ind.points_span = span_of(*f, "points");
     get(*f, "key", [this](uint32_t v, std::string_view k) { return r_.boolean(v, k); }, ind.key);

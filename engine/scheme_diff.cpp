@@ -13,7 +13,7 @@ std::vector<std::string> changed_fields(const Indicator& a, const Indicator& b) 
   std::vector<std::string> f;
   if (a.display != b.display) f.push_back("name");
   if (a.group != b.group) f.push_back("group");
-  if (!(a.owner == b.owner)) f.push_back("owner");
+  if (!(a.owner == b.owner) || a.co_owners != b.co_owners) f.push_back("owner");
   if (a.points != b.points) f.push_back("points");
   if (a.key != b.key) f.push_back("key");
   if (!(a.score == b.score)) f.push_back("score");
