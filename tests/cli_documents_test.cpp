@@ -233,6 +233,10 @@ TEST_F(Documents, UnitsAndTotalFromFlagsOrConfig) {
   }
   std::filesystem::copy_file(kSrc + "/examples/qingshan-2025-table.csv", t.path / "table.csv");
   EXPECT_EQ(counts(run_jianfu("--lang en check --format json " + (t.path / "table.csv").string()).out), with_flags);
+  auto imported = run_jianfu("--lang en import " + (t.path / "qingshan-2025.docx").string());
+  EXPECT_NE(imported.out.find("# 12 units from the configuration (the document does not name them)\n"),
+            std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("  total: 1000\n"), std::string::npos);
 
   // score ranks the 12 units; burden, report and diff read the same scheme.
   auto score = run_jianfu("--lang en score --format json --compliant " + (t.path / "qingshan-2025.docx").string());
