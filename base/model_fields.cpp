@@ -149,8 +149,9 @@ const ModelField kIndicator[] = {
     FIELD(indicator, Indicator, group, id_text, false, "group", "", "group",
           "the group it belongs to (`.assess`: the enclosing `group` block)",
           "所属指标组（`.assess` 中为所在的 `group` 块）", nullptr, document, true, NO_SPAN),
-    FIELD(indicator, Indicator, owner, name, false, "owner", "owner", "owner_id",
-          "the id of the department that scores it", "负责评分的部门标识", nullptr, document, true, NO_SPAN),
+    FIELD(indicator, Indicator, owner, owners, false, "owner", "owner", "owner_id",
+          "the id of the department that scores it; a list when several share the item (the first owns it)",
+          "负责评分的部门标识；多个部门共担时为列表（第一个为主责）", nullptr, document, true, NO_SPAN),
     FIELD(indicator, Indicator, points, opt_number, false, "points", "points", "points", "its points", "分值",
           nullptr, document, true, SPAN(Indicator, points_span)),
     FIELD(indicator, Indicator, key, flag, false, "key", "key", "key", "key / central work (重点工作)",
@@ -172,8 +173,8 @@ const ModelField kIndicator[] = {
     FIELD(indicator, Indicator, wording, part, false, "wording", "", "",
           "the source document's wording, verbatim", "原文表述，逐字保留", nullptr, wording, true, NO_SPAN),
     FIELD(indicator, Indicator, co_owners, names, false, "", "", "",
-          "other departments named in the same owner cell of a table (read from tables only)",
-          "表格同一责任单位格中列出的其他部门（仅从表格读取）", nullptr, document, false, NO_SPAN),
+          "the other departments that share the item (written in `owner`)",
+          "共担该指标的其他部门（写在 `owner` 中）", nullptr, document, false, NO_SPAN),
 };
 
 const ModelField kScore[] = {
@@ -336,7 +337,8 @@ bool field_given(const ModelField& f, const void* e) {
   switch (f.type) {
     case FieldType::text:
     case FieldType::id_text: return !f.ref<std::string>(e).empty();
-    case FieldType::name: return !f.ref<Name>(e).text.empty();
+    case FieldType::name:
+    case FieldType::owners: return !f.ref<Name>(e).text.empty();
     case FieldType::number: return true;
     case FieldType::opt_number: return f.ref<std::optional<double>>(e).has_value();
     case FieldType::opt_text: return f.ref<std::optional<std::string>>(e).has_value();

@@ -33,6 +33,7 @@ enum class FieldType : uint8_t {
   word,        // an enum, always set (the first word unless given)
   opt_word,    // std::optional of an enum
   names,       // std::vector<Name>
+  owners,      // Indicator::owner, written with Indicator::co_owners: one name, or a list whose first owns the item
   words,       // std::vector<Evidence>: a list of enum words
   part,        // a nested element (`nested`)
   opt_part,    // std::optional of a nested element (Reporting, the only one)

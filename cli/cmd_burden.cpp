@@ -1,5 +1,6 @@
 // `jianfu burden SCHEME`: forms, evidence, inspections and points per unit-year, by department.
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "cli/scheme_input.hpp"
 #include "engine/burden.hpp"
 #include "render/render_burden.hpp"
@@ -9,12 +10,15 @@ namespace {
 
 struct BurdenOptions {
   std::string scheme, format = "text", output;
+  DocumentFlags documents;  // --units, --total: for a document
 };
 
 int run_burden(const BurdenOptions& o, const Globals& g) {
   const Lang lang = resolve_lang(g.lang);
   SourceSet sources;
-  FileCheck fc = load_checked_scheme(sources, o.scheme, nullptr, g, lang);
+  // A document's units and total: the flags, else the nearest .jianfu.yaml.
+  ProjectConfig project(sources, g, {}, "", false);
+  FileCheck fc = load_checked_scheme(sources, o.scheme, nullptr, g, lang, document_options(o.scheme, o.documents, project));
   Burden b = compute_burden(fc.scheme, fc.facts);
   const std::string& name = fc.scheme.info.name;
   write_output(o.output, o.format == "json"  ? render_burden_json(name, b)
@@ -31,6 +35,7 @@ Action setup_burden(CLI::App& app, Globals& g) {
   cmd->add_option("scheme", o->scheme, "Scheme file (.assess or .yaml)")->required();
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "json", "svg"}));
   cmd->add_option("-o,--output", o->output, "Write to this file (atomically) instead of standard output");
+  add_document_flags(cmd, o->documents);
   return [o, &g] { return run_burden(*o, g); };
 }
 

@@ -12,6 +12,7 @@
 #include "cli/baseline.hpp"
 #include "cli/fix.hpp"
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "cli/project_config.hpp"
@@ -43,6 +44,7 @@ struct CheckOptions {
   std::string stdin_filename;   // `check -`: the name messages and format detection use
   unsigned jobs = 0;  // 0: one per core
   bool progress = false, no_progress = false;  // default: on a terminal only (cli/progress.hpp)
+  DocumentFlags documents;      // --units, --total: for documents
 };
 
 // `--statistics`: findings counted per rule, none listed.
@@ -86,6 +88,7 @@ struct Job {
   std::string path;
   const RuleSet* rules;
   const std::string* text = nullptr;  // standard input, already read
+  DocumentOptions document = {};      // a document's units and total (flags, config)
 };
 
 // What one checked file leaves behind once its text, model and findings are
@@ -148,7 +151,7 @@ int run_check(const CheckOptions& o, Globals g) {
       errors.push_back(e.what());
       continue;
     }
-    jobs.push_back({path, file_rules});
+    jobs.push_back({path, file_rules, nullptr, document_options(path, o.documents, project)});
     checked.push_back(path);
   }
   std::string stdin_text;
@@ -156,7 +159,7 @@ int run_check(const CheckOptions& o, Globals g) {
     const std::string name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
     stdin_text = read_stdin(g.limits.max_file_bytes);
     jobs.push_back({name, &project.rules_for(project.config_for(o.stdin_filename.empty() ? "./-" : name)),
-                    &stdin_text});
+                    &stdin_text, document_options(name, o.documents, project)});
     checked.push_back(name);
   }
   // Nothing could be read: the errors alone, not "Checked 0 files" above them.
@@ -230,7 +233,8 @@ int run_check(const CheckOptions& o, Globals g) {
     const uint32_t id = first_id + static_cast<uint32_t>(i);
     try {
       set_scheme_source(sources, id, jobs[i].path,
-                        jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes));
+                        jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes),
+                        jobs[i].document);
     } catch (const ToolError& e) {
       r.error = e.what();
       return;
@@ -315,6 +319,7 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--skip-non-schemes", o->skip_non_schemes,
                 "Skip named YAML files without a top-level `scheme` key (for pre-commit)");
   cmd->add_flag("--no-builtin", o->rules.no_builtin, "Do not load the built-in rule pack");
+  add_document_flags(cmd, o->documents);
   cmd->add_flag("--trust-config", o->rules.trust_config_paths,
                 "Let .jianfu.yaml `rules:` name packs outside the config's directory tree");
   cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes")

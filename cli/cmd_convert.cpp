@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include <algorithm>
 
 #include "dsl/document.hpp"
@@ -16,12 +17,15 @@ struct ConvertOptions {
   std::string path;
   std::string to;
   std::string output;
+  DocumentFlags documents;  // --units, --total: for a document
 };
 
 int run_convert(const ConvertOptions& o, const Globals& g) {
   const Lang lang = resolve_lang(g.lang);
   SourceSet sources;
-  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes));
+  ProjectConfig project(sources, g, {}, "", false);  // a document's units and total (`documents:`)
+  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes),
+                                  document_options(o.path, o.documents, project));
   LoadResult loaded = load_scheme(sources, id, g.limits);
   // Notes (a document's cells no phrase understood) are shown; errors stop.
   if (std::any_of(loaded.diagnostics.begin(), loaded.diagnostics.end(),
@@ -53,6 +57,7 @@ Action setup_convert(CLI::App& app, Globals& g) {
   cmd->add_option("file", o->path, "Scheme file (.assess, .yaml, .yml)")->required();
   cmd->add_option("--to", o->to, "Target syntax")->required()->check(CLI::IsMember({"yaml", "assess"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  add_document_flags(cmd, o->documents);
   return [o, &g] { return run_convert(*o, g); };
 }
 

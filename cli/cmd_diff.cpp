@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "cli/project_config.hpp"
 #include "cli/scheme_input.hpp"
 #include "base/display_width.hpp"
@@ -20,6 +21,7 @@ struct DiffOptions {
   RuleFlags rules;
   std::string config;
   bool no_config = false;
+  DocumentFlags documents;  // --units, --total: for documents (both versions)
 };
 
 std::string signed_number(double v) { return (v > 0 ? "+" : "") + format_number(v); }
@@ -136,8 +138,10 @@ int run_diff(const DiffOptions& o, Globals g) {
   const bool never = fail_on == "never";
   if (!never && !parse_severity(fail_on, fail_level))
     throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
-  FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang);
-  FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang);
+  FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang,
+                                         document_options(o.old_path, o.documents, project));
+  FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang,
+                                        document_options(o.new_path, o.documents, project));
   SchemeDiff d = diff_schemes(before.view(), after.view());
   apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
   write_output("", o.format == "json" ? render_json_diff(d, sources, o, lang) : render_text_diff(d, sources, o, lang));
@@ -161,6 +165,7 @@ Action setup_diff(CLI::App& app, Globals& g) {
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)")
       ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
+  add_document_flags(cmd, o->documents);
   return [o, &g] { return run_diff(*o, g); };  // a copy of g: the config may set the language
 }
 

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_import.hpp"
@@ -18,8 +19,7 @@ namespace {
 struct ImportFlags {
   std::string path;
   std::string output;
-  std::vector<std::string> units;
-  std::optional<double> total;
+  DocumentFlags documents;  // --units, --total
   std::string encoding;
   std::string columns;
 };
@@ -47,28 +47,17 @@ std::map<TableField, std::string> read_columns(const std::string& path, const Gl
 
 int run_import(const ImportFlags& o, const Globals& g) {
   const Lang lang = resolve_lang(g.lang);
-  // NaN or infinity would be written into a scheme that then does not parse.
-  if (o.total && !(std::isfinite(*o.total) && *o.total > 0))
-    throw ToolError(fmt::format("--total {}: give a positive number of points (e.g. 1000)", *o.total));
-  ImportOptions opts;
-  opts.total = o.total;
-  for (const std::string& u : o.units)  // --units a,b or --units a b; Chinese separators too
-    for (std::string_view part : {std::string_view(u)}) {
-      std::string cur;
-      for (size_t i = 0; i < part.size();) {
-        if (part.compare(i, 3, "、") == 0 || part.compare(i, 3, "，") == 0) { i += 3; if (!cur.empty()) opts.units.push_back(cur); cur.clear(); continue; }
-        if (part[i] == ',' || part[i] == ' ') { ++i; if (!cur.empty()) opts.units.push_back(cur); cur.clear(); continue; }
-        cur += part[i++];
-      }
-      if (!cur.empty()) opts.units.push_back(cur);
-    }
+  // --units/--total replace the document's words, the config's `documents:`
+  // fills in what it does not say (cli/document_options.hpp), as for check.
+  SourceSet sources;
+  ProjectConfig project(sources, g, {}, "", false);
+  ImportOptions opts = document_options(o.path, o.documents, project);
   if (o.encoding == "utf-8" || o.encoding == "utf8") opts.table.encoding = TableEncoding::utf8;
   else if (o.encoding == "gb18030" || o.encoding == "gbk") opts.table.encoding = TableEncoding::gb18030;
   else if (o.encoding == "utf-16le" || o.encoding == "utf-16") opts.table.encoding = TableEncoding::utf16le;
   if (!o.columns.empty()) opts.table.columns = read_columns(o.columns, g, lang);
 
-  SourceSet sources;
-  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes), opts.table);
+  uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes), opts);
   if (!is_document_path(o.path))
     throw ToolError(fmt::format("{}: not a table (expected .docx, .xlsx, .csv or .tsv)", o.path));
   if (sources[id].text().size() > g.limits.max_file_bytes)
@@ -101,8 +90,7 @@ Action setup_import(CLI::App& app, Globals& g) {
   cmd->add_option("table", o->path, "Table file (.docx, .xlsx, .csv, .tsv)")->required();
   cmd->add_option("-o,--output", o->output,
                   "Write to FILE (.yaml/.yml or .assess, atomically); default: YAML on stdout");
-  cmd->add_option("--units", o->units, "Assessed units, comma-separated (the table does not name them)");
-  cmd->add_option("--total", o->total, "The scheme's total points (e.g. 1000)");
+  add_document_flags(cmd, o->documents);
   cmd->add_option("--encoding", o->encoding, "Force the encoding (default: detect)")
       ->check(CLI::IsMember({"utf-8", "utf8", "gb18030", "gbk", "utf-16le", "utf-16"}));
   cmd->add_option("--columns", o->columns, "YAML map of field: header name for unusual headers");

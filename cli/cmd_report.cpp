@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "cli/project_config.hpp"
 #include "cli/results_input.hpp"
 #include "cli/scheme_input.hpp"
@@ -22,6 +23,7 @@ struct ReportOptions {
   RuleFlags rules;
   std::string config;
   bool no_config = false;
+  DocumentFlags documents;  // --units, --total: for documents
 };
 
 // The page replaces -o's file: it must not be one the report is made from.
@@ -52,7 +54,8 @@ int run_report(const ReportOptions& o, const Globals& g) {
   ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
   const std::string config_path = project.config_for(o.scheme);
   const RuleSet& rules = project.rules_for(config_path);
-  FileCheck now = load_checked_scheme(sources, o.scheme, &rules, g, message_lang);
+  FileCheck now = load_checked_scheme(sources, o.scheme, &rules, g, message_lang,
+                                      document_options(o.scheme, o.documents, project));
 
   HtmlReportInput in;
   in.path = o.scheme;
@@ -72,7 +75,8 @@ int run_report(const ReportOptions& o, const Globals& g) {
   }
   std::optional<FileCheck> before;
   if (!o.against.empty()) {
-    before = load_checked_scheme(sources, o.against, &project.rules_for(project.config_for(o.against)), g, message_lang);
+    before = load_checked_scheme(sources, o.against, &project.rules_for(project.config_for(o.against)), g, message_lang,
+                                 document_options(o.against, o.documents, project));
     in.diff = diff_schemes(before->view(), now.view());
     apply_rule_settings(in.diff->introduced, rules);  // JF406 follows the rule set like any native rule
     in.against_path = o.against;
@@ -93,6 +97,7 @@ Action setup_report(CLI::App& app, Globals& g) {
   cmd->add_option("--rules", o->rules.rule_paths, "Extra rule files or directories (.rules)");
   cmd->add_option("--config", o->config, "Use this config file (default: nearest .jianfu.yaml)");
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
+  add_document_flags(cmd, o->documents);
   return [o, &g] { return run_report(*o, g); };
 }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "cli/commands.hpp"
+#include "cli/document_options.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
 #include "base/display_width.hpp"
@@ -17,6 +18,7 @@ namespace {
 struct ScoreOptions {
   std::string scheme, data, format = "text";
   bool compliant = false;
+  DocumentFlags documents;  // --units, --total: for a document
 };
 
 // Data problems are the tool failing to do its job: every one is listed,
@@ -36,7 +38,9 @@ int run_score(const ScoreOptions& o, const Globals& g) {
   if (o.data.empty() == !o.compliant)
     throw ToolError("give either --data FILE (unit results) or --compliant (the full-compliance counterfactual)");
   SourceSet sources;
-  Scheme scheme = load_scheme_or_fail(sources, o.scheme, g, lang);
+  // A document's units and total: the flags, else the nearest .jianfu.yaml.
+  ProjectConfig project(sources, g, {}, "", false);
+  Scheme scheme = load_scheme_or_fail(sources, o.scheme, g, lang, document_options(o.scheme, o.documents, project));
   std::vector<std::string> units = unit_names(scheme);
   if (units.empty()) throw ToolError(fmt::format("{}: the scheme names no units to score", o.scheme));
   ScoreReport report;
@@ -73,6 +77,7 @@ Action setup_score(CLI::App& app, Globals& g) {
   cmd->add_option("--data", o->data, "Unit results (CSV, see docs/score.md)");
   cmd->add_flag("--compliant", o->compliant, "Score the case where every unit meets every standard");
   cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "csv", "json"}));
+  add_document_flags(cmd, o->documents);
   return [o, &g] { return run_score(*o, g); };
 }
 

@@ -7,8 +7,8 @@
 namespace jf::cli {
 
 FileCheck load_checked_scheme(SourceSet& sources, const std::string& path, const RuleSet* rules,
-                              const Globals& g, Lang lang) {
-  uint32_t id = add_scheme_source(sources, path, read_source_file(path, g.limits.max_file_bytes));
+                              const Globals& g, Lang lang, const DocumentOptions& doc) {
+  uint32_t id = add_scheme_source(sources, path, read_source_file(path, g.limits.max_file_bytes), doc);
   FileCheck fc = check_file(sources, id, rules, g.limits);
   if (!fc.parsed) {
     std::vector<Diagnostic> syntax;
@@ -20,8 +20,9 @@ FileCheck load_checked_scheme(SourceSet& sources, const std::string& path, const
   return fc;
 }
 
-Scheme load_scheme_or_fail(SourceSet& sources, const std::string& path, const Globals& g, Lang lang) {
-  return std::move(load_checked_scheme(sources, path, nullptr, g, lang).scheme);
+Scheme load_scheme_or_fail(SourceSet& sources, const std::string& path, const Globals& g, Lang lang,
+                           const DocumentOptions& doc) {
+  return std::move(load_checked_scheme(sources, path, nullptr, g, lang, doc).scheme);
 }
 
 }  // namespace jf::cli

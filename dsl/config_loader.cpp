@@ -34,6 +34,7 @@ class ConfigReader {
     if (auto* v = f->get("severity")) severities(v->value);
     if (auto* v = f->get("params")) params(v->value);
     if (auto* v = f->get("lexicon")) read_lexicon_entries(r_, v->value, origin_, "", c_.lexicon);
+    if (auto* v = f->get("documents")) documents(v->value);
   }
 
  private:
@@ -70,6 +71,23 @@ class ConfigReader {
       for (size_t i = 0; i + 1 < n.children.size(); i += 2)
         if (r_.node(n.children[i]).kind == YamlKind::scalar) keys.push_back(r_.node(n.children[i]).text);
     return r_.fields(node, label, what, keys);
+  }
+
+  // documents: {units: [甲镇, 乙乡], total: 1000}
+  void documents(uint32_t node) {
+    auto f = r_.fields(node, "documents", {"`documents`", "`documents`"}, {"units", "total"});
+    if (!f) return;
+    words(f->get("units"), "documents.units", c_.document_units);
+    if (auto* v = f->get("total")) {
+      auto n = r_.number(v->value, "documents.total");
+      if (n && !(*n > 0))
+        r_.error(r_.node(v->value).span,
+                 {fmt::format("`documents.total` must be a positive number of points, got {}", r_.node(v->value).text),
+                  fmt::format("`documents.total` 必须是正的分数，实际为 {}", r_.node(v->value).text)},
+                 {"write the scheme's total, e.g. 1000 for 千分制", "请写方案的总分，如千分制写 1000"});
+      else if (n)
+        c_.document_total = n;
+    }
   }
 
   void severities(uint32_t node) {
@@ -137,7 +155,7 @@ class ConfigReader {
 
 const std::vector<std::string_view>& config_keys() {
   static const std::vector<std::string_view> keys = {"rules",   "select",  "ignore",  "severity", "params",
-                                                     "lang",    "fail-on", "exclude", "lexicon"};
+                                                     "lang",    "fail-on", "exclude", "lexicon", "documents"};
   return keys;
 }
 

@@ -37,6 +37,10 @@ struct Config {
   std::vector<ConfigParam> params;
   std::optional<Located> lang, fail_on;
   std::vector<LexiconEntry> lexicon;  // `lexicon:` entries added to the built-in lexicon
+  // `documents:` what a Word/Excel/CSV table does not say (docs/import.md):
+  // the assessed units and the total, used where the document names none.
+  std::vector<Located> document_units;
+  std::optional<double> document_total;
 };
 
 /// Reads file `file` of `sources` as a config. Problems (YAML errors,

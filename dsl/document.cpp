@@ -132,8 +132,10 @@ DocumentKind document_kind(const std::string& path) {
   return DocumentKind::none;
 }
 
-std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, const TableOptions& options) {
+std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, const DocumentOptions& given) {
   auto doc = std::make_shared<Document>();
+  doc->options = given;
+  const TableOptions& options = given.table;
   const DocumentKind kind = document_kind(path);
   const bool ole = bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
   if (kind == DocumentKind::legacy_word || kind == DocumentKind::legacy_excel ||
@@ -168,13 +170,13 @@ std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, c
   return std::make_unique<SourceFile>(std::move(path), std::move(text), std::move(doc), std::vector<Place>{}, false);
 }
 
-uint32_t add_scheme_source(SourceSet& sources, std::string path, std::string bytes, const TableOptions& options) {
+uint32_t add_scheme_source(SourceSet& sources, std::string path, std::string bytes, const DocumentOptions& options) {
   if (!is_document_path(path)) return sources.add(std::move(path), std::move(bytes));
   return sources.add(read_document(std::move(path), std::move(bytes), options));
 }
 
 void set_scheme_source(SourceSet& sources, uint32_t id, std::string path, std::string bytes,
-                       const TableOptions& options) {
+                       const DocumentOptions& options) {
   if (!is_document_path(path)) return sources.set(id, std::move(path), std::move(bytes));
   sources.set(id, read_document(std::move(path), std::move(bytes), options));
 }

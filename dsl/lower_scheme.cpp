@@ -2,6 +2,8 @@
 // checking enum words and size limits (JF001) on the way.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "dsl/scheme_grammar.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "base/spelling.hpp"
@@ -216,12 +218,29 @@ class Lowering {
     return out;
   }
 
+  // `owner A, B`: A owns the item, B shares it (co_owners); a name given
+  // twice is a mistake, reported and counted once.
+  void owners(ast::Owners& o, Indicator& out) {
+    for (size_t k = 0; k < o.names.size(); ++k) {
+      Name n = name(o.names[k]);
+      if (n.text == out.owner.text ||
+          std::any_of(out.co_owners.begin(), out.co_owners.end(), [&](const Name& c) { return c.text == n.text; })) {
+        report(o.names[k].span, {fmt::format("`{}` is named twice in `owner`", n.text),
+                                 fmt::format("`owner` 中 `{}` 出现了两次", n.text)},
+               {"name each department once", "每个部门只写一次"});
+        continue;
+      }
+      if (k == 0) out.owner = std::move(n);
+      else out.co_owners.push_back(std::move(n));
+    }
+  }
+
   Indicator indicator(ast::Indicator& i) {
     Indicator out;
     out.id = name(i.head.id);
     if (i.head.display) out.display = text(*i.head.display);
     out.group = i.group;
-    if (i.owner) out.owner = name(*i.owner);
+    if (i.owner) owners(*i.owner, out);
     out.points = value(i.points);
     if (i.points) out.points_span = at(i.points->span);
     if (i.key) {

@@ -49,6 +49,12 @@ struct Units {
   Span span;
 };
 
+/// `owner A` or `owner A, B, …`: the first owns the item, the others share it.
+struct Owners {
+  std::vector<Ident> names;
+  Span span;
+};
+
 struct SchemeOpen {
   String name;
   Span span;
@@ -129,7 +135,7 @@ struct Penalty {
 struct Indicator {
   IndicatorOpen head;
   std::string group;  // enclosing group id, empty at top level
-  std::optional<Ident> owner;
+  std::optional<Owners> owner;
   std::optional<NumberStmt> points;
   std::optional<Flag> key;
   std::optional<Score> score;

@@ -158,6 +158,13 @@ std::optional<std::string> yaml_value(const ModelField& m, const void* e) {
     case FieldType::text:
     case FieldType::id_text: return yaml_str(m.ref<std::string>(e));
     case FieldType::name: return yaml_str(m.ref<Name>(e).text);
+    case FieldType::owners: {  // one owner as a name (as files with one were), several as a list
+      const Indicator& i = *static_cast<const Indicator*>(e);
+      if (i.co_owners.empty()) return yaml_str(i.owner.text);
+      std::vector<Name> all{i.owner};
+      all.insert(all.end(), i.co_owners.begin(), i.co_owners.end());
+      return yaml_list(all, [](const Name& n) { return yaml_str(n.text); });
+    }
     case FieldType::number: return number(m.ref<double>(e));
     case FieldType::opt_number: return number(*m.ref<std::optional<double>>(e));
     case FieldType::opt_text: return yaml_str(*m.ref<std::optional<std::string>>(e));
@@ -412,6 +419,12 @@ class AssessWriter {
       case FieldType::name: {
         auto [en, zh] = id_what(m);
         return id(m.ref<Name>(e).text, en, zh);
+      }
+      case FieldType::owners: {  // `owner A, B`: the first owns the item
+        const Indicator& i = *static_cast<const Indicator*>(e);
+        std::string out = id(i.owner.text, "owner", "责任部门");
+        for (const Name& n : i.co_owners) out += ", " + id(n.text, "owner", "责任部门");
+        return out;
       }
       case FieldType::number: return number(m.ref<double>(e));
       case FieldType::opt_number: return number(*m.ref<std::optional<double>>(e));

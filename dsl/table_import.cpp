@@ -118,6 +118,7 @@ class Importer {
     for (const TableRow& r : table_.rows) row(r);
     for (const std::string& n : table_.notes) comment(fmt::format("note: {}", n));
     if (!out_.errors.empty()) return;
+    scheme_defaults();
     flatten_groups();
     resolve_proofs();
     for (const Department& d : out_.scheme.departments)
@@ -132,7 +133,7 @@ class Importer {
   // points have at most 9 (std::stod threw on a 400-digit figure). A longer
   // one is reported at its row and not used.
   std::optional<double> bounded_number(const std::string& digits, uint32_t row, const char* what_en,
-                                       const char* what_zh) {
+                                       const char* what_zh, std::optional<Span> place = std::nullopt) {
     constexpr size_t kMaxDigits = 9;
     size_t count = static_cast<size_t>(std::count_if(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }));
     std::optional<double> v = count <= kMaxDigits ? parse_number(digits) : std::nullopt;
@@ -140,13 +141,28 @@ class Importer {
     std::string_view line = row ? src_.line_text(row) : std::string_view();
     uint32_t at = line.empty() ? 0 : static_cast<uint32_t>(line.data() - src_.text().data());
     std::string shown = digits.size() > 20 ? digits.substr(0, 20) + "…" : digits;
+    // A paragraph (row 0) is named by its place, not by a row.
+    const std::string row_en = row ? fmt::format("row {}: ", row) : "", row_zh = row ? fmt::format("第 {} 行：", row) : "";
     out_.errors.push_back(syntax_error(
-        {file_, at, at + static_cast<uint32_t>(line.size())},
-        {fmt::format("row {}: {} `{}` has {} digits, more than the {} a number here may have", row, what_en, shown,
+        place ? *place : Span{file_, at, at + static_cast<uint32_t>(line.size())},
+        {fmt::format("{}{} `{}` has {} digits, more than the {} a number here may have", row_en, what_en, shown,
                      count, kMaxDigits),
-         fmt::format("第 {} 行：{} `{}` 有 {} 位数字，超过此处允许的 {} 位", row, what_zh, shown, count, kMaxDigits)},
+         fmt::format("{}{} `{}` 有 {} 位数字，超过此处允许的 {} 位", row_zh, what_zh, shown, count, kMaxDigits)},
         {"write the figure as a plain number of plausible size, e.g. 1000", "请写成大小合理的数字，如 1000"}));
     return std::nullopt;
+  }
+
+  // A paragraph or title cell above the header, in the document text.
+  Span preamble_span(size_t i) const {
+    if (i >= table_.preamble_bytes.size()) return header_span_;
+    auto [b, e] = table_.preamble_bytes[i];
+    return {file_, b, std::max(b, e)};
+  }
+  // "row 2" (a title row of a sheet or CSV) or "paragraph 3 before table 1" (Word), for comments.
+  std::string preamble_where(size_t i) const {
+    if (table_.preamble_rows[i]) return fmt::format("row {}", table_.preamble_rows[i]);
+    const Place* p = src_.placed() ? src_.place(preamble_span(i).begin) : nullptr;
+    return p ? p->en : "paragraph";
   }
 
   Span cell_span(const Cell& c) const { return {file_, c.begin, std::max(c.end, c.begin)}; }
@@ -177,26 +193,52 @@ class Importer {
     }
     for (size_t i = 0; i < table_.preamble.size(); ++i) {
       const std::string& p = table_.preamble[i];
+      // A total or units read here point at this paragraph or title row (a
+      // finding on the total names `paragraph 3 before table 1`).
+      const Span at = preamble_span(i);
       std::string n, list;
-      if (!o_.total && p.find("千分制") != std::string::npos) info.total = 1000;
-      if (!o_.total && p.find("百分制") != std::string::npos) info.total = 100;
+      std::optional<double> total;
+      if (p.find("千分制") != std::string::npos) total = 1000;
+      if (p.find("百分制") != std::string::npos) total = 100;
       if (!o_.total && RE2::PartialMatch(p, "(?:总分|满分)[:：]?\\s*(\\d+)", &n))
-        info.total = bounded_number(n, table_.preamble_rows[i], "the total", "总分");
-      if (o_.units.empty() && RE2::PartialMatch(p, "(?:考核对象|被考核单位|参评单位)[:：]\\s*(.+)", &list))
-        for (const std::string& u : split_list(list)) info.units.push_back({ident(u), header_span_});
+        total = bounded_number(n, table_.preamble_rows[i], "the total", "总分", at);
+      if (total && !o_.total) {
+        info.total = total;
+        info.total_span = at;
+      }
+      if (o_.units.empty() && RE2::PartialMatch(p, "(?:考核对象|被考核单位|参评单位)[:：]\\s*(.+)", &list)) {
+        info.units_span = at;
+        for (const std::string& u : split_list(list)) info.units.push_back({ident(u), at});
+      }
       if (info.total && !o_.total && !total_noted_)
-        comment(fmt::format("{}: \"{}\" → total {}",
-                            table_.preamble_rows[i] ? fmt::format("row {}", table_.preamble_rows[i]) : "paragraph", p,
-                            format_number(*info.total))),
+        comment(fmt::format("{}: \"{}\" → total {}", preamble_where(i), p, format_number(*info.total))),
             total_noted_ = true;
     }
     if (o_.total) info.total = o_.total;
     for (const std::string& u : o_.units) info.units.push_back({ident(u), header_span_});
+    info_comments_end_ = out_.comments.size();
+  }
+
+  // After the rows (a 合计 row may give the total): what neither the flags
+  // nor the document said comes from the configuration, else is a TODO.
+  // These lines go where the scheme's own lines end, above the rows'.
+  void scheme_defaults() {
+    SchemeInfo& info = out_.scheme.info;
+    std::vector<std::string> lines;
+    if (!info.total && o_.default_total) {
+      info.total = o_.default_total;
+      lines.push_back(fmt::format("total {} from the configuration (the document does not say)", format_number(*info.total)));
+    }
+    if (info.units.empty() && !o_.default_units.empty()) {
+      for (const std::string& u : o_.default_units) info.units.push_back({ident(u), header_span_});
+      lines.push_back(fmt::format("{} units from the configuration (the document does not name them)", info.units.size()));
+    }
     if (!info.total)
-      comment("TODO total: a table does not say the scheme's total; pass --total N (e.g. 1000 for 千分制)");
+      lines.push_back("TODO total: a table does not say the scheme's total; pass --total N (e.g. 1000 for 千分制)");
     if (info.units.empty())
-      comment("TODO units: a table does not name the assessed units; pass --units 城关镇,河口乡,…");
-    comment("TODO inspections and overall penalties: a table does not describe them; add them by hand");
+      lines.push_back("TODO units: a table does not name the assessed units; pass --units 城关镇,河口乡,…");
+    lines.push_back("TODO inspections and overall penalties: a table does not describe them; add them by hand");
+    out_.comments.insert(out_.comments.begin() + static_cast<std::ptrdiff_t>(info_comments_end_), lines.begin(), lines.end());
   }
 
   std::optional<double> points(const TableRow& r) {
@@ -469,6 +511,7 @@ class Importer {
   Table table_;
   Span header_span_;
   bool total_noted_ = false;
+  size_t info_comments_end_ = 0;  // where scheme_defaults' lines go
   std::map<std::string, std::string> names_;  // name as written → indicator id
   std::vector<std::pair<size_t, ProofRef>> proofs_;
   struct Heading {
@@ -504,7 +547,8 @@ std::string comment_block(const ImportResult& r) {
 bool is_table_path(const std::string& path) { return is_document_path(path); }
 
 LoadResult load_table(const SourceSet& sources, uint32_t file, const Limits&) {
-  ImportResult r = import_table(sources, file, {});
+  const Document* doc = sources[file].document().get();
+  ImportResult r = import_table(sources, file, doc ? doc->options : ImportOptions{});
   LoadResult out;
   out.scheme = std::move(r.scheme);
   out.scheme.file = file;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/limits.hpp"
+#include "dsl/document.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "base/source.hpp"
 #include "dsl/table_reader.hpp"
@@ -16,12 +17,10 @@
 
 namespace jf {
 
-/// What a table cannot say comes from here (flags of `jianfu import`).
-struct ImportOptions {
-  TableOptions table;
-  std::vector<std::string> units;  // empty: from a 考核对象：… line above the header, else a placeholder
-  std::optional<double> total;     // nullopt: from 千分制/总分N above the header, else a placeholder
-};
+/// What a table cannot say comes from here (dsl/document.hpp): `units` and
+/// `total` (flags) replace the document's 考核对象/总分 words; the defaults
+/// (a config) fill in only what neither says; else a TODO placeholder.
+using ImportOptions = DocumentOptions;
 
 /// The result of importing one file. Spans point into the file's own bytes.
 struct ImportResult {
@@ -38,8 +37,9 @@ ImportResult import_table(const SourceSet& sources, uint32_t file, const ImportO
 /// `comments` as `# ` lines, to put before the written scheme.
 std::string comment_block(const ImportResult& r);
 
-/// load_scheme's entry for `.csv`/`.tsv` files: import with default options,
-/// errors and notes as the load diagnostics.
+/// load_scheme's entry for documents (.docx, .xlsx, .csv, .tsv): import with
+/// the options the document was read with (Document::options), errors and
+/// notes as the load diagnostics.
 LoadResult load_table(const SourceSet& sources, uint32_t file, const Limits& limits);
 
 /// Whether `path` names a table (`.csv` or `.tsv`, any case).

@@ -663,12 +663,14 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
           t.header_names[f] = h.names[f];
           t.column_letters[f] = h.columns[f] < 26 ? static_cast<char>('A' + h.columns[f]) : '?';
         }
-      for (const GridParagraph& p : g.before) t.preamble.push_back(p.text), t.preamble_rows.push_back(0);
+      for (const GridParagraph& p : g.before)
+        t.preamble.push_back(p.text), t.preamble_rows.push_back(0), t.preamble_bytes.emplace_back(p.begin, p.end);
       for (size_t i = 0; hr && i < use.header; ++i)
         for (const GridCell& c : g.rows[i].cells)
           if (!c.text.empty() && !c.merged &&
               (t.preamble.empty() || t.preamble.back() != c.text))
-            t.preamble.push_back(c.text), t.preamble_rows.push_back(g.rows[i].row);
+            t.preamble.push_back(c.text), t.preamble_rows.push_back(g.rows[i].row),
+                t.preamble_bytes.emplace_back(c.begin, c.end);
     }
     if (hr)
       for (size_t c = 0; c < hr->cells.size(); ++c)

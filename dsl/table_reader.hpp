@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dsl/table_grid.hpp"
@@ -88,6 +89,7 @@ struct Table {
   uint32_t header_row = 0, header_begin = 0, header_end = 0;
   std::vector<std::string> preamble;      // titles and notes above the header (Word: paragraphs before the table)
   std::vector<uint32_t> preamble_rows;    // their rows (0: a paragraph)
+  std::vector<std::pair<uint32_t, uint32_t>> preamble_bytes;  // their [begin, end) in the document text
   std::vector<std::string> notes;         // 备注 rows and paragraphs after the table
   TableEncoding encoding = TableEncoding::utf8;
   bool bom = false, tabs = false;

@@ -141,6 +141,7 @@ class SchemeReader {
           return true;
         }
         return false;
+      case FieldType::owners: return owners(n, *static_cast<Indicator*>(e)), true;
       case FieldType::names: {
         auto& out = m.ref<std::vector<Name>>(e);
         each(n, k, [&](uint32_t item) {
@@ -171,6 +172,30 @@ class SchemeReader {
     if (auto items = r_.list(f->value, label))
       for (uint32_t n : *items) fn(n);
   }
+  // `owner: A` or `owner: [A, B]`: the first owns the item, the others
+  // share it (co_owners); a name given twice is reported and counted once.
+  void owners(uint32_t n, Indicator& ind) {
+    std::vector<Name> all;
+    if (r_.node(n).kind == YamlKind::sequence) {
+      if (auto items = r_.list(n, "owner"))
+        for (uint32_t e : *items)
+          if (auto x = r_.name(e, "owner")) all.push_back(std::move(*x));
+    } else if (auto x = r_.name(n, "owner")) {
+      all.push_back(std::move(*x));
+    }
+    for (Name& x : all) {
+      if (x.text == ind.owner.text ||
+          std::any_of(ind.co_owners.begin(), ind.co_owners.end(), [&](const Name& c) { return c.text == x.text; })) {
+        r_.error(x.span, {fmt::format("`{}` is named twice in `owner`", x.text),
+                          fmt::format("`owner` 中 `{}` 出现了两次", x.text)},
+                 {"name each department once", "每个部门只写一次"});
+        continue;
+      }
+      if (ind.owner.text.empty()) ind.owner = std::move(x);
+      else ind.co_owners.push_back(std::move(x));
+    }
+  }
+
   void read_info(uint32_t n) {
     auto f = fields(n, Part::scheme);
     if (!f) return;

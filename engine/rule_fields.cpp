@@ -85,7 +85,8 @@ Value plain_value(const Plain& p, const Value& s) {
   switch (f.type) {
     case FieldType::text:
     case FieldType::id_text: return Value::view(f.ref<std::string>(e));
-    case FieldType::name: return Value::view(f.ref<Name>(e).text);
+    case FieldType::name:
+    case FieldType::owners: return Value::view(f.ref<Name>(e).text);  // the owner (the first named)
     case FieldType::number: return Value::number(f.ref<double>(e));
     case FieldType::opt_number: return opt(f.ref<std::optional<double>>(e));
     case FieldType::opt_text:

@@ -79,6 +79,8 @@ class Checker {
     for (const Indicator& ind : s_.indicators) {
       if (!ind.owner.text.empty() && !f_.department_index.count(ind.owner.text))
         unknown(ind.owner, "owner", "负责部门", "department", "部门", departments);
+      for (const Name& c : ind.co_owners)  // `owner A, B`: each names a department
+        if (!f_.department_index.count(c.text)) unknown(c, "owner", "负责部门", "department", "部门", departments);
       for (const Name& p : ind.proves)
         if (!f_.indicator_index.count(p.text))
           unknown(p, "`proves` target", "proves 对象", "indicator", "指标", indicators);
@@ -219,8 +221,10 @@ class Checker {
                          fmt::format("方案没有写明被考核单位，排名类检查无法计算名次（{} 个排名计分指标及按名次的处罚），"
                                      "这些检查已跳过",
                                      ranked)},
-                        {"list the assessed units (`units 甲镇, 乙镇, …`) or give their number (`units 12`)",
-                         "请列出被考核单位（`units 甲镇, 乙镇, …`）或写明数量（`units 12`）"});
+                        {"list the assessed units (`units 甲镇, 乙镇, …`) or give their number (`units 12`); for a "
+                         "Word/Excel/CSV table, pass --units or set `documents: units:` in .jianfu.yaml",
+                         "请列出被考核单位（`units 甲镇, 乙镇, …`）或写明数量（`units 12`）；Word/Excel/CSV 表格可用 "
+                         "--units 参数，或在 .jianfu.yaml 中设置 `documents: units:`"});
     d.severity = Severity::warning;
     out_.push_back(std::move(d));
   }

@@ -47,6 +47,7 @@ Json field_schema(const ModelField& f) {
     case FieldType::word:
     case FieldType::opt_word: return {{"enum", words_of(*f.words)}};
     case FieldType::names: return array_of(name());
+    case FieldType::owners: return {{"anyOf", Json::array({name(), array_of(name())})}};
     case FieldType::words: return array_of({{"enum", words_of(*f.words)}});
     case FieldType::part:
     case FieldType::opt_part: return ref(f.nested);
@@ -95,6 +96,8 @@ const ConfigKey kConfigKeys[] = {
     {"fail-on", "when --fail-on is not given", "未给出 --fail-on 时的失败级别"},
     {"exclude", "globs of files skipped when walking a directory", "遍历目录时跳过的文件通配符"},
     {"lexicon", "words added to the lexicon for the run (docs/lexicon.md)", "本次运行追加到词表的词语（docs/lexicon.md）"},
+    {"documents", "units and total for Word/Excel/CSV schemes that do not say them (docs/import.md)",
+     "Word/Excel/CSV 方案未写明时使用的考核对象和总分（docs/import.md）"},
 };
 
 Json config_value(std::string_view key) {
@@ -121,6 +124,10 @@ Json config_value(std::string_view key) {
                   {"additionalProperties", false}};
     return array_of(entry);
   }
+  if (key == "documents")
+    return {{"type", "object"},
+            {"properties", {{"units", strings}, {"total", {{"type", "number"}, {"exclusiveMinimum", 0}}}}},
+            {"additionalProperties", false}};
   return strings;  // rules, select, ignore, exclude: a list, or one string
 }
 
@@ -146,6 +153,7 @@ std::string type_text(const ModelField& f) {
     case FieldType::word:
     case FieldType::opt_word: return "word: " + word_list(*f.words);
     case FieldType::names: return "list of names";
+    case FieldType::owners: return "name, or a list of names (the first owns the item)";
     case FieldType::words: return "list of words: " + word_list(*f.words);
     case FieldType::part:
     case FieldType::opt_part: return fmt::format("mapping: {}", part_info(f.nested).en);

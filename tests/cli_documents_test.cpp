@@ -66,8 +66,11 @@ TEST_F(Documents, FindingsNameTableRowAndHeaderAndQuoteTheCell) {
             std::string::npos);
   // A finding on the scheme as a whole points at the header row and shows it.
   auto l = run_jianfu("--lang en check " + doc("layout.docx"));
-  EXPECT_NE(l.out.find("layout.docx: table 1, row 1: error[JF004] points-mismatch"), std::string::npos) << l.out;
+  EXPECT_NE(l.out.find("layout.docx: table 1, row 1: warning[JF101]"), std::string::npos) << l.out;
   EXPECT_NE(l.out.find("1 | 序号 | 评估指标 | 评估内容与计分方法 | 分值 | 考评单位\n"), std::string::npos) << l.out;
+  // The total is checked where it is written: the paragraph above the table.
+  EXPECT_NE(l.out.find("layout.docx: paragraph 3 before table 1: error[JF004] points-mismatch"), std::string::npos)
+      << l.out;
   auto zh = run_jianfu("--lang zh check " + doc("qingshan-2025.docx"));
   EXPECT_NE(zh.out.find("qingshan-2025.docx: 表 1 第 3 行 评分标准: 警告[JF204]"), std::string::npos) << zh.out;
 }
@@ -160,6 +163,26 @@ TEST_F(Documents, SharedItemsCountForEachDepartment) {
   EXPECT_NEAR(points["县委办"], 10.0 / 3, 0.01) << r.out;
   EXPECT_NEAR(points["县委督查室"], 10.0 / 3, 0.01);
   EXPECT_NEAR(points["县公安局"], 5, 0.01);
+
+  // import writes every owner (`owner A, B` / `owner: [A, B]`), so the
+  // written scheme shares the items as the document does.
+  TempDir t;
+  for (std::string ext : {".assess", ".yaml"}) {
+    std::string out = (t.path / ("layout" + ext)).string();
+    auto imp = run_jianfu("--lang en import " + doc("layout.docx") + " -o " + out);
+    ASSERT_EQ(imp.code, 0) << imp.err;
+    std::string text = slurp(out);
+    EXPECT_NE(text.find(ext == ".yaml" ? "    owner: [县委办, 县政府办, 县委督查室]\n"
+                                       : "    owner 县委办, 县政府办, 县委督查室\n"),
+              std::string::npos)
+        << text;
+    auto b = run_jianfu("--lang en burden --format json " + out);
+    ASSERT_EQ(b.code, 0) << b.err;
+    auto again = nlohmann::json::parse(b.out);
+    std::map<std::string, double> written;
+    for (auto& d : again["departments"]) written[d["id"].get<std::string>()] = d["points"].get<double>();
+    EXPECT_EQ(written, points) << ext;
+  }
 }
 
 TEST_F(Documents, EveryCommandReadsDocuments) {
@@ -177,6 +200,95 @@ TEST_F(Documents, EveryCommandReadsDocuments) {
   t.write("~$细则.docx", "lock");
   auto folder = run_jianfu("--lang en check " + t.path.string());
   EXPECT_NE(folder.out.find("Checked 1 file"), std::string::npos) << folder.out << folder.err;
+}
+
+// What a document does not say — units and total — from --units/--total or
+// from the .jianfu.yaml that governs the document (`documents:`), read the
+// same way by check, score, burden, report and diff.
+const std::string kQingshanUnits = "城关镇,河口乡,石桥镇,白沙镇,龙潭乡,柳营乡,花园镇,新店镇,黄土岭乡,清水镇,枫林乡,南岗镇";
+
+TEST_F(Documents, UnitsAndTotalFromFlagsOrConfig) {
+  // Alone, the table names no units: JF011, and no JF102 (which counts places).
+  auto bare = counts(run_jianfu("check --format json " + doc("qingshan-2025.docx")).out);
+  EXPECT_EQ(bare.count("JF011"), 1u);
+  EXPECT_EQ(bare.count("JF102"), 0u);
+  EXPECT_EQ(bare.count("JF203"), 0u);  // needs the total
+
+  auto flags = run_jianfu("--lang en check --format json " + doc("qingshan-2025.docx") + " --units " +
+                          kQingshanUnits + " --total 1000");
+  auto with_flags = counts(flags.out);
+  EXPECT_EQ(with_flags.count("JF011"), 0u) << flags.out;
+  EXPECT_EQ(with_flags.count("JF102"), 1u) << flags.out;
+  EXPECT_EQ(with_flags.count("JF203"), 1u) << flags.out;
+  EXPECT_NE(flags.out.find("of 12 units"), std::string::npos) << flags.out;
+
+  // The same units and total from the config beside the documents.
+  TempDir t;
+  std::string units_yaml = "[" + kQingshanUnits + "]";
+  t.write(".jianfu.yaml", "documents:\n  units: " + units_yaml + "\n  total: 1000\n");
+  for (std::string f : {"qingshan-2025.docx", "qingshan-2025.xlsx"}) {
+    std::filesystem::copy_file(doc(f), t.path / f);
+    auto r = run_jianfu("--lang en check --format json " + (t.path / f).string());
+    EXPECT_EQ(counts(r.out), with_flags) << f << r.out << r.err;
+  }
+  std::filesystem::copy_file(kSrc + "/examples/qingshan-2025-table.csv", t.path / "table.csv");
+  EXPECT_EQ(counts(run_jianfu("--lang en check --format json " + (t.path / "table.csv").string()).out), with_flags);
+  auto imported = run_jianfu("--lang en import " + (t.path / "qingshan-2025.docx").string());
+  EXPECT_NE(imported.out.find("# 12 units from the configuration (the document does not name them)\n"),
+            std::string::npos) << imported.out;
+  EXPECT_NE(imported.out.find("  total: 1000\n"), std::string::npos);
+
+  // score ranks the 12 units; burden, report and diff read the same scheme.
+  auto score = run_jianfu("--lang en score --format json --compliant " + (t.path / "qingshan-2025.docx").string());
+  ASSERT_EQ(score.code, 0) << score.err;
+  EXPECT_EQ(nlohmann::json::parse(score.out)["units"].size(), 12u) << score.out;
+  auto bare_score = run_jianfu("--lang en score --compliant " + doc("qingshan-2025.docx"));
+  EXPECT_EQ(bare_score.code, 2);
+  EXPECT_NE(bare_score.err.find("the scheme names no units to score"), std::string::npos) << bare_score.err;
+  auto flag_score = run_jianfu("--lang en score --format json --compliant " + doc("qingshan-2025.docx") +
+                               " --units " + kQingshanUnits);
+  ASSERT_EQ(flag_score.code, 0) << flag_score.err;
+  EXPECT_EQ(nlohmann::json::parse(flag_score.out)["units"].size(), 12u);
+  EXPECT_EQ(run_jianfu("burden " + (t.path / "qingshan-2025.docx").string()).code, 0);
+  auto report = run_jianfu("--lang en report " + (t.path / "qingshan-2025.docx").string());
+  ASSERT_EQ(report.code, 0) << report.err;
+  EXPECT_NE(report.out.find("枫林乡"), std::string::npos);  // the compliant scores name the units
+  auto d = run_jianfu("--lang en diff --format json " + (t.path / "qingshan-2025.docx").string() + " " +
+                      (t.path / "qingshan-2025.xlsx").string());
+  EXPECT_EQ(d.code, 0) << d.out << d.err;  // the same table: nothing introduced, even JF011
+
+  // The flags win over the config; a broken `documents:` stops the run.
+  auto three = run_jianfu("--lang en check --format json " + (t.path / "qingshan-2025.docx").string() +
+                          " --units 甲镇,乙乡,丙镇");
+  EXPECT_NE(three.out.find("of 3 units"), std::string::npos) << three.out;
+  t.write(".jianfu.yaml", "documents:\n  total: -5\n");
+  auto bad = run_jianfu("--lang en check " + (t.path / "qingshan-2025.docx").string());
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("`documents.total` must be a positive number of points"), std::string::npos) << bad.err;
+  EXPECT_EQ(run_jianfu("check --total 0 " + doc("qingshan-2025.docx")).code, 2);
+}
+
+// The document's own 考核对象 paragraph wins over the config; the total read
+// from a paragraph before the table is placed at that paragraph.
+TEST_F(Documents, PreambleUnitsAndTotalPointAtTheirParagraph) {
+  TempDir t;
+  t.write(".jianfu.yaml", "documents: {units: [甲镇, 乙乡], total: 1000}\n");
+  std::filesystem::copy_file(doc("layout.docx"), t.path / "layout.docx");
+  auto y = run_jianfu("--lang en import " + (t.path / "layout.docx").string());
+  ASSERT_EQ(y.code, 0) << y.err;
+  EXPECT_NE(y.out.find("units: [东关镇, 西林乡, 南湖镇]"), std::string::npos) << y.out;
+  EXPECT_NE(y.out.find("total: 100\n"), std::string::npos);
+  EXPECT_NE(y.out.find("# paragraph 3 before table 1: \"（总分100分）\" → total 100"), std::string::npos) << y.out;
+
+  auto j = nlohmann::json::parse(run_jianfu("--lang en check --format json " + doc("layout.docx")).out);
+  bool found = false;
+  for (auto& d : j["diagnostics"])
+    if (d["rule"] == "JF004") {
+      found = true;
+      EXPECT_EQ(d["location"], "paragraph 3 before table 1") << d.dump();
+      EXPECT_EQ(d["cell"], "（总分100分）") << d.dump();
+    }
+  EXPECT_TRUE(found) << j.dump(2);
 }
 
 TEST_F(Documents, BadDocumentsFailClearlyAndWriteNothing) {

@@ -288,3 +288,51 @@ TEST(ConvertRoundtrip, AssessTextIsAligned) {
 
 }  // namespace
 }  // namespace jf
+
+namespace jf {
+namespace {
+
+// An item several departments share (`县委办、县政府办` in a table): both
+// syntaxes name all of them, read them back, and keep one owner as before.
+TEST(ConvertRoundtrip, SeveralOwnersInBothSyntaxes) {
+  const std::string assess =
+      "scheme \"s\" {\n  total 10\n}\n\n"
+      "department 县委办\ndepartment 县政府办\ndepartment 督查室\n\n"
+      "indicator 督查落实 {\n  owner 县委办, 县政府办, 督查室\n  points 10\n  score threshold\n}\n";
+  SourceSet sources;
+  LoadResult r = load_text(sources, "s.assess", assess);
+  ASSERT_TRUE(r.diagnostics.empty()) << first_message(r);
+  const Indicator& i = r.scheme.indicators.at(0);
+  EXPECT_EQ(i.owner.text, "县委办");
+  ASSERT_EQ(i.co_owners.size(), 2u);
+  EXPECT_EQ(i.co_owners[0].text, "县政府办");
+  EXPECT_EQ(i.co_owners[1].text, "督查室");
+  EXPECT_NE(write_yaml(r.scheme).find("    owner: [县委办, 县政府办, 督查室]\n"), std::string::npos) << write_yaml(r.scheme);
+  EXPECT_NE(write_assess(r.scheme).text.find("  owner 县委办, 县政府办, 督查室\n"), std::string::npos);
+  expect_yaml_roundtrip(r.scheme, "several owners");
+  expect_assess_roundtrip(r.scheme, "several owners");
+
+  // One owner is written as before: a name, not a list of one.
+  Scheme one = r.scheme;
+  one.indicators[0].co_owners.clear();
+  EXPECT_NE(write_yaml(one).find("    owner: 县委办\n"), std::string::npos) << write_yaml(one);
+  EXPECT_NE(write_assess(one).text.find("  owner 县委办\n"), std::string::npos);
+}
+
+TEST(ConvertRoundtrip, AnOwnerNamedTwiceIsAnError) {
+  SourceSet sources;
+  LoadResult a = load_text(sources, "s.assess",
+                           "scheme \"s\" {\n}\ndepartment a\nindicator x {\n  owner a, a\n  score threshold\n}\n");
+  ASSERT_EQ(a.diagnostics.size(), 1u);
+  EXPECT_EQ(a.diagnostics[0].message.en, "`a` is named twice in `owner`");
+  LoadResult y = load_text(sources, "s.yaml",
+                           "scheme: {name: s}\ndepartments: [{id: a}]\n"
+                           "indicators:\n  - {id: x, owner: [a, a], score: {mode: threshold}}\n");
+  ASSERT_EQ(y.diagnostics.size(), 1u) << first_message(y);
+  EXPECT_EQ(y.diagnostics[0].message.en, "`a` is named twice in `owner`");
+  EXPECT_EQ(y.scheme.indicators.at(0).owner.text, "a");
+  EXPECT_TRUE(y.scheme.indicators.at(0).co_owners.empty());
+}
+
+}  // namespace
+}  // namespace jf

@@ -48,6 +48,15 @@ TEST(Structure, UnknownOwnerProvesAndInspector) {
   EXPECT_EQ(ds[0].message.zh, "负责部门“住建局”不是已声明的部门");
 }
 
+// `owner 两办, 住建局`: every department named must be declared.
+TEST(Structure, UnknownCoOwner) {
+  Scheme s = base();
+  s.indicators[0].co_owners = {{"住建局"}};
+  auto ds = check(s);
+  EXPECT_EQ(ids(ds), (std::vector<std::string>{"JF002"}));
+  EXPECT_EQ(ds[0].message.en, "owner `住建局` is not a declared department");
+}
+
 TEST(Structure, DuplicateIdsAreReportedAndDropped) {
   Scheme s = base();
   s.indicators.push_back(item("a", 20));
