@@ -8,6 +8,7 @@
 #include "cli/lsp_code_actions.hpp"
 #include "cli/lsp_diagnostics.hpp"
 #include "cli/lsp_hover.hpp"
+#include "dsl/scheme_format.hpp"
 
 namespace jf::cli {
 namespace {
@@ -100,7 +101,21 @@ json Server::request(const std::string& method, const json& params) {
       only = c->at("only").get<std::vector<std::string>>();
     return lsp_code_actions(d.analysis, d.uri, d.text, index, begin, std::max(begin, end), only);
   }
+  if (method == "textDocument/formatting") return format(document(params));
   throw RpcFailure{kMethodNotFound, fmt::format("unknown method {}", method)};
+}
+
+// `jianfu fmt`'s layout as one edit over the whole document; none when the
+// document is not a scheme, does not parse, or fmt refuses it (its findings
+// already say why), as `fmt` leaves such a file untouched.
+json Server::format(const Doc& d) const {
+  if (d.too_large || (d.kind != DocKind::assess && d.kind != DocKind::yaml_scheme)) return json::array();
+  SourceSet sources;
+  uint32_t file = sources.add(d.path.empty() ? d.uri : d.path, d.text);
+  FormatResult r = format_scheme(sources, file, g_.limits);
+  if (!r.ok() || r.text == d.text) return json::array();
+  LineIndex index(d.text);
+  return json::array({{{"range", lsp_range(index, 0, static_cast<uint32_t>(d.text.size()))}, {"newText", r.text}}});
 }
 
 json Server::initialize(const json& params) {
@@ -110,6 +125,7 @@ json Server::initialize(const json& params) {
            {{"positionEncoding", "utf-16"},
             {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
             {"hoverProvider", true},
+            {"documentFormattingProvider", true},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll"})}}}}},
           {"serverInfo", {{"name", "jianfu"}, {"version", version_}}}};
 }

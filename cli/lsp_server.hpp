@@ -47,6 +47,7 @@ class Server {
   json request(const std::string& method, const json& params);
   void notification(const std::string& method, const json& params, std::vector<std::string>& out);
   json initialize(const json& params);
+  json format(const Doc& d) const;
   void open(const json& params);
   void change(const json& params);
   Doc& document(const json& params);  // params.textDocument.uri, which must be open

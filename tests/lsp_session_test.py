@@ -127,7 +127,7 @@ def session_en(tmp):
     caps = init["result"]["capabilities"]
     check(caps.get("hoverProvider") is True, "hover advertised")
     check(caps["textDocumentSync"]["change"] == 1, "full sync advertised")
-    check("documentFormattingProvider" not in caps, "no formatting without a formatter")
+    check(caps.get("documentFormattingProvider") is True, "formatting advertised")
     c.notify("initialized", {})
     c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "assess", "version": 1, "text": SCHEME}})
     diags = c.diagnostics(uri)
@@ -157,6 +157,18 @@ def session_en(tmp):
         check("codeDescription" not in typo[0], "no codeDescription without a URL")
     jf203 = [d for d in diags if d.get("code") == "JF203"]
     check(bool(jf203) and jf203[0]["severity"] == 2, "warning severity is 2")
+
+    # Formatting is `jianfu fmt`'s layout, as one edit over the whole text.
+    want = subprocess.run([JIANFU, "fmt", "--stdin-filename", path, "-"], input=SCHEME, capture_output=True,
+                          text=True).stdout
+    f = c.request("textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}})
+    edits = f.get("result")
+    check(want != "", "fmt formats the session's scheme")
+    if want == SCHEME:
+        check(edits == [], f"no edit when the layout is already canonical: {edits}")
+    else:
+        check(isinstance(edits, list) and len(edits) == 1 and edits[0]["newText"] == want
+              and edits[0]["range"]["start"] == {"line": 0, "character": 0}, f"one whole-document edit: {str(edits)[:300]}")
 
     # Hover on the finding: its message and the `explain` text of its rule.
     explain = subprocess.run([JIANFU, "--lang", "en", "explain", "JF002"], capture_output=True, text=True).stdout
