@@ -57,6 +57,10 @@ std::optional<DeptKind> guess_dept_kind(std::string_view name);
 /// fire_spot; other text is kept as written (an identifier with CJK letters).
 std::string event_id(std::string_view phrase);
 
+/// The Chinese name of an event id of that vocabulary (late_report → 迟报),
+/// or `id` itself when it is none (an id written in Chinese already is).
+std::string_view event_name_zh(std::string_view id);
+
 /// A number written with digits or 一…十 (e.g. "3", "0.5", "三").
 std::optional<double> parse_number(std::string_view s);
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "dsl/table_phrases.hpp"
+
 namespace jf {
 
 std::string_view enum_name_zh(std::string_view word) {
@@ -23,7 +25,9 @@ std::string_view enum_name_zh(std::string_view word) {
   }};
   for (const auto& [en, zh] : kNames)
     if (en == word) return zh;
-  return word;
+  // Deduction events (late_report → 迟报): their vocabulary lives with the
+  // table phrases that read them.
+  return event_name_zh(word);
 }
 
 }  // namespace jf
