@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures jianfu against the real-document corpus (docs/corpus.md).
 
-Usage: check_corpus.py JIANFU CORPUS_DIR [--min-tables N]
+Usage: check_corpus.py JIANFU CORPUS_DIR [--min-tables N] [--as-xlsx]
 
 Every NAME.expected in CORPUS_DIR belongs to a table NAME.csv (or .tsv, .docx,
 .xlsx) with a NAME.source.md. The .expected file lists what a careful reviewer
@@ -16,12 +16,21 @@ missing, a `miss` is now found, a finding is neither expected nor in .extra, an
 .extra line matches nothing, a source or a reason is missing, or the corpus has
 fewer than N tables. It prints the recall (expected findings found) per table
 and overall, and the unexpected findings counted.
+
+With --as-xlsx every CSV table is first written as an Excel workbook (one sheet,
+the same rows, by tests/documents/make_documents.py) and the workbook is checked
+against the same files: a table read from Excel must give the same findings on
+the same rows.
 """
 import json
 import os
 import re
+import csv
 import subprocess
 import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "documents"))
 
 TABLE_EXTENSIONS = (".csv", ".tsv", ".docx", ".xlsx")
 LINE = re.compile(r"^(miss\s+)?(JF\d{3})(?:\s+row\s+(\d+))?\s+(\S.*)$")
@@ -66,10 +75,22 @@ def table_for(corpus, name):
     return None
 
 
-def check_table(jianfu, corpus, name, problems):
+def as_xlsx(table, into):
+    """The CSV `table` written as a one-sheet workbook in the folder `into`."""
+    from make_documents import write_xlsx  # tests/documents: the project's own writer
+    with open(table, encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    path = os.path.join(into, os.path.splitext(os.path.basename(table))[0] + ".xlsx")
+    write_xlsx(path, [{"name": "考核细则", "rows": rows}])
+    return path
+
+
+def check_table(jianfu, corpus, name, problems, xlsx_dir=None):
     """Checks one table; returns (expected, found, unexpected)."""
     where = os.path.join(corpus, name)
     table = table_for(corpus, name)
+    if table and xlsx_dir and table.endswith(".csv"):
+        table = as_xlsx(table, xlsx_dir)
     if table is None:
         problems.append(f"{where}.expected: no table {name}{{{','.join(TABLE_EXTENSIONS)}}} beside it")
         return 0, 0, 0
@@ -122,15 +143,16 @@ def main(argv):
         return 1
     problems = []
     all_expected = all_found = all_unexpected = 0
+    xlsx_dir = tempfile.TemporaryDirectory(prefix="jianfu-corpus-") if "--as-xlsx" in argv else None
     for name in names:
-        expected, found, unexpected = check_table(jianfu, corpus, name, problems)
+        expected, found, unexpected = check_table(jianfu, corpus, name, problems, xlsx_dir.name if xlsx_dir else None)
         recall = f"{100.0 * found / expected:.0f}%" if expected else "-"
         print(f"{name}: recall {found}/{expected} ({recall}), {unexpected} finding(s) not expected")
         all_expected += expected
         all_found += found
         all_unexpected += unexpected
     overall = f"{100.0 * all_found / all_expected:.1f}%" if all_expected else "-"
-    print(f"corpus: {len(names)} tables, recall {all_found}/{all_expected} ({overall}), "
+    print(f"corpus{' (as .xlsx)' if xlsx_dir else ''}: {len(names)} tables, recall {all_found}/{all_expected} ({overall}), "
           f"{all_unexpected} finding(s) not expected (listed in .extra)")
     for p in problems:
         print("FAIL " + p)
