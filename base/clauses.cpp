@@ -38,6 +38,8 @@ const Shape kShapes[] = {
     {PointsKind::deduction, true, "(?:扣除|扣|减)\\s*(?:" NUM "\\s*分|(?:该项)?(?:全部)?分(?:值|数))"},
     // Published tables often put spaces around the number: 得 0.5 分.
     {PointsKind::award, false, "(?:得|计|奖|加|给予|记|赋)\\s*(满分|" NUM "\\s*分)"},
+    // A clause that ends with its points in brackets: 有信访登记本和处理结果（4分）.
+    {PointsKind::award, false, "[（(]\\s*" NUM "\\s*分\\s*[）)]$"},
 };
 
 const re2::RE2& compiled(size_t i) {

@@ -449,6 +449,12 @@ class Importer {
       const Cell& c = r.at(f);
       if (!c.text.empty()) note_reading(r, f, read_standard(c.text, ind.points, ind, scoring, span_of(c)), ind.points);
     }
+    // Many published tables have no 评分标准 column: the 考核内容 cell ends
+    // with its own scoring (…少报一次扣2分，迟报一次扣1分). Read it as the
+    // standard too, or its deductions would be lost.
+    if (const Cell& c = r.at(TableField::content);
+        r.at(TableField::mode).text.empty() && r.at(TableField::standard).text.empty() && looks_like_scoring(c.text))
+      note_reading(r, TableField::content, read_standard(c.text, ind.points, ind, scoring, span_of(c)), ind.points);
     if (const Cell& c = r.at(TableField::method); !c.text.empty()) {
       std::vector<ProofRef> proofs;
       note_reading(r, TableField::method, read_method(c.text, ind, proofs, span_of(c)), ind.points);

@@ -185,13 +185,8 @@ void set_mode(Indicator& ind, ScoreMode mode, bool& set, Span span) {
 }  // namespace
 
 std::string event_id(std::string_view phrase) {
-  static const std::pair<std::string_view, std::string_view> known[] = {
-      {"迟报", "late_report"},     {"漏报", "missing_report"}, {"逾期办结", "late_submission"},
-      {"逾期", "late_submission"}, {"数据差错", "data_error"}, {"数据错误", "data_error"},
-      {"火点", "fire_spot"},
-  };
-  for (auto [word, id] : known)
-    if (phrase.find(word) != std::string_view::npos) return std::string(id);
+  for (const EventWord& e : event_words())
+    if (e.imported && phrase.find(e.zh) != std::string_view::npos) return std::string(e.id);
   std::string id = sanitize_identifier(phrase);
   return id.empty() ? "event" : id;
 }
@@ -238,10 +233,24 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
     }
     // Deductions: 每迟报一次扣1分 / 每迟报、漏报一次扣1分, then 最多扣N分 or 扣完为止.
     std::vector<size_t> opened;  // indexes of deductions from this clause
+    std::vector<std::pair<size_t, size_t>> read_each;  // where 每… phrases were read
     for (const Match& m : find_all(re(num_pattern("每(?:次)?([^，,；;。]{1,30}?)(?:一次|1次|每次)?扣(?:除)?{N}分")), clause)) {
       auto v = parse_number(m.groups[1]);
       if (!v) continue;
+      read_each.emplace_back(m.begin, m.end);
       std::string events = m.groups[0];
+      // 没有报送信息预警的，每次扣5分: 每次 names no event; the piece before it does.
+      if (events == "次") {
+        std::string_view before = clause.substr(0, m.begin);
+        for (std::string_view tail : {"，", ","})
+          if (before.ends_with(tail)) before.remove_suffix(tail.size());
+        const size_t wide = before.rfind("，"), narrow = before.rfind(",");
+        size_t cut = wide == std::string_view::npos ? 0 : wide + std::string_view("，").size();
+        if (narrow != std::string_view::npos) cut = std::max(cut, narrow + 1);
+        before.remove_prefix(cut);
+        if (before.ends_with("的")) before.remove_suffix(std::string_view("的").size());
+        if (!before.empty()) events = std::string(before);
+      }
       std::vector<std::string> names;
       size_t s = 0;
       for (size_t i = 0; i <= events.size();) {
@@ -257,9 +266,9 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
         ind.deductions.push_back(std::move(d));
       }
     }
-    // 迟报扣0.1分 without 每: each late report still costs the points.
-    if (clause.find("每") == std::string_view::npos)
-      for (const Match& m : find_all(re(num_pattern("(迟报|漏报|错报|逾期办结|逾期)扣(?:除)?{N}分")), clause))
+    // 迟报扣0.1分, 少报一次扣2分 without 每: each late or missing report still costs the points.
+    for (const Match& m : find_all(re(num_pattern("(迟报|漏报|少报|错报|逾期办结|逾期)(?:一次|1次)?扣(?:除)?{N}分")), clause))
+      if (std::none_of(read_each.begin(), read_each.end(), [&](auto r) { return m.begin < r.second && m.end > r.first; }))
         if (auto v = parse_number(m.groups[1])) {
           opened.push_back(ind.deductions.size());
           ind.deductions.push_back({*v, event_id(m.groups[0]), std::nullopt,

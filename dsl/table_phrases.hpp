@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/model.hpp"
+#include "base/event_words.hpp"
 #include "base/number_words.hpp"
 
 namespace jf {

@@ -2,6 +2,8 @@
 
 #include "base/model_fields.hpp"
 
+#include "base/event_words.hpp"
+
 namespace jf {
 
 std::string_view enum_name_zh(std::string_view word) {
@@ -13,7 +15,8 @@ std::string_view enum_name_zh(std::string_view word) {
     int i = e->find(word);
     if (i >= 0) return e->words[i].zh;
   }
-  return word;
+  // Deduction events (late_report → 迟报): base/event_words.cpp.
+  return event_name_zh(word);
 }
 
 }  // namespace jf

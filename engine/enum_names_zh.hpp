@@ -6,7 +6,8 @@
 namespace jf {
 
 /// The Chinese name of an enum word of the model (frequency, evidence kind,
-/// score mode, trigger, action, department or inspection kind), or `word`
+/// score mode, trigger, action, department or inspection kind) or of a
+/// deduction event (late_report → 迟报), or `word`
 /// itself when it is none.
 std::string_view enum_name_zh(std::string_view word);
 

@@ -143,6 +143,7 @@ std::string element_text(const Value& v, const Model& m, Lang lang) {
     case Elem::report: return std::string(to_string(v.as<Reporting>().frequency));
     case Elem::deduction: {
       const Deduction& d = v.as<Deduction>();
+      if (lang == Lang::zh) return "每次" + std::string(enum_name_zh(d.event)) + "扣 " + format_number(d.points) + " 分";
       return format_number(d.points) + " per " + d.event;
     }
     case Elem::penalty: {

@@ -31,7 +31,19 @@ int count_sub_items(const std::string& text) {
   in = re2::StringPiece(text);
   while (RE2::FindAndConsume(&in, said, &n))
     if (auto v = parse_number(n)) most = std::max(most, static_cast<int>(*v));
-  return most;
+  if (most > 0) return most;
+  // No numbers: 完成糖蔗种植面积、进厂产量、良种种植及示范片建设任务计10分，
+  // 每小项不完成任务扣1分 lists its sub-items with 、 and 及/以及/和 before
+  // the per-item deduction; each joiner adds one.
+  size_t at = text.find("每小项");
+  if (at == std::string::npos) at = text.find("每项");
+  if (at == std::string::npos) return 0;
+  const std::string_view before(text.data(), at);
+  if (before.find("等") != std::string_view::npos) return 0;  // 、…等: an open list bounds nothing
+  int joiners = 0;
+  for (std::string_view j : {"、", "及", "和"})
+    for (size_t k = before.find(j); k != std::string_view::npos; k = before.find(j, k + j.size())) ++joiners;
+  return joiners > 0 ? joiners + 1 : 0;
 }
 
 }  // namespace
