@@ -17,12 +17,11 @@ struct SchemaOptions {
 int run_schema(const SchemaOptions& o, const Globals& g) {
   if (!o.docs.empty()) {
     std::string text = read_source_file(o.docs, g.limits.max_file_bytes);
-    std::string error;
+    Text error;
     std::string out = regenerate_field_docs(text, error);
-    if (!error.empty()) {
+    if (!error.en.empty()) {
       bool zh = resolve_lang(g.lang) == Lang::zh;
-      throw ToolError(zh ? fmt::format("{}：生成的文档块有误：{}", o.docs, error)
-                         : fmt::format("{}: {}", o.docs, error));
+      throw ToolError(zh ? fmt::format("{}：{}", o.docs, error.zh) : fmt::format("{}: {}", o.docs, error.en));
     }
     fmt::print("{}", out);
     return kClean;
