@@ -15,14 +15,18 @@ struct SchemaOptions {
 };
 
 int run_schema(const SchemaOptions& o, const Globals& g) {
+  if (o.which != "yaml" && o.which != "config") {
+    bool zh = resolve_lang(g.lang) == Lang::zh;
+    throw ToolError(zh ? fmt::format("schema {}：请写 yaml 或 config", o.which)
+                       : fmt::format("schema {}: use yaml or config", o.which));
+  }
   if (!o.docs.empty()) {
     std::string text = read_source_file(o.docs, g.limits.max_file_bytes);
-    std::string error;
+    Text error;
     std::string out = regenerate_field_docs(text, error);
-    if (!error.empty()) {
+    if (!error.en.empty()) {
       bool zh = resolve_lang(g.lang) == Lang::zh;
-      throw ToolError(zh ? fmt::format("{}：生成的文档块有误：{}", o.docs, error)
-                         : fmt::format("{}: {}", o.docs, error));
+      throw ToolError(zh ? fmt::format("{}：{}", o.docs, error.zh) : fmt::format("{}: {}", o.docs, error.en));
     }
     fmt::print("{}", out);
     return kClean;
@@ -36,8 +40,9 @@ int run_schema(const SchemaOptions& o, const Globals& g) {
 Action setup_schema(CLI::App& app, Globals& g) {
   auto o = std::make_shared<SchemaOptions>();
   CLI::App* cmd = app.add_subcommand("schema", "Print the JSON Schema of the YAML scheme form or of .jianfu.yaml");
-  cmd->add_option("which", o->which, "yaml (a scheme file, the default) or config (.jianfu.yaml)")
-      ->check(CLI::IsMember({"yaml", "config"}));
+  // Checked in run_schema, not with CLI::IsMember: the completion generator
+  // (cli/completion.cpp) completes fixed values of flags only.
+  cmd->add_option("which", o->which, "yaml (a scheme file, the default) or config (.jianfu.yaml)");
   cmd->add_option("--docs", o->docs,
                   "Print this Markdown file with its generated field tables rewritten from the field table");
   return [o, &g] { return run_schema(*o, g); };

@@ -392,6 +392,8 @@ class AssessWriter {
   static std::pair<std::string_view, std::string_view> id_what(const ModelField& m) {
     if (m.member == "owner") return {"owner", "责任部门"};
     if (m.member == "event") return {"event", "扣分事件"};
+    if (m.member == "by") return {"department", "部门"};
+    if (m.member == "id") return {part_info(m.part).en, part_info(m.part).zh};
     return {"indicator", "指标"};  // proves
   }
 
@@ -547,10 +549,14 @@ class AssessWriter {
     }
     out_ += "\n";
     for (const Inspection& in : ins) {
-      std::string t = fmt::format("inspection {} by {} {}", pad(id(in.id.text, "inspection", "检查"), id_w),
-                                  pad(id(in.by.text, "department", "部门"), by_w), to_string(in.frequency));
-      if (in.times) t += " times " + number(*in.times);
-      if (in.kind != InspectionKind::regular) t += fmt::format(" kind {}", to_string(in.kind));
+      // The fields in table order, the id and `by` columns aligned.
+      std::string t = "inspection";
+      for (const ModelField& m : model_fields(Part::inspection)) {
+        auto v = value(m, &in);
+        if (!v) continue;
+        if (m.type == FieldType::name) *v = pad(*v, m.member == "id" ? id_w : by_w);
+        t += " " + (m.assess.empty() ? *v : fmt::format("{} {}", m.assess, *v));
+      }
       while (!t.empty() && t.back() == ' ') t.pop_back();
       out_ += c_.line("inspection:" + in.id.text, "", t);
     }

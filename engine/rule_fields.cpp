@@ -141,7 +141,10 @@ Field P(Part part, std::string_view rule) {
   static constexpr auto accessors = plain_accessors(std::make_index_sequence<kMaxPlain>());
   Plain p;
   // A scheme value is the whole Scheme; its header fields sit in `info`.
-  const ModelField* info = part == Part::scheme ? &model_fields(Part::document)[0] : nullptr;
+  const ModelField* info = nullptr;
+  if (part == Part::scheme)
+    for (const ModelField& f : model_fields(Part::document))
+      if (f.type == FieldType::part && f.nested == Part::scheme) info = &f;
   for (const ModelField& f : model_fields(part)) {
     if (f.rule == rule) p = {&f, info};
     if (f.type == FieldType::part && f.nested == Part::wording)

@@ -302,7 +302,7 @@ std::optional<std::string> field_docs_block(std::string_view name) {
   return std::nullopt;
 }
 
-std::string regenerate_field_docs(std::string_view md, std::string& error) {
+std::string regenerate_field_docs(std::string_view md, Text& error) {
   constexpr std::string_view kBegin = "<!-- BEGIN generated: ", kEnd = "<!-- END generated: ";
   std::string out;
   size_t pos = 0;
@@ -312,19 +312,20 @@ std::string regenerate_field_docs(std::string_view md, std::string& error) {
     size_t name_end = md.find(' ', b + kBegin.size());
     size_t line_end = md.find('\n', b);
     if (name_end == std::string_view::npos || line_end == std::string_view::npos) {
-      error = "an unclosed `<!-- BEGIN generated:` line";
+      error = {"an unfinished `<!-- BEGIN generated:` line", "`<!-- BEGIN generated:` 行不完整"};
       return std::string(md);
     }
     std::string name(md.substr(b + kBegin.size(), name_end - b - kBegin.size()));
     auto block = field_docs_block(name);
     if (!block) {
-      error = fmt::format("unknown generated block `{}`", name);
+      error = {fmt::format("unknown generated block `{}`", name), fmt::format("未知的生成块 `{}`", name)};
       return std::string(md);
     }
     std::string end_marker = fmt::format("{}{} -->", kEnd, name);
     size_t e = md.find(end_marker, line_end);
     if (e == std::string_view::npos) {
-      error = fmt::format("generated block `{}` has no `{}` line", name, end_marker);
+      error = {fmt::format("generated block `{}` has no `{}` line", name, end_marker),
+               fmt::format("生成块 `{}` 缺少 `{}` 行", name, end_marker)};
       return std::string(md);
     }
     out += md.substr(pos, line_end + 1 - pos);

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/diagnostic.hpp"
+
 namespace jf {
 
 /// The JSON Schema (draft 2020-12) of the YAML form of a scheme, from the field table.
@@ -29,8 +31,8 @@ std::vector<std::string_view> config_schema_keys();
 std::optional<std::string> field_docs_block(std::string_view name);
 
 /// `markdown` with every block between `<!-- BEGIN generated: NAME -->` and
-/// `<!-- END generated: NAME -->` regenerated. `error` names an unknown or
-/// unclosed block (the text is then unchanged).
-std::string regenerate_field_docs(std::string_view markdown, std::string& error);
+/// `<!-- END generated: NAME -->` regenerated. `error` (English and Chinese)
+/// names an unknown or unclosed block (the text is then unchanged).
+std::string regenerate_field_docs(std::string_view markdown, Text& error);
 
 }  // namespace jf

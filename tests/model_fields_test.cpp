@@ -7,6 +7,7 @@
 #include "dsl/scheme_loader.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "base/model_fields.hpp"
+#include "engine/rule_types.hpp"
 
 namespace jf {
 namespace {
@@ -189,6 +190,20 @@ TEST(ModelFields, EqualityComparesEveryFieldButNoSpan) {
     if (!field_given(f, &d)) continue;
     EXPECT_FALSE(f.equal(&d, &plain)) << f.member;
   }
+}
+
+TEST(ModelFields, RuleLanguageReadsEveryNamedField) {
+  // Each row with a rule-language name is a field of its element in rules
+  // (the wording's texts are read on the indicator: `i.content`).
+  const std::pair<Part, rt::Elem> elems[] = {
+      {Part::scheme, rt::Elem::scheme},       {Part::department, rt::Elem::department},
+      {Part::group, rt::Elem::group},         {Part::indicator, rt::Elem::indicator},
+      {Part::score, rt::Elem::score},         {Part::report, rt::Elem::report},
+      {Part::wording, rt::Elem::indicator},   {Part::deduction, rt::Elem::deduction},
+      {Part::penalty, rt::Elem::penalty},     {Part::inspection, rt::Elem::inspection}};
+  for (auto [part, elem] : elems)
+    for (const ModelField& f : model_fields(part))
+      if (!f.rule.empty()) EXPECT_NE(rt::find_field(elem, f.rule), nullptr) << part_info(part).en << "." << f.rule;
 }
 
 }  // namespace

@@ -47,18 +47,25 @@ def expect(validator, paths, valid):
 
 scheme = schema("yaml")
 config = schema("config")
-expect(scheme, sorted(src.glob("examples/*.yaml")) + sorted(here.glob("good-*.yaml")), True)
+good_schemes = [p for p in sorted(here.glob("good-*.yaml")) if not p.name.startswith("good-config")]
+expect(scheme, sorted(src.glob("examples/*.yaml")) + good_schemes, True)
 bad_schemes = [p for p in sorted(here.glob("bad-*.yaml")) if not p.name.startswith("bad-config")]
 expect(scheme, bad_schemes, False)
 expect(config, sorted(here.glob("good-config*.jianfu.yaml")), True)
 expect(config, sorted(here.glob("bad-config*.jianfu.yaml")), False)
 
 # The bad files are broken for jianfu too: the schema says what the loader says.
+def syntax_errors(path):
+    r = subprocess.run([jianfu, "check", "--format", "json", str(path)], capture_output=True, text=True)
+    return "JF001" in {d["rule"] for d in json.loads(r.stdout)["diagnostics"]}
+
+
 for p in bad_schemes:
-    r = subprocess.run([jianfu, "check", "--format", "json", str(p)], capture_output=True, text=True)
-    rules = {d["rule"] for d in json.loads(r.stdout)["diagnostics"]}
-    if "JF001" not in rules:
+    if not syntax_errors(p):
         failures.append(f"{p}: jianfu reads it without a JF001, but the schema rejects it")
+for p in good_schemes:
+    if syntax_errors(p):
+        failures.append(f"{p}: the schema accepts it, but jianfu reports a JF001")
 
 for f in failures:
     print(f, file=sys.stderr)
