@@ -16,13 +16,13 @@
 JIANFU_FUZZ_TARGET(fuzz_document) {
   if (size == 0) return 0;
   const jf::fuzz::DocumentInput in = jf::fuzz::document_input(data, size);
-  jf::TableOptions options;
-  options.limits = jf::fuzz::document_limits();
+  jf::DocumentOptions options;
+  options.table.limits = jf::fuzz::document_limits();
   jf::SourceSet sources;
   uint32_t id = jf::add_scheme_source(sources, in.path, in.bytes, options);
   const std::string& text = sources[id].text();
-  const uint64_t xml_bytes = in.whole ? options.limits.max_unpacked_bytes : size - 1;
-  if (text.size() > jf::fuzz::document_text_bound(xml_bytes, options.limits)) __builtin_trap();
+  const uint64_t xml_bytes = in.whole ? options.table.limits.max_unpacked_bytes : size - 1;
+  if (text.size() > jf::fuzz::document_text_bound(xml_bytes, options.table.limits)) __builtin_trap();
   jf::LoadResult r = jf::load_scheme(sources, id, jf::fuzz::fuzz_limits());
   for (const jf::Diagnostic& d : r.diagnostics)
     if (d.span.file != id || d.span.begin > d.span.end || d.span.end > text.size()) __builtin_trap();

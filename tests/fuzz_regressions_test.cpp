@@ -188,13 +188,13 @@ TEST(FuzzRegressions, DocumentInputs) {
     std::string raw = read(p);
     if (raw.empty()) continue;
     fuzz::DocumentInput in = fuzz::document_input(reinterpret_cast<const uint8_t*>(raw.data()), raw.size());
-    TableOptions options;
-    options.limits = fuzz::document_limits();
+    DocumentOptions options;
+    options.table.limits = fuzz::document_limits();
     SourceSet sources;
     uint32_t id = add_scheme_source(sources, in.path, in.bytes, options);
     const std::string& text = sources[id].text();
-    EXPECT_LE(text.size(), fuzz::document_text_bound(in.whole ? options.limits.max_unpacked_bytes : raw.size() - 1,
-                                                     options.limits)) << p;
+    EXPECT_LE(text.size(), fuzz::document_text_bound(in.whole ? options.table.limits.max_unpacked_bytes : raw.size() - 1,
+                                                     options.table.limits)) << p;
     LoadResult r = load_scheme(sources, id, Limits{});
     for (const Diagnostic& d : r.diagnostics) EXPECT_LE(d.span.end, text.size()) << p;
   }
