@@ -8,6 +8,7 @@
 
 #include "cli_test_util.hpp"
 #include "base/lexicon.hpp"
+#include "dsl/lexicon_reader.hpp"
 #include "base/source.hpp"
 #include "dsl/table_import.hpp"
 #include "dsl/table_phrases.hpp"
@@ -15,6 +16,9 @@
 
 namespace jf {
 namespace {
+
+// The built-in words are read by the dsl; base's lexicon() is empty without it.
+const bool kBuiltinWords = (use_builtin_lexicon(), true);
 
 using jf::testing::run_jianfu;
 using jf::testing::TempDir;

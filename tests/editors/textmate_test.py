@@ -37,10 +37,24 @@ def between(text, start, end):
 # ---- the words each parser accepts, read from its sources -----------------
 
 def enum_words():
-    """Spellings of the model's enums (engine/model.cpp tables), and aliases."""
-    model = read("engine/model.cpp")
-    words = set(re.findall(r'\{\w+::\w+, "(\w+)"\}', model))
-    words |= set(re.findall(r'if \(s == "(\w+)"\)', model))
+    """Spellings of the model's enums and their aliases: every `enum` of the
+    JSON Schema `jianfu schema yaml` prints from the field table."""
+    schema = json.loads(subprocess.run([JIANFU, "schema", "yaml"], capture_output=True, text=True,
+                                       check=True).stdout)
+    words = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "enum":
+                    words.update(w for w in v if isinstance(w, str) and re.fullmatch(r"\w+", w))
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(schema)
     return words
 
 
