@@ -52,8 +52,9 @@ std::string progress_text(size_t done, size_t total, double seconds, Lang lang) 
   double rate = static_cast<double>(done) / seconds;
   s += fmt::format(fmt::runtime(zh ? "，每秒 {:.0f} 个" : ", {:.0f} files/s"), rate);
   if (done < total) {
-    std::string left = duration(static_cast<double>(total - done) / rate, lang);
-    s += fmt::format(fmt::runtime(zh ? "，预计还需 {}" : ", about {} left"), left);
+    double left = static_cast<double>(total - done) / rate;
+    if (left < 0.5) s += zh ? "，即将完成" : ", almost done";
+    else s += fmt::format(fmt::runtime(zh ? "，预计还需 {}" : ", about {} left"), duration(left, lang));
   }
   return s;
 }

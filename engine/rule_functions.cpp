@@ -28,6 +28,13 @@ struct Call : Node {
     e.slots[slot] = std::move(x);
     return lambda->eval(e);
   }
+  /// apply(e, l, i).truthy() through the lambda's condition path.
+  bool apply_test(Env& e, const Value& l, size_t i) const {
+    if (!lambda) return apply(e, l, i).truthy();
+    e.step();
+    e.slots[slot] = item(l, i, e.m);
+    return lambda->test(e);
+  }
   Value list_arg(Env& e) const {
     Value l = args[0]->eval(e);
     if (l.kind != Kind::list) return Value::list(ListSrc::values, nullptr, 0);  // null list: empty
@@ -51,16 +58,21 @@ const char* fn_name(Fn f) {
 Value Call::aggregate(Env& e) const {
   Value l = list_arg(e);
   if (fn == Fn::count && !lambda) return Value::number(l.n);
+  if (fn == Fn::count || fn == Fn::any || fn == Fn::all) {
+    size_t n = 0;
+    for (size_t i = 0; i < l.n; ++i) {
+      bool t = apply_test(e, l, i);
+      if (fn == Fn::count) n += lambda ? t : 1;
+      else if (fn == Fn::any && t) return Value::boolean(true);
+      else if (fn == Fn::all && !t) return Value::boolean(false);
+    }
+    if (fn == Fn::count) return Value::number(static_cast<double>(n));
+    return Value::boolean(fn == Fn::all);
+  }
   double acc = 0;
   size_t n = 0;
   for (size_t i = 0; i < l.n; ++i) {
     Value v = apply(e, l, i);
-    switch (fn) {
-      case Fn::count: n += lambda ? v.truthy() : 1; continue;
-      case Fn::any: if (v.truthy()) return Value::boolean(true); continue;
-      case Fn::all: if (!v.truthy()) return Value::boolean(false); continue;
-      default: break;
-    }
     if (v.is_null()) continue;  // aggregates skip nulls
     double x = v.num;
     if (fn == Fn::min) acc = n ? std::min(acc, x) : x;
@@ -68,9 +80,6 @@ Value Call::aggregate(Env& e) const {
     else acc += x;
     ++n;
   }
-  if (fn == Fn::count) return Value::number(static_cast<double>(n));
-  if (fn == Fn::any) return Value::boolean(false);
-  if (fn == Fn::all) return Value::boolean(true);
   if (fn == Fn::sum) {
     if (!std::isfinite(acc)) fail("sum is not a finite number", "求和结果不是有限数");
     return Value::number(acc);
@@ -92,7 +101,7 @@ Value Call::select(Env& e) const {
     for (size_t i = 0; i < l.n; ++i) {
       e.step();
       e.slots[slot] = item(l, i, e.m);
-      if (lambda->eval(e).truthy()) out.push_back(e.slots[slot]);
+      if (lambda->test(e)) out.push_back(e.slots[slot]);
     }
     return Value::list(std::move(out));
   }
@@ -154,13 +163,17 @@ Value Call::strings(Env& e) const {
     Value k = args[1]->eval(e);
     std::vector<Value> out;
     if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(std::move(out));
-    auto lex = lexicon();
+    // One search of the text serves every class asked for, and every rule
+    // asking about the same model text (Model::lexicon_hits); the steps
+    // charged stay those of a search per class.
+    const std::vector<LexiconHit>* hits = nullptr;
     for (size_t i = 0; i < k.n; ++i) {
       Value c = item(k, i, e.m);
       e.steps += 1 + s.n / 16;
       if (e.steps > e.budget) e.over_budget();
-      if (c.kind == Kind::string)
-        for (std::string& w : lex->words(s.str(), c.str())) out.push_back(Value::owned(std::move(w)));
+      if (c.kind != Kind::string) continue;
+      if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
+      for (std::string& w : Lexicon::words(s.str(), *hits, c.str())) out.push_back(Value::owned(std::move(w)));
     }
     return Value::list(std::move(out));
   }

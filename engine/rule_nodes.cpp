@@ -103,7 +103,8 @@ struct Neg : Node {
 struct Not : Node {
   NodePtr a;
   explicit Not(NodePtr x) : a(std::move(x)) {}
-  Value eval(Env& e) const override { return Value::boolean(!a->eval(e).truthy()); }
+  Value eval(Env& e) const override { return Value::boolean(!a->test(e)); }
+  bool test(Env& e) const override { return !a->test(e); }
 };
 
 bool contains(const Value& list, const Value& x, const Model& m) {
@@ -151,26 +152,37 @@ struct Binary : Node {
   NodePtr a, b;
   Binary(BinOp o, NodePtr x, NodePtr y) : op(o), a(std::move(x)), b(std::move(y)) {}
   Value eval(Env& e) const override {
+    switch (op) {
+      case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod: {
+        e.step();
+        Value x = a->eval(e);
+        Value y = b->eval(e);
+        return Value::number(arith(op, number_of(x, "arithmetic"), number_of(y, "arithmetic")));
+      }
+      default: return Value::boolean(test(e));
+    }
+  }
+  bool test(Env& e) const override {
+    if (op == BinOp::add || op == BinOp::sub || op == BinOp::mul || op == BinOp::div || op == BinOp::mod)
+      return eval(e).truthy();  // a number is never true
     e.step();
-    if (op == BinOp::and_) return Value::boolean(a->eval(e).truthy() && b->eval(e).truthy());
-    if (op == BinOp::or_) return Value::boolean(a->eval(e).truthy() || b->eval(e).truthy());
+    if (op == BinOp::and_) return a->test(e) && b->test(e);
+    if (op == BinOp::or_) return a->test(e) || b->test(e);
     Value x = a->eval(e);
     Value y = b->eval(e);
     switch (op) {
-      case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod:
-        return Value::number(arith(op, number_of(x, "arithmetic"), number_of(y, "arithmetic")));
-      case BinOp::eq: return Value::boolean(equal(x, y, e.m));
-      case BinOp::ne: return Value::boolean(!equal(x, y, e.m));
+      case BinOp::eq: return equal(x, y, e.m);
+      case BinOp::ne: return !equal(x, y, e.m);
       case BinOp::lt: case BinOp::le: case BinOp::gt: case BinOp::ge:
-        return Value::boolean(compare(op, x, y));
-      case BinOp::in: return Value::boolean(y.kind == Kind::list && contains(y, x, e.m));
-      case BinOp::not_in: return Value::boolean(!(y.kind == Kind::list && contains(y, x, e.m)));
+        return compare(op, x, y);
+      case BinOp::in: return y.kind == Kind::list && contains(y, x, e.m);
+      case BinOp::not_in: return !(y.kind == Kind::list && contains(y, x, e.m));
       case BinOp::contains:
-        if (x.kind == Kind::list) return Value::boolean(contains(x, y, e.m));
-        if (x.kind != Kind::string || y.kind != Kind::string) return Value::boolean(false);
+        if (x.kind == Kind::list) return contains(x, y, e.m);
+        if (x.kind != Kind::string || y.kind != Kind::string) return false;
         e.steps += x.n / 64;  // substring search costs its length
-        return Value::boolean(x.str().find(y.str()) != std::string_view::npos);
-      default: return {};
+        return x.str().find(y.str()) != std::string_view::npos;
+      default: return false;
     }
   }
 };

@@ -92,6 +92,9 @@ struct Value {
     return x;
   }
   static Value list(std::vector<Value> items) {
+    // Most computed lists are empty (no lexicon word, no matching criterion
+    // on an indicator): those need no shared storage, so no allocation.
+    if (items.empty()) return list(ListSrc::values, nullptr, 0);
     auto p = std::make_shared<const std::vector<Value>>(std::move(items));
     Value x = list(ListSrc::values, p->data(), p->size());
     x.hold = std::move(p);

@@ -107,6 +107,8 @@ TEST(Progress, Text) {
   EXPECT_EQ(progress_text(120, 10000, 1.0, jf::Lang::en), "checked 120/10000 files, 120 files/s, about 1 min 22 s left");
   EXPECT_EQ(progress_text(5000, 10000, 2.0, jf::Lang::zh), "已检查 5000/10000 个文件，每秒 2500 个，预计还需 2 秒");
   EXPECT_EQ(progress_text(10, 10, 2.0, jf::Lang::en), "checked 10/10 files, 5 files/s");
+  EXPECT_EQ(progress_text(999, 1000, 1.0, jf::Lang::zh), "已检查 999/1000 个文件，每秒 999 个，即将完成");
+  EXPECT_EQ(progress_text(849, 1000, 1.25, jf::Lang::en), "checked 849/1000 files, 679 files/s, almost done");
   EXPECT_EQ(progress_text(1, 100000, 1.0, jf::Lang::en), "checked 1/100000 files, 1 files/s, about 27 h 46 min left");
 }
 
