@@ -2,7 +2,8 @@
 A baseline nested ten million deep (nlohmann::json's tree took 12 s and
 600 MB for it), and Word documents that made the readers build gigabytes
 or overflow the stack: merged cells repeating 3 KB of text 160,000 times,
-cells spanning 200 columns on 20,000 rows, 500,000 nested elements."""
+cells spanning 200 columns on 20,000 rows, 60 KB header names copied into
+every cell's place, 500,000 nested elements."""
 import zipfile
 import os
 
@@ -33,6 +34,13 @@ def wide_cells():
             '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="200"/></w:tcPr></w:tc></w:tr>' * 20000 + "</w:tbl>")
 
 
+def long_header_names():
+    def tc(t):
+        return f"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>"
+    header = "<w:tr>" + tc("考核指标") + tc("分值") + tc("名" * 20000) * 198 + "</w:tr>"
+    return "<w:tbl>" + header + ("<w:tr>" + "<w:tc/>" * 200 + "</w:tr>") * 2400 + "</w:tbl>"
+
+
 def deep():
     return "<w:p>" + "<a>" * 500000 + "</a>" * 500000 + "</w:p>"
 
@@ -46,5 +54,7 @@ def reader_cases():
                r"m.docx: error\[JF001\].*cells hold more than 33554432 bytes of text", seconds=10, mb=300)
     yield Case("docx-wide-cells", "readers", docx("w.docx", wide_cells), ["check", "w.docx"], 1,
                r"w.docx: error\[JF001\].*more than 500000 cells", seconds=10, mb=300)
+    yield Case("docx-long-header-names", "readers", docx("h.docx", long_header_names), ["check", "h.docx"], 1,
+               r"Checked 1 file", seconds=20, mb=600)
     yield Case("docx-deep-nesting", "readers", docx("n.docx", deep), ["check", "n.docx"], 1,
                r"n.docx: error\[JF001\].*nests elements more than 256 deep", seconds=10, mb=300)
