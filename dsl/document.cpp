@@ -70,6 +70,18 @@ std::string lay_out_text(Grid& g) {
   return text;
 }
 
+// A header cell's text as it names a column in every cell's place ("table
+// 1, row 12, 评分标准"): at most 64 bytes, cut at a character. Every cell
+// holds a copy, so a 200-column header of 60 KB cells over 2,400 empty rows
+// took more than 4 GB before (issue 18).
+std::string place_name(const std::string& header) {
+  constexpr size_t kMaxPlaceName = 64;
+  if (header.size() <= kMaxPlaceName) return header;
+  size_t cut = kMaxPlaceName;
+  while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
+  return header.substr(0, cut) + "…";
+}
+
 std::vector<Place> places_of(const Grid& g, const Table& table) {
   std::vector<Place> out;
   std::vector<std::string> names;  // per column: the header text (a continued table keeps the one before)
@@ -82,7 +94,7 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
       names.clear();
       for (const GridRow& r : t.rows)
         if (r.row == h->row)
-          for (const GridCell& c : r.cells) names.push_back(c.text);
+          for (const GridCell& c : r.cells) names.push_back(place_name(c.text));
     }
     const std::string label_en = g.kind == GridKind::docx ? fmt::format("table {}", t.index) : fmt::format("sheet {}", t.name);
     const std::string label_zh = g.kind == GridKind::docx ? fmt::format("表 {} ", t.index) : fmt::format("工作表“{}”", t.name);

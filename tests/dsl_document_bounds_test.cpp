@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "dsl/document.hpp"
 #include "dsl/docx_reader.hpp"
 #include "dsl/xlsx_reader.hpp"
 #include "fuzz/fuzz_document_input.hpp"
@@ -77,4 +78,17 @@ TEST(DocumentBounds, DeepNestingIsRefusedNotACrash) {
   Grid g = word("<w:p>" + repeat("<a>", 500000) + repeat("</a>", 500000) + "</w:p>");
   EXPECT_EQ(first_problem(g), "part `word/document.xml` nests elements more than 256 deep, which Office never writes; refused");
   EXPECT_TRUE(word("<w:p>" + repeat("<a>", 200) + repeat("</a>", 200) + "</w:p><w:tbl><w:tr><w:tc/></w:tr></w:tbl>").ok());
+}
+
+// Every cell's place names its column by the header's text: a 200-column
+// header of 60 KB cells over 2,400 empty rows (a 15 MB .docx) took more than
+// 4 GB. The name in a place is cut to 64 bytes at a character.
+TEST(DocumentBounds, HeaderNamesInPlacesAreCut) {
+  auto tc = [](const std::string& t) { return "<w:tc><w:p><w:r><w:t>" + t + "</w:t></w:r></w:p></w:tc>"; };
+  std::string body = "<w:tbl><w:tr>" + tc("考核指标") + tc("分值") + tc("评分标准" + repeat("长", 100)) + "</w:tr><w:tr>" +
+                     tc("指标一") + tc("10") + tc("文字") + "</w:tr></w:tbl>";
+  auto file = read_document("h.docx", fuzz::zip_archive({{"word/document.xml", kWord + body + kWordEnd}}));
+  const Place* p = file->place(static_cast<uint32_t>(file->text().find("文字")));
+  ASSERT_NE(p, nullptr);
+  EXPECT_EQ(p->en, "table 1, row 2, 评分标准" + repeat("长", 17) + "…");
 }

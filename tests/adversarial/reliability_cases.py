@@ -3,6 +3,7 @@ import bounds_cases
 import escape_cases
 import misc_cases
 import output_cases
+import reader_cases
 import regex_cases
 import trust_cases
 
@@ -14,3 +15,4 @@ def all_reliability_cases():
     yield from trust_cases.trust_cases()
     yield from escape_cases.escape_cases()
     yield from misc_cases.misc_cases()
+    yield from reader_cases.reader_cases()
