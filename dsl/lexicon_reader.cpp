@@ -49,7 +49,7 @@ void read_lexicon_entries(YamlReader& r, uint32_t node, std::string_view origin,
 
 std::shared_ptr<const Lexicon> load_builtin_lexicon() {
   auto lex = std::make_shared<Lexicon>();
-  for (const EmbeddedLexiconFile& f : builtin_lexicon_files()) {
+  for (const EmbeddedFile& f : builtin_lexicon_files()) {
     SourceFile src(std::string(f.path), std::string(f.text));
     std::vector<Diagnostic> errors;
     Limits limits;

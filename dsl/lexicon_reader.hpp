@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/embedded_file.hpp"
 #include "base/lexicon.hpp"
 
 namespace jf {
@@ -20,11 +21,7 @@ void read_lexicon_entries(YamlReader& r, uint32_t node, std::string_view origin,
                           std::vector<LexiconEntry>& out);
 
 /// The built-in lexicon's files (lexicon/*.yaml), embedded at build time.
-struct EmbeddedLexiconFile {
-  std::string_view path;  // "builtin:NAME.yaml"
-  std::string_view text;
-};
-const std::vector<EmbeddedLexiconFile>& builtin_lexicon_files();
+const std::vector<EmbeddedFile>& builtin_lexicon_files();
 
 /// The built-in lexicon read from those files (throws std::logic_error when
 /// one is malformed: a build defect, caught by the tests).

@@ -1,14 +1,10 @@
 // The built-in rule pack, embedded at build time from rules/*.rules.
 #pragma once
-#include <string_view>
 #include <vector>
 
-namespace jf {
+#include "base/embedded_file.hpp"
 
-struct EmbeddedFile {
-  std::string_view path;  // "builtin:NAME.rules"
-  std::string_view text;
-};
+namespace jf {
 
 /// Every rules/*.rules file of the source tree, sorted by name.
 const std::vector<EmbeddedFile>& builtin_rule_files();

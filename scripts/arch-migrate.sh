@@ -140,7 +140,7 @@ if ((dry)); then echo "$moved file(s) would move"; exit 0; fi
 # (b) Paths of moved files: every #include in the C++ sources and headers of
 # the tree (tests/, fuzz/, bench/ included), and every mention of such a file
 # (any extension: engine/render_html.css moves too) in comments, CMake files
-# (embed_rules.cmake writes an #include; ${CMAKE_SOURCE_DIR}/engine/x.css) and
+# (embed_files.cmake writes an #include; ${CMAKE_SOURCE_DIR}/engine/x.css) and
 # docs. A path inside another folder (tests/dsl/x.cpp) is not one of ours.
 # docs/contributing.md names the old paths on purpose and is left alone.
 mapfile -d '' files < <(find . -path ./.git -prune -o -path './build*' -prune -o \

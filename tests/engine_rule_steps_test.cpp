@@ -36,7 +36,7 @@ TEST(RuleSteps, EveryRuleChargesThePinnedSteps) {
   ASSERT_TRUE(errors.empty());
 
   std::vector<fs::path> files;
-  for (const fs::path dir : {root / "examples", root / "rules/fixtures", root / "tests/golden"})
+  for (const fs::path& dir : {root / "examples", root / "rules/fixtures", root / "tests/golden"})
     for (const auto& e : fs::directory_iterator(dir))
       if (e.path().extension() == ".assess" || e.path().extension() == ".yaml") files.push_back(e.path());
   std::sort(files.begin(), files.end());

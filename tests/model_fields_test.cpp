@@ -70,7 +70,9 @@ TEST(ModelFields, KeysAreUniqueAndWordsComplete) {
     EXPECT_EQ(std::adjacent_find(keys.begin(), keys.end()), keys.end()) << part_info(p).en;
     for (const ModelField& f : model_fields(p)) {
       bool enum_type = f.type == FieldType::word || f.type == FieldType::opt_word || f.type == FieldType::words;
-      if (enum_type) EXPECT_NE(f.words, nullptr) << f.member;
+      if (enum_type) {
+        EXPECT_NE(f.words, nullptr) << f.member;
+      }
       EXPECT_FALSE(f.en.empty()) << f.member;
       EXPECT_FALSE(f.zh.empty()) << f.member;
     }
@@ -104,6 +106,12 @@ void fill(Part p, void* e) {
         f.words->set(f.at(e), f.type == FieldType::opt_word, static_cast<int>(f.words->words.size()) - 1);
         break;
       case FieldType::names: f.ref<std::vector<Name>>(e) = {{"甲"}, {"乙"}}; break;
+      case FieldType::owners: {  // an owner and the departments that share the item
+        auto& i = *static_cast<Indicator*>(e);
+        i.owner.text = word;
+        i.co_owners = {{"乙部门"}, {"丙部门"}};
+        break;
+      }
       case FieldType::words:
         for (size_t i = 0; i < f.words->words.size(); ++i)
           f.ref<std::vector<Evidence>>(e).push_back({static_cast<EvidenceKind>(i)});
@@ -203,7 +211,9 @@ TEST(ModelFields, RuleLanguageReadsEveryNamedField) {
       {Part::penalty, rt::Elem::penalty},     {Part::inspection, rt::Elem::inspection}};
   for (auto [part, elem] : elems)
     for (const ModelField& f : model_fields(part))
-      if (!f.rule.empty()) EXPECT_NE(rt::find_field(elem, f.rule), nullptr) << part_info(part).en << "." << f.rule;
+      if (!f.rule.empty()) {
+        EXPECT_NE(rt::find_field(elem, f.rule), nullptr) << part_info(part).en << "." << f.rule;
+      }
 }
 
 }  // namespace
