@@ -460,6 +460,12 @@ class Importer {
       note_reading(r, TableField::method, read_method(c.text, ind, proofs, span_of(c)), ind.points);
       for (ProofRef& p : proofs) proofs_.push_back({out_.scheme.indicators.size(), std::move(p)});
     }
+    // Many published tables state the reporting in 考核内容 (每周…排查…上报镇信访办,
+    // 每周一为固定上报日) or 评分标准, not in 考核方式: read it there when 考核方式 did not.
+    for (TableField f : {TableField::content, TableField::standard})
+      if (const Cell& c = r.at(f); !ind.report && !c.text.empty())
+        for (const Found& x : read_report_clauses(c.text, ind, span_of(c)).found)
+          comment(fmt::format("{}: 「{}」 → {}", where(r, f), c.text.substr(x.begin, x.end - x.begin), x.field));
     if (!scoring) {
       if (!ind.deductions.empty()) {
         ind.score.mode = ScoreMode::deduction;

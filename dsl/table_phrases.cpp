@@ -358,4 +358,40 @@ Reading read_method(std::string_view text, Indicator& ind, std::vector<ProofRef>
   return r;
 }
 
+Reading read_report_clauses(std::string_view text, Indicator& ind, const SpanOf& span_of) {
+  Reading r;
+  // Periodic words only: in prose, 随时/不定期 go with events (发现问题随时上报);
+  // they are read as ad hoc reporting in 考核方式 alone.
+  const re2::RE2& frequency = re("每日|每天|每周|按周|每月|按月|每季度|每季|按季度|每半年|每年");
+  const re2::RE2& verb = re(num_pattern("(?:上报|报送|填报)(?:[^，,；;。0-9]{0,20}?{N}份)?"));
+  // Between the frequency and the verb, these tie the report to an event or to
+  // another time: 每周开展巡查，发现问题及时上报 / 每月巡查，年底上报总结.
+  const re2::RE2& elsewhen = re("及时|立即|第一时间|随时|发现|如有|遇有|一旦|年底|年终|年末|年初|月底|月末|季末");
+  for (auto [a, b] : split(text, false)) {
+    const std::string_view sentence = text.substr(a, b - a);
+    const std::vector<Match> frequencies = find_all(frequency, sentence);
+    if (frequencies.empty()) continue;
+    for (const Match& v : find_all(verb, sentence)) {
+      const Match* f = nullptr;  // the nearest frequency word before the verb
+      for (const Match& m : frequencies)
+        if (m.end <= v.begin) f = &m;
+      if (!f) continue;
+      const std::string_view between = sentence.substr(f->end, v.begin - f->end);
+      if (re2::RE2::PartialMatch(re2::StringPiece(between.data(), between.size()), elsewhen)) continue;
+      const Frequency freq = *frequency_word(sentence.substr(f->begin, f->end - f->begin));
+      const size_t begin = a + f->begin, end = a + v.end;
+      if (ind.report) {
+        r.found.push_back({begin, end, fmt::format("report {} (already read: the model holds one)", to_string(freq))});
+        break;
+      }
+      const double forms = v.groups[0].empty() ? 1 : parse_number(v.groups[0]).value_or(1);
+      ind.report = Reporting{freq, forms, std::nullopt, span_of(begin, end)};
+      r.found.push_back({begin, end, fmt::format("report {} forms {}", to_string(freq), format_number(forms))});
+      break;  // one report a sentence: later verbs restate it (上报镇、村各一份)
+    }
+  }
+  r.unread = unread_pieces(text, r.found);
+  return r;
+}
+
 }  // namespace jf

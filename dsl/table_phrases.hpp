@@ -47,6 +47,14 @@ struct ProofRef {
 /// links, key items (重点工作/中心工作).
 Reading read_method(std::string_view text, Indicator& ind, std::vector<ProofRef>& proofs, const SpanOf& span_of);
 
+/// 考核内容 and 评分标准, read when 考核方式 named no reporting frequency: in one
+/// sentence (between ；;。 and line breaks), a periodic frequency word (每日, 每周,
+/// 每月, 每季度, 每半年, 每年…) and after it a reporting verb (上报/报送/填报, with
+/// `N份` after it for the forms). A frequency of an activity alone (每周开展巡查)
+/// is not reporting; nor is a report tied to an event or another time between
+/// the two (及时/立即/发现…上报, 年底上报). Sets `ind.report` from the first one.
+Reading read_report_clauses(std::string_view text, Indicator& ind, const SpanOf& span_of);
+
 /// Only the key-item markers of a cell (考核内容, 指标名称): the bytes read.
 Reading read_key(std::string_view text, Indicator& ind, const SpanOf& span_of);
 

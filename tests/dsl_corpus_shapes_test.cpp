@@ -125,6 +125,41 @@ TEST(CorpusShapes, RulesReadTheseShapes) {
   EXPECT_TRUE(fires(unfiled, "JF204", 2));
 }
 
+// The reporting frequency of an indicator, when the table has it in 考核内容 or
+// 评分标准 and not in 考核方式 (gucheng-xinfang, row 7).
+std::optional<Reporting> report_of(const std::string& row, const std::string& head = "序号,指标名称,分值,考核内容,考核单位\n") {
+  SourceSet sources;
+  ImportResult r = import_text(sources, head + row);
+  EXPECT_TRUE(r.ok());
+  EXPECT_EQ(r.scheme.indicators.size(), 1u);
+  if (r.scheme.indicators.size() != 1) return std::nullopt;
+  return r.scheme.indicators[0].report;
+}
+
+TEST(CorpusShapes, ReportingFrequencyInTheContentCell) {
+  const Reporting weekly{Frequency::weekly, 1, std::nullopt, {}};
+  // The two published shapes: a weekly check reported on, and a weekly reporting day.
+  EXPECT_EQ(report_of("1,矛盾排查,40,在本辖区内每周要对矛盾纠纷进行一次排查，并经村信访信息员签字后上报镇信访办，并加盖印鉴。,镇信访办\n"),
+            weekly);
+  EXPECT_EQ(report_of("1,矛盾排查,40,每周一为固定上报日，突发事件及时上报。,镇信访办\n"), weekly);
+  // The frequency of an activity alone is not reporting, nor is a report on an
+  // event (及时上报), nor a report at another time than the activity's.
+  EXPECT_EQ(report_of("1,巡查,10,每周开展巡查，发现问题及时处理。,县水利局\n"), std::nullopt);
+  EXPECT_EQ(report_of("1,巡查,10,每周开展巡查，发现问题及时上报。,县水利局\n"), std::nullopt);
+  EXPECT_EQ(report_of("1,巡查,10,每月开展一次巡查，年底上报工作总结。,县水利局\n"), std::nullopt);
+  // The nearest frequency before the verb is the report's, and 份 gives the forms.
+  EXPECT_EQ(report_of("1,巡查,10,每周开展巡查，每月填报巡查表2份。,县水利局\n"),
+            (Reporting{Frequency::monthly, 2, std::nullopt, {}}));
+  // 评分标准 too; 考核方式 comes first when it names a frequency.
+  const std::string four = "序号,指标名称,分值,考核内容,评分标准,考核方式,考核单位\n";
+  EXPECT_EQ(report_of("1,进度,10,推进项目建设,每月10日前报送进度表，迟报一次扣1分,,县发改局\n", four),
+            (Reporting{Frequency::monthly, 1, std::nullopt, {}}));
+  EXPECT_EQ(report_of("1,进度,10,每周一上报项目进度,,每月报送进展表1份,县发改局\n", four),
+            (Reporting{Frequency::monthly, 1, std::nullopt, {}}));
+  // The published table: JF206 on the weekly report to a line department.
+  EXPECT_TRUE(fires(findings(std::string(JIANFU_SOURCE_DIR) + "/tests/corpus/gucheng-xinfang.csv"), "JF206", 7));
+}
+
 TEST(CorpusShapes, DeductionEventsHaveOneChineseName) {
   EXPECT_EQ(event_id("每迟报一次"), "late_report");
   EXPECT_EQ(event_name_zh("late_report"), "迟报");
