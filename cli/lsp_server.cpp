@@ -7,6 +7,7 @@
 
 #include "cli/lsp_code_actions.hpp"
 #include "cli/lsp_diagnostics.hpp"
+#include "cli/lsp_completion.hpp"
 #include "cli/lsp_definition.hpp"
 #include "cli/lsp_hover.hpp"
 #include "cli/lsp_symbols.hpp"
@@ -117,6 +118,12 @@ json Server::request(const std::string& method, const json& params) {
     bool declaration = params.value("/context/includeDeclaration"_json_pointer, false);
     return lsp_references(d.analysis, d.uri, index, at, declaration);
   }
+  if (method == "textDocument/completion") {
+    Doc& d = document(params);
+    analyse(d);
+    LineIndex index(d.text);
+    return lsp_completion(d.analysis, d.text, index, index.offset(position_of(params.at("position"))));
+  }
   if (method == "textDocument/formatting") return format(document(params));
   throw RpcFailure{kMethodNotFound, fmt::format("unknown method {}", method)};
 }
@@ -145,6 +152,7 @@ json Server::initialize(const json& params) {
             {"documentSymbolProvider", true},
             {"definitionProvider", true},
             {"referencesProvider", true},
+            {"completionProvider", {{"triggerCharacters", json::array({" ", ".", ","})}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll"})}}}}},
           {"serverInfo", {{"name", "jianfu"}, {"version", version_}}}};
 }

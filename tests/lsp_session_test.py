@@ -2,7 +2,8 @@
 """Drives `jianfu lsp` through a pipe as an editor would, with framed
 JSON-RPC messages: lifecycle, diagnostics (UTF-16 columns on a CJK line with
 a character outside the BMP), .jianfu.yaml, Chinese, hover, code actions,
-and hostile input (malformed JSON, bad headers, a huge Content-Length, a
+document symbols, definition and references, completion (in .assess, YAML
+and .rules, positions after CJK and astral characters), and hostile input (malformed JSON, bad headers, a huge Content-Length, a
 client that disappears). Usage: lsp_session_test.py JIANFU SOURCE_DIR"""
 import json
 import os
@@ -422,9 +423,93 @@ def session_navigation(tmp):
     check(r.get("result") == [], f"no symbols in a config: {r}")
     check(c.finish() == 0, "navigation session exits 0")
 
+NAV_YAML = """scheme:
+  name: 测试
+  units: [甲镇, 乙镇]
+departments:
+  - {id: 两办, kind: office}
+indicators:
+  - id: 𠀀甲
+    owner: 两办
+    points: 100
+    score: {mode: threshold}
+    proves: [𠀀甲]
+"""
+
+
+def session_completion(tmp):
+    d = os.path.join(tmp, "complete")
+    os.makedirs(d)
+    c = Client(d)
+    caps = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})["result"]["capabilities"]
+    check("completionProvider" in caps, "completionProvider advertised")
+    c.notify("initialized", {})
+
+    def open_doc(name, lang, text):
+        uri = pathlib.Path(d, name).as_uri()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}})
+        c.diagnostics(uri)
+        return uri
+
+    def complete(uri, pos):
+        r = c.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})
+        items = (r.get("result") or {}).get("items")
+        check(isinstance(items, list), f"completion answers a list: {r}")
+        return items or []
+
+    def labels(uri, pos):
+        return [x["label"] for x in complete(uri, pos)]
+
+    uri = open_doc("nav.assess", "assess", NAV_SCHEME)
+    # Declared ids after owner/proves, replacing the word typed so far (UTF-16 range after 𠀀).
+    items = complete(uri, at(16, "两办", shift=1))
+    check([x["label"] for x in items] == ["两办"], f"department ids after owner: {items}")
+    if items:
+        check(items[0]["textEdit"]["range"] == {"start": at(16, "两办"), "end": at(16, "两办", shift=1)},
+              f"the edit replaces the typed prefix: {items[0]['textEdit']}")
+    check(labels(uri, at(16, "产业发展", shift=2)) == ["产业发展"], "indicator ids after proves")
+    check(labels(uri, at(18, "JF203", shift=2)) == [], "nothing in a comment")
+    # Statement keywords on an empty line; enum words where a field takes one.
+    words = labels(uri, {"line": 5, "character": 0})
+    check({"department", "indicator", "inspection", "owner", "proves", "points"} <= set(words), f"keywords: {words}")
+    check(labels(uri, at(6, "office", shift=2)) == ["office"], "department kinds after kind")
+    check(labels(uri, at(13, "threshold", shift=1)) == ["threshold"], "score modes after score")
+    check(labels(uri, at(17, "annual", shift=1)) == ["annual"], "inspection frequencies after by DEPT")
+    kinds = labels(uri, at(6, "office"))
+    check(set(kinds) == {"office", "line", "assessment", "supervision", "efficiency", "third_party"}, f"every department kind: {kinds}")
+
+    yuri = open_doc("nav.yaml", "yaml", NAV_YAML)
+    ylines = NAV_YAML.split("\n")
+
+    def yat(line, needle, shift=0):
+        text = ylines[line]
+        return {"line": line, "character": utf16_units(text[: text.index(needle) + shift])}
+
+    check(labels(yuri, yat(4, "office", 2)) == ["office"], "YAML: enum word in a flow mapping")
+    check(labels(yuri, yat(7, "两办", 1)) == ["两办"], "YAML: department id after owner")
+    check(labels(yuri, yat(9, "threshold", 1)) == ["threshold"], "YAML: score mode in score: {mode: }")
+    items = complete(yuri, yat(10, "𠀀甲", 1))
+    check([x["label"] for x in items] == ["𠀀甲"], f"YAML: indicator id in proves: [...]: {items}")
+    if items:
+        check(items[0]["textEdit"]["range"]["end"]["character"] - items[0]["textEdit"]["range"]["start"]["character"] == 2,
+              "an astral character is two UTF-16 units")
+    check(labels(yuri, yat(8, "points", 2)) == ["points"], "YAML: indicator keys")
+    check("departments" in labels(yuri, {"line": 3, "character": 0}), "YAML: top-level keys")
+
+    ruri = open_doc("mine.rules", "jianfu-rules", "# for i in indicators where i.poi\nfor i in indicators where i.poi\n")
+    fields = labels(ruri, {"line": 1, "character": 31})
+    check("points" in fields and all(f.startswith("poi") for f in fields), f".rules: fields after a dot: {fields}")
+    check("indicators" in labels(ruri, {"line": 1, "character": 12}), ".rules: top-level names")
+    check(labels(ruri, {"line": 0, "character": 33}) == [], ".rules: nothing in a comment")
+
+    r = c.request("textDocument/completion", {"textDocument": {"uri": uri}})
+    check(r.get("error", {}).get("code") == -32602, f"completion without a position: {r}")
+    check(c.finish() == 0, "completion session exits 0")
+
 
 with tempfile.TemporaryDirectory() as tmp:
-    for session in (session_en, session_zh_config, session_other_files, session_navigation, session_hostile,
+    for session in (session_en, session_zh_config, session_other_files, session_navigation, session_completion,
+                    session_hostile,
                     session_limits):
         try:
             session(tmp)
