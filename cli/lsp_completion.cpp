@@ -22,13 +22,23 @@ bool ident_byte(char c) {
   return u >= 0x80 || std::isalnum(u) || c == '_';
 }
 
-// What the cursor may be completed with: words, with a kind and a detail.
+// One word the cursor may be completed with.
+struct Item {
+  std::string label;
+  int kind;
+  std::string detail;
+};
+
+// The words offered, each once, in the order they were found; details in
+// the analysis' language.
 struct Items {
-  std::vector<std::pair<std::string, std::pair<int, std::string>>> list;
-  std::set<std::string> seen;
+  Lang lang = Lang::en;
+  std::vector<Item> list;
+  std::set<std::string, std::less<>> seen;
   void add(std::string_view word, int kind, std::string detail = {}) {
-    if (!word.empty() && seen.insert(std::string(word)).second) list.push_back({std::string(word), {kind, detail}});
+    if (!word.empty() && seen.insert(std::string(word)).second) list.push_back({std::string(word), kind, std::move(detail)});
   }
+  std::string doc(const ModelField& f) const { return std::string(lang == Lang::zh ? f.zh : f.en); }
 };
 
 // ---- the words of the field table --------------------------------------
@@ -38,7 +48,7 @@ bool word_keyword(std::string_view k) { return !k.empty() && std::all_of(k.begin
 
 void add_keywords(Items& out, Part part) {
   for (const ModelField& f : model_fields(part))
-    if (word_keyword(f.assess)) out.add(f.assess, kKeywordItem, std::string(f.en));
+    if (word_keyword(f.assess)) out.add(f.assess, kKeywordItem, out.doc(f));
 }
 
 void add_all_keywords(Items& out) {
@@ -221,7 +231,7 @@ void complete_yaml(Items& out, const Analysis& a, std::string_view text, size_t 
   size_t colon = upto.rfind(':');
   if (colon == std::string_view::npos) {  // a key is typed
     if (in_list) return;
-    for (std::string_view k : yaml_keys(part)) out.add(k, kKeywordItem, std::string(find_yaml_field(part, k)->en));
+    for (std::string_view k : yaml_keys(part)) out.add(k, kKeywordItem, out.doc(*find_yaml_field(part, k)));
     return;
   }
   std::string_view head = upto.substr(0, colon);
@@ -259,7 +269,7 @@ nlohmann::json lsp_completion(const Analysis& a, std::string_view text, const Li
   std::string_view before = text.substr(line_start, word - line_start);
   std::string_view prefix = text.substr(word, offset - word);
 
-  Items items;
+  Items items{.lang = a.lang};
   switch (a.kind) {
     case DocKind::assess: complete_assess(items, a, before); break;
     case DocKind::yaml_scheme: complete_yaml(items, a, text, line_start, before); break;
@@ -268,10 +278,10 @@ nlohmann::json lsp_completion(const Analysis& a, std::string_view text, const Li
   }
   nlohmann::json list = nlohmann::json::array();
   nlohmann::json range = lsp_range(index, word, offset);
-  for (const auto& [label, kd] : items.list) {
-    if (!label.starts_with(prefix)) continue;
-    nlohmann::json item = {{"label", label}, {"kind", kd.first}, {"textEdit", {{"range", range}, {"newText", label}}}};
-    if (!kd.second.empty()) item["detail"] = kd.second;
+  for (const Item& i : items.list) {
+    if (!i.label.starts_with(prefix)) continue;
+    nlohmann::json item = {{"label", i.label}, {"kind", i.kind}, {"textEdit", {{"range", range}, {"newText", i.label}}}};
+    if (!i.detail.empty()) item["detail"] = i.detail;
     list.push_back(std::move(item));
   }
   return {{"isIncomplete", false}, {"items", list}};

@@ -338,6 +338,7 @@ group 发展 points 60 {
 indicator 𠀀核查 { owner 两办 points 40 score threshold proves 产业发展 }
 inspection 年终考核 by 两办 annual
 # jianfu: allow JF203 -- 只为测试
+inspection 暗访 by 两办 spot kind third_party
 """
 NAV_LINES = NAV_SCHEME.split("\n")
 
@@ -372,9 +373,10 @@ def session_navigation(tmp):
     # Outline: departments, the group holding its indicator, the top-level indicator, the inspection.
     syms = c.request("textDocument/documentSymbol", doc).get("result") or []
     names = [(x["name"], x["kind"], [y["name"] for y in x.get("children", [])]) for x in syms]
-    check(names == [("两办", 5, []), ("农业农村局", 5, []), ("发展", 3, ["产业发展"]), ("𠀀核查", 8, []), ("年终考核", 24, [])],
+    check(names == [("两办", 5, []), ("农业农村局", 5, []), ("发展", 3, ["产业发展"]), ("𠀀核查", 8, []), ("年终考核", 24, []),
+                     ("暗访", 24, [])],
           f"document symbols: {names}")
-    if len(syms) == 5:
+    if len(syms) == 6:
         check(syms[3]["selectionRange"] == span(16, "𠀀核查"), f"UTF-16 selection range: {syms[3]['selectionRange']}")
         check(syms[2]["range"]["start"] == at(9, "group") and syms[2]["range"]["end"]["line"] == 15,
               f"group range covers its block: {syms[2]['range']}")
@@ -401,7 +403,7 @@ def session_navigation(tmp):
         return c.request("textDocument/references", {**doc, "position": pos, "context": {"includeDeclaration": decl}})
 
     r = references(at(6, "两办"), True).get("result") or []
-    want = [{"uri": uri, "range": x} for x in (span(6, "两办"), span(16, "两办"), span(17, "两办"))]
+    want = [{"uri": uri, "range": x} for x in (span(6, "两办"), span(16, "两办"), span(17, "两办"), span(19, "两办"))]
     check(sorted(json.dumps(x, sort_keys=True) for x in r) == sorted(json.dumps(x, sort_keys=True) for x in want), f"references of 两办: {r}")
     r = references(at(11, "农业农村局"), False).get("result") or []
     check(r == [{"uri": uri, "range": span(11, "农业农村局")}], f"references without the declaration: {r}")
@@ -477,6 +479,8 @@ def session_completion(tmp):
     check(labels(uri, at(17, "annual", shift=1)) == ["annual"], "inspection frequencies after by DEPT")
     kinds = labels(uri, at(6, "office"))
     check(set(kinds) == {"office", "line", "assessment", "supervision", "efficiency", "third_party"}, f"every department kind: {kinds}")
+    kinds = labels(uri, at(19, "third_party"))
+    check(set(kinds) == {"regular", "third_party"}, f"`kind` on an inspection line: inspection kinds: {kinds}")
 
     yuri = open_doc("nav.yaml", "yaml", NAV_YAML)
     ylines = NAV_YAML.split("\n")
