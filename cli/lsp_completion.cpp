@@ -155,7 +155,8 @@ void complete_assess(Items& out, const Analysis& a, std::string_view before) {
 
 // ---- YAML --------------------------------------------------------------
 
-size_t indent_of(std::string_view line) { return line.find_first_not_of(' ') == std::string_view::npos ? line.size() : line.find_first_not_of(' '); }
+// Leading spaces (the whole line when it is blank).
+size_t indent_of(std::string_view line) { return std::min(line.find_first_not_of(' '), line.size()); }
 
 // The key a `key:` line opens, or "".
 std::string_view key_of(std::string_view line) {
