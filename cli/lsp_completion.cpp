@@ -248,12 +248,18 @@ void complete_yaml(Items& out, const Analysis& a, std::string_view text, size_t 
 
 void complete_rules(Items& out, std::string_view before) {
   if (before.find('#') != std::string_view::npos) return;
-  if (!before.empty() && before.back() == '.') {  // a field of some element
+  if (!before.empty() && before.back() == '.') {  // a field of some element: the detail names which
+    std::vector<std::pair<std::string_view, std::string>> fields;
     for (int e = 0; e <= static_cast<int>(rt::Elem::criterion); ++e) {
       auto elem = static_cast<rt::Elem>(e);
       if (elem == rt::Elem::bucket) continue;
-      for (std::string_view n : rt::field_names(elem)) out.add(n, kFieldItem, std::string(rt::elem_name(elem)));
+      for (std::string_view n : rt::field_names(elem)) {
+        auto it = std::find_if(fields.begin(), fields.end(), [&](const auto& f) { return f.first == n; });
+        if (it == fields.end()) it = fields.insert(fields.end(), {n, ""});
+        it->second += (it->second.empty() ? "" : ", ") + std::string(rt::elem_name(elem));
+      }
     }
+    for (auto& [name, elems] : fields) out.add(name, kFieldItem, std::move(elems));
     return;
   }
   for (std::string_view n : rt::global_names()) out.add(n, kFieldItem);

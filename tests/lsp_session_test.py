@@ -238,6 +238,9 @@ def session_zh_config(tmp):
     h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": TYPO_LINE, "character": 25}})
     explain = subprocess.run([JIANFU, "--lang", "zh", "explain", "JF002"], capture_output=True, text=True).stdout
     check(explain.strip() in h["result"]["contents"]["value"], "Chinese hover is `explain --lang zh`")
+    syms = c.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}}).get("result") or []
+    details = {x["name"]: x.get("detail") for x in syms}
+    check(details.get("产业发展") == "100 分", f"Chinese symbol detail: {details}")
     check(c.finish() == 0, "zh session exits 0")
 
 
@@ -503,6 +506,9 @@ def session_completion(tmp):
     ruri = open_doc("mine.rules", "jianfu-rules", "# for i in indicators where i.poi\nfor i in indicators where i.poi\n")
     fields = labels(ruri, {"line": 1, "character": 31})
     check("points" in fields and all(f.startswith("poi") for f in fields), f".rules: fields after a dot: {fields}")
+    items = complete(ruri, {"line": 1, "character": 31})
+    points = [x.get("detail", "") for x in items if x["label"] == "points"]
+    check(points and "indicator" in points[0] and "group" in points[0], f".rules: the detail names the elements: {points}")
     check("indicators" in labels(ruri, {"line": 1, "character": 12}), ".rules: top-level names")
     check(labels(ruri, {"line": 0, "character": 33}) == [], ".rules: nothing in a comment")
 
