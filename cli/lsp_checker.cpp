@@ -124,7 +124,9 @@ Analysis Checker::check(const std::string& path, bool on_disk, DocKind kind, con
       if (kind == DocKind::yaml_scheme && !ends_with(name, ".yaml") && !ends_with(name, ".yml")) name += ".yaml";
       SourceSet one;
       id = one.add(name, text);
-      out = check_file(one, id, a.context->rules, g_.limits).diagnostics;
+      FileCheck checked = check_file(one, id, a.context->rules, g_.limits);
+      out = std::move(checked.diagnostics);
+      a.scheme = std::make_shared<const Scheme>(std::move(checked.scheme));
       if (!a.context->rules) out.insert(out.begin(), config_unusable(*a.context));
       break;
     }

@@ -11,6 +11,7 @@
 
 #include "cli/common.hpp"
 #include "cli/project_config.hpp"
+#include "base/model.hpp"
 
 namespace jf::cli {
 
@@ -44,6 +45,10 @@ struct Analysis {
   std::shared_ptr<const RuleContext> fallback;
   Lang lang = Lang::en;
   DocKind kind = DocKind::other;
+  /// The scheme as `check` read it (partial after syntax errors, later
+  /// copies of a repeated id dropped); null for other documents. Symbols,
+  /// definitions and completion read its spans.
+  std::shared_ptr<const Scheme> scheme;
 };
 
 class Checker {

@@ -7,7 +7,10 @@
 
 #include "cli/lsp_code_actions.hpp"
 #include "cli/lsp_diagnostics.hpp"
+#include "cli/lsp_completion.hpp"
+#include "cli/lsp_definition.hpp"
 #include "cli/lsp_hover.hpp"
+#include "cli/lsp_symbols.hpp"
 #include "dsl/scheme_format.hpp"
 
 namespace jf::cli {
@@ -101,6 +104,26 @@ json Server::request(const std::string& method, const json& params) {
       only = c->at("only").get<std::vector<std::string>>();
     return lsp_code_actions(d.analysis, d.uri, d.text, index, begin, std::max(begin, end), only);
   }
+  if (method == "textDocument/documentSymbol") {
+    Doc& d = document(params);
+    analyse(d);
+    return lsp_document_symbols(d.analysis, LineIndex(d.text));
+  }
+  if (method == "textDocument/definition" || method == "textDocument/references") {
+    Doc& d = document(params);
+    analyse(d);
+    LineIndex index(d.text);
+    uint32_t at = index.offset(position_of(params.at("position")));
+    if (method == "textDocument/definition") return lsp_definition(d.analysis, d.uri, index, at);
+    bool declaration = params.value("/context/includeDeclaration"_json_pointer, false);
+    return lsp_references(d.analysis, d.uri, index, at, declaration);
+  }
+  if (method == "textDocument/completion") {
+    Doc& d = document(params);
+    analyse(d);
+    LineIndex index(d.text);
+    return lsp_completion(d.analysis, d.text, index, index.offset(position_of(params.at("position"))));
+  }
   if (method == "textDocument/formatting") return format(document(params));
   throw RpcFailure{kMethodNotFound, fmt::format("unknown method {}", method)};
 }
@@ -126,6 +149,10 @@ json Server::initialize(const json& params) {
             {"textDocumentSync", {{"openClose", true}, {"change", 1}, {"save", {{"includeText", false}}}}},
             {"hoverProvider", true},
             {"documentFormattingProvider", true},
+            {"documentSymbolProvider", true},
+            {"definitionProvider", true},
+            {"referencesProvider", true},
+            {"completionProvider", {{"triggerCharacters", json::array({" ", ".", ","})}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll"})}}}}},
           {"serverInfo", {{"name", "jianfu"}, {"version", version_}}}};
 }

@@ -144,6 +144,8 @@ void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
 
 }  // namespace
 
+std::span<const std::string_view> statement_keywords() { return kKeywords; }
+
 std::string halfwidth_assess_line(std::string_view line) {
   std::string out;
   bool in_text = false;  // inside "…" (ASCII quotes, or curly ones being replaced)

@@ -419,6 +419,12 @@ const Field* find_in(const Table& t, std::string_view name) {
 const Field* find_field(Elem e, std::string_view name) { return find_in(table(e), name); }
 const Field* find_global(std::string_view name) { return find_in(global_fields(), name); }
 
+std::vector<std::string_view> global_names() {
+  std::vector<std::string_view> out;
+  for (const Field& f : global_fields()) out.push_back(f.name);
+  return out;
+}
+
 std::vector<std::string_view> field_names(Elem e) {
   std::vector<std::string_view> out;
   if (e == Elem::bucket) return {"key", "items", "count"};

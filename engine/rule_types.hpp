@@ -68,6 +68,8 @@ struct Field {
 const Field* find_field(Elem e, std::string_view name);
 /// Field names of `e`, for "did you mean" and messages.
 std::vector<std::string_view> field_names(Elem e);
+/// The top-level names (scheme, indicators, …), for completion.
+std::vector<std::string_view> global_names();
 /// The top-level name `name` (scheme, indicators, …), or null.
 const Field* find_global(std::string_view name);
 std::string_view elem_name(Elem e);

@@ -2,7 +2,8 @@
 """Drives `jianfu lsp` through a pipe as an editor would, with framed
 JSON-RPC messages: lifecycle, diagnostics (UTF-16 columns on a CJK line with
 a character outside the BMP), .jianfu.yaml, Chinese, hover, code actions,
-and hostile input (malformed JSON, bad headers, a huge Content-Length, a
+document symbols, definition and references, completion (in .assess, YAML
+and .rules, positions after CJK and astral characters), and hostile input (malformed JSON, bad headers, a huge Content-Length, a
 client that disappears). Usage: lsp_session_test.py JIANFU SOURCE_DIR"""
 import json
 import os
@@ -237,6 +238,9 @@ def session_zh_config(tmp):
     h = c.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": TYPO_LINE, "character": 25}})
     explain = subprocess.run([JIANFU, "--lang", "zh", "explain", "JF002"], capture_output=True, text=True).stdout
     check(explain.strip() in h["result"]["contents"]["value"], "Chinese hover is `explain --lang zh`")
+    syms = c.request("textDocument/documentSymbol", {"textDocument": {"uri": uri}}).get("result") or []
+    details = {x["name"]: x.get("detail") for x in syms}
+    check(details.get("产业发展") == "100 分", f"Chinese symbol detail: {details}")
     check(c.finish() == 0, "zh session exits 0")
 
 
@@ -318,9 +322,205 @@ def session_limits(tmp):
     check(any(d.get("code") == "JF001" for d in diags), f"untitled .assess checked once small: {diags}")
     check(c.finish() == 0, "limits session exits 0")
 
+NAV_SCHEME = """scheme "导航测试" {
+  year 2025
+  total 100
+  units 甲镇, 乙镇
+}
+
+department 两办 kind office
+department 农业农村局 kind line
+
+group 发展 points 60 {
+  indicator 产业发展 {
+    owner 农业农村局
+    points 60
+    score threshold target "达到年度目标"
+  }
+}
+indicator 𠀀核查 { owner 两办 points 40 score threshold proves 产业发展 }
+inspection 年终考核 by 两办 annual
+# jianfu: allow JF203 -- 只为测试
+inspection 暗访 by 两办 spot kind third_party
+"""
+NAV_LINES = NAV_SCHEME.split("\n")
+
+
+def at(line, needle, nth=0, shift=0):
+    """The LSP position of the nth `needle` on line `line` (UTF-16 units), moved by `shift` code points."""
+    text, start = NAV_LINES[line], -1
+    for _ in range(nth + 1):
+        start = text.index(needle, start + 1)
+    return {"line": line, "character": utf16_units(text[: start + shift])}
+
+
+def span(line, needle, nth=0):
+    return {"start": at(line, needle, nth), "end": at(line, needle, nth, len(needle))}
+
+
+def session_navigation(tmp):
+    d = os.path.join(tmp, "nav")
+    os.makedirs(d)
+    path = os.path.join(d, "nav.assess")
+    pathlib.Path(path).write_text(NAV_SCHEME, encoding="utf-8")
+    uri = pathlib.Path(path).as_uri()
+    c = Client(d)
+    caps = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}, "locale": "en"})["result"]["capabilities"]
+    for cap in ("documentSymbolProvider", "definitionProvider", "referencesProvider"):
+        check(caps.get(cap) is True, f"{cap} advertised")
+    c.notify("initialized", {})
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "assess", "version": 1, "text": NAV_SCHEME}})
+    c.diagnostics(uri)
+    doc = {"textDocument": {"uri": uri}}
+
+    # Outline: departments, the group holding its indicator, the top-level indicator, the inspection.
+    syms = c.request("textDocument/documentSymbol", doc).get("result") or []
+    names = [(x["name"], x["kind"], [y["name"] for y in x.get("children", [])]) for x in syms]
+    check(names == [("两办", 5, []), ("农业农村局", 5, []), ("发展", 3, ["产业发展"]), ("𠀀核查", 8, []), ("年终考核", 24, []),
+                     ("暗访", 24, [])],
+          f"document symbols: {names}")
+    if len(syms) == 6:
+        check(syms[3]["selectionRange"] == span(16, "𠀀核查"), f"UTF-16 selection range: {syms[3]['selectionRange']}")
+        check(syms[2]["range"]["start"] == at(9, "group") and syms[2]["range"]["end"]["line"] == 15,
+              f"group range covers its block: {syms[2]['range']}")
+        check(syms[2]["children"][0]["selectionRange"] == span(10, "产业发展"), "indicator selection range")
+        check(syms[2].get("detail") == "60 points", f"group detail: {syms[2].get('detail')}")
+
+    # Definition from a use (after an astral character: UTF-16 columns) to the declaration.
+    def definition(pos):
+        return c.request("textDocument/definition", {**doc, "position": pos})
+
+    r = definition(at(16, "两办", shift=1)).get("result")
+    check(r == [{"uri": uri, "range": span(6, "两办")}], f"owner goes to its department: {r}")
+    r = definition(at(16, "产业发展", shift=4)).get("result")  # the cursor just after the word
+    check(r == [{"uri": uri, "range": span(10, "产业发展")}], f"proves goes to its indicator: {r}")
+    r = definition(at(17, "年终考核", shift=2)).get("result")
+    check(r == [{"uri": uri, "range": span(17, "年终考核")}], f"an inspection's id is its own declaration: {r}")
+    r = definition(at(18, "JF203", shift=2))
+    check("error" not in r and r.get("result") is None, f"a rule id in an allow comment goes nowhere: {r}")
+    r = definition(at(1, "2025"))
+    check("error" not in r and r.get("result") is None, f"a number goes nowhere: {r}")
+
+    # References: every use of the department, with and without its declaration.
+    def references(pos, decl):
+        return c.request("textDocument/references", {**doc, "position": pos, "context": {"includeDeclaration": decl}})
+
+    r = references(at(6, "两办"), True).get("result") or []
+    want = [{"uri": uri, "range": x} for x in (span(6, "两办"), span(16, "两办"), span(17, "两办"), span(19, "两办"))]
+    check(sorted(json.dumps(x, sort_keys=True) for x in r) == sorted(json.dumps(x, sort_keys=True) for x in want), f"references of 两办: {r}")
+    r = references(at(11, "农业农村局"), False).get("result") or []
+    check(r == [{"uri": uri, "range": span(11, "农业农村局")}], f"references without the declaration: {r}")
+
+    # Malformed: a position is required.
+    r = c.request("textDocument/definition", doc)
+    check(r.get("error", {}).get("code") == -32602, f"definition without a position: {r}")
+    r = c.request("textDocument/references", doc)
+    check(r.get("error", {}).get("code") == -32602, f"references without a position: {r}")
+
+    # A rule id in .jianfu.yaml: nothing to go to, no error.
+    cfg = os.path.join(d, ".jianfu.yaml")
+    pathlib.Path(cfg).write_text("ignore: [JF203]\n", encoding="utf-8")
+    curi = pathlib.Path(cfg).as_uri()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": curi, "languageId": "yaml", "version": 1, "text": "ignore: [JF203]\n"}})
+    r = c.request("textDocument/definition", {"textDocument": {"uri": curi}, "position": {"line": 0, "character": 11}})
+    check("error" not in r and r.get("result") is None, f"a rule id in .jianfu.yaml goes nowhere: {r}")
+    r = c.request("textDocument/documentSymbol", {"textDocument": {"uri": curi}})
+    check(r.get("result") == [], f"no symbols in a config: {r}")
+    check(c.finish() == 0, "navigation session exits 0")
+
+NAV_YAML = """scheme:
+  name: 测试
+  units: [甲镇, 乙镇]
+departments:
+  - {id: 两办, kind: office}
+indicators:
+  - id: 𠀀甲
+    owner: 两办
+    points: 100
+    score: {mode: threshold}
+    proves: [𠀀甲]
+"""
+
+
+def session_completion(tmp):
+    d = os.path.join(tmp, "complete")
+    os.makedirs(d)
+    c = Client(d)
+    caps = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})["result"]["capabilities"]
+    check("completionProvider" in caps, "completionProvider advertised")
+    c.notify("initialized", {})
+
+    def open_doc(name, lang, text):
+        uri = pathlib.Path(d, name).as_uri()
+        c.notify("textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": lang, "version": 1, "text": text}})
+        c.diagnostics(uri)
+        return uri
+
+    def complete(uri, pos):
+        r = c.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": pos})
+        items = (r.get("result") or {}).get("items")
+        check(isinstance(items, list), f"completion answers a list: {r}")
+        return items or []
+
+    def labels(uri, pos):
+        return [x["label"] for x in complete(uri, pos)]
+
+    uri = open_doc("nav.assess", "assess", NAV_SCHEME)
+    # Declared ids after owner/proves, replacing the word typed so far (UTF-16 range after 𠀀).
+    items = complete(uri, at(16, "两办", shift=1))
+    check([x["label"] for x in items] == ["两办"], f"department ids after owner: {items}")
+    if items:
+        check(items[0]["textEdit"]["range"] == {"start": at(16, "两办"), "end": at(16, "两办", shift=1)},
+              f"the edit replaces the typed prefix: {items[0]['textEdit']}")
+    check(labels(uri, at(16, "产业发展", shift=2)) == ["产业发展"], "indicator ids after proves")
+    check(labels(uri, at(18, "JF203", shift=2)) == [], "nothing in a comment")
+    # Statement keywords on an empty line; enum words where a field takes one.
+    words = labels(uri, {"line": 5, "character": 0})
+    check({"department", "indicator", "inspection", "owner", "proves", "points"} <= set(words), f"keywords: {words}")
+    check(labels(uri, at(6, "office", shift=2)) == ["office"], "department kinds after kind")
+    check(labels(uri, at(13, "threshold", shift=1)) == ["threshold"], "score modes after score")
+    check(labels(uri, at(17, "annual", shift=1)) == ["annual"], "inspection frequencies after by DEPT")
+    kinds = labels(uri, at(6, "office"))
+    check(set(kinds) == {"office", "line", "assessment", "supervision", "efficiency", "third_party"}, f"every department kind: {kinds}")
+    kinds = labels(uri, at(19, "third_party"))
+    check(set(kinds) == {"regular", "third_party"}, f"`kind` on an inspection line: inspection kinds: {kinds}")
+
+    yuri = open_doc("nav.yaml", "yaml", NAV_YAML)
+    ylines = NAV_YAML.split("\n")
+
+    def yat(line, needle, shift=0):
+        text = ylines[line]
+        return {"line": line, "character": utf16_units(text[: text.index(needle) + shift])}
+
+    check(labels(yuri, yat(4, "office", 2)) == ["office"], "YAML: enum word in a flow mapping")
+    check(labels(yuri, yat(7, "两办", 1)) == ["两办"], "YAML: department id after owner")
+    check(labels(yuri, yat(9, "threshold", 1)) == ["threshold"], "YAML: score mode in score: {mode: }")
+    items = complete(yuri, yat(10, "𠀀甲", 1))
+    check([x["label"] for x in items] == ["𠀀甲"], f"YAML: indicator id in proves: [...]: {items}")
+    if items:
+        check(items[0]["textEdit"]["range"]["end"]["character"] - items[0]["textEdit"]["range"]["start"]["character"] == 2,
+              "an astral character is two UTF-16 units")
+    check(labels(yuri, yat(8, "points", 2)) == ["points"], "YAML: indicator keys")
+    check("departments" in labels(yuri, {"line": 3, "character": 0}), "YAML: top-level keys")
+
+    ruri = open_doc("mine.rules", "jianfu-rules", "# for i in indicators where i.poi\nfor i in indicators where i.poi\n")
+    fields = labels(ruri, {"line": 1, "character": 31})
+    check("points" in fields and all(f.startswith("poi") for f in fields), f".rules: fields after a dot: {fields}")
+    items = complete(ruri, {"line": 1, "character": 31})
+    points = [x.get("detail", "") for x in items if x["label"] == "points"]
+    check(points and "indicator" in points[0] and "group" in points[0], f".rules: the detail names the elements: {points}")
+    check("indicators" in labels(ruri, {"line": 1, "character": 12}), ".rules: top-level names")
+    check(labels(ruri, {"line": 0, "character": 33}) == [], ".rules: nothing in a comment")
+
+    r = c.request("textDocument/completion", {"textDocument": {"uri": uri}})
+    check(r.get("error", {}).get("code") == -32602, f"completion without a position: {r}")
+    check(c.finish() == 0, "completion session exits 0")
+
 
 with tempfile.TemporaryDirectory() as tmp:
-    for session in (session_en, session_zh_config, session_other_files, session_hostile, session_limits):
+    for session in (session_en, session_zh_config, session_other_files, session_navigation, session_completion,
+                    session_hostile,
+                    session_limits):
         try:
             session(tmp)
         except Exception as e:  # a hang or a closed pipe is a failure of that session, the others still run
