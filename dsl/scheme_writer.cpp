@@ -439,8 +439,9 @@ class AssessWriter {
       case FieldType::word:
       case FieldType::opt_word: return std::string(field_word(m, e));
       case FieldType::names: {
-        auto [en, zh] = id_what(m);
-        return list(m.ref<std::vector<Name>>(e), [&](const Name& n) { return id(n.text, en, zh); });
+        // Not a structured binding: clang 14 cannot capture one in a lambda.
+        const std::pair<std::string_view, std::string_view> what = id_what(m);
+        return list(m.ref<std::vector<Name>>(e), [&](const Name& n) { return id(n.text, what.first, what.second); });
       }
       case FieldType::words:
         return list(m.ref<std::vector<Evidence>>(e), [](const Evidence& x) { return std::string(to_string(x.kind)); });
