@@ -34,7 +34,7 @@ struct HtmlReportInput {
 };
 
 /// The whole page. Every scheme, data and path string is escaped
-/// (engine/html_escape.hpp); the page loads nothing (a Content-Security-Policy
+/// (render/html_escape.hpp); the page loads nothing (a Content-Security-Policy
 /// that allows only its own stylesheet, by hash) and runs no script.
 std::string render_report_html(const HtmlReportInput&);
 

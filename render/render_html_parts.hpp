@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "engine/html_escape.hpp"
+#include "render/html_escape.hpp"
 #include "render/render_html.hpp"
 
 namespace jf::html {

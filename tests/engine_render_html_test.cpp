@@ -1,7 +1,7 @@
 // The HTML report's escaping helper and the pieces of its CSP.
 #include <gtest/gtest.h>
 
-#include "engine/html_escape.hpp"
+#include "render/html_escape.hpp"
 #include "render/render_html.hpp"
 
 namespace jf {

@@ -1,4 +1,4 @@
-#include "engine/html_escape.hpp"
+#include "render/html_escape.hpp"
 
 namespace jf {
 
