@@ -51,6 +51,31 @@ bool quotable(std::string_view path) {
   return false;
 }
 
+// The quoted line under a finding's header, the same for a source line and a
+// document cell: an empty gutter line, the gutter (line or row number) with
+// the text, then `carets` carets `indent` columns in, in the severity colour.
+void quote(std::string& out, const std::string& gutter, const std::string& text, size_t indent, size_t carets,
+           std::string_view colour, const Style& st) {
+  auto bar = [&] {
+    out += ' ';
+    st.paint(out, "1;34", "|");
+  };
+  out.append(gutter.size(), ' ');
+  bar();
+  out += '\n';
+  st.paint(out, "1;34", gutter);
+  bar();
+  out += ' ';
+  out += text;
+  out += '\n';
+  out.append(gutter.size(), ' ');
+  bar();
+  out += ' ';
+  out.append(indent, ' ');
+  st.paint(out, colour, std::string(carets, '^'));
+  out += '\n';
+}
+
 // Prints the first line of the span with carets under it; a span that runs
 // past the line end is underlined to the end of the line. A long line is
 // cut to a window around the span, `...` marking the cuts, the carets still
@@ -70,26 +95,8 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   std::string_view before = lo > 0 ? "..." : "", after = hi < line.size() ? "..." : "";
   size_t indent = before.size() + sanitized_width(line.substr(lo, a - lo));
   size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b - a)));
-  auto bar = [&] {
-    out += ' ';
-    st.paint(out, "1;34", "|");
-  };
-  out.append(gutter.size(), ' ');
-  bar();
-  out += '\n';
-  st.paint(out, "1;34", gutter);
-  bar();
-  out += ' ';
-  out += before;
-  out += sanitize_for_terminal(line.substr(lo, hi - lo));
-  out += after;
-  out += '\n';
-  out.append(gutter.size(), ' ');
-  bar();
-  out += ' ';
-  out.append(indent, ' ');
-  st.paint(out, severity_colour(d.severity), std::string(carets, '^'));
-  out += '\n';
+  quote(out, gutter, std::string(before) + sanitize_for_terminal(line.substr(lo, hi - lo)) + std::string(after), indent,
+        carets, severity_colour(d.severity), st);
 }
 
 // A document's cell, quoted under its row number: a .docx or .xlsx has no
@@ -114,25 +121,9 @@ void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const
     while (from > 0 && (static_cast<unsigned char>(cell[from]) & 0xC0) == 0x80) --from;
   }
   std::string gutter = p.row ? std::to_string(p.row) : std::string(" ");
-  auto bar = [&] {
-    out += ' ';
-    st.paint(out, "1;34", "|");
-  };
-  out.append(gutter.size(), ' ');
-  bar();
-  out += '\n';
-  st.paint(out, "1;34", gutter);
-  bar();
-  out += ' ';
-  if (from) out += "…";
-  out += sanitize_for_terminal(cell.substr(from));
-  out += '\n';
-  out.append(gutter.size(), ' ');
-  bar();
-  out += ' ';
-  out.append(sanitized_width(cell.substr(from, a - from)) + (from ? 1 : 0), ' ');
-  st.paint(out, severity_colour(d.severity), std::string(std::max<size_t>(1, sanitized_width(cell.substr(a, b > a ? b - a : 0))), '^'));
-  out += '\n';
+  quote(out, gutter, (from ? "…" : "") + sanitize_for_terminal(cell.substr(from)),
+        sanitized_width(cell.substr(from, a - from)) + (from ? 1 : 0),
+        std::max<size_t>(1, sanitized_width(cell.substr(a, b > a ? b - a : 0))), severity_colour(d.severity), st);
 }
 
 class TextReport : public ReportFormat {
