@@ -87,6 +87,17 @@ struct SpanOf<M> {
     Part::PART, #MEMBER, FieldType::TYPE, REQ, YAML, ASSESS, RULE, EN, ZH, WORDS, Part::NESTED, DIFF, \
         Member<&STRUCT::MEMBER>::at, SPAN, Member<&STRUCT::MEMBER>::equal                          \
   }
+// The owner field is written with the co-owners (`owner A, B`), so it is
+// equal only when both are: `diff` then names an owner change once.
+bool owners_equal(const void* a, const void* b) {
+  const auto& x = *static_cast<const Indicator*>(a);
+  const auto& y = *static_cast<const Indicator*>(b);
+  return x.owner == y.owner && x.co_owners == y.co_owners;
+}
+constexpr ModelField with_equal(ModelField f, bool (*equal)(const void*, const void*)) {
+  f.equal = equal;
+  return f;
+}
 #define NO_SPAN nullptr
 #define SPAN(STRUCT, MEMBER) SpanOf<&STRUCT::MEMBER>::at
 
@@ -149,9 +160,10 @@ const ModelField kIndicator[] = {
     FIELD(indicator, Indicator, group, id_text, false, "group", "", "group",
           "the group it belongs to (`.assess`: the enclosing `group` block)",
           "所属指标组（`.assess` 中为所在的 `group` 块）", nullptr, document, true, NO_SPAN),
-    FIELD(indicator, Indicator, owner, owners, false, "owner", "owner", "owner_id",
-          "the id of the department that scores it; a list when several share the item (the first owns it)",
-          "负责评分的部门标识；多个部门共担时为列表（第一个为主责）", nullptr, document, true, NO_SPAN),
+    with_equal(FIELD(indicator, Indicator, owner, owners, false, "owner", "owner", "owner_id",
+                     "the id of the department that scores it; a list when several share the item (the first owns it)",
+                     "负责评分的部门标识；多个部门共担时为列表（第一个为主责）", nullptr, document, true, NO_SPAN),
+               owners_equal),
     FIELD(indicator, Indicator, points, opt_number, false, "points", "points", "points", "its points", "分值",
           nullptr, document, true, SPAN(Indicator, points_span)),
     FIELD(indicator, Indicator, key, flag, false, "key", "key", "key", "key / central work (重点工作)",

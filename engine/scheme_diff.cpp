@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <map>
 
 #include "engine/fingerprint.hpp"
@@ -26,9 +25,6 @@ void changed_fields(Part part, const void* a, const void* b, std::vector<std::st
 std::vector<std::string> changed_fields(const Indicator& a, const Indicator& b) {
   std::vector<std::string> f;
   changed_fields(Part::indicator, &a, &b, f);
-  // Co-owners are written in the owner field (`owner A, B`), so a change
-  // among them is an owner change.
-  if (a.co_owners != b.co_owners && std::find(f.begin(), f.end(), "owner") == f.end()) f.push_back("owner");
   return f;
 }
 

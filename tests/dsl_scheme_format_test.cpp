@@ -4,25 +4,18 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "dsl/comments.hpp"
 #include "dsl/scheme_format.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/scheme_writer.hpp"
+#include "tests/cli_test_util.hpp"
 
 namespace jf {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using testing::slurp;
 
 FormatResult format_text(const std::string& name, const std::string& text) {
   SourceSet sources;
@@ -49,7 +42,7 @@ TEST(SchemeFormat, EveryExampleFormatsAndFormattingAgainChangesNothing) {
   auto files = scheme_files(JIANFU_SOURCE_DIR "/examples");
   ASSERT_FALSE(files.empty()) << "no scheme in examples/";
   for (const fs::path& p : files) {
-    FormatResult once = format_text(p.string(), read_file(p));
+    FormatResult once = format_text(p.string(), slurp(p));
     ASSERT_TRUE(once.ok()) << p << ": " << why(once);
     FormatResult twice = format_text(p.string(), once.text);
     ASSERT_TRUE(twice.ok()) << p << ": " << why(twice);
@@ -73,7 +66,7 @@ TEST(SchemeFormat, ExamplesAreStableUnderConvertRoundTrips) {
   ASSERT_FALSE(files.empty());
   for (const fs::path& p : files) {
     const bool yaml = p.extension() != ".assess";
-    std::string formatted = format_text(p.string(), read_file(p)).text;
+    std::string formatted = format_text(p.string(), slurp(p)).text;
     std::string other = convert(yaml ? "f.yaml" : "f.assess", formatted, !yaml);
     EXPECT_EQ(convert(yaml ? "o.assess" : "o.yaml", other, yaml), formatted) << p;
   }
@@ -84,7 +77,7 @@ TEST(SchemeFormat, RuleFixturesAreIdempotentWhenTheyParse) {
   ASSERT_FALSE(files.empty());
   size_t formatted = 0;
   for (const fs::path& p : files) {
-    FormatResult once = format_text(p.string(), read_file(p));
+    FormatResult once = format_text(p.string(), slurp(p));
     if (!once.syntax_errors.empty()) continue;  // JF001 fixtures
     ASSERT_TRUE(once.ok()) << p << ": " << why(once);
     EXPECT_EQ(format_text(p.string(), once.text).text, once.text) << p;
