@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/message.hpp"
 #include "base/span.hpp"
 #include "base/text.hpp"
 
@@ -35,8 +36,10 @@ struct Diagnostic {
   std::string category;  // e.g. "ranking"
   Severity severity = Severity::error;
   Span span;
-  Text message;
-  Text help;
+  /// What is wrong and what to do, as catalogue keys with arguments
+  /// (base/message.hpp), rendered in the run's language by the renderer.
+  Message message;
+  Message help;
   /// Identity that survives unrelated edits (engine/fingerprint.hpp); empty
   /// until the pipeline assigns it.
   std::string fingerprint;

@@ -31,7 +31,7 @@ class BaselineReport : public ReportFormat {
           .key("file").str(sources[d.span.file].path())
           .key("rule").str(d.rule)
           .key("fingerprint").str(d.fingerprint)
-          .key("message").str(d.message.en)
+          .key("message").str(d.message.in(Lang::en))
           .end();
     }
     return out;

@@ -64,7 +64,7 @@ int run_test(const TestOptions& o, const Globals& g) {
       if (got.count(*f) <= want.count(*f)) continue;
       std::string msg;
       for (const Diagnostic& d : result.diagnostics)
-        if (d.rule == f->first && sources[id].locate(d.span.begin).line == f->second) msg = d.message.en;
+        if (d.rule == f->first && sources[id].locate(d.span.begin).line == f->second) msg = d.message.in(Lang::en);
       problems.push_back(fmt::format("  unexpected  {}:{}: {} {}", path, f->second, f->first, msg));
     }
     bool ok = problems.empty();

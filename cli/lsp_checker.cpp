@@ -38,7 +38,7 @@ Diagnostic config_unusable(const RuleContext& c) {
           .category = "config",
           .severity = Severity::error,
           .span = {0, 0, 0},
-          .message = {fmt::format("the configuration cannot be used ({}); rules do not run until it is fixed "
+          .message = Text{fmt::format("the configuration cannot be used ({}); rules do not run until it is fixed "
                                   "(details in the language server's log)",
                                   c.error),
                       fmt::format("{} 无法使用；修正之前不运行规则（详情见语言服务器日志）", what)}};

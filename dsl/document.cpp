@@ -169,7 +169,7 @@ std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, c
       doc->table = lay_out_table(g, options);  // the grid's problems
       for (TableProblem& p : doc->table.problems) {
         p.begin = p.end = 0;
-        if (p.help.en.empty()) p.help = kResave;
+        if (p.help.in(Lang::en).empty()) p.help = kResave;
       }
     }
     return std::make_unique<SourceFile>(std::move(path), std::move(text), std::move(doc), std::move(places), true);

@@ -71,7 +71,7 @@ std::shared_ptr<const Lexicon> load_builtin_lexicon() {
       if (auto* e = top->get("entries")) read_lexicon_entries(r, e->value, f.path, klass, entries);
     if (!errors.empty() || klass.empty())
       throw std::logic_error(fmt::format("{}: the built-in lexicon is malformed: {}", f.path,
-                                         errors.empty() ? "no class" : errors.front().message.en));
+                                         errors.empty() ? "no class" : errors.front().message.in(Lang::en)));
     for (LexiconEntry& x : entries) lex->add(std::move(x));
     if (!en.empty() || !zh.empty()) lex->name_class(klass, en, zh);
   }

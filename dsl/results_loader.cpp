@@ -225,7 +225,7 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
     }
   }
   for (const Diagnostic& d : problems)
-    add(out, src.locate(d.span.begin).line, d.message.en, d.message.zh);
+    add(out, src.locate(d.span.begin).line, d.message.in(Lang::en), d.message.in(Lang::zh));
   if (out.issues.empty() && out.table.units.empty())
     add(out, 0, "the file has no results", "文件中没有结果");
   return out;
@@ -275,7 +275,7 @@ LoadedResults load_results(const std::string& path, const std::string& bytes) {
   SourceFile src(path, bytes);
   if (auto bad = first_byte_problem(src)) {
     LoadedResults out;
-    add(out, src.locate(bad->at).line, bad->message.en, bad->message.zh);
+    add(out, src.locate(bad->at).line, bad->message.in(Lang::en), bad->message.in(Lang::zh));
     return out;
   }
   if (path.ends_with(".yaml") || path.ends_with(".yml")) return parse_results_yaml(src);

@@ -33,10 +33,7 @@ const Text kGenericHelp{"see docs/scheme-language.md for the syntax; `jianfu che
                         "punctuation and misspelt words",
                         "语法见 docs/scheme-language.md；`jianfu check --fix` 可自动修正全角标点和拼错的词"};
 
-void append(Diagnostic& d, const std::string& en, const std::string& zh) {
-  d.message.en += en;
-  d.message.zh += zh;
-}
+void append(Diagnostic& d, const std::string& en, const std::string& zh) { d.message.append(Text{en, zh}); }
 
 // `.assess`: what stands at the error.
 void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
@@ -56,7 +53,7 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
            space ? fmt::format("; found the full-width `{}`: write a space instead", found)
                  : fmt::format("; found the full-width `{}`: write `{}`", found, want),
            fmt::format("；此处是全角字符“{}”，应写作{}", found, space ? "空格" : "半角 `" + want + "`"));
-    d.help = {"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
+    d.help = Text{"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
               "请将输入法切换为半角（英文）标点，或运行 `jianfu check --fix`"};
     auto [b, e] = line_around(text, at);
     std::string fixed = halfwidth_assess_line(text.substr(b, e - b));
@@ -79,7 +76,7 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
   while (w < text.size() && ident_byte(static_cast<unsigned char>(text[w]))) ++w;
   std::string_view word = text.substr(at, w - at);
   if (!word.empty() && std::find(kKeywords.begin(), kKeywords.end(), word) == kKeywords.end() &&
-      d.message.en.find("did you mean") == std::string::npos) {
+      d.message.in(Lang::en).find("did you mean") == std::string::npos) {
     std::vector<std::string_view> words(kKeywords.begin(), kKeywords.end());
     std::string_view guess = did_you_mean(word, words);
     if (!guess.empty()) {
@@ -111,10 +108,8 @@ std::string yaml_message_zh(std::string_view en) {
 // later line. Find the full-width colon after a key and point there.
 void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
   static const std::string_view kPrefix = "YAML syntax error: ";
-  if (d.message.en.rfind(kPrefix, 0) == 0) {
-    std::string raw = d.message.en.substr(kPrefix.size());
-    d.message.zh = "YAML 语法错误：" + yaml_message_zh(raw);
-  }
+  if (std::string en = d.message.in(Lang::en); en.rfind(kPrefix, 0) == 0)
+    d.message = Text{en, "YAML 语法错误：" + yaml_message_zh(en.substr(kPrefix.size()))};
   std::string_view text = src.text();
   const uint32_t error_line = src.locate(d.span.begin).line;
   for (uint32_t n = 1; n <= error_line && n <= src.line_count(); ++n) {
@@ -128,11 +123,11 @@ void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
     const uint32_t at = static_cast<uint32_t>(line.data() - text.data() + k);
     std::string key(line.substr(i, k - i));
     d.span = {file, at, at + 3};
-    d.message = {fmt::format("full-width colon `：` after `{}`: YAML reads the line as one text; write `{}: `",
+    d.message = Text{fmt::format("full-width colon `：` after `{}`: YAML reads the line as one text; write `{}: `",
                              key, key),
                  fmt::format("`{}` 后是全角冒号“：”，YAML 会把整行当作一段文字；应写作半角冒号加空格 `{}: `", key,
                              key)};
-    d.help = {"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
+    d.help = Text{"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
               "请将输入法切换为半角（英文）标点，或运行 `jianfu check --fix`"};
     size_t after = k + 3;
     std::string with = ": ";
@@ -188,7 +183,7 @@ void add_syntax_hints(const SourceFile& src, uint32_t file, bool yaml, std::vect
     if (d.rule != "JF001") continue;
     if (yaml) hint_yaml(src, file, d);
     else hint_assess(src, file, d);
-    if (d.help.en.empty()) d.help = kGenericHelp;
+    if (d.help.empty()) d.help = kGenericHelp;
   }
 }
 

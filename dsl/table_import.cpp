@@ -98,7 +98,7 @@ class Importer {
     for (const TableProblem& p : table_.problems)
       out_.errors.push_back(syntax_error({file_, std::min(p.begin, size), std::min(std::max(p.end, p.begin), size)},
                                          p.message,
-                                         p.help.en.empty() ? Text{"fix the table, or map its columns with --columns",
+                                         p.help.in(Lang::en).empty() ? Text{"fix the table, or map its columns with --columns",
                                                                   "修改表格，或用 --columns 指定列的对应关系"}
                                                            : p.help));
     if (!table_.ok()) return;

@@ -106,9 +106,9 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
                    .category = "structure",
                    .severity = Severity::error,
                    .span = m.scheme.info.span,
-                   .message = {fmt::format("rule {} failed: {}", meta.id, e.en),
+                   .message = Text{fmt::format("rule {} failed: {}", meta.id, e.en),
                                fmt::format("规则 {} 运行失败：{}", meta.id, e.zh)},
-                   .help = {"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"}});
+                   .help = Text{"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"}});
     return;
   }
   for (Diagnostic& d : found) out.push_back(std::move(d));
@@ -119,7 +119,7 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
                    .category = meta.category,
                    .severity = meta.severity,
                    .span = m.scheme.info.span,
-                   .message = {fmt::format("{} more findings of {} not shown", more, meta.id),
+                   .message = Text{fmt::format("{} more findings of {} not shown", more, meta.id),
                                fmt::format("另有 {} 条 {} 的结果未显示", more, meta.id)}});
   }
 }

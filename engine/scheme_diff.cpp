@@ -81,8 +81,8 @@ std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span 
            .category = "volume",
            .severity = Severity::warning,
            .span = at,
-           .message = {"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh},
-           .help = {"Merge or drop items, report less often, fold inspections into the annual assessment",
+           .message = Text{"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh},
+           .help = Text{"Merge or drop items, report less often, fold inspections into the annual assessment",
                     "合并或删减指标、降低报送频次、把检查并入年度考核"}}};
 }
 

@@ -31,7 +31,7 @@ LoadResult load_text(SourceSet& sources, std::string name, std::string text) {
 }
 
 std::string first_message(const LoadResult& r) {
-  return r.diagnostics.empty() ? "" : r.diagnostics[0].message.en;
+  return r.diagnostics.empty() ? "" : r.diagnostics[0].message.in(Lang::en);
 }
 
 void expect_yaml_roundtrip(const Scheme& original, const std::string& label) {
@@ -324,12 +324,12 @@ TEST(ConvertRoundtrip, AnOwnerNamedTwiceIsAnError) {
   LoadResult a = load_text(sources, "s.assess",
                            "scheme \"s\" {\n}\ndepartment a\nindicator x {\n  owner a, a\n  score threshold\n}\n");
   ASSERT_EQ(a.diagnostics.size(), 1u);
-  EXPECT_EQ(a.diagnostics[0].message.en, "`a` is named twice in `owner`");
+  EXPECT_EQ(a.diagnostics[0].message.in(Lang::en), "`a` is named twice in `owner`");
   LoadResult y = load_text(sources, "s.yaml",
                            "scheme: {name: s}\ndepartments: [{id: a}]\n"
                            "indicators:\n  - {id: x, owner: [a, a], score: {mode: threshold}}\n");
   ASSERT_EQ(y.diagnostics.size(), 1u) << first_message(y);
-  EXPECT_EQ(y.diagnostics[0].message.en, "`a` is named twice in `owner`");
+  EXPECT_EQ(y.diagnostics[0].message.in(Lang::en), "`a` is named twice in `owner`");
   EXPECT_EQ(y.scheme.indicators.at(0).owner.text, "a");
   EXPECT_TRUE(y.scheme.indicators.at(0).co_owners.empty());
 }

@@ -142,7 +142,7 @@ TEST(ImportWording, EveryModeKeepsItsWords) {
   EXPECT_EQ(r.scheme.indicators[1].score.target_text, "不发生较大及以上生产安全事故");
   EXPECT_EQ(r.scheme.indicators[2].score.mode, ScoreMode::bonus);
   EXPECT_EQ(r.scheme.indicators[2].wording.content, "经验做法被市级以上推广");
-  for (const Diagnostic& d : r.notes) ADD_FAILURE() << "unexpected note: " << d.message.en;
+  for (const Diagnostic& d : r.notes) ADD_FAILURE() << "unexpected note: " << d.message.in(Lang::en);
 }
 
 TEST(ImportWording, LateReportWithoutEachIsADeduction) {
@@ -161,7 +161,7 @@ TEST(ImportWording, Jf099OnlyForScoringNotUnderstood) {
                                "2,人居环境,10,加强整治，建立长效机制,县农业农村局\n");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r.notes.size(), 1u);
-  EXPECT_NE(r.notes[0].message.en.find("酌情扣分"), std::string::npos);
+  EXPECT_NE(r.notes[0].message.in(Lang::en).find("酌情扣分"), std::string::npos);
   EXPECT_EQ(r.scheme.indicators[1].wording.standard, "加强整治，建立长效机制");
 }
 

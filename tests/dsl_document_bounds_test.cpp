@@ -29,7 +29,7 @@ Grid word(const std::string& body, const GridLimits& limits = {}) {
   return read_docx(fuzz::zip_archive({{"word/document.xml", kWord + body + kWordEnd}}), limits);
 }
 
-std::string first_problem(const Grid& g) { return g.problems.empty() ? "" : g.problems.front().message.en; }
+std::string first_problem(const Grid& g) { return g.problems.empty() ? "" : g.problems.front().message.in(Lang::en); }
 
 }  // namespace
 
@@ -45,7 +45,7 @@ TEST(DocumentBounds, MergedCellRepeatsCountAgainstTheTextBound) {
   Grid g = word("<w:tbl>" + rows + "</w:tbl>", limits);
   EXPECT_EQ(first_problem(g),
             "the document's cells hold more than 1048576 bytes of text (a merged cell counts in every row it covers)");
-  EXPECT_EQ(g.problems.front().message.zh, "文档中单元格的文字超过 1048576 字节（合并单元格按所跨行数重复计）");
+  EXPECT_EQ(g.problems.front().message.in(Lang::zh), "文档中单元格的文字超过 1048576 字节（合并单元格按所跨行数重复计）");
   limits.max_text_bytes = 60u << 20;  // 1,000 rows x 20 cells x 3,000 bytes fit
   EXPECT_TRUE(word("<w:tbl>" + rows + "</w:tbl>", limits).ok());
 }

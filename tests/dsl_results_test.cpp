@@ -8,7 +8,7 @@ namespace {
 
 std::vector<std::string> messages(const std::vector<DataIssue>& issues) {
   std::vector<std::string> out;
-  for (const DataIssue& i : issues) out.push_back("row " + std::to_string(i.row) + ": " + i.message.en);
+  for (const DataIssue& i : issues) out.push_back("row " + std::to_string(i.row) + ": " + i.message.in(Lang::en));
   return out;
 }
 
@@ -71,7 +71,7 @@ TEST(ResultsCsv, HeaderProblems) {
 TEST(ResultsCsv, MalformedQuotingIsAnIssue) {
   LoadedResults r = parse_results_csv("unit,indicator,value\n甲,\"x,1\n");
   ASSERT_EQ(r.issues.size(), 1u);
-  EXPECT_EQ(r.issues[0].message.en.rfind("malformed CSV: ", 0), 0u);
+  EXPECT_EQ(r.issues[0].message.in(Lang::en).rfind("malformed CSV: ", 0), 0u);
 }
 
 TEST(ResultsCsv, InvalidUtf8IsAnIssue) {
@@ -134,7 +134,7 @@ TEST(ResultsYaml, ReadsEntriesWithLines) {
                                  "  - {unit: 甲, indicator: a, value: 95.5}\n"
                                  "  - unit: 甲\n    indicator: b\n    value: 达标\n"
                                  "  - {unit: 乙, indicator: c, events: {late_report: 2, data_error: 1}}\n");
-  ASSERT_TRUE(r.issues.empty()) << r.issues[0].message.en;
+  ASSERT_TRUE(r.issues.empty()) << r.issues[0].message.in(Lang::en);
   EXPECT_EQ(*r.table.units["甲"]["a"].value, 95.5);
   EXPECT_EQ(r.table.units["甲"]["a"].row, 2u);
   EXPECT_EQ(*r.table.units["甲"]["b"].pass, true);
@@ -150,10 +150,10 @@ TEST(ResultsYaml, ProblemsHaveLines) {
                                  "  - {unit: 乙, indicator: b, events: {late: -1}}\n");
   ASSERT_EQ(r.issues.size(), 3u);
   EXPECT_EQ(r.issues[0].row, 3u);
-  EXPECT_EQ(r.issues[0].message.en, "value `many` is neither a number nor pass/fail");
+  EXPECT_EQ(r.issues[0].message.in(Lang::en), "value `many` is neither a number nor pass/fail");
   EXPECT_EQ(r.issues[1].row, 4u);
   EXPECT_EQ(r.issues[2].row, 2u);
-  EXPECT_EQ(r.issues[2].message.en, "unknown key `vlaue` in a result; did you mean `value`?");
+  EXPECT_EQ(r.issues[2].message.in(Lang::en), "unknown key `vlaue` in a result; did you mean `value`?");
 }
 
 }  // namespace

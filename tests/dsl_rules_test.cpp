@@ -28,7 +28,7 @@ std::unique_ptr<Parsed> parse(std::string text) {
 std::string where(const Parsed& p, size_t i = 0) {
   const auto& e = p.errors.at(i);
   LineCol lc = p.sources[0].locate(e.span.begin);
-  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + e.message.en;
+  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + e.message.in(Lang::en);
 }
 
 /// An S-expression of an expression tree, to check precedence.
@@ -147,7 +147,7 @@ TEST(RulesGrammar, SyntaxErrors) {
   EXPECT_EQ(where(*p), "2:13: expected a literal (number, string, true, false or a list), found `x`");
   p = parse("rules X1 x {}\n");
   EXPECT_EQ(where(*p), "1:1: expected 'rule', found `rules`");
-  EXPECT_EQ(p->errors[0].message.zh, "此处应为“rule”，实际为`rules`");
+  EXPECT_EQ(p->errors[0].message.in(Lang::zh), "此处应为“rule”，实际为`rules`");
   p = parse("rule X1 x {\n  explain en \"\"\"\n  never closed\n}\n");
   EXPECT_EQ(where(*p), "2:14: unterminated \"\"\" string");
 }
@@ -181,7 +181,7 @@ TEST(RulesGrammar, DeepNestingIsAnErrorNotACrash) {
     for (int i = 0; i < 100000; ++i) e += close;
     auto p = parse("rule X1 x {\n  where " + e + "\n}\n");
     ASSERT_EQ(p->errors.size(), 1u) << open;
-    EXPECT_EQ(p->errors[0].message.en, "expression nested too deeply (limit 64 levels)") << open;
+    EXPECT_EQ(p->errors[0].message.in(Lang::en), "expression nested too deeply (limit 64 levels)") << open;
   }
   std::string ok = "x";
   for (int i = 0; i < 60; ++i) ok = "(" + ok + ")";
@@ -193,7 +193,7 @@ TEST(RulesGrammar, TooManyErrorsStops) {
   for (int i = 0; i < 100; ++i) text += "rule A" + std::to_string(i) + " a {\n  where +\n}\n";
   auto p = parse(text);
   ASSERT_EQ(p->errors.size(), 51u);
-  EXPECT_EQ(p->errors.back().message.en, "too many syntax errors; stopping");
+  EXPECT_EQ(p->errors.back().message.in(Lang::en), "too many syntax errors; stopping");
 }
 
 // The run's limits reach the rules parser (pipeline/rule_loader.hpp): a file
@@ -206,8 +206,8 @@ TEST(RulesGrammar, FileAboveTheSizeLimitIsRefused) {
   std::vector<rules_ast::SyntaxError> errors;
   rules_ast::File f = parse_rules(sources, id, Limits{.max_file_bytes = 20}, errors);
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].message.en, "file size is above the limit of 20 bytes");
-  EXPECT_EQ(errors[0].message.zh, "文件大小超过上限 20 字节");
+  EXPECT_EQ(errors[0].message.in(Lang::en), "file size is above the limit of 20 bytes");
+  EXPECT_EQ(errors[0].message.in(Lang::zh), "文件大小超过上限 20 字节");
   EXPECT_TRUE(f.rules.empty());
   errors.clear();
   EXPECT_EQ(parse_rules(sources, id, Limits{.max_file_bytes = text.size()}, errors).rules.size(), 1u);

@@ -24,7 +24,7 @@ FormatResult format_text(const std::string& name, const std::string& text) {
 }
 
 std::string why(const FormatResult& r) {
-  if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.en;
+  if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.in(Lang::en);
   return r.refused.en;
 }
 

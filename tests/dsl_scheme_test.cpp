@@ -19,7 +19,7 @@ struct Parsed {
     std::vector<std::string> out;
     for (const auto& d : result.diagnostics) {
       LineCol lc = file().locate(d.span.begin);
-      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + d.message.en);
+      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + d.message.in(Lang::en));
     }
     return out;
   }
@@ -269,7 +269,7 @@ TEST(SchemeErrors, MissingNumber) {
   auto p = parse(std::string(kHeader) + "indicator A {\n  points\n}\n");
   EXPECT_EQ(p->errors(), Errors{"4:1: expected a number after `points`"});
   EXPECT_EQ(p->result.diagnostics[0].rule, "JF001");
-  EXPECT_EQ(p->result.diagnostics[0].message.zh, "期望 `points` 后面是数字");
+  EXPECT_EQ(p->result.diagnostics[0].message.in(Lang::zh), "期望 `points` 后面是数字");
   EXPECT_EQ(p->result.scheme.indicators.size(), 1u);  // the item is kept, partial
 }
 
@@ -282,7 +282,7 @@ TEST(SchemeErrors, UnknownScoreModeListsTheValidWords) {
   auto p = parse(std::string(kHeader) + "indicator A {\n  score ranking\n}\n");
   EXPECT_EQ(p->errors(), Errors{"3:9: unknown score mode `ranking`; expected one of: threshold, "
                                 "rank, deduction, veto, bonus"});
-  EXPECT_EQ(p->result.diagnostics[0].message.zh,
+  EXPECT_EQ(p->result.diagnostics[0].message.in(Lang::zh),
             "未知的计分方式 `ranking`；应为以下之一：threshold, rank, deduction, veto, bonus");
 }
 
@@ -427,8 +427,8 @@ TEST(SchemeErrors, ErrorsAreCapped) {
   for (int i = 0; i < 10; ++i) text += "department 1\n";
   auto p = parse(text, limits);
   ASSERT_EQ(p->result.diagnostics.size(), 4u);
-  EXPECT_EQ(p->result.diagnostics[2].message.en, "expected a name after `department`");
-  EXPECT_EQ(p->result.diagnostics[3].message.en, "too many syntax errors; stopped after 3");
+  EXPECT_EQ(p->result.diagnostics[2].message.in(Lang::en), "expected a name after `department`");
+  EXPECT_EQ(p->result.diagnostics[3].message.in(Lang::en), "too many syntax errors; stopped after 3");
 }
 
 // ---- hostile input ----

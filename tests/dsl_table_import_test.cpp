@@ -136,7 +136,7 @@ TEST(TableReader, CrlfRowsAndQuotedLineBreaks) {
 TEST(TableLayout, PublishedHeaderNamesAnywhereInTheFirstRows) {
   Table t = read_table("县考核细则,,,\n（千分制）,,,\n,,,\n序号,评估指标,评估内容与计分方法,分值,考评单位\n"
                        "1,甲,按实绩赋分,10,县委办\n", {});
-  ASSERT_TRUE(t.ok()) << t.problems.front().message.en;
+  ASSERT_TRUE(t.ok()) << t.problems.front().message.in(Lang::en);
   EXPECT_EQ(t.header_row, 4u);
   EXPECT_EQ(t.header_names[static_cast<int>(TableField::indicator)], "评估指标");
   EXPECT_EQ(t.header_names[static_cast<int>(TableField::standard)], "评估内容与计分方法");
@@ -201,7 +201,7 @@ TEST(TableLayout, Utf16WithBomIsRead) {
   for (char16_t c : std::u16string(u"二级指标,分值\r\n甲,10\r\n")) utf16 += static_cast<char>(c & 0xFF), utf16 += static_cast<char>(c >> 8);
   std::string text;
   Table t = read_table(utf16, {}, &text);
-  ASSERT_TRUE(t.ok()) << t.problems.front().message.en;
+  ASSERT_TRUE(t.ok()) << t.problems.front().message.in(Lang::en);
   EXPECT_EQ(t.encoding, TableEncoding::utf16le);
   EXPECT_EQ(t.rows[0].at(TableField::indicator).text, "甲");
   EXPECT_EQ(text.substr(t.rows[0].at(TableField::indicator).text_begin, 3), "甲");  // offsets into the UTF-8 text

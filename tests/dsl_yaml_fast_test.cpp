@@ -68,7 +68,7 @@ TEST(YamlFast, DeclinesNestingPastTheLimit) {
   Both b(deep);
   EXPECT_FALSE(b.fast);
   ASSERT_EQ(b.diags.size(), 1u);
-  EXPECT_EQ(b.diags[0].message.en, "nesting deeper than 64 levels");
+  EXPECT_EQ(b.diags[0].message.in(Lang::en), "nesting deeper than 64 levels");
 }
 
 }  // namespace

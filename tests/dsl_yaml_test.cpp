@@ -27,7 +27,7 @@ struct Loaded {
     std::vector<std::string> out;
     for (const Diagnostic& d : result.diagnostics) {
       LineCol lc = sources[file].locate(d.span.begin);
-      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message.en);
+      out.push_back(std::to_string(lc.line) + ":" + std::to_string(lc.column) + " " + d.message.in(Lang::en));
     }
     return out;
   }
@@ -127,7 +127,7 @@ TEST(YamlLoader, UnknownKeyWithSuggestion) {
   auto l = load("scheme: {name: x}\ndepartments:\n  - {id: a, nmae: b}\n");
   EXPECT_EQ(l->messages(),
             std::vector<std::string>{"3:13 unknown key `nmae` in department; did you mean `name`?"});
-  EXPECT_EQ(l->result.diagnostics[0].message.zh, "部门中有未知的键 `nmae`；是否想写 `name`？");
+  EXPECT_EQ(l->result.diagnostics[0].message.in(Lang::zh), "部门中有未知的键 `nmae`；是否想写 `name`？");
   EXPECT_EQ(l->result.diagnostics[0].rule, "JF001");
   // The department itself is kept.
   EXPECT_EQ(l->result.scheme.departments.size(), 1u);
@@ -155,7 +155,7 @@ TEST(YamlLoader, WrongTypes) {
                                "6:30 `top` must be a number, got a string",
                                "7:15 `evidence` must be a list, got `ledger`",
                            }));
-  EXPECT_EQ(l->result.diagnostics[0].message.zh, "`points` 必须是数字，实际是列表");
+  EXPECT_EQ(l->result.diagnostics[0].message.in(Lang::zh), "`points` 必须是数字，实际是列表");
   ASSERT_EQ(l->result.scheme.indicators.size(), 1u);  // the bad fields are skipped
   EXPECT_EQ(l->result.scheme.indicators[0].score.mode, ScoreMode::rank);
 }
@@ -261,7 +261,7 @@ TEST(YamlLoader, SyntaxErrorAtItsMark) {
   auto l = load("scheme: {name: x\n");
   ASSERT_EQ(l->result.diagnostics.size(), 1u);
   EXPECT_EQ(l->result.diagnostics[0].rule, "JF001");
-  EXPECT_EQ(l->result.diagnostics[0].message.en.rfind("YAML syntax error: ", 0), 0u);
+  EXPECT_EQ(l->result.diagnostics[0].message.in(Lang::en).rfind("YAML syntax error: ", 0), 0u);
   EXPECT_FALSE(l->result.ok);
 }
 
@@ -275,7 +275,7 @@ std::string repeat(std::string_view s, size_t n) {
 TEST(YamlLoader, DeepSequencesStopAtTheDepthLimit) {
   auto l = load(repeat("[", 100000) + repeat("]", 100000));
   EXPECT_EQ(l->messages(), std::vector<std::string>{"1:65 nesting deeper than 64 levels"});
-  EXPECT_EQ(l->result.diagnostics[0].message.zh, "嵌套超过 64 层");
+  EXPECT_EQ(l->result.diagnostics[0].message.in(Lang::zh), "嵌套超过 64 层");
 }
 
 TEST(YamlLoader, DeepMappingsStopAtTheDepthLimit) {
@@ -355,7 +355,7 @@ TEST(YamlLoader, ManyErrorsAreCapped) {
   limits.max_syntax_errors = 3;
   auto l = load("scheme: {name: x, a: 1, b: 2, c: 3, d: 4, e: 5}\n", limits);
   ASSERT_EQ(l->result.diagnostics.size(), 4u);
-  EXPECT_EQ(l->result.diagnostics[3].message.en, "too many errors; stopped after 3");
+  EXPECT_EQ(l->result.diagnostics[3].message.in(Lang::en), "too many errors; stopped after 3");
 }
 
 TEST(YamlLoader, MinimalSchemeIsClean) {

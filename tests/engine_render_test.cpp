@@ -15,8 +15,8 @@ Diagnostic finding(uint32_t file, uint32_t begin, uint32_t end) {
   d.category = "proof";
   d.severity = Severity::warning;
   d.span = {file, begin, end};
-  d.message = {"photo evidence is required", "要求拍照留痕"};
-  d.help = {"judge the result", "看结果"};
+  d.message = Text{"photo evidence is required", "要求拍照留痕"};
+  d.help = Text{"judge the result", "看结果"};
   return d;
 }
 

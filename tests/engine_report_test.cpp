@@ -18,8 +18,8 @@ Diagnostic finding(uint32_t file, uint32_t begin, std::string rule, Severity sev
   d.category = "proof";
   d.severity = sev;
   d.span = {file, begin, begin + 5};
-  d.message = {"photo \"evidence\" is required\tnow", "要求拍照留痕"};
-  d.help = {"judge the result", "看结果"};
+  d.message = Text{"photo \"evidence\" is required\tnow", "要求拍照留痕"};
+  d.help = Text{"judge the result", "看结果"};
   d.fingerprint = "f" + std::to_string(file) + "-" + std::to_string(begin);
   return d;
 }
@@ -85,11 +85,11 @@ TEST(Report, JsonStringsMatchNlohmannEscaping) {
   // Controls, quotes, backslashes, CJK and an invalid byte in the path.
   uint32_t id = sources.add("bad\xff/名.assess", "x\n");
   Diagnostic d = finding(id, 0, "JF001", Severity::error);
-  d.message.en = std::string("a\x01\x1f\b\f\n\r\"\\\x7f z 中");
+  d.message.in(Lang::en) = std::string("a\x01\x1f\b\f\n\r\"\\\x7f z 中");
   std::string out = render_json({d}, sources, {"bad\xff/名.assess"}, Lang::en);
   auto doc = nlohmann::json::parse(out);
-  EXPECT_EQ(doc["diagnostics"][0]["message"], d.message.en);
-  nlohmann::ordered_json j = d.message.en;
+  EXPECT_EQ(doc["diagnostics"][0]["message"], d.message.in(Lang::en));
+  nlohmann::ordered_json j = d.message.in(Lang::en);
   EXPECT_NE(out.find(j.dump()), std::string::npos);
   EXPECT_NE(out.find("\"bad\xEF\xBF\xBD/名.assess\""), std::string::npos);  // U+FFFD
 }

@@ -32,7 +32,7 @@ std::string first_error(const std::string& body) {
   const Diagnostic& d = l->errors[0];
   EXPECT_EQ(d.name, "rule-compile-error");
   LineCol lc = l->sources[0].locate(d.span.begin);
-  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + d.message.en;
+  return std::to_string(lc.line) + ":" + std::to_string(lc.column) + ": " + d.message.in(Lang::en);
 }
 
 Scheme sample() {
@@ -73,10 +73,10 @@ Scheme sample() {
 /// Messages (en) of every finding of the rules in `body` on the sample scheme.
 std::vector<std::string> run(const std::string& body, const Scheme& s = sample()) {
   auto l = load(body);
-  EXPECT_TRUE(l->ok) << (l->errors.empty() ? "" : l->errors[0].message.en);
+  EXPECT_TRUE(l->ok) << (l->errors.empty() ? "" : l->errors[0].message.in(Lang::en));
   Facts f = compute_facts(s);
   std::vector<std::string> out;
-  for (const Diagnostic& d : l->rules.evaluate(s, f)) out.push_back(d.rule + ": " + d.message.en);
+  for (const Diagnostic& d : l->rules.evaluate(s, f)) out.push_back(d.rule + ": " + d.message.in(Lang::en));
   return out;
 }
 
@@ -124,10 +124,10 @@ TEST(RuleCompiler, DuplicateAndBuiltinIds) {
   EXPECT_TRUE(add_rule_file(l.rules, l.sources, l.sources.add("b.rules", r), true, l.errors));
   EXPECT_FALSE(add_rule_file(l.rules, l.sources, l.sources.add("u.rules", r), false, l.errors));
   ASSERT_EQ(l.errors.size(), 1u);
-  EXPECT_EQ(l.errors[0].message.en, "rule id JF102 is a built-in rule's id");
+  EXPECT_EQ(l.errors[0].message.in(Lang::en), "rule id JF102 is a built-in rule's id");
   l.errors.clear();
   EXPECT_FALSE(add_rule_file(l.rules, l.sources, l.sources.add("b2.rules", r), true, l.errors));
-  EXPECT_EQ(l.errors.at(0).message.en, "rule id JF102 is used twice");
+  EXPECT_EQ(l.errors.at(0).message.in(Lang::en), "rule id JF102 is used twice");
   EXPECT_EQ(l.rules.rules().size(), 1u);
 }
 
@@ -148,10 +148,10 @@ TEST(RuleEval, ForWhereAtAndInterpolation) {
   EXPECT_EQ(ds[0].rule, "T1");
   EXPECT_EQ(ds[0].name, "t");
   EXPECT_EQ(ds[0].span, (Span{0, 30, 40}));
-  EXPECT_EQ(ds[0].message.en, "秸秆禁烧: bottom 3 of 4 (bottom 3 -> interview, statement) by 县生态环境局");
-  EXPECT_EQ(ds[0].message.zh, "秸秆禁烧：台账、照片");  // enum words in Chinese
-  EXPECT_EQ(ds[0].help.en, "share 30%; {literal}");
-  EXPECT_EQ(ds[0].help.zh, ds[0].help.en);  // zh falls back to en
+  EXPECT_EQ(ds[0].message.in(Lang::en), "秸秆禁烧: bottom 3 of 4 (bottom 3 -> interview, statement) by 县生态环境局");
+  EXPECT_EQ(ds[0].message.in(Lang::zh), "秸秆禁烧：台账、照片");  // enum words in Chinese
+  EXPECT_EQ(ds[0].help.in(Lang::en), "share 30%; {literal}");
+  EXPECT_EQ(ds[0].help.in(Lang::zh), ds[0].help.in(Lang::en));  // zh falls back to en
 }
 
 TEST(RuleEval, DefaultLocations) {
@@ -232,8 +232,8 @@ TEST(RuleEval, RuntimeErrorsBecomeJF010) {
   EXPECT_EQ(ds[0].category, "structure");
   EXPECT_EQ(ds[0].severity, Severity::error);
   EXPECT_EQ(ds[0].span, static_cast<const Span&>(s.info.span));
-  EXPECT_EQ(ds[0].message.en, "rule T1 failed: division by zero");
-  EXPECT_EQ(ds[0].message.zh, "规则 T1 运行失败：除数为零");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "rule T1 failed: division by zero");
+  EXPECT_EQ(ds[0].message.in(Lang::zh), "规则 T1 运行失败：除数为零");
   EXPECT_EQ(run("  where 1 % 0 > 0\n  message en \"x\"\n"), (V{"JF010: rule T1 failed: '%' by zero"}));
   EXPECT_EQ(run("  where min([]) > 0\n  message en \"x\"\n"), (V{"JF010: rule T1 failed: min() of an empty list"}));
   EXPECT_EQ(run("  message en \"{first([])}\"\n"), (V{"JF010: rule T1 failed: first() of an empty list"}));
@@ -282,7 +282,7 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(m->params[1].default_text, "[\"a\", \"b\"]");
   Scheme s = sample();
   Facts f = compute_facts(s);
-  EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.en, "1 a, b");
+  EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.in(Lang::en), "1 a, b");
   EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{std::string("x")}),
             "parameter max of T1 is a number, not a string");
   EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx (did you mean max?)");
@@ -294,7 +294,7 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{5.0}), "");
   EXPECT_TRUE(l->rules.evaluate(s, f).empty());
   EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{0.0}), "");
-  EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.en, "0 c");
+  EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.in(Lang::en), "0 c");
 }
 
 TEST(RuleEval, EnglishOnlyRunsSkipChineseTexts) {
@@ -305,10 +305,9 @@ TEST(RuleEval, EnglishOnlyRunsSkipChineseTexts) {
   Facts f = compute_facts(s);
   Diagnostic both = l->rules.evaluate(s, f).at(0);
   Diagnostic english = l->rules.evaluate(s, f, Texts::english).at(0);
-  EXPECT_EQ(english.message.en, both.message.en);
-  EXPECT_NE(both.message.zh.find("共"), std::string::npos);
-  EXPECT_TRUE(english.message.zh.empty());
-  EXPECT_EQ(english.message.in(Lang::zh), english.message.en);  // falls back, never blank
+  EXPECT_EQ(english.message.in(Lang::en), both.message.in(Lang::en));
+  EXPECT_NE(both.message.in(Lang::zh).find("共"), std::string::npos);
+  EXPECT_EQ(english.message.in(Lang::zh), english.message.in(Lang::en));  // falls back, never blank
 }
 
 TEST(RuleEval, SeverityEnabledAndNative) {

@@ -44,8 +44,8 @@ TEST(Structure, UnknownOwnerProvesAndInspector) {
   s.inspections.push_back({{"年终"}, {"考核办"}, InspectionFrequency::annual, std::nullopt, InspectionKind::regular, {}});
   auto ds = check(s);
   EXPECT_EQ(ids(ds), (std::vector<std::string>{"JF002", "JF002", "JF002"}));
-  EXPECT_EQ(ds[0].message.en, "owner `住建局` is not a declared department");
-  EXPECT_EQ(ds[0].message.zh, "负责部门“住建局”不是已声明的部门");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "owner `住建局` is not a declared department");
+  EXPECT_EQ(ds[0].message.in(Lang::zh), "负责部门“住建局”不是已声明的部门");
 }
 
 // `owner 两办, 住建局`: every department named must be declared.
@@ -54,7 +54,7 @@ TEST(Structure, UnknownCoOwner) {
   s.indicators[0].co_owners = {{"住建局"}};
   auto ds = check(s);
   EXPECT_EQ(ids(ds), (std::vector<std::string>{"JF002"}));
-  EXPECT_EQ(ds[0].message.en, "owner `住建局` is not a declared department");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "owner `住建局` is not a declared department");
 }
 
 TEST(Structure, DuplicateIdsAreReportedAndDropped) {
@@ -62,7 +62,7 @@ TEST(Structure, DuplicateIdsAreReportedAndDropped) {
   s.indicators.push_back(item("a", 20));
   auto ds = remove_duplicate_ids(s);
   EXPECT_EQ(ids(ds), std::vector<std::string>{"JF003"});
-  EXPECT_EQ(ds[0].message.en, "indicator `a` is declared more than once");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "indicator `a` is declared more than once");
   EXPECT_EQ(s.indicators.size(), 2u);
   EXPECT_EQ(*s.indicators[0].points, 60);
 }
@@ -74,8 +74,8 @@ TEST(Structure, PointsMustAddUpToTotalAndGroups) {
   s.indicators[0].group = "发展";
   auto ds = check(s);
   ASSERT_EQ(ids(ds), (std::vector<std::string>{"JF004", "JF004"}));
-  EXPECT_EQ(ds[0].message.en, "the indicators of group `发展` add up to 60 points, not its stated 50");
-  EXPECT_EQ(ds[1].message.en, "the indicators add up to 100 points, not the stated total of 120 (bonus items are not counted)");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "the indicators of group `发展` add up to 60 points, not its stated 50");
+  EXPECT_EQ(ds[1].message.in(Lang::en), "the indicators add up to 100 points, not the stated total of 120 (bonus items are not counted)");
 }
 
 TEST(Structure, ProofCycleIsReportedOnce) {
@@ -84,7 +84,7 @@ TEST(Structure, ProofCycleIsReportedOnce) {
   s.indicators[1].proves = {{"a"}};
   auto ds = check(s);
   ASSERT_EQ(ids(ds), std::vector<std::string>{"JF005"});
-  EXPECT_EQ(ds[0].message.en, "`proves` links form a cycle: a → b → a");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "`proves` links form a cycle: a → b → a");
 }
 
 TEST(Structure, DegeneratePenalties) {
@@ -95,9 +95,9 @@ TEST(Structure, DegeneratePenalties) {
                                {{TriggerKind::bottom, 3, {}}, {{ActionKind::notice, 0, {}}}, {}}};
   auto ds = check(s);
   ASSERT_EQ(ids(ds), (std::vector<std::string>{"JF006", "JF006", "JF006"}));
-  EXPECT_EQ(ds[0].message.en, "`below 70` always triggers: the item is worth only 60 points");
-  EXPECT_EQ(ds[1].message.en, "`bottom 4` hits every one of the 4 units");
-  EXPECT_EQ(ds[2].message.en, "`below 0` can never trigger: scores are never below 0");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "`below 70` always triggers: the item is worth only 60 points");
+  EXPECT_EQ(ds[1].message.in(Lang::en), "`bottom 4` hits every one of the 4 units");
+  EXPECT_EQ(ds[2].message.in(Lang::en), "`below 0` can never trigger: scores are never below 0");
 }
 
 TEST(Structure, RankingNeedsThreeUnits) {
@@ -116,7 +116,7 @@ TEST(Structure, BadNumbers) {
   s.indicators[1].report = Reporting{Frequency::monthly, 2.5, std::nullopt, {}};
   auto ds = check(s);
   EXPECT_EQ(ids(ds), (std::vector<std::string>{"JF008", "JF008", "JF008"}));
-  EXPECT_EQ(ds[0].message.en, "`a` points is -60: negative");
+  EXPECT_EQ(ds[0].message.in(Lang::en), "`a` points is -60: negative");
 }
 
 }  // namespace

@@ -16,7 +16,7 @@ Diagnostic at_line(const SourceFile& src, const std::string& rule, uint32_t line
 
 std::vector<std::string> rules_of(const std::vector<Diagnostic>& ds) {
   std::vector<std::string> out;
-  for (auto& d : ds) out.push_back(d.rule + (d.message.en.empty() ? "" : ": " + d.message.en));
+  for (auto& d : ds) out.push_back(d.rule + (d.message.in(Lang::en).empty() ? "" : ": " + d.message.in(Lang::en)));
   return out;
 }
 

@@ -65,8 +65,8 @@ void expect_spans_inside(const std::string& name, const std::string& text) {
   LoadResult r = load_scheme(sources, id, Limits{});
   for (const Diagnostic& d : r.diagnostics) {
     EXPECT_EQ(d.span.file, id);
-    EXPECT_LE(d.span.begin, d.span.end) << d.message.en;
-    EXPECT_LE(d.span.end, text.size()) << d.message.en;
+    EXPECT_LE(d.span.begin, d.span.end) << d.message.in(Lang::en);
+    EXPECT_LE(d.span.end, text.size()) << d.message.in(Lang::en);
   }
   render_text(r.diagnostics, sources, {});
 }
@@ -207,7 +207,7 @@ TEST(FuzzRegressions, DocumentMarkerOnlyPointsInsideTheFile) {
   uint32_t id = sources.add("s.yaml", "---");
   LoadResult r = load_scheme(sources, id, Limits{});
   ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].message.en, "the top level must be a mapping with a `scheme` key, got nothing");
+  EXPECT_EQ(r.diagnostics[0].message.in(Lang::en), "the top level must be a mapping with a `scheme` key, got nothing");
   EXPECT_EQ(r.diagnostics[0].span.begin, 3u);
   EXPECT_EQ(r.diagnostics[0].span.end, 3u);
 }
@@ -224,7 +224,7 @@ TEST(FuzzRegressions, ElementLimit) {
   LoadResult r = load_scheme(sources, id, limits);
   EXPECT_FALSE(r.ok);
   ASSERT_EQ(r.diagnostics.size(), 1u);
-  EXPECT_EQ(r.diagnostics[0].message.en,
+  EXPECT_EQ(r.diagnostics[0].message.in(Lang::en),
             "the scheme has 32 elements (units, departments, groups, indicators and their items), above the "
             "limit of 20");
   EXPECT_TRUE(r.scheme.indicators.empty());

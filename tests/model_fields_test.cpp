@@ -167,7 +167,7 @@ TEST(ModelFields, EveryFieldSurvivesYaml) {
   SourceSet sources;
   std::string yaml = write_yaml(s);
   LoadResult back = load_text(sources, "all.yaml", yaml);
-  ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics[0].message.en << "\n" << yaml;
+  ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics[0].message.in(Lang::en) << "\n" << yaml;
   EXPECT_TRUE(back.scheme == s) << yaml;
 }
 
@@ -177,7 +177,7 @@ TEST(ModelFields, EveryFieldSurvivesAssess) {
   AssessText text = write_assess(s);
   ASSERT_TRUE(text.ok()) << text.error.en;
   LoadResult back = load_text(sources, "all.assess", text.text);
-  ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics[0].message.en << "\n" << text.text;
+  ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics[0].message.in(Lang::en) << "\n" << text.text;
   EXPECT_TRUE(back.scheme == s) << text.text;
 }
 

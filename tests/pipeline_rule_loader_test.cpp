@@ -16,7 +16,7 @@ TEST(RuleLoader, RunLimitsReachTheParser) {
   std::vector<Diagnostic> errors;
   EXPECT_FALSE(add_rule_file(set, sources, sources.add("my.rules", kRule), false, errors, Limits{.max_file_bytes = 50}));
   ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(errors[0].message.en, "file size is above the limit of 50 bytes");
+  EXPECT_EQ(errors[0].message.in(Lang::en), "file size is above the limit of 50 bytes");
   EXPECT_EQ(set.find("MY01"), nullptr);
 
   errors.clear();

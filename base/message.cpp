@@ -1,0 +1,117 @@
+#include "base/message.hpp"
+
+#include <algorithm>
+
+#include "base/diagnostic.hpp"
+#include "base/message_table.hpp"
+
+namespace jf {
+
+MessageArg arg(std::string name, std::string_view value) {
+  return {.name = std::move(name), .value = std::string(value)};
+}
+MessageArg arg(std::string name, double value) { return {.name = std::move(name), .value = format_number(value)}; }
+MessageArg arg(std::string name, int value) { return {.name = std::move(name), .value = std::to_string(value)}; }
+MessageArg arg(std::string name, long value) { return {.name = std::move(name), .value = std::to_string(value)}; }
+MessageArg arg(std::string name, unsigned long value) {
+  return {.name = std::move(name), .value = std::to_string(value)};
+}
+MessageArg arg(std::string name, unsigned value) { return {.name = std::move(name), .value = std::to_string(value)}; }
+MessageArg word(std::string name, std::string_view key) {
+  return {.name = std::move(name), .kind = MessageArg::Kind::word, .value = std::string(key)};
+}
+MessageArg list(std::string name, std::vector<std::string> items) {
+  return {.name = std::move(name), .kind = MessageArg::Kind::list, .items = std::move(items)};
+}
+
+Message msg(std::string key, std::initializer_list<MessageArg> args) { return Message(std::move(key), args); }
+
+namespace {
+
+const MessageEntry* lookup(std::string_view key) {
+  std::span<const MessageEntry> table = message_table();
+  auto it = std::lower_bound(table.begin(), table.end(), key,
+                             [](const MessageEntry& e, std::string_view k) { return e.key < k; });
+  return it != table.end() && it->key == key ? &*it : nullptr;
+}
+
+void append_arg(std::string& out, const MessageArg& a, Lang lang) {
+  switch (a.kind) {
+    case MessageArg::Kind::value: out += a.value; break;
+    case MessageArg::Kind::word: out += catalogue_text(a.value, lang); break;
+    case MessageArg::Kind::list: {
+      std::string_view sep = catalogue_text("list.separator", lang);
+      for (size_t i = 0; i < a.items.size(); ++i) {
+        if (i) out += sep;
+        out += a.items[i];
+      }
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+bool catalogue_has(std::string_view key) { return lookup(key) != nullptr; }
+
+std::string_view catalogue_text(std::string_view key, Lang lang) {
+  const MessageEntry* e = lookup(key);
+  if (!e) return key;
+  return lang == Lang::zh ? e->zh : e->en;
+}
+
+std::string render_template(std::string_view tmpl, const std::vector<MessageArg>& args, Lang lang) {
+  std::string out;
+  out.reserve(tmpl.size() + 16 * args.size());
+  for (size_t i = 0; i < tmpl.size(); ++i) {
+    char c = tmpl[i];
+    if ((c == '{' || c == '}') && i + 1 < tmpl.size() && tmpl[i + 1] == c) {
+      out += c;
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      size_t close = tmpl.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        std::string_view name = tmpl.substr(i + 1, close - i - 1);
+        std::string_view forms;  // `{n?one|other}`: a form chosen by n
+        if (size_t q = name.find('?'); q != std::string_view::npos) {
+          forms = name.substr(q + 1);
+          name = name.substr(0, q);
+        }
+        auto a = std::find_if(args.begin(), args.end(), [&](const MessageArg& x) { return x.name == name; });
+        if (a != args.end()) {
+          if (forms.empty()) {
+            append_arg(out, *a, lang);
+          } else {
+            size_t bar = forms.find('|');
+            out += a->value == "1" ? forms.substr(0, bar) : forms.substr(bar + 1);
+          }
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += c;  // an unknown placeholder stays visible rather than vanishing
+  }
+  return out;
+}
+
+std::string Message::in(Lang lang) const {
+  std::string out = key_.empty() ? literal_.in(lang) : render_template(catalogue_text(key_, lang), args_, lang);
+  for (const Message& m : more_) out += m.in(lang);
+  return out;
+}
+
+Message& Message::append(Message more) {
+  more_.push_back(std::move(more));
+  return *this;
+}
+
+const MessageArg* Message::find(std::string_view name) const {
+  for (const MessageArg& a : args_)
+    if (a.name == name) return &a;
+  return nullptr;
+}
+
+}  // namespace jf
