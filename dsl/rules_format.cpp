@@ -60,9 +60,12 @@ std::vector<Tok> tokenize(std::string_view text) {
       p = after;
       out.push_back({st.triple ? Tok::Kind::triple : Tok::Kind::string, at(s), at(p), 0, std::move(st.text)});
     } else {
-      // One byte at a time: a rule or clause may start right after a brace.
-      out.push_back({Tok::Kind::other, at(s), at(p + 1), 0, {}});
-      ++p;
+      // A run of other bytes; a rule or clause may start inside one (`x{`,
+      // `}rule`): the layout clips it at the parts' offsets.
+      while (p != end && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r' && *p != '#' && *p != '"' &&
+             !lexical::wide_space_len(p, end))
+        ++p;
+      out.push_back({Tok::Kind::other, at(s), at(p), 0, {}});
     }
   }
   return out;
@@ -105,7 +108,7 @@ class Layout {
           first = false;
         }
         nl = 0;
-      } else {
+      } else if (std::max(t.b, b) < std::min(t.e, e)) {
         stray_ = true;
       }
     }
@@ -120,7 +123,9 @@ class Layout {
     bool space = false, brk = false;
     for (size_t i = first_tok(b); i < toks_.size() && toks_[i].b < e; ++i) {
       const Tok& t = toks_[i];
-      std::string_view raw = text_.substr(t.b, t.e - t.b);
+      const uint32_t tb = std::max(t.b, b), te = std::min(t.e, e);  // a run of other bytes may be clipped
+      if (tb >= te) continue;
+      std::string_view raw = text_.substr(tb, te - tb);
       if (t.kind == Tok::Kind::space) {
         (t.newlines ? brk : space) = true;
         continue;
@@ -155,7 +160,7 @@ class Layout {
   uint32_t content_end(uint32_t b, uint32_t e) const {
     uint32_t end = b;
     for (size_t i = first_tok(b); i < toks_.size() && toks_[i].b < e; ++i)
-      if (toks_[i].kind != Tok::Kind::space && toks_[i].kind != Tok::Kind::comment) end = toks_[i].e;
+      if (toks_[i].kind != Tok::Kind::space && toks_[i].kind != Tok::Kind::comment) end = std::min(toks_[i].e, e);
     return end;
   }
 
@@ -174,8 +179,9 @@ class Layout {
   bool stray() const { return stray_; }
 
  private:
+  // The first token that ends after `b` (it may start before: a clipped run).
   size_t first_tok(uint32_t b) const {
-    auto it = std::lower_bound(toks_.begin(), toks_.end(), b, [](const Tok& t, uint32_t at) { return t.b < at; });
+    auto it = std::lower_bound(toks_.begin(), toks_.end(), b, [](const Tok& t, uint32_t at) { return t.e <= at; });
     return static_cast<size_t>(it - toks_.begin());
   }
   void decide(Blank p, bool had_blank) { blank_ = p == Blank::always || (p == Blank::keep && had_blank); }

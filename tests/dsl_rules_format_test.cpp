@@ -173,6 +173,14 @@ TEST(RulesFormat, ACommentBelowAnExpressionStaysOnItsOwnLine) {
   EXPECT_EQ(r.text, text);
 }
 
+// Parts written without a blank between them: a brace against a name, a
+// rule right after the `}` of the one before.
+TEST(RulesFormat, SplitsPartsWrittenTogether) {
+  FormatResult r = format_text("rule A1 a{category proof}rule A2 b {native}# end\n");
+  ASSERT_TRUE(r.ok()) << why(r);
+  EXPECT_EQ(r.text, "rule A1 a {\n  category proof\n}\n\nrule A2 b {\n  native\n}  # end\n");
+}
+
 TEST(RulesFormat, AFileWithNoRuleKeepsItsComments) {
   FormatResult r = format_text("\n\n# only a comment   \n\n\n# and another\n\n");
   ASSERT_TRUE(r.ok()) << why(r);
