@@ -47,8 +47,8 @@ class Formatter {
       return;
     }
     const uint32_t id = sources.add(path, before);
-    FormatResult r = path.ends_with(".rules") ? format_rules(sources, id, g_.limits)
-                                              : format_scheme(sources, id, g_.limits);
+    FormatResult r =
+        path.ends_with(".rules") ? format_rules(sources, id, g_.limits) : format_scheme(sources, id, g_.limits);
     if (!r.syntax_errors.empty()) {  // JF001: printed; the file is not touched
       print_errors(r.syntax_errors, sources, lang_);
       ++tally_.broken;
@@ -152,9 +152,11 @@ int run_fmt(const FmtOptions& o, const Globals& g) {
 
 Action setup_fmt(CLI::App& app, Globals& g) {
   auto o = std::make_shared<FmtOptions>();
-  CLI::App* cmd = app.add_subcommand("fmt", "Rewrite schemes (.assess, YAML) and rule files (.rules) in the canonical layout, comments kept");
+  CLI::App* cmd = app.add_subcommand(
+      "fmt", "Rewrite schemes (.assess, YAML) and rule files (.rules) in the canonical layout, comments kept");
   cmd->add_option("paths", o->paths,
-                  "Scheme and rule files or directories, rewritten in place; - (or none) reads standard input and prints");
+                  "Scheme and rule files or directories, rewritten in place; - (or none) reads standard input "
+                  "and prints");
   cmd->add_flag("--check", o->check, "Change nothing; list the files that would change and exit 1 if any");
   cmd->add_flag("--diff", o->diff, "Change nothing; print the changes as a unified diff and exit 1 if any");
   cmd->add_option("--stdin-filename", o->stdin_filename,

@@ -67,7 +67,9 @@ struct Located {
 
 void locate(const Scheme& s, const std::string& uri, const LineIndex& index, std::vector<Located>& out) {
   for (const Occurrence& o : occurrences(s))
-    out.push_back({o.kind, o.name->text, o.declaration,
+    out.push_back({o.kind,
+                   o.name->text,
+                   o.declaration,
                    {{"uri", uri}, {"range", lsp_range(index, o.name->span.begin, o.name->span.end)}}});
 }
 
@@ -84,8 +86,7 @@ std::vector<Located> workspace_ids(const std::vector<WorkspaceFile>& files, cons
   return out;
 }
 
-json scheme_locations(const std::vector<Located>& all, const Occurrence& at, bool declarations_only,
-                      bool uses_only) {
+json scheme_locations(const std::vector<Located>& all, const Occurrence& at, bool declarations_only, bool uses_only) {
   json out = json::array();
   for (const Located& l : all)
     if (l.kind == at.kind && l.text == at.name->text && !(declarations_only && !l.declaration) &&
@@ -109,9 +110,12 @@ std::string_view rule_id_at(std::string_view text, uint32_t offset) {
   std::string_view w = text.substr(b, e - b);
   bool letter = false, digit = false;
   for (char c : w) {
-    if (c >= '0' && c <= '9') digit = true;
-    else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) letter = true;
-    else return {};
+    if (c >= '0' && c <= '9')
+      digit = true;
+    else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+      letter = true;
+    else
+      return {};
   }
   return letter && digit && !(w[0] >= '0' && w[0] <= '9') ? w : std::string_view{};
 }
@@ -164,8 +168,8 @@ void rule_mentions(std::string_view id, const std::string& uri, std::string_view
     const bool header = k != at && k >= 4 && text.substr(k - 4, 4) == "rule" && (k == 4 || !word_char(text[k - 5]));
     if (header && !include_declaration) continue;
     if (!index) index.emplace(text);
-    out.push_back({{"uri", uri}, {"range", lsp_range(*index, static_cast<uint32_t>(at),
-                                                     static_cast<uint32_t>(at + id.size()))}});
+    out.push_back(
+        {{"uri", uri}, {"range", lsp_range(*index, static_cast<uint32_t>(at), static_cast<uint32_t>(at + id.size()))}});
   }
 }
 

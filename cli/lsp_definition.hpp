@@ -14,8 +14,9 @@
 // References are the id as a whole word in the workspace's schemes, rule
 // files and configs. Anything else under the cursor gives null.
 #pragma once
-#include <functional>
 #include <nlohmann/json.hpp>
+
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>

@@ -188,6 +188,7 @@ json Server::initialize(const json& params) {
             {"definitionProvider", true},
             {"referencesProvider", true},
             {"completionProvider", {{"triggerCharacters", json::array({" ", ".", ","})}}},
+            {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll"})}}}}},
           {"serverInfo", {{"name", "jianfu"}, {"version", version_}}}};
 }
@@ -212,6 +213,14 @@ void Server::notification(const std::string& method, const json& params, std::ve
     if (it != docs_.end() && (it->second.kind == DocKind::config || it->second.kind == DocKind::rules)) touch_all();
   } else if (method == "workspace/didChangeWatchedFiles") {
     touch_all();
+  } else if (method == "workspace/didChangeWorkspaceFolders") {
+    const json& event = params.at("event");
+    for (const json& f : event.at("removed"))
+      if (auto p = uri_to_path(f.at("uri").get<std::string>())) std::erase(roots_, *p);
+    for (const json& f : event.at("added")) {
+      auto p = uri_to_path(f.at("uri").get<std::string>());
+      if (p && std::find(roots_.begin(), roots_.end(), *p) == roots_.end()) roots_.push_back(*p);
+    }
   }
 }
 

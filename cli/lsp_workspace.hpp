@@ -20,9 +20,9 @@ struct WorkspaceFile {
 
 /// How much one walk may look at and read (docs/security.md, Limits).
 struct WorkspaceBounds {
-  size_t max_entries = 20000;            // directory entries looked at, in all folders
-  size_t max_files = 500;                // files read
-  size_t max_total_bytes = 64u << 20;    // bytes read in all
+  size_t max_entries = 20000;          // directory entries looked at, in all folders
+  size_t max_files = 500;              // files read
+  size_t max_total_bytes = 64u << 20;  // bytes read in all
 };
 
 /// An open document: its URI and the editor's text, by path.

@@ -21,8 +21,8 @@ namespace {
 struct Tok {
   enum class Kind { space, comment, string, triple, other } kind;
   uint32_t b, e;
-  int newlines = 0;      // space: line ends in it
-  std::string decoded;   // triple: the text as the parser reads it
+  int newlines = 0;     // space: line ends in it
+  std::string decoded;  // triple: the text as the parser reads it
 };
 
 std::vector<Tok> tokenize(std::string_view text) {
@@ -38,10 +38,14 @@ std::vector<Tok> tokenize(std::string_view text) {
       int nl = 0;
       for (;;) {
         if (p == end) break;
-        if (*p == '\n') ++nl, ++p;
-        else if (*p == ' ' || *p == '\t' || *p == '\r') ++p;
-        else if (size_t n = lexical::wide_space_len(p, end)) p += n;
-        else break;
+        if (*p == '\n')
+          ++nl, ++p;
+        else if (*p == ' ' || *p == '\t' || *p == '\r')
+          ++p;
+        else if (size_t n = lexical::wide_space_len(p, end))
+          p += n;
+        else
+          break;
       }
       out.push_back({Tok::Kind::space, at(s), at(p), nl, {}});
     } else if (c == '#') {
@@ -131,26 +135,35 @@ class Layout {
         continue;
       }
       if (t.kind == Tok::Kind::comment) {
-        if (brk) end_line(), begin_line(indent + 4);
-        else out_ += "  ";
+        if (brk)
+          end_line(), begin_line(indent + 4);
+        else
+          out_ += "  ";
         out_ += rstrip(raw);
         end_line();
         space = brk = false;
         continue;
       }
-      if (!open_) begin_line(indent + 4);
-      else if (brk) end_line(), begin_line(indent + 4);
-      else if (space) out_ += ' ';
+      if (!open_)
+        begin_line(indent + 4);
+      else if (brk)
+        end_line(), begin_line(indent + 4);
+      else if (space)
+        out_ += ' ';
       space = brk = false;
-      if (t.kind == Tok::Kind::triple) out_ += triple(t, raw, indent + 2);
-      else out_ += raw;
+      if (t.kind == Tok::Kind::triple)
+        out_ += triple(t, raw, indent + 2);
+      else
+        out_ += raw;
     }
   }
 
   /// The `{` of a rule, after its header and one space.
   void open_brace() {
-    if (open_) out_ += " {";
-    else begin_line(0), out_ += '{';
+    if (open_)
+      out_ += " {";
+    else
+      begin_line(0), out_ += '{';
   }
 
   /// The end of the last token of [b, e) that is not a blank or a comment:
@@ -301,7 +314,10 @@ std::string with_crlf(std::string_view s) {
 
 Diagnostic syntax_error(Span span, Text message, Text help = {}) {
   // As the rule loader reports them (pipeline/rule_loader.cpp).
-  return {.name = "rule-compile-error", .severity = Severity::error, .span = span, .message = std::move(message),
+  return {.name = "rule-compile-error",
+          .severity = Severity::error,
+          .span = span,
+          .message = std::move(message),
           .help = std::move(help)};
 }
 
@@ -336,8 +352,7 @@ bool lay_out(std::string_view text, const rules_ast::File& ast, std::string& out
     lay.close_brace();
     at = rule.span.end;
   }
-  lay.gap(at, static_cast<uint32_t>(text.size()), 0, ast.rules.empty() ? Blank::never : Blank::always,
-          Blank::never);
+  lay.gap(at, static_cast<uint32_t>(text.size()), 0, ast.rules.empty() ? Blank::never : Blank::always, Blank::never);
   out = lay.finish();
   return !lay.stray();
 }
@@ -358,9 +373,10 @@ FormatResult format_rules(const SourceSet& sources, uint32_t file, const Limits&
     for (auto& e : errors) out.syntax_errors.push_back(syntax_error(e.span, std::move(e.message)));
     return out;
   }
-  const Text changed = {"the canonical layout would read as different rules or lose a comment; the file is left "
-                        "as it is",
-                        "按标准格式重写后规则含义会改变或注释会丢失；文件保持原样"};
+  const Text changed = {
+      "the canonical layout would read as different rules or lose a comment; the file is left "
+      "as it is",
+      "按标准格式重写后规则含义会改变或注释会丢失；文件保持原样"};
   // Laid out without the BOM and with LF line ends, which are put back after.
   SourceSet plain_set;
   const uint32_t plain = plain_set.add(src.path(), without_cr(src.body()));

@@ -167,7 +167,8 @@ TEST(RulesFormat, MovesATripleQuotedTextWhoseFirstLineFollowsTheQuotes) {
 // A comment after a clause that ends in an expression: the parser's span of
 // the clause reaches over it, the layout must not.
 TEST(RulesFormat, ACommentBelowAnExpressionStaysOnItsOwnLine) {
-  const std::string text = "rule JF900 x {\n  for i in indicators\n  # why\n  where i.points > 0\n  # more\n\n  at i\n}\n";
+  const std::string text =
+      "rule JF900 x {\n  for i in indicators\n  # why\n  where i.points > 0\n  # more\n\n  at i\n}\n";
   FormatResult r = format_text(text);
   ASSERT_TRUE(r.ok()) << why(r);
   EXPECT_EQ(r.text, text);

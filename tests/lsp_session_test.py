@@ -565,7 +565,10 @@ def session_workspace(tmp):
     os.symlink(os.path.join(outside, "secret.assess"), os.path.join(d, "schemes", "link.assess"))
     uri_of = {name: pathlib.Path(d, name).as_uri() for name in files}
     c = Client(d)
-    c.request("initialize", {"processId": None, "rootUri": pathlib.Path(d).as_uri(), "capabilities": {}, "locale": "en"})
+    init = c.request("initialize", {"processId": None, "rootUri": pathlib.Path(d).as_uri(), "capabilities": {},
+                                    "locale": "en"})
+    folders = init["result"]["capabilities"].get("workspace", {}).get("workspaceFolders", {})
+    check(folders == {"supported": True, "changeNotifications": True}, f"workspace folders advertised: {folders}")
     c.notify("initialized", {})
     items = uri_of["schemes/items.assess"]
     c.notify("textDocument/didOpen", {"textDocument": {"uri": items, "languageId": "assess", "version": 1, "text": WS_ITEMS}})
@@ -599,6 +602,15 @@ def session_workspace(tmp):
     check(got == want, f"references across files: {r}")
     r = ask("textDocument/references", items, pos(ilines, 0, "农业农村局", 1), context={"includeDeclaration": False})
     check(r.get("result") == [{"uri": items, "range": rng(ilines, 0, "农业农村局")}], f"references, uses only: {r}")
+
+    # The client closes the folder: the other files are no longer read; it opens it again.
+    folder = {"uri": pathlib.Path(d).as_uri(), "name": "ws"}
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [folder]}})
+    r = ask("textDocument/definition", items, pos(ilines, 2, "两办", 1))
+    check("error" not in r and r.get("result") is None, f"no folder, no other files: {r}")
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [folder], "removed": []}})
+    r = ask("textDocument/definition", items, pos(ilines, 2, "两办", 1)).get("result")
+    check(r == [{"uri": uri_of["schemes/depts.assess"], "range": rng(dlines, 5, "两办")}], f"folder added back: {r}")
 
     # A project rule's id in a suppression goes to its header in the config's pack.
     rule_at = pos(ilines, 1, "XJ01", 2)
