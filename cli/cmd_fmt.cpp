@@ -1,5 +1,6 @@
-// `jianfu fmt [PATH...|-]`: rewrite schemes in the canonical layout, as
-// clang-format and `ruff format` do; `--check` and `--diff` change nothing.
+// `jianfu fmt [PATH...|-]`: rewrite schemes and rule files in the canonical
+// layout, as clang-format and `ruff format` do; `--check` and `--diff` change
+// nothing.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -9,6 +10,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/fix.hpp"
+#include "dsl/rules_format.hpp"
 #include "dsl/scheme_format.hpp"
 #include "dsl/table_import.hpp"
 
@@ -45,7 +47,8 @@ class Formatter {
       return;
     }
     const uint32_t id = sources.add(path, before);
-    FormatResult r = format_scheme(sources, id, g_.limits);
+    FormatResult r =
+        path.ends_with(".rules") ? format_rules(sources, id, g_.limits) : format_scheme(sources, id, g_.limits);
     if (!r.syntax_errors.empty()) {  // JF001: printed; the file is not touched
       print_errors(r.syntax_errors, sources, lang_);
       ++tally_.broken;
@@ -111,20 +114,22 @@ int run_fmt(const FmtOptions& o, const Globals& g) {
   const bool from_stdin = paths.empty() || std::erase(paths, "-") > 0;
   std::vector<std::string> errors;
   std::set<std::string> named;
-  for (auto it = paths.begin(); it != paths.end();) {
-    // No writer of the rule language exists yet: say so rather than skip.
-    if (has_ext(*it, ".rules")) {
-      errors.push_back(resolve_lang(g.lang) == Lang::zh
-                           ? fmt::format("{}：fmt 只排版方案文件（.assess、.yaml、.yml），暂不支持 .rules 规则文件", *it)
-                           : fmt::format("{}: fmt formats schemes (.assess, .yaml, .yml); .rules files are not "
-                                         "formatted yet",
-                                         *it));
-      it = paths.erase(it);
-      continue;
+  std::vector<std::string> rule_files;
+  for (const std::string& p : paths) {
+    named.insert(std::filesystem::path(p).lexically_normal().string());
+    // Rule files named, or found in a folder, beside its schemes.
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      try {
+        for (std::string& r : collect_rule_files({p})) rule_files.push_back(std::move(r));
+      } catch (const ToolError&) {
+        // collect_schemes walks the same folder below and reports what it cannot read.
+      }
+    } else if (has_ext(p, ".rules")) {
+      rule_files.push_back(p);
     }
-    named.insert(std::filesystem::path(*it).lexically_normal().string());
-    ++it;
   }
+  std::erase_if(paths, [](const std::string& p) { return has_ext(p, ".rules"); });
   Formatter f(o, g);
   std::vector<std::string> files;
   for (const std::string& path : collect_schemes(paths, errors)) {
@@ -132,6 +137,7 @@ int run_fmt(const FmtOptions& o, const Globals& g) {
     if (is_table_path(path) && !named.count(path)) continue;
     files.push_back(path);
   }
+  files.insert(files.end(), rule_files.begin(), rule_files.end());
   for (const std::string& e : errors) print_tool_error(e);
   for (const std::string& path : files) f.run(path, nullptr);
   if (from_stdin) {
@@ -146,13 +152,15 @@ int run_fmt(const FmtOptions& o, const Globals& g) {
 
 Action setup_fmt(CLI::App& app, Globals& g) {
   auto o = std::make_shared<FmtOptions>();
-  CLI::App* cmd = app.add_subcommand("fmt", "Rewrite schemes (.assess, YAML) in the canonical layout, comments kept");
+  CLI::App* cmd = app.add_subcommand(
+      "fmt", "Rewrite schemes (.assess, YAML) and rule files (.rules) in the canonical layout, comments kept");
   cmd->add_option("paths", o->paths,
-                  "Scheme files or directories, rewritten in place; - (or none) reads standard input and prints");
+                  "Scheme and rule files or directories, rewritten in place; - (or none) reads standard input "
+                  "and prints");
   cmd->add_flag("--check", o->check, "Change nothing; list the files that would change and exit 1 if any");
   cmd->add_flag("--diff", o->diff, "Change nothing; print the changes as a unified diff and exit 1 if any");
   cmd->add_option("--stdin-filename", o->stdin_filename,
-                  "With -: the file name to show and to detect the syntax from (.yaml, .yml, else .assess)");
+                  "With -: the file name to show and to detect the syntax from (.yaml, .yml, .rules, else .assess)");
   cmd->add_option("--max-file-size", g.limits.max_file_bytes, "Largest scheme file read, in bytes")
       ->check(byte_count_validator());
   return [o, &g] { return run_fmt(*o, g); };

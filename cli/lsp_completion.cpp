@@ -136,7 +136,12 @@ void complete_assess(Items& out, const Analysis& a, std::string_view before) {
   bool after_comma = last != std::string_view::npos && before[last] == ',';
   const ModelField* f = nullptr;
   size_t k = tokens.size();
-  while (k-- > 0 && !(f = field_for(tokens[k], tokens[0]))) {}
+  // A keyword of two words (`penalty overall`) just typed: its trigger follows.
+  if (k >= 2) {
+    const std::string two = std::string(tokens[k - 2]) + " " + std::string(tokens[k - 1]);
+    if ((f = field_for(two, tokens[0]))) --k;
+  }
+  while (!f && k-- > 0 && !(f = field_for(tokens[k], tokens[0]))) {}
   if (!f) return;
   bool direct = k + 1 == tokens.size() || (after_comma && list_field(*f));
   if (f->type == FieldType::part || f->type == FieldType::opt_part || f->type == FieldType::parts) {
@@ -246,8 +251,42 @@ void complete_yaml(Items& out, const Analysis& a, std::string_view text, size_t 
 
 // ---- `.rules` ----------------------------------------------------------
 
+// The enum field whose words a rule compares `PATH.kind` with, from the last
+// two names of the path (`p.trigger.kind`: a penalty's trigger), or null.
+const ModelField* compared_enum(std::string_view before) {
+  // Past the value list being written (`in [bottom, `) and the operator.
+  size_t end = before.find_last_not_of(" \t");
+  if (end == std::string_view::npos) return nullptr;
+  std::string_view s = before.substr(0, end + 1);
+  if (size_t open = s.rfind('['); open != std::string_view::npos && s.find(']', open) == std::string_view::npos) {
+    s = s.substr(0, open);
+    s = s.substr(0, s.find_last_not_of(" \t") + 1);
+    if (!s.ends_with(" in")) return nullptr;
+    s.remove_suffix(3);
+  } else if (s.ends_with("==") || s.ends_with("!=")) {
+    s.remove_suffix(2);
+  } else {
+    return nullptr;
+  }
+  s = s.substr(0, s.find_last_not_of(" \t") + 1);
+  if (s.ends_with(" not")) s.remove_suffix(4);  // `not in`
+  s = s.substr(0, s.find_last_not_of(" \t") + 1);
+  size_t b = s.size();
+  while (b > 0 && (ident_byte(s[b - 1]) || s[b - 1] == '.')) --b;
+  std::string_view path = s.substr(b);
+  if (!path.ends_with("trigger.kind")) return nullptr;
+  for (const ModelField& f : model_fields(Part::penalty))
+    if (f.type == FieldType::trigger) return &f;
+  return nullptr;
+}
+
 void complete_rules(Items& out, std::string_view before) {
   if (before.find('#') != std::string_view::npos) return;
+  if (const ModelField* f = compared_enum(before); f && f->words) {
+    // The model's own names (`bottom_percent` too): rules compare those.
+    for (std::string_view w : f->words->spellings()) out.add(w, kEnumMemberItem, std::string(f->words->name));
+    return;
+  }
   if (!before.empty() && before.back() == '.') {  // a field of some element: the detail names which
     std::vector<std::pair<std::string_view, std::string>> fields;
     for (int e = 0; e <= static_cast<int>(rt::Elem::criterion); ++e) {

@@ -1,7 +1,8 @@
 // textDocument/completion. In `.assess` and YAML schemes: statement
 // keywords and YAML keys, enum words where a field takes one, declared
 // department ids after `owner`/`by`, indicator ids after `proves`; in
-// `.rules` files the rule language's names and fields. Every word comes from
+// `.rules` files the rule language's names and fields, and a penalty
+// trigger's kinds where `trigger.kind` is compared. Every word comes from
 // the tables the readers use (base/model_fields.hpp, the grammar's keyword
 // list, engine/rule_fields.cpp), so completion cannot offer a word the
 // reader refuses.

@@ -115,4 +115,18 @@ std::optional<std::string> uri_to_path(std::string_view uri) {
   return path;
 }
 
+std::string path_to_uri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = "file://";
+  for (char ch : path) {
+    auto c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+        c == '_' || c == '~' || c == '/')
+      uri += ch;
+    else
+      uri += {'%', kHex[c >> 4], kHex[c & 15]};
+  }
+  return uri;
+}
+
 }  // namespace jf::cli

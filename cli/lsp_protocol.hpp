@@ -48,5 +48,8 @@ std::string notification_message(std::string_view method, const json& params);
 /// The path a `file:` URI names (percent escapes decoded), or nullopt for
 /// other schemes (`untitled:`) and malformed URIs.
 std::optional<std::string> uri_to_path(std::string_view uri);
+/// `file://` and the absolute `path`, every byte but letters, digits, `-._~`
+/// and `/` percent-encoded (as Python's pathlib and VS Code write it).
+std::string path_to_uri(std::string_view path);
 
 }  // namespace jf::cli

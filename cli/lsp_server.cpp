@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 
 #include "cli/lsp_code_actions.hpp"
 #include "cli/lsp_diagnostics.hpp"
@@ -11,6 +12,7 @@
 #include "cli/lsp_definition.hpp"
 #include "cli/lsp_hover.hpp"
 #include "cli/lsp_symbols.hpp"
+#include "dsl/rules_format.hpp"
 #include "dsl/scheme_format.hpp"
 
 namespace jf::cli {
@@ -114,9 +116,11 @@ json Server::request(const std::string& method, const json& params) {
     analyse(d);
     LineIndex index(d.text);
     uint32_t at = index.offset(position_of(params.at("position")));
-    if (method == "textDocument/definition") return lsp_definition(d.analysis, d.uri, index, at);
+    NavDoc nav{d.analysis, d.uri, d.text, index};
+    WorkspaceReader others = [this, &d] { return workspace(d); };
+    if (method == "textDocument/definition") return lsp_definition(nav, at, others, g_.limits);
     bool declaration = params.value("/context/includeDeclaration"_json_pointer, false);
-    return lsp_references(d.analysis, d.uri, index, at, declaration);
+    return lsp_references(nav, at, declaration, others, g_.limits);
   }
   if (method == "textDocument/completion") {
     Doc& d = document(params);
@@ -129,20 +133,51 @@ json Server::request(const std::string& method, const json& params) {
 }
 
 // `jianfu fmt`'s layout as one edit over the whole document; none when the
-// document is not a scheme, does not parse, or fmt refuses it (its findings
-// already say why), as `fmt` leaves such a file untouched.
+// document is not a scheme or rule file, does not parse, or fmt refuses it
+// (its findings already say why), as `fmt` leaves such a file untouched.
 json Server::format(const Doc& d) const {
-  if (d.too_large || (d.kind != DocKind::assess && d.kind != DocKind::yaml_scheme)) return json::array();
+  const bool rules = d.kind == DocKind::rules;
+  if (d.too_large || (d.kind != DocKind::assess && d.kind != DocKind::yaml_scheme && !rules)) return json::array();
   SourceSet sources;
   uint32_t file = sources.add(d.path.empty() ? d.uri : d.path, d.text);
-  FormatResult r = format_scheme(sources, file, g_.limits);
+  FormatResult r = rules ? format_rules(sources, file, g_.limits) : format_scheme(sources, file, g_.limits);
   if (!r.ok() || r.text == d.text) return json::array();
   LineIndex index(d.text);
   return json::array({{{"range", lsp_range(index, 0, static_cast<uint32_t>(d.text.size()))}, {"newText", r.text}}});
 }
 
+// The other files of the workspace folders, open documents as edited.
+std::vector<WorkspaceFile> Server::workspace(const Doc& d) const {
+  if (roots_.empty()) return {};
+  std::map<std::string, OpenText> open;
+  for (const auto& [uri, o] : docs_)
+    if (o.on_disk && !o.too_large) open[std::filesystem::path(o.path).lexically_normal().string()] = {uri, o.text};
+  return workspace_files(roots_, open, d.path, g_.limits.max_file_bytes);
+}
+
+namespace {
+
+// The folders cross-file navigation reads: `workspaceFolders`, else `rootUri`,
+// else `rootPath` (LSP 3.17 keeps the older two for older clients).
+std::vector<std::string> workspace_roots(const json& params) {
+  std::vector<std::string> roots;
+  if (auto f = params.find("workspaceFolders"); f != params.end() && f->is_array())
+    for (const json& folder : *f)
+      if (folder.is_object() && folder.contains("uri") && folder["uri"].is_string())
+        if (auto p = uri_to_path(folder["uri"].get<std::string>())) roots.push_back(*p);
+  if (!roots.empty()) return roots;
+  if (auto u = params.find("rootUri"); u != params.end() && u->is_string())
+    if (auto p = uri_to_path(u->get<std::string>())) return {*p};
+  if (auto r = params.find("rootPath"); r != params.end() && r->is_string() && !r->get<std::string>().empty())
+    return {r->get<std::string>()};
+  return roots;
+}
+
+}  // namespace
+
 json Server::initialize(const json& params) {
   if (params.is_object()) checker_.set_client_lang(locale_lang(params));
+  if (params.is_object()) roots_ = workspace_roots(params);
   initialized_ = true;
   return {{"capabilities",
            {{"positionEncoding", "utf-16"},
@@ -153,6 +188,7 @@ json Server::initialize(const json& params) {
             {"definitionProvider", true},
             {"referencesProvider", true},
             {"completionProvider", {{"triggerCharacters", json::array({" ", ".", ","})}}},
+            {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", true}}}}},
             {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix", "source.fixAll"})}}}}},
           {"serverInfo", {{"name", "jianfu"}, {"version", version_}}}};
 }
@@ -177,6 +213,14 @@ void Server::notification(const std::string& method, const json& params, std::ve
     if (it != docs_.end() && (it->second.kind == DocKind::config || it->second.kind == DocKind::rules)) touch_all();
   } else if (method == "workspace/didChangeWatchedFiles") {
     touch_all();
+  } else if (method == "workspace/didChangeWorkspaceFolders") {
+    const json& event = params.at("event");
+    for (const json& f : event.at("removed"))
+      if (auto p = uri_to_path(f.at("uri").get<std::string>())) std::erase(roots_, *p);
+    for (const json& f : event.at("added")) {
+      auto p = uri_to_path(f.at("uri").get<std::string>());
+      if (p && std::find(roots_.begin(), roots_.end(), *p) == roots_.end()) roots_.push_back(*p);
+    }
   }
 }
 

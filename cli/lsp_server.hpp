@@ -10,6 +10,7 @@
 
 #include "cli/lsp_checker.hpp"
 #include "cli/lsp_protocol.hpp"
+#include "cli/lsp_workspace.hpp"
 
 namespace jf::cli {
 
@@ -48,6 +49,7 @@ class Server {
   void notification(const std::string& method, const json& params, std::vector<std::string>& out);
   json initialize(const json& params);
   json format(const Doc& d) const;
+  std::vector<WorkspaceFile> workspace(const Doc& d) const;
   void open(const json& params);
   void change(const json& params);
   Doc& document(const json& params);  // params.textDocument.uri, which must be open
@@ -59,6 +61,7 @@ class Server {
   std::string version_;
   Checker checker_;
   std::map<std::string, Doc> docs_;  // by URI
+  std::vector<std::string> roots_;   // the workspace folders (initialize)
   bool initialized_ = false, shutdown_ = false, exited_ = false;
 };
 

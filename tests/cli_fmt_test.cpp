@@ -122,23 +122,58 @@ TEST(CliFmt, WalksDirectoriesForSchemes) {
 
 TEST(CliFmt, RefusesWhatItCannotFormat) {
   TempDir dir;
-  std::string rules = dir.write("my.rules", "rule X1 x {\n}\n");
-  auto r = run_jianfu("fmt " + rules);
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find(".rules files are not formatted yet"), std::string::npos) << r.err;
-  EXPECT_EQ(slurp(rules), "rule X1 x {\n}\n");
   std::string csv = dir.write("t.csv", "考核内容,分值\n");
-  r = run_jianfu("fmt " + csv);
+  auto r = run_jianfu("fmt " + csv);
   EXPECT_EQ(r.code, 2);
   EXPECT_NE(r.err.find("jianfu import"), std::string::npos) << r.err;
-  r = run_jianfu("--lang zh fmt " + rules);
-  EXPECT_EQ(r.code, 2);
-  EXPECT_NE(r.err.find("暂不支持 .rules 规则文件"), std::string::npos) << r.err;
   r = run_jianfu("fmt /dev/null");
   EXPECT_EQ(r.code, 2);
   EXPECT_EQ(r.err, "jianfu: error: /dev/null: not a regular file\n");  // and no summary of nothing
   r = run_jianfu("fmt " + dir.path.string() + "/missing.assess");
   EXPECT_EQ(r.code, 2);
+}
+
+const std::string kMessyRules = "rule X1 x { category structure   # c\n  native }\n";
+const std::string kTidyRules = "rule X1 x {\n  category structure  # c\n  native\n}\n";
+
+TEST(CliFmt, RuleFilesHaveTheirLayoutAndCheckSaysWhichWouldChange) {
+  TempDir dir;
+  std::string rules = dir.write("my.rules", kMessyRules);
+  auto r = run_jianfu("--lang en fmt --check " + rules);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(r.out, "would reformat: " + rules + "\n");
+  EXPECT_EQ(slurp(rules), kMessyRules);
+  r = run_jianfu("--lang en fmt " + rules);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(rules), kTidyRules);
+  r = run_jianfu("--lang en fmt --check " + rules);
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  // Found in a folder beside the schemes, and from standard input by its name.
+  std::filesystem::create_directories(dir.path / "sub");
+  std::string scheme = dir.write("sub/a.assess", kMessy);
+  std::string other = dir.write("sub/b.rules", kMessyRules);
+  r = run_jianfu("--lang en fmt " + (dir.path / "sub").string());
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(slurp(scheme), kTidy);
+  EXPECT_EQ(slurp(other), kTidyRules);
+  r = run_jianfu("fmt - --stdin-filename x.rules < " + dir.write("in.txt", kMessyRules));
+  EXPECT_EQ(r.code, 0) << r.err;
+  EXPECT_EQ(r.out, kTidyRules);
+}
+
+TEST(CliFmt, LeavesARuleFileThatDoesNotParseUntouched) {
+  TempDir dir;
+  const std::string broken = "rule X1 x {\n  category\n}\n";
+  std::string rules = dir.write("bad.rules", broken);
+  auto r = run_jianfu("--lang en fmt " + rules);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_NE(r.err.find("bad.rules:3:1"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("1 with syntax errors left alone"), std::string::npos) << r.err;
+  EXPECT_EQ(slurp(rules), broken);
+  r = run_jianfu("--lang en fmt --check " + rules);
+  EXPECT_EQ(r.code, 1);
+  EXPECT_EQ(slurp(rules), broken);
 }
 
 TEST(CliFmt, KeepsASymlinkAndTheFileMode) {

@@ -105,4 +105,8 @@ TEST(LspProtocol, FileUris) {
   EXPECT_FALSE(uri_to_path("untitled:Untitled-1"));
   EXPECT_FALSE(uri_to_path("file:///a%00b"));
   EXPECT_FALSE(uri_to_path("file:///a%4"));
+  // And back, as pathlib's as_uri() and VS Code write it.
+  EXPECT_EQ(path_to_uri("/home/a/方案.assess"), "file:///home/a/%E6%96%B9%E6%A1%88.assess");
+  EXPECT_EQ(path_to_uri("/x y/a-b_c.~d"), "file:///x%20y/a-b_c.~d");
+  EXPECT_EQ(uri_to_path(path_to_uri("/tmp/#?%/甲.rules")).value(), "/tmp/#?%/甲.rules");
 }

@@ -2,8 +2,10 @@
 """Drives `jianfu lsp` through a pipe as an editor would, with framed
 JSON-RPC messages: lifecycle, diagnostics (UTF-16 columns on a CJK line with
 a character outside the BMP), .jianfu.yaml, Chinese, hover, code actions,
-document symbols, definition and references, completion (in .assess, YAML
-and .rules, positions after CJK and astral characters), and hostile input (malformed JSON, bad headers, a huge Content-Length, a
+document symbols, definition and references (across the files of a
+workspace folder, bounded to it), completion (in .assess, YAML and .rules,
+positions after CJK and astral characters, penalty triggers), formatting of
+.rules, and hostile input (malformed JSON, bad headers, a huge Content-Length, a
 client that disappears). Usage: lsp_session_test.py JIANFU SOURCE_DIR"""
 import json
 import os
@@ -517,9 +519,139 @@ def session_completion(tmp):
     check(c.finish() == 0, "completion session exits 0")
 
 
+WS_RULES = """# the project's own rule
+rule XJ01 photo-required {
+  category proof
+  severity warning
+  summary en "Photo evidence is required"
+  summary zh "要求拍照留痕"
+  for i in indicators
+  where photo in i.evidence
+  at i
+  message en "{i.name} requires photo evidence"
+  message zh "{i.name}要求拍照留痕"
+}
+"""
+WS_DEPTS = """scheme "跨文件" {
+  year 2025
+  units 甲镇, 乙镇
+}
+
+department 两办 kind office
+department 农业农村局 kind line
+"""
+WS_ITEMS = """indicator 产业发展 { owner 农业农村局 points 60 score threshold }
+# jianfu: allow XJ01 -- 只为测试
+indicator 𠀀核查 { owner 两办 points 40 score threshold proves 产业发展 }
+indicator 外来 { owner 外部局 points 1 score threshold }
+penalty overall bottom 1 -> notice
+"""
+WS_MESSY_RULES = "rule XJ02 tidy-me { category proof severity info   # why info\n  native }\n"
+
+
+def session_workspace(tmp):
+    """Cross-file definitions and references in a workspace folder, completion
+    of penalty triggers, and `fmt`'s layout for a .rules document."""
+    d = os.path.join(tmp, "ws")
+    outside = os.path.join(tmp, "outside")
+    os.makedirs(os.path.join(d, "schemes"))
+    os.makedirs(outside)
+    files = {".jianfu.yaml": "rules: [local.rules]\n", "local.rules": WS_RULES,
+             "schemes/depts.assess": WS_DEPTS, "schemes/items.assess": WS_ITEMS}
+    for name, text in files.items():
+        pathlib.Path(d, name).write_text(text, encoding="utf-8")
+    # A department declared outside the folder, linked in: never read.
+    pathlib.Path(outside, "secret.assess").write_text("department 外部局 kind line\n", encoding="utf-8")
+    os.symlink(os.path.join(outside, "secret.assess"), os.path.join(d, "schemes", "link.assess"))
+    uri_of = {name: pathlib.Path(d, name).as_uri() for name in files}
+    c = Client(d)
+    init = c.request("initialize", {"processId": None, "rootUri": pathlib.Path(d).as_uri(), "capabilities": {},
+                                    "locale": "en"})
+    folders = init["result"]["capabilities"].get("workspace", {}).get("workspaceFolders", {})
+    check(folders == {"supported": True, "changeNotifications": True}, f"workspace folders advertised: {folders}")
+    c.notify("initialized", {})
+    items = uri_of["schemes/items.assess"]
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": items, "languageId": "assess", "version": 1, "text": WS_ITEMS}})
+    c.diagnostics(items)
+    ilines, dlines, rlines = WS_ITEMS.split("\n"), WS_DEPTS.split("\n"), WS_RULES.split("\n")
+
+    def pos(lines, line, needle, shift=0):
+        return {"line": line, "character": utf16_units(lines[line][: lines[line].index(needle) + shift])}
+
+    def rng(lines, line, needle):
+        return {"start": pos(lines, line, needle), "end": pos(lines, line, needle, len(needle))}
+
+    def ask(method, uri, p, **extra):
+        return c.request(method, {"textDocument": {"uri": uri}, "position": p, **extra})
+
+    # A department declared in another scheme file of the folder (not open).
+    r = ask("textDocument/definition", items, pos(ilines, 2, "两办", 1)).get("result")
+    check(r == [{"uri": uri_of["schemes/depts.assess"], "range": rng(dlines, 5, "两办")}], f"definition in another file: {r}")
+    # An indicator declared in this file stays here.
+    r = ask("textDocument/definition", items, pos(ilines, 2, "产业发展", 1)).get("result")
+    check(r == [{"uri": items, "range": rng(ilines, 0, "产业发展")}], f"a local declaration first: {r}")
+    # Declared only in a file a symlink brings in from outside the folder: not read.
+    r = ask("textDocument/definition", items, pos(ilines, 3, "外部局", 1))
+    check("error" not in r and r.get("result") is None, f"a file outside the workspace is not read: {r}")
+    # References across the files, with and without the declaration.
+    r = ask("textDocument/references", items, pos(ilines, 0, "农业农村局", 1), context={"includeDeclaration": True})
+    got = sorted(json.dumps(x, sort_keys=True) for x in (r.get("result") or []))
+    want = sorted(json.dumps(x, sort_keys=True) for x in (
+        {"uri": uri_of["schemes/depts.assess"], "range": rng(dlines, 6, "农业农村局")},
+        {"uri": items, "range": rng(ilines, 0, "农业农村局")}))
+    check(got == want, f"references across files: {r}")
+    r = ask("textDocument/references", items, pos(ilines, 0, "农业农村局", 1), context={"includeDeclaration": False})
+    check(r.get("result") == [{"uri": items, "range": rng(ilines, 0, "农业农村局")}], f"references, uses only: {r}")
+
+    # The client closes the folder: the other files are no longer read; it opens it again.
+    folder = {"uri": pathlib.Path(d).as_uri(), "name": "ws"}
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [], "removed": [folder]}})
+    r = ask("textDocument/definition", items, pos(ilines, 2, "两办", 1))
+    check("error" not in r and r.get("result") is None, f"no folder, no other files: {r}")
+    c.notify("workspace/didChangeWorkspaceFolders", {"event": {"added": [folder], "removed": []}})
+    r = ask("textDocument/definition", items, pos(ilines, 2, "两办", 1)).get("result")
+    check(r == [{"uri": uri_of["schemes/depts.assess"], "range": rng(dlines, 5, "两办")}], f"folder added back: {r}")
+
+    # A project rule's id in a suppression goes to its header in the config's pack.
+    rule_at = pos(ilines, 1, "XJ01", 2)
+    r = ask("textDocument/definition", items, rule_at).get("result")
+    check(r == [{"uri": uri_of["local.rules"], "range": rng(rlines, 1, "XJ01")}], f"rule id to its rule file: {r}")
+    r = ask("textDocument/references", items, rule_at, context={"includeDeclaration": True}).get("result") or []
+    got = sorted((x["uri"], x["range"]["start"]["line"]) for x in r)
+    check(got == sorted([(items, 1), (uri_of["local.rules"], 1)]), f"rule id references: {r}")
+    r = ask("textDocument/references", items, rule_at, context={"includeDeclaration": False}).get("result") or []
+    check([(x["uri"], x["range"]["start"]["line"]) for x in r] == [(items, 1)], f"rule id uses: {r}")
+
+    # Completion of a penalty's trigger: after `penalty overall` in .assess,
+    # after `trigger.kind ==` / `in [` in a rule.
+    words = [x["label"] for x in (ask("textDocument/completion", items, pos(ilines, 4, "bottom")).get("result") or {}).get("items", [])]
+    check(set(words) == {"bottom", "last", "below"}, f"triggers after `penalty overall`: {words}")
+    ruri = pathlib.Path(d, "draft.rules").as_uri()
+    rtext = "rule XJ03 x {\n  for p in penalties\n  where p.trigger.kind in [bottom, \n  where p.trigger.kind == \n}\n"
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": ruri, "languageId": "jianfu-rules", "version": 1, "text": rtext}})
+    words = [x["label"] for x in (ask("textDocument/completion", ruri, {"line": 2, "character": 35}).get("result") or {}).get("items", [])]
+    check(set(words) == {"bottom", "bottom_percent", "last", "below"}, f"trigger kinds in a rule's list: {words}")
+    words = [x["label"] for x in (ask("textDocument/completion", ruri, {"line": 3, "character": 26}).get("result") or {}).get("items", [])]
+    check(set(words) == {"bottom", "bottom_percent", "last", "below"}, f"trigger kinds after ==: {words}")
+
+    # Formatting a .rules document is `jianfu fmt`'s layout.
+    muri = pathlib.Path(d, "messy.rules").as_uri()
+    c.notify("textDocument/didOpen", {"textDocument": {"uri": muri, "languageId": "jianfu-rules", "version": 1,
+                                                       "text": WS_MESSY_RULES}})
+    want = subprocess.run([JIANFU, "fmt", "--stdin-filename", "messy.rules", "-"], input=WS_MESSY_RULES,
+                          capture_output=True, text=True).stdout
+    f = c.request("textDocument/formatting", {"textDocument": {"uri": muri}, "options": {"tabSize": 2, "insertSpaces": True}})
+    edits = f.get("result")
+    check(want.startswith("rule XJ02 tidy-me {\n  category proof\n"), f"fmt lays out the rule: {want!r}")
+    check(isinstance(edits, list) and len(edits) == 1 and edits[0]["newText"] == want, f"one edit with fmt's text: {edits}")
+    f = c.request("textDocument/formatting", {"textDocument": {"uri": ruri}, "options": {"tabSize": 2, "insertSpaces": True}})
+    check(f.get("result") == [], f"no edit for a rule file that does not parse: {f}")
+    check(c.finish() == 0, "workspace session exits 0")
+
+
 with tempfile.TemporaryDirectory() as tmp:
     for session in (session_en, session_zh_config, session_other_files, session_navigation, session_completion,
-                    session_hostile,
+                    session_workspace, session_hostile,
                     session_limits):
         try:
             session(tmp)

@@ -204,6 +204,51 @@ class Package(unittest.TestCase):
         for i in languages:
             self.assertIn("onLanguage:" + i, pkg["activationEvents"])
 
+    def test_vscode_yaml_validation_maps_files_to_the_shipped_schemas(self):
+        # The YAML extension checks scheme YAML and .jianfu.yaml against the
+        # schemas the binary prints (`jianfu schema yaml|config`), copied into
+        # the extension folder (a link would not survive `cmake --install`).
+        base = os.path.join(SRC, "editors/vscode")
+        pkg = json.loads(read("editors/vscode/package.json"))
+        entries = pkg["contributes"]["yamlValidation"]
+        by_schema = {}
+        for e in entries:
+            path = os.path.normpath(os.path.join(base, e["url"]))
+            self.assertTrue(path.startswith(base + os.sep), e["url"])  # inside the extension
+            self.assertTrue(os.path.isfile(path), e["url"])
+            by_schema[os.path.basename(path)] = e["fileMatch"]
+        self.assertEqual(set(by_schema), {"scheme.schema.json", "config.schema.json"})
+        for name, which in (("scheme.schema.json", "yaml"), ("config.schema.json", "config")):
+            with self.subTest(schema=name):
+                printed = subprocess.run([JIANFU, "schema", which], capture_output=True, text=True, timeout=60,
+                                         check=True).stdout
+                self.assertEqual(read(os.path.join("editors/vscode/schemas", name)), printed,
+                                 "editors/vscode/schemas/%s is stale: jianfu schema %s > it" % (name, which))
+                self.assertEqual(read(os.path.join("docs/schema", name)), printed)
+
+        def glob(p):
+            # VS Code's globs: `**/` is any number of folders, `*` stays in one.
+            out, i = "", 0
+            while i < len(p):
+                if p.startswith("**/", i):
+                    out, i = out + "(?:.*/)?", i + 3
+                elif p[i] == "*":
+                    out, i = out + "[^/]*", i + 1
+                else:
+                    out, i = out + re.escape(p[i]), i + 1
+            return re.compile(out + r"\Z")
+
+        def matches(patterns, path):
+            # A pattern without a slash is matched against the file name.
+            return any(glob(p).match(path if "/" in p else os.path.basename(path)) for p in patterns)
+
+        self.assertTrue(matches(by_schema["config.schema.json"], "project/.jianfu.yaml"))
+        self.assertFalse(matches(by_schema["config.schema.json"], "project/ci.yaml"))
+        for path in ("county/schemes/huaxi-2025.yaml", "county/schemes/2025/huaxi.yml", "huaxi-2025.scheme.yaml"):
+            self.assertTrue(matches(by_schema["scheme.schema.json"], path), path)
+        for path in ("project/.jianfu.yaml", ".github/workflows/ci.yaml", "docker-compose.yml"):
+            self.assertFalse(matches(by_schema["scheme.schema.json"], path), path)
+
     def test_extension_script_parses(self):
         node = shutil.which("node")
         if not node:
