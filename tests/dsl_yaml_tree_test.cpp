@@ -1,6 +1,7 @@
 // The YAML node tree owns no text per node: scalars written verbatim view the
 // source, the rest the tree's arena; views survive a move of the tree; the
 // duplicate-key check finds the first occurrence in small and large mappings.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -60,23 +61,23 @@ std::vector<std::string> field_findings(const std::string& text, int keys) {
   std::optional<YamlTree> t = read_yaml_document(src, 0, Limits{}, diags);
   EXPECT_TRUE(t);
   std::vector<std::string> names;
-  for (int i = 0; i < keys; ++i) names.push_back("k" + std::to_string(i));
+  for (int i = 0; i < keys; ++i) names.push_back(fmt::format("k{}", i));
   std::vector<std::string_view> views(names.begin(), names.end());
   YamlReader r(*t, src, Limits{}, diags);
   r.fields(t->root, "top level", {"the map", "映射"}, views);
   std::vector<std::string> out;
   for (const Diagnostic& d : diags)
-    out.push_back(std::to_string(src.locate(d.span.begin).line) + " " + d.message.en);
+    out.push_back(fmt::format("{} {}", src.locate(d.span.begin).line, d.message.en));
   return out;
 }
 
 void expect_duplicates_found(int keys) {
   std::string text;
-  for (int i = 0; i < keys; ++i) text += "k" + std::to_string(i) + ": 1\n";
+  for (int i = 0; i < keys; ++i) text += fmt::format("k{}: 1\n", i);
   text += "k5: 2\nk5: 3\n";  // twice more: both name the first, on line 6
   EXPECT_EQ(field_findings(text, keys),
-            (std::vector<std::string>{std::to_string(keys + 1) + " duplicate key `k5` in the map (first at line 6)",
-                                      std::to_string(keys + 2) + " duplicate key `k5` in the map (first at line 6)"}))
+            (std::vector<std::string>{fmt::format("{} duplicate key `k5` in the map (first at line 6)", keys + 1),
+                                      fmt::format("{} duplicate key `k5` in the map (first at line 6)", keys + 2)}))
       << keys << " keys";
 }
 
