@@ -2,6 +2,7 @@
 // schemes (bench/scheme_gen.hpp): parsing both syntaxes, derived facts, the
 // built-in pack, the renderers. Figures and method: docs/performance.md.
 #include <benchmark/benchmark.h>
+#include <yaml.h>
 
 #include <map>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "bench/scheme_gen.hpp"
 #include "base/lexicon.hpp"
 #include "dsl/scheme_loader.hpp"
+#include "dsl/yaml_tree.hpp"
 #include "pipeline/builtin_rules.hpp"
 #include "pipeline/check_pipeline.hpp"
 #include "engine/facts.hpp"
@@ -74,7 +76,49 @@ void load_bench(benchmark::State& state, bool assess) {
 void BM_ParseAssess(benchmark::State& s) { load_bench(s, true); }
 void BM_LoadYaml(benchmark::State& s) { load_bench(s, false); }
 BENCHMARK(BM_ParseAssess)->Arg(60)->Arg(10000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_LoadYaml)->Arg(60)->Arg(10000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_LoadYaml)->Arg(60)->Arg(5000)->Arg(10000)->Unit(benchmark::kMillisecond);
+
+// The YAML tree alone (libyaml events into dsl/yaml_tree.hpp, no model): what
+// BM_LoadYaml spends before the schema reader maps the tree to the model.
+void BM_YamlTree(benchmark::State& state) {
+  const Input& in = input(static_cast<int>(state.range(0)), false);
+  Limits limits;
+  for (auto _ : state) {
+    std::vector<Diagnostic> diags;
+    std::optional<YamlTree> t = read_yaml_document(in.sources[in.file], in.file, limits, diags);
+    if (!t || !diags.empty()) state.SkipWithError("generated scheme did not read cleanly");
+    benchmark::DoNotOptimize(t->nodes.data());
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * in.bytes()));
+}
+BENCHMARK(BM_YamlTree)->Arg(60)->Arg(5000)->Unit(benchmark::kMillisecond);
+
+// libyaml alone: every event of the same file parsed and freed, nothing kept.
+// The floor under BM_YamlTree for as long as the loader reads with libyaml.
+void BM_LibyamlEvents(benchmark::State& state) {
+  const Input& in = input(static_cast<int>(state.range(0)), false);
+  std::string_view body = in.sources[in.file].body();
+  for (auto _ : state) {
+    yaml_parser_t parser;
+    yaml_parser_initialize(&parser);
+    yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(body.data()), body.size());
+    yaml_event_t e;
+    size_t events = 0;
+    for (bool more = true; more;) {
+      if (!yaml_parser_parse(&parser, &e)) {
+        state.SkipWithError("libyaml could not parse the generated scheme");
+        break;
+      }
+      more = e.type != YAML_STREAM_END_EVENT;
+      yaml_event_delete(&e);
+      ++events;
+    }
+    yaml_parser_delete(&parser);
+    benchmark::DoNotOptimize(events);
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * in.bytes()));
+}
+BENCHMARK(BM_LibyamlEvents)->Arg(60)->Arg(5000)->Unit(benchmark::kMillisecond);
 
 Scheme loaded(int indicators) {
   const Input& in = input(indicators, true);

@@ -117,7 +117,7 @@ class ConfigReader {
       if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && std::isfinite(v))
         return percent ? v / 100 : v;
     }
-    return n.text;
+    return std::string(n.text);
   }
 
   void params(uint32_t node) {

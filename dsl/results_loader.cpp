@@ -189,7 +189,7 @@ void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, Loaded
   if (auto* v = f->get("value")) {
     const YamlNode& n = r.node(v->value);
     if (n.kind != YamlKind::scalar || !parse_value(n.text, res)) {
-      return bad_value(out, res.row, n.text);
+      return bad_value(out, res.row, std::string(n.text));
     }
   }
   if (auto* v = f->get("events")) {
@@ -199,7 +199,7 @@ void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, Loaded
     } else {
       std::string cell;  // the CSV form, so both formats share one reader
       for (size_t i = 0; i + 1 < m.children.size(); i += 2)
-        cell += r.node(m.children[i]).text + "=" + r.node(m.children[i + 1]).text + ";";
+        cell += fmt::format("{}={};", r.node(m.children[i]).text, r.node(m.children[i + 1]).text);
       read_events(cell, res.row, res, out);
     }
   }

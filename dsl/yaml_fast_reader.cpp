@@ -7,7 +7,7 @@
 // yaml-cpp, so every finding, position and guard stays as documented.
 #include <yaml.h>
 
-#include "dsl/yaml_tree.hpp"
+#include "dsl/yaml_tree_builder.hpp"
 
 namespace jf {
 namespace {
@@ -63,10 +63,24 @@ class ByteOffsets {
 
 bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
+/// The text of a scalar as the source writes it, when that is its value: a
+/// plain scalar, or a quoted one without escapes or folded lines. Most
+/// scheme scalars are, and then the tree views the source instead of copying.
+bool written_verbatim(std::string_view written, std::string_view value, yaml_scalar_style_t style) {
+  if (style == YAML_PLAIN_SCALAR_STYLE) return written == value;
+  if (written.size() < 2) return false;
+  return written.substr(1, written.size() - 2) == value;
+}
+
 class FastBuilder {
  public:
   FastBuilder(const SourceFile& src, uint32_t file, const Limits& limits)
-      : file_(file), bom_(src.bom_size()), limits_(limits), bytes_(src.body()) {}
+      : file_(file),
+        bom_(src.bom_size()),
+        limits_(limits),
+        body_(src.body()),
+        bytes_(src.body()),
+        tree_(src.body().size() / 8) {}  // scheme files run 8–9 bytes a node
 
   /// False when the event is outside the fast path's case.
   bool scalar(const yaml_event_t& e) {
@@ -76,63 +90,47 @@ class FastBuilder {
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
     if (s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE) return false;
     if (plain && (value.empty() || e.start_mark.line != e.end_mark.line)) return false;
-    const uint32_t start = bytes_(e.start_mark.index) + bom_;
-    YamlNode n;
+    const uint32_t start = bytes_(e.start_mark.index);
     if (plain && is_null_word(value)) {
-      n.kind = YamlKind::null;  // yaml-cpp reports these as null at the value's start
-      n.span = {file_, start, start};
-    } else {
-      n.kind = YamlKind::scalar;
-      n.plain = plain;
-      n.text = value;
-      n.span = {file_, start, bytes_(e.end_mark.index) + bom_};
+      // yaml-cpp reports these as null at the value's start
+      tree_.attach(tree_.add(YamlKind::null, {file_, start + bom_, start + bom_}));
+      return true;
     }
-    attach(add(std::move(n)));
+    const uint32_t end = bytes_(e.end_mark.index);
+    uint32_t id = tree_.add(YamlKind::scalar, {file_, start + bom_, end + bom_}, plain);
+    std::string_view written = body_.substr(start, end - start);
+    if (written_verbatim(written, value, s.style))
+      tree_.view_text(id, plain ? written : written.substr(1, written.size() - 2));
+    else
+      tree_.copy_text(id, value);
+    tree_.attach(id);
     return true;
   }
 
   bool open(YamlKind kind, const yaml_event_t& e, const yaml_char_t* anchor, const yaml_char_t* tag) {
-    if (anchor || tag || open_.size() + 1 > limits_.max_depth) return false;
+    if (anchor || tag || tree_.open_count() + 1 > limits_.max_depth) return false;
     const uint32_t at = bytes_(e.start_mark.index) + bom_;
-    YamlNode n;
-    n.kind = kind;
-    n.span = {file_, at, at + 1};
-    uint32_t id = add(std::move(n));
-    attach(id);
-    open_.push_back(id);
+    uint32_t id = tree_.add(kind, {file_, at, at + 1});
+    tree_.attach(id);
+    tree_.open(id);
     return true;
   }
 
   bool close() {
-    if (open_.empty()) return false;
-    YamlNode& n = tree_.nodes[open_.back()];
-    open_.pop_back();
-    for (uint32_t c : n.children) n.span.end = std::max(n.span.end, tree_.nodes[c].span.end);
+    if (tree_.open_count() == 0) return false;
+    tree_.close();
     return true;
   }
 
-  bool done() const { return has_root_ && open_.empty(); }
-  YamlTree take() { return std::move(tree_); }
+  bool done() const { return tree_.has_root() && tree_.open_count() == 0; }
+  YamlTree take() { return tree_.finish(); }
 
  private:
-  uint32_t add(YamlNode n) {
-    tree_.nodes.push_back(std::move(n));
-    return static_cast<uint32_t>(tree_.nodes.size() - 1);
-  }
-  void attach(uint32_t id) {
-    if (!open_.empty()) tree_.nodes[open_.back()].children.push_back(id);
-    else if (!has_root_) {
-      tree_.root = id;
-      has_root_ = true;
-    }
-  }
-
   uint32_t file_, bom_;
   const Limits& limits_;
+  std::string_view body_;
   ByteOffsets bytes_;
-  YamlTree tree_;
-  std::vector<uint32_t> open_;
-  bool has_root_ = false;
+  YamlTreeBuilder tree_;
 };
 
 }  // namespace

@@ -13,7 +13,7 @@
 
 #include "dsl/scheme_loader.hpp"
 #include "dsl/yaml_schema.hpp"
-#include "dsl/yaml_tree.hpp"
+#include "dsl/yaml_tree_builder.hpp"
 
 namespace jf {
 namespace {
@@ -81,8 +81,8 @@ class TreeBuilder : public YAML::EventHandler {
               std::vector<Diagnostic>& diags)
       : src_(src), body_(src.body()), file_(file), limits_(limits), diags_(diags) {}
 
-  bool has_root() const { return has_root_; }
-  YamlTree take() { return std::move(tree_); }
+  bool has_root() const { return tree_.has_root(); }
+  YamlTree take() { return tree_.finish(); }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -122,7 +122,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (++alias_uses_ > limits_.max_yaml_aliases)
       fail(at, {fmt::format("more than {} alias uses in one document", limits_.max_yaml_aliases),
                 fmt::format("一个文档中使用别名超过 {} 次", limits_.max_yaml_aliases)});
-    if (open_.size() + height_[target] > limits_.max_depth) depth_error(at);
+    if (tree_.open_count() + height_[target] > limits_.max_depth) depth_error(at);
     expansion_ += size_[target];
     if (expansion_ > expansion_budget())
       fail(at, {fmt::format("aliases expand to more than {} nodes (a billion-laughs guard)",
@@ -174,14 +174,10 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   uint32_t new_node(YamlKind kind, Span span, const std::string& tag, YAML::anchor_t anchor) {
-    YamlNode n;
-    n.kind = kind;
-    n.span = span;
     std::string t = checked_tag(tag, span);
-    n.plain = kind == YamlKind::scalar && (t == "?" || (is_core_tag(t) && t != "tag:yaml.org,2002:str"));
-    if (t != "?" && t != "!") n.tag = t;
-    auto id = static_cast<uint32_t>(tree_.nodes.size());
-    tree_.nodes.push_back(std::move(n));
+    bool plain = kind == YamlKind::scalar && (t == "?" || (is_core_tag(t) && t != "tag:yaml.org,2002:str"));
+    uint32_t id = tree_.add(kind, span, plain);
+    if (t != "?" && t != "!" && !t.empty()) tree_.copy_tag(id, t);
     open_flag_.push_back(false);
     height_.push_back(0);
     size_.push_back(1);
@@ -192,52 +188,40 @@ class TreeBuilder : public YAML::EventHandler {
   void add_leaf(YamlKind kind, Span span, const std::string& tag, const std::string& value,
                 YAML::anchor_t anchor) {
     uint32_t id = new_node(kind, span, tag, anchor);
-    tree_.nodes[id].text = value;
+    if (!value.empty()) tree_.copy_text(id, value);
     attach(id);
   }
 
   void open(YamlKind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     uint32_t at = offset(mark);
-    if (open_.size() + 1 > limits_.max_depth) depth_error(at);
+    if (tree_.open_count() + 1 > limits_.max_depth) depth_error(at);
     uint32_t id = new_node(kind, {file_, at, at + 1}, tag, anchor);
     attach(id);
-    open_.push_back(id);
+    tree_.open(id);
     open_flag_[id] = true;
   }
 
   void close() {
-    uint32_t id = open_.back();
-    open_.pop_back();
+    uint32_t id = tree_.close();  // also widens the span to the children
     open_flag_[id] = false;
-    YamlNode& n = tree_.nodes[id];
     uint32_t height = 0;
     uint64_t size = 1;
-    for (uint32_t c : n.children) {
+    for (uint32_t c : tree_.closed_children()) {
       height = std::max(height, height_[c]);
       size += size_[c];
-      n.span.end = std::max(n.span.end, tree_.nodes[c].span.end);
     }
     height_[id] = height + 1;
     size_[id] = size;
   }
 
-  void attach(uint32_t id) {
-    if (!open_.empty()) {
-      tree_.nodes[open_.back()].children.push_back(id);
-    } else if (!has_root_) {
-      tree_.root = id;
-      has_root_ = true;
-    }
-  }
+  void attach(uint32_t id) { tree_.attach(id); }
 
   const SourceFile& src_;
   std::string_view body_;
   uint32_t file_;
   const Limits& limits_;
   std::vector<Diagnostic>& diags_;
-  YamlTree tree_;
-  bool has_root_ = false;
-  std::vector<uint32_t> open_;  // open collections, outermost first
+  YamlTreeBuilder tree_;
   std::vector<bool> open_flag_;
   std::vector<uint32_t> height_;  // levels of collections below and including a node
   std::vector<uint64_t> size_;    // node count with aliases expanded

@@ -22,6 +22,25 @@ Text got(const YamlNode& n) {
   return {fmt::format("got {}", describe_en(n)), fmt::format("实际是{}", describe_zh(n))};
 }
 
+/// The earlier key node spelled `text`, among the scalar keys before entry
+/// `i` of `kids` (key, value, …); nullopt when `text` is new.
+std::optional<uint32_t> seen_before(std::span<const uint32_t> kids, size_t i, std::string_view text,
+                                    const YamlTree& tree) {
+  for (size_t j = 0; j < i; j += 2) {
+    const YamlNode& earlier = tree[kids[j]];
+    if (earlier.kind == YamlKind::scalar && earlier.text == text) return kids[j];
+  }
+  return std::nullopt;
+}
+
+/// The same with a hash of every key so far; records `text` at `key` when new.
+std::optional<uint32_t> seen_before(std::unordered_map<std::string_view, uint32_t>& seen, std::string_view text,
+                                    uint32_t key) {
+  auto [first, fresh] = seen.try_emplace(text, key);
+  if (fresh) return std::nullopt;
+  return first->second;
+}
+
 }  // namespace
 
 
@@ -69,8 +88,11 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
   }
   YamlFields out;
   out.map = id;
-  // Every scalar key, for duplicates; hashed, as a crafted mapping may hold
-  // millions of keys.
+  out.items.reserve(std::min(n.children.size() / 2, keys.size()));
+  // Every scalar key, for duplicates: a scheme's mappings hold a few keys,
+  // searched in place; a crafted one may hold millions, hashed past kScan.
+  constexpr size_t kScan = 32;
+  const bool hashed = n.children.size() / 2 > kScan;
   std::unordered_map<std::string_view, uint32_t> seen;
   for (size_t i = 0; i + 1 < n.children.size(); i += 2) {
     uint32_t k = n.children[i], v = n.children[i + 1];
@@ -80,9 +102,9 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
                        fmt::format("{}中的键必须是单词，{}", what.zh, got(key).zh)});
       continue;
     }
-    auto [first, fresh] = seen.try_emplace(key.text, k);
-    if (!fresh) {
-      uint32_t line = src_.locate(node(first->second).span.begin).line;
+    std::optional<uint32_t> first = hashed ? seen_before(seen, key.text, k) : seen_before(n.children, i, key.text, tree_);
+    if (first) {
+      uint32_t line = src_.locate(node(*first).span.begin).line;
       error(key.span, {fmt::format("duplicate key `{}` in {} (first at line {})", key.text, what.en, line),
                        fmt::format("{}中的键 `{}` 重复（首次出现在第 {} 行）", what.zh, key.text, line)},
             {"remove one of the two entries", "删除其中一项"});
@@ -124,7 +146,7 @@ void YamlReader::wrong_type(uint32_t id, std::string_view label, What expected) 
             fmt::format("`{}` 必须是{}，{}", label, expected.zh, g.zh)});
 }
 
-std::optional<std::vector<uint32_t>> YamlReader::list(uint32_t id, std::string_view label) {
+std::optional<std::span<const uint32_t>> YamlReader::list(uint32_t id, std::string_view label) {
   if (node(id).kind != YamlKind::sequence) {
     wrong_type(id, label, {"a list", "列表"});
     return std::nullopt;
@@ -165,7 +187,7 @@ std::optional<std::string> YamlReader::string(uint32_t id, std::string_view labe
                    fmt::format("`{}` 超过 {} 字节", label, limits_.max_string_bytes)});
     return std::nullopt;
   }
-  return n.text;
+  return std::string(n.text);
 }
 
 std::optional<Name> YamlReader::name(uint32_t id, std::string_view label) {
@@ -183,7 +205,7 @@ std::optional<Name> YamlReader::name(uint32_t id, std::string_view label) {
                    fmt::format("`{}` 超过 {} 字节", label, limits_.max_name_bytes)});
     return std::nullopt;
   }
-  return Name{n.text, n.span};
+  return Name{std::string(n.text), n.span};
 }
 
 std::optional<std::string_view> YamlReader::word(uint32_t id, std::string_view label,

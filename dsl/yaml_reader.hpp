@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,8 +58,8 @@ class YamlReader {
   /// Reports `key` missing from `what` at the start of the mapping.
   void missing(const YamlFields& f, std::string_view key, What what);
 
-  /// The elements of a list value (reports another type).
-  std::optional<std::vector<uint32_t>> list(uint32_t node, std::string_view label);
+  /// The elements of a list value (reports another type); a view into the tree.
+  std::optional<std::span<const uint32_t>> list(uint32_t node, std::string_view label);
   /// A number written as a plain scalar.
   std::optional<double> number(uint32_t node, std::string_view label);
   std::optional<bool> boolean(uint32_t node, std::string_view label);

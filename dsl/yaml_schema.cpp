@@ -34,6 +34,35 @@ std::vector<std::string_view> split_words(std::string_view s) {
   return out;
 }
 
+/// The YAML keys of each part, from the field table once per process rather
+/// than once per element read.
+const Words& keys_of(Part p) {
+  static const std::vector<Words> keys = [] {
+    std::vector<Words> out;
+    for (Part q : model_parts()) {
+      if (out.size() <= static_cast<size_t>(q)) out.resize(static_cast<size_t>(q) + 1);
+      out[static_cast<size_t>(q)] = yaml_keys(q);
+    }
+    return out;
+  }();
+  return keys.at(static_cast<size_t>(p));
+}
+
+/// The spellings of an enum of the table, likewise once per process.
+const Words& spellings_of(const EnumInfo& e) {
+  static const std::vector<std::pair<const EnumInfo*, Words>> all = [] {
+    std::vector<std::pair<const EnumInfo*, Words>> out;
+    for (const EnumInfo* info : model_enums()) out.emplace_back(info, info->spellings());
+    return out;
+  }();
+  for (const auto& entry : all)
+    if (entry.first == &e) return entry.second;
+  // An enum outside model_enums(): spelled on each use, as before.
+  thread_local Words spelled;
+  spelled = e.spellings();
+  return spelled;
+}
+
 class SchemeReader {
  public:
   SchemeReader(YamlReader& r, Scheme& s) : r_(r), s_(s) {}
@@ -66,7 +95,7 @@ class SchemeReader {
   static What what(Part p) { return {part_info(p).en, part_info(p).zh}; }
   /// The mapping of an element of `p`, checked against the keys of its fields.
   std::optional<YamlFields> fields(uint32_t n, Part p) {
-    return r_.fields(n, p == Part::document ? "top level" : part_info(p).key, what(p), yaml_keys(p));
+    return r_.fields(n, p == Part::document ? "top level" : part_info(p).key, what(p), keys_of(p));
   }
 
   /// Reads every field of `p` whose value is one plain YAML value or a list of
@@ -136,7 +165,7 @@ class SchemeReader {
         return false;
       case FieldType::word:
       case FieldType::opt_word:
-        if (auto w = r_.word(n, k, m.words->spellings())) {
+        if (auto w = r_.word(n, k, spellings_of(*m.words))) {
           m.words->set(m.at(e), m.type == FieldType::opt_word, m.words->find(*w));
           return true;
         }
@@ -152,7 +181,7 @@ class SchemeReader {
       case FieldType::words: {
         auto& out = m.ref<std::vector<Evidence>>(e);
         each(n, k, [&](uint32_t item) {
-          if (auto w = r_.word(item, k, m.words->spellings()))
+          if (auto w = r_.word(item, k, spellings_of(*m.words)))
             out.push_back({static_cast<EvidenceKind>(m.words->find(*w)), r_.node(item).span});
         });
         return true;

@@ -1,5 +1,6 @@
 // A compact YAML node tree built from parser events: what the scheme reader walks.
 // Plain data, no yaml-cpp types, so only dsl/yaml_loader.cpp includes yaml-cpp.
+// Both readers build it with YamlTreeBuilder (dsl/yaml_tree_builder.hpp).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -7,6 +8,7 @@
 #include <vector>
 
 #include <optional>
+#include <span>
 
 #include "base/limits.hpp"
 #include "base/source.hpp"
@@ -21,19 +23,33 @@ enum class YamlKind { null, scalar, sequence, mapping };
 /// key, value, key, value, … An alias is stored as the index of the node it
 /// names, so nodes may be shared but never form a cycle (the loader rejects
 /// aliases to open nodes).
+///
+/// A node owns nothing: `text` views the source text when the scalar is
+/// written there byte for byte (plain or quoted without escapes), else the
+/// tree's arena; `children` views the tree's one child array. So a document
+/// costs three allocations, not one string and one vector per node
+/// (docs/performance.md, "YAML"). The tree must not outlive its SourceFile.
 struct YamlNode {
   YamlKind kind = YamlKind::null;
   bool plain = false;      // a plain (unquoted, untagged) scalar: may be a number or bool
-  std::string text;        // scalar value
-  std::string tag;         // explicit tag other than the non-specific `!`/`?`; empty otherwise
+  std::string_view text;   // scalar value
+  std::string_view tag;    // explicit tag other than the non-specific `!`/`?`; empty otherwise
   Span span;               // file offsets (BOM included)
-  std::vector<uint32_t> children;
+  std::span<const uint32_t> children;
 };
 
-/// A whole document; `root` indexes `nodes`.
+/// A whole document; `root` indexes `nodes`. Move-only: the nodes view
+/// `kids` and `arena`, whose buffers a move keeps and a copy would not.
 struct YamlTree {
   std::vector<YamlNode> nodes;
+  std::vector<uint32_t> kids;  // every node's children, one run per collection
+  std::vector<char> arena;     // scalar texts and tags not found verbatim in the source
   uint32_t root = 0;
+  YamlTree() = default;
+  YamlTree(YamlTree&&) noexcept = default;
+  YamlTree& operator=(YamlTree&&) noexcept = default;
+  YamlTree(const YamlTree&) = delete;
+  YamlTree& operator=(const YamlTree&) = delete;
   const YamlNode& operator[](uint32_t i) const { return nodes[i]; }
 };
 

@@ -13,17 +13,17 @@ namespace {
 std::string dump(const YamlTree& t, uint32_t id, int depth = 0) {
   const YamlNode& n = t[id];
   std::string out = std::string(depth * 2, ' ') + std::to_string(static_cast<int>(n.kind)) + (n.plain ? "p" : "q") +
-                    " [" + std::to_string(n.span.begin) + "," + std::to_string(n.span.end) + ") tag=" + n.tag +
-                    " text=" + n.text + "\n";
+                    " [" + std::to_string(n.span.begin) + "," + std::to_string(n.span.end) + ") tag=" + std::string(n.tag) +
+                    " text=" + std::string(n.text) + "\n";
   for (uint32_t c : n.children) out += dump(t, c, depth + 1);
   return out;
 }
 
 struct Both {
+  SourceFile src;  // the trees view its text
   std::optional<YamlTree> fast, slow;
   std::vector<Diagnostic> diags;
-  explicit Both(std::string text) {
-    SourceFile src("t.yaml", std::move(text));
+  explicit Both(std::string text) : src("t.yaml", std::move(text)) {
     fast = read_yaml_fast(src, 0, Limits{});
     slow = read_yaml_document_slow(src, 0, Limits{}, diags);
   }
