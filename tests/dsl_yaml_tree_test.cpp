@@ -67,7 +67,7 @@ std::vector<std::string> field_findings(const std::string& text, int keys) {
   r.fields(t->root, "top level", {"the map", "映射"}, views);
   std::vector<std::string> out;
   for (const Diagnostic& d : diags)
-    out.push_back(fmt::format("{} {}", src.locate(d.span.begin).line, d.message.en));
+    out.push_back(fmt::format("{} {}", src.locate(d.span.begin).line, d.message.in(Lang::en)));
   return out;
 }
 
