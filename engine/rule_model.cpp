@@ -42,12 +42,38 @@ Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
   for (const Penalty& p : s.overall_penalties) penalties.push_back(Value::element(Elem::penalty, &p, -1));
 }
 
+namespace {
+size_t text_hash(const char* data, size_t size) {
+  // splitmix64's finaliser: addresses differ in their middle bits only.
+  uint64_t h = reinterpret_cast<uintptr_t>(data) ^ (uint64_t{size} << 48);
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+  return static_cast<size_t>(h ^ (h >> 31));
+}
+}  // namespace
+
+void Model::grow_hits() const {
+  std::vector<HitSlot> old = std::move(table_);
+  table_.assign(old.empty() ? 1024 : old.size() * 2, HitSlot{});
+  const size_t mask = table_.size() - 1;
+  for (const HitSlot& h : old) {
+    if (h.index == kEmpty) continue;
+    size_t k = text_hash(h.data, h.size) & mask;
+    while (table_[k].index != kEmpty) k = (k + 1) & mask;
+    table_[k] = h;
+  }
+}
+
 const std::vector<LexiconHit>& Model::lexicon_hits(std::string_view text, bool stable) const {
   if (!lexicon_) lexicon_ = lexicon();
   if (!stable) return scratch_ = lexicon_->find(text);
-  auto [it, fresh] = hits_.try_emplace(TextKey{text.data(), text.size()});
-  if (fresh) it->second = lexicon_->find(text);
-  return it->second;
+  if ((found_.size() + 1) * 2 > table_.size()) grow_hits();
+  const size_t mask = table_.size() - 1;
+  size_t k = text_hash(text.data(), text.size()) & mask;
+  for (; table_[k].index != kEmpty; k = (k + 1) & mask)
+    if (table_[k].data == text.data() && table_[k].size == text.size()) return found_[table_[k].index];
+  table_[k] = {text.data(), text.size(), static_cast<uint32_t>(found_.size())};
+  return found_.emplace_back(lexicon_->find(text));
 }
 
 Value item(const Value& l, size_t i, const Model& m) {

@@ -1,6 +1,8 @@
 // The scheme as the evaluator sees it: the model, its facts and a few derived
 // tables built once per evaluation and shared by every rule.
 #pragma once
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,16 +37,20 @@ struct Model {
   const std::vector<LexiconHit>& lexicon_hits(std::string_view text, bool stable) const;
 
  private:
-  struct TextKey {
-    const char* data;
-    size_t size;
-    bool operator==(const TextKey&) const = default;
+  // The hits of each stable text, by its address and length, in an
+  // open-addressed table: an unordered_map node per text cost a cache miss
+  // per lookup (8 % of the pack on 5,000 indicators). The hit lists sit in a
+  // deque so a reference handed out stays valid as more texts are searched.
+  struct HitSlot {
+    const char* data = nullptr;
+    size_t size = 0;
+    uint32_t index = kEmpty;  // into found_
   };
-  struct TextKeyHash {
-    size_t operator()(const TextKey& k) const { return std::hash<const void*>{}(k.data) ^ k.size * 0x9E3779B97F4A7C15ull; }
-  };
+  static constexpr uint32_t kEmpty = ~uint32_t{0};
+  void grow_hits() const;
   mutable std::shared_ptr<const Lexicon> lexicon_;
-  mutable std::unordered_map<TextKey, std::vector<LexiconHit>, TextKeyHash> hits_;
+  mutable std::vector<HitSlot> table_;  // size a power of two, at most half full
+  mutable std::deque<std::vector<LexiconHit>> found_;
   mutable std::vector<LexiconHit> scratch_;  // the hits of a computed text
 };
 
