@@ -23,7 +23,11 @@ struct Model {
   Model(const Scheme& s, const Facts& f);
   const Scheme& scheme;
   const Facts& facts;
-  std::vector<std::string> texts;                  // per indicator: id, name, target
+  /// Indicator k's `text` (id, name, target): bytes [text_at[k], text_at[k+1])
+  /// of one buffer, so a lookup by address finds k (lexicon_hits).
+  std::string text_buf;
+  std::vector<uint32_t> text_at;
+  std::string_view text(size_t k) const { return std::string_view(text_buf).substr(text_at[k], text_at[k + 1] - text_at[k]); }
   std::vector<std::vector<int>> group_indicators;  // per group
   std::vector<char> dept_has_veto;                 // per department
   std::vector<Value> penalties;                    // every indicator penalty, then overall ones
@@ -48,6 +52,11 @@ struct Model {
   };
   static constexpr uint32_t kEmpty = ~uint32_t{0};
   void grow_hits() const;
+  // The hits of each indicator's `text`, by indicator (searched on first
+  // use): rules walk the indicators in order, so these stay in cache where a
+  // hash probe per text missed it.
+  mutable std::vector<std::vector<LexiconHit>> text_hits_;
+  mutable std::vector<char> text_searched_;
   mutable std::shared_ptr<const Lexicon> lexicon_;
   mutable std::vector<HitSlot> table_;  // size a power of two, at most half full
   mutable std::deque<std::vector<LexiconHit>> found_;
