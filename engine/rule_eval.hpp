@@ -46,6 +46,23 @@ struct Env {
   /// Dynamic `matches` patterns an evaluation has used (at most 1,000).
   using RegexCache = std::unordered_map<std::string, std::shared_ptr<const re2::RE2>, Hash, std::equal_to<>>;
   RegexCache regex_cache;
+  /// The last patterns used, by address: a few pointer compares instead of
+  /// hashing the pattern for every element (JF207, JF307 run their
+  /// parameters' patterns on every indicator). `keep` holds a computed
+  /// pattern string alive, so its address cannot be reused for another.
+  struct SeenRegex {
+    const char* data;
+    uint32_t size;
+    std::shared_ptr<const void> keep;
+    const re2::RE2* re;
+    std::string_view lead;  // literal_lead of the pattern
+  };
+  std::vector<SeenRegex> regex_seen;
+  /// Vectors that computed lists are built in, one per nesting level and
+  /// reused for every element, so building a list allocates only its result
+  /// (Value::list_from). Held by pointer: deeper levels never move shallower ones.
+  std::vector<std::unique_ptr<std::vector<Value>>> lists;
+  size_t list_depth = 0;
   void step() {
     if (++steps > budget) over_budget();
   }
@@ -57,6 +74,26 @@ struct Env {
 /// trust model, so a change to the evaluator must charge the same counts:
 /// tests/engine_rule_steps_test.cpp pins them.
 std::vector<std::pair<std::string_view, uint64_t>>& last_steps();
+
+/// A scratch vector of `env` for one list being built, given back on scope
+/// exit (also when a run-time error unwinds).
+class ScratchList {
+ public:
+  explicit ScratchList(Env& env) : env_(env) {
+    if (env.list_depth == env.lists.size()) env.lists.push_back(std::make_unique<std::vector<Value>>());
+    items = env.lists[env.list_depth++].get();
+  }
+  ~ScratchList() {
+    items->clear();
+    --env_.list_depth;
+  }
+  ScratchList(const ScratchList&) = delete;
+  ScratchList& operator=(const ScratchList&) = delete;
+  std::vector<Value>* items;
+
+ private:
+  Env& env_;
+};
 
 struct Node {
   virtual ~Node() = default;

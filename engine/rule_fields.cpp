@@ -259,7 +259,7 @@ const Table& indicator_fields() {
         return d ? Value::number(*d) : Value{};),
       F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
       F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
-      F("text", str(), return Value::view(m.texts[m.indicator_index(&s.as<Indicator>())]);),
+      F("text", str(), return Value::view(m.text(m.indicator_index(&s.as<Indicator>())));),
       P(Part::indicator, "content"),
       P(Part::indicator, "standard"),
       P(Part::indicator, "method"),

@@ -95,20 +95,20 @@ Value Call::select(Env& e) const {
     if (l.n == 0) fail("first() of an empty list", "first() 的列表为空");
     return item(l, 0, e.m);
   }
-  std::vector<Value> out;
-  std::vector<Value> keys;
+  ScratchList out_list(e);
+  std::vector<Value>& out = *out_list.items;
   if (fn == Fn::filter) {
     for (size_t i = 0; i < l.n; ++i) {
       e.step();
       e.slots[slot] = item(l, i, e.m);
       if (lambda->test(e)) out.push_back(e.slots[slot]);
     }
-    return Value::list(std::move(out));
+    return Value::list_from(out);
   }
+  std::vector<Value> keys;  // distinct only; the first key allocates
   for (size_t i = 0; i < l.n; ++i) {
     Value v = apply(e, l, i);
-    if (false) {
-    } else if (fn == Fn::map) {
+    if (fn == Fn::map) {
       out.push_back(std::move(v));
     } else {  // distinct: by the value itself or by the lambda's key
       bool seen = false;
@@ -121,7 +121,7 @@ Value Call::select(Env& e) const {
       out.push_back(lambda ? item(l, i, e.m) : v);
     }
   }
-  return Value::list(std::move(out));
+  return Value::list_from(out);
 }
 
 Value Call::group(Env& e) const {
@@ -161,8 +161,9 @@ Value Call::strings(Env& e) const {
   Value s = args[0]->eval(e);
   if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text
     Value k = args[1]->eval(e);
-    std::vector<Value> out;
-    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(std::move(out));
+    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(ListSrc::values, nullptr, 0);
+    ScratchList out_list(e);
+    std::vector<Value>& out = *out_list.items;
     // One search of the text serves every class asked for, and every rule
     // asking about the same model text (Model::lexicon_hits); the steps
     // charged stay those of a search per class.
@@ -173,9 +174,20 @@ Value Call::strings(Env& e) const {
       if (e.steps > e.budget) e.over_budget();
       if (c.kind != Kind::string) continue;
       if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
-      for (std::string& w : Lexicon::words(s.str(), *hits, c.str())) out.push_back(Value::owned(std::move(w)));
+      // The words are the text's own bytes (Lexicon::words' order and
+      // dedup, per class): views sharing the text's ownership, no copies.
+      const size_t first = out.size();
+      for (const LexiconHit& h : *hits) {
+        if (h.entry->klass != c.str()) continue;
+        Value w = Value::view(s.str().substr(h.begin, h.end - h.begin));
+        bool seen = false;
+        for (size_t j = first; j < out.size() && !seen; ++j) seen = out[j].str() == w.str();
+        if (seen) continue;
+        w.hold = s.hold;
+        out.push_back(std::move(w));
+      }
     }
-    return Value::list(std::move(out));
+    return Value::list_from(out);
   }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
   Value l = args[1]->eval(e);

@@ -1,5 +1,6 @@
 #include "engine/rule_model.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "engine/enum_names_zh.hpp"
@@ -8,13 +9,14 @@
 namespace jf::rt {
 
 Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
-  texts.reserve(s.indicators.size());
+  text_at.reserve(s.indicators.size() + 1);
   for (const Indicator& i : s.indicators) {
-    std::string t = i.id.text;
-    if (!i.display.empty()) t += " " + i.display;
-    if (i.score.target_text) t += " " + *i.score.target_text;
-    texts.push_back(std::move(t));
+    text_at.push_back(static_cast<uint32_t>(text_buf.size()));
+    text_buf += i.id.text;
+    if (!i.display.empty()) text_buf += " ", text_buf += i.display;
+    if (i.score.target_text) text_buf += " ", text_buf += *i.score.target_text;
   }
+  text_at.push_back(static_cast<uint32_t>(text_buf.size()));
   std::unordered_map<std::string_view, int> group_index;
   for (size_t g = 0; g < s.groups.size(); ++g) group_index.emplace(s.groups[g].id.text, static_cast<int>(g));
   group_indicators.resize(s.groups.size());
@@ -42,12 +44,49 @@ Model::Model(const Scheme& s, const Facts& f) : scheme(s), facts(f) {
   for (const Penalty& p : s.overall_penalties) penalties.push_back(Value::element(Elem::penalty, &p, -1));
 }
 
+namespace {
+size_t text_hash(const char* data, size_t size) {
+  // splitmix64's finaliser: addresses differ in their middle bits only.
+  uint64_t h = reinterpret_cast<uintptr_t>(data) ^ (uint64_t{size} << 48);
+  h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+  h = (h ^ (h >> 27)) * 0x94D049BB133111EBull;
+  return static_cast<size_t>(h ^ (h >> 31));
+}
+}  // namespace
+
+void Model::grow_hits() const {
+  std::vector<HitSlot> old = std::move(table_);
+  table_.assign(old.empty() ? 1024 : old.size() * 2, HitSlot{});
+  const size_t mask = table_.size() - 1;
+  for (const HitSlot& h : old) {
+    if (h.index == kEmpty) continue;
+    size_t k = text_hash(h.data, h.size) & mask;
+    while (table_[k].index != kEmpty) k = (k + 1) & mask;
+    table_[k] = h;
+  }
+}
+
 const std::vector<LexiconHit>& Model::lexicon_hits(std::string_view text, bool stable) const {
   if (!lexicon_) lexicon_ = lexicon();
   if (!stable) return scratch_ = lexicon_->find(text);
-  auto [it, fresh] = hits_.try_emplace(TextKey{text.data(), text.size()});
-  if (fresh) it->second = lexicon_->find(text);
-  return it->second;
+  // An indicator's `text`: found by its offset in the buffer.
+  if (text.data() >= text_buf.data() && text.data() < text_buf.data() + text_buf.size()) {
+    const auto at = static_cast<uint32_t>(text.data() - text_buf.data());
+    auto it = std::lower_bound(text_at.begin(), text_at.end() - 1, at);
+    const size_t k = static_cast<size_t>(it - text_at.begin());
+    if (it != text_at.end() - 1 && *it == at && text.size() == text_at[k + 1] - at) {
+      if (text_searched_.empty()) text_searched_.assign(text_at.size() - 1, 0), text_hits_.resize(text_at.size() - 1);
+      if (!text_searched_[k]) text_hits_[k] = lexicon_->find(text), text_searched_[k] = 1;
+      return text_hits_[k];
+    }
+  }
+  if ((found_.size() + 1) * 2 > table_.size()) grow_hits();
+  const size_t mask = table_.size() - 1;
+  size_t k = text_hash(text.data(), text.size()) & mask;
+  for (; table_[k].index != kEmpty; k = (k + 1) & mask)
+    if (table_[k].data == text.data() && table_[k].size == text.size()) return found_[table_[k].index];
+  table_[k] = {text.data(), text.size(), static_cast<uint32_t>(found_.size())};
+  return found_.emplace_back(lexicon_->find(text));
 }
 
 Value item(const Value& l, size_t i, const Model& m) {

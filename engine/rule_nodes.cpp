@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <cmath>
+#include <cstring>
 
 #include "engine/rule_eval.hpp"
 
@@ -187,40 +188,118 @@ struct Binary : Node {
   }
 };
 
+/// A comparison with a constant on one side (`c.class == "app"`, `i.points >
+/// 0`): the constant is read in place instead of evaluated. It charges the
+/// steps Binary does, in the same order: the comparison, then each side.
+struct CompareConst : Node {
+  BinOp op;
+  NodePtr other;
+  const Value* k;      // the constant node's value
+  bool const_first;    // the constant is the left operand
+  NodePtr keep;        // the constant's node, which owns `k`
+  CompareConst(BinOp o, NodePtr x, NodePtr c, bool first)
+      : op(o), other(std::move(x)), k(c->constant()), const_first(first), keep(std::move(c)) {}
+  Value eval(Env& e) const override { return Value::boolean(test(e)); }
+  bool test(Env& e) const override {
+    e.step();
+    if (const_first) e.step();
+    Value x = other->eval(e);
+    if (!const_first) e.step();
+    const Value& a = const_first ? *k : x;
+    const Value& b = const_first ? x : *k;
+    switch (op) {
+      case BinOp::eq: return equal(a, b, e.m);
+      case BinOp::ne: return !equal(a, b, e.m);
+      default: return compare(op, a, b);
+    }
+  }
+};
+
 struct ListNode : Node {
   std::vector<NodePtr> items;
   explicit ListNode(std::vector<NodePtr> x) : items(std::move(x)) {}
   Value eval(Env& e) const override {
     e.step();
-    std::vector<Value> out;
-    out.reserve(items.size());
-    for (const NodePtr& n : items) out.push_back(n->eval(e));
-    return Value::list(std::move(out));
+    ScratchList out(e);
+    for (const NodePtr& n : items) out.items->push_back(n->eval(e));
+    return Value::list_from(*out.items);
   }
 };
+
+/// The literal text every match of `pattern` starts with (RE2 syntax, UTF-8,
+/// unanchored): its leading run of plain characters, when no alternation at
+/// the top level could start a match elsewhere. A text without it cannot
+/// match, so the search is skipped (JF207's 设立.*(机构|办公室) against
+/// every indicator). Conservative: anything unusual gives no lead.
+std::string_view literal_lead(std::string_view p) {
+  int depth = 0;
+  bool in_class = false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    const char c = p[i];
+    if (c == '\\') ++i;
+    else if (in_class) in_class = c != ']';
+    else if (c == '[') in_class = true;
+    else if (c == '(') ++depth;
+    else if (c == ')') --depth;
+    else if (c == '|' && depth == 0) return {};
+  }
+  size_t n = 0;
+  auto plain = [](char c) {
+    switch (c) {
+      case '\\': case '.': case '^': case '$': case '|': case '?': case '*': case '+':
+      case '(': case ')': case '[': case ']': case '{': case '}': case '\0': return false;
+      default: return true;
+    }
+  };
+  while (n < p.size() && plain(p[n])) ++n;
+  if (n < p.size() && (p[n] == '?' || p[n] == '*' || p[n] == '+' || p[n] == '{')) {
+    // The quantifier applies to the run's last character: drop it.
+    while (n > 0 && (static_cast<unsigned char>(p[n - 1]) & 0xC0) == 0x80) --n;
+    if (n > 0) --n;
+  }
+  return p.substr(0, n);
+}
 
 struct Matches : Node {
   NodePtr s, pattern;
   std::shared_ptr<const re2::RE2> re;
+  std::string_view lead;  // of a literal pattern (`re`)
   Matches(NodePtr a, NodePtr p, std::shared_ptr<const re2::RE2> r)
-      : s(std::move(a)), pattern(std::move(p)), re(std::move(r)) {}
+      : s(std::move(a)), pattern(std::move(p)), re(std::move(r)) {
+    if (re) lead = literal_lead(re->pattern());
+  }
   Value eval(Env& e) const override {
     e.step();
     Value x = s->eval(e);
     if (x.kind != Kind::string) return Value::boolean(false);
     e.steps += x.n / 64;
     const re2::RE2* r = re.get();
-    if (!r) r = dynamic(e);
+    std::string_view need = lead;
+    if (!r) {
+      const Env::SeenRegex& d = dynamic(e);
+      r = d.re, need = d.lead;
+    }
     e.regex_units += uint64_t{x.n} * static_cast<uint64_t>(r->ProgramSize());
     if (e.regex_units > kRegexUnits)
       fail(fmt::format("regular expressions searched more than {} byte-instructions (text bytes x pattern size)",
                        kRegexUnits),
            fmt::format("正则表达式的搜索量超过 {}（文本字节数 × 模式规模）", kRegexUnits));
+    // Charged as a search either way; only the search itself is skipped.
+    // memmem, as string_view::find stops at every byte equal to the lead's
+    // first, and most CJK characters share it.
+    if (!need.empty() && !memmem(x.ptr, x.n, need.data(), need.size())) return Value::boolean(false);
     return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(x.str().data(), x.n), *r));
   }
-  const re2::RE2* dynamic(Env& e) const {
+  const Env::SeenRegex& dynamic(Env& e) const {
     Value p = pattern->eval(e);
     if (p.kind != Kind::string) fail("'matches' pattern is null", "matches 的模式为 null");
+    for (const Env::SeenRegex& r : e.regex_seen)
+      if (r.data == p.ptr && r.size == p.n) return r;
+    const re2::RE2* r = compiled(e, p);
+    if (e.regex_seen.size() >= 16) e.regex_seen.erase(e.regex_seen.begin());
+    return e.regex_seen.emplace_back(Env::SeenRegex{p.str().data(), p.n, p.hold, r, literal_lead(r->pattern())});
+  }
+  const re2::RE2* compiled(Env& e, const Value& p) const {
     if (auto it = e.regex_cache.find(p.str()); it != e.regex_cache.end()) return it->second.get();
     if (e.regex_cache.size() >= 1000) fail("too many distinct regular expressions", "不同的正则表达式过多");
     // Patterns usually come from a rule's parameters and recur in every file
@@ -263,6 +342,12 @@ NodePtr make_bucket_field(NodePtr base, int which) {
 NodePtr make_neg(NodePtr a) { return std::make_unique<Neg>(std::move(a)); }
 NodePtr make_not(NodePtr a) { return std::make_unique<Not>(std::move(a)); }
 NodePtr make_binary(BinOp op, NodePtr a, NodePtr b) {
+  const bool comparison = op == BinOp::eq || op == BinOp::ne || op == BinOp::lt || op == BinOp::le ||
+                          op == BinOp::gt || op == BinOp::ge;
+  if (comparison && b->constant() && !a->constant())
+    return std::make_unique<CompareConst>(op, std::move(a), std::move(b), false);
+  if (comparison && a->constant() && !b->constant())
+    return std::make_unique<CompareConst>(op, std::move(b), std::move(a), true);
   return std::make_unique<Binary>(op, std::move(a), std::move(b));
 }
 NodePtr make_list(std::vector<NodePtr> items) { return std::make_unique<ListNode>(std::move(items)); }

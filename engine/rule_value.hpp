@@ -101,6 +101,18 @@ struct Value {
     return x;
   }
 
+  /// The same as list(std::move(items)) in one allocation (the items and
+  /// their count share it); `items`, a reused scratch vector, is left empty.
+  static Value list_from(std::vector<Value>& items) {
+    if (items.empty()) return list(ListSrc::values, nullptr, 0);
+    std::shared_ptr<Value[]> p = std::make_shared<Value[]>(items.size());
+    for (size_t i = 0; i < items.size(); ++i) p[i] = std::move(items[i]);
+    Value x = list(ListSrc::values, p.get(), items.size());
+    x.hold = std::shared_ptr<const void>(p, p.get());
+    items.clear();
+    return x;
+  }
+
   bool is_null() const { return kind == Kind::null; }
   bool truthy() const { return kind == Kind::boolean && num != 0; }
   std::string_view str() const { return {static_cast<const char*>(ptr), n}; }

@@ -212,6 +212,22 @@ TEST(RuleEval, MoreFunctions) {
   EXPECT_EQ(one("first(indicators).deductions"), "0.5 per late_report");
 }
 
+// `matches` skips the search when the text lacks the literal every match
+// starts with; alternation and quantifiers must not make a lead required.
+TEST(RuleEval, MatchesWithAndWithoutALiteralLead) {
+  EXPECT_EQ(one("\"乡镇设立办公室\" matches \"设立.*(办公室|中心)\""), "true");
+  EXPECT_EQ(one("\"乡镇成立办公室\" matches \"设立.*(办公室|中心)\""), "false");
+  EXPECT_EQ(one("\"成立小组\" matches \"设立|成立\""), "true");
+  EXPECT_EQ(one("\"设办公室\" matches \"设立?办公室\""), "true");
+  EXPECT_EQ(one("\"设办公室\" matches \"设立*办公室\""), "true");
+  EXPECT_EQ(one("\"ac\" matches \"ab*c\""), "true");
+  EXPECT_EQ(one("\"x成立专班\" matches \"(设立|成立)专班\""), "true");
+  EXPECT_EQ(one("\"a|b\" matches \"[|]b\""), "true");
+  // Patterns from a list are compiled at run time: the same answers.
+  EXPECT_EQ(one("map([\"设立|成立\", \"设立?办公室\", \"设立\", \"ab*c\"], p -> \"成立办公室 ac\" matches p)"),
+            "true, false, false, true");
+}
+
 TEST(RuleEval, NullSemantics) {
   EXPECT_EQ(one("scheme.year == null"), "true");
   EXPECT_EQ(one("scheme.year != null"), "false");
