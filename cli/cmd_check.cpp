@@ -19,6 +19,7 @@
 #include "dsl/document.hpp"
 #include "dsl/table_import.hpp"
 #include "pipeline/check_pipeline.hpp"
+#include "render/check_formats.hpp"
 #include "render/render.hpp"
 
 #ifndef JIANFU_VERSION
@@ -73,14 +74,9 @@ class StatisticsReport : public ReportFormat {
 };
 
 std::unique_ptr<ReportFormat> make_format(const CheckOptions& o, const RuleSet& catalogue, Lang lang) {
-  if (o.format == "json") return json_report(lang);
-  if (o.format == "sarif") return sarif_report(catalogue.rules(), lang, JIANFU_VERSION);
-  if (o.format == "github") return github_report(lang);
-  if (o.format == "gitlab") return gitlab_report(lang);
-  if (o.format == "junit") return junit_report(lang);
   RenderOptions ro{lang, o.output.empty() && use_color(stdout)};
   if (o.statistics) return std::make_unique<StatisticsReport>(catalogue, ro);
-  return text_report(ro);
+  return find_format(check_formats(), o.format)->make({lang, ro.color, &catalogue.rules(), JIANFU_VERSION});
 }
 
 // A scheme to check and the rule set its config gives it.
@@ -302,8 +298,8 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--baseline", o->baseline, "Report only findings not recorded in this baseline file");
   cmd->add_option("--write-baseline", o->write_baseline, "Record the current findings in FILE");
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}));
+  cmd->add_option("--format", o->format, format_help(check_formats()))
+      ->check(CLI::IsMember(format_names(check_formats())));
   cmd->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
