@@ -4,8 +4,10 @@
 #include <algorithm>
 
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/document_options.hpp"
 #include "cli/project_config.hpp"
+#include "cli/run_policy.hpp"
 #include "cli/scheme_input.hpp"
 #include "render/render_scheme_diff.hpp"
 
@@ -28,14 +30,8 @@ int run_diff(const DiffOptions& o, Globals g) {
   ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
   const std::string config_path = project.config_for(o.new_path);
   const RuleSet& rules = project.rules_for(config_path);
-  const Config* config = project.config(config_path);
-  if (g.lang.empty() && config && config->lang) g.lang = config->lang->text;
-  const Lang lang = resolve_lang(g.lang);
-  const std::string fail_on = !o.fail_on.empty() ? o.fail_on : config && config->fail_on ? config->fail_on->text : "error";
-  Severity fail_level = Severity::error;
-  const bool never = fail_on == "never";
-  if (!never && !parse_severity(fail_on, fail_level))
-    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
+  const RunPolicy policy = run_policy(project.config(config_path), g, o.fail_on);
+  const Lang lang = policy.lang;
   FileCheck before = load_checked_scheme(sources, o.old_path, &rules, g, lang,
                                          document_options(o.old_path, o.documents, project));
   FileCheck after = load_checked_scheme(sources, o.new_path, &rules, g, lang,
@@ -43,9 +39,8 @@ int run_diff(const DiffOptions& o, Globals g) {
   SchemeDiff d = diff_schemes(before.view(), after.view());
   apply_rule_settings(d.introduced, rules);  // JF406 follows the rule set like any native rule
   const DiffReportInput input{d, sources, o.old_path, o.new_path, lang, use_color(stdout)};
-  write_output("", find_format(diff_formats(), o.format)->make(input));
-  if (never) return kClean;
-  bool fail = std::any_of(d.introduced.begin(), d.introduced.end(), [&](const Diagnostic& x) { return x.severity >= fail_level; });
+  write_output("", chosen_format(diff_formats(), o.format).make(input));
+  bool fail = std::any_of(d.introduced.begin(), d.introduced.end(), [&](const Diagnostic& x) { return policy.fails_on(x.severity); });
   return fail ? kFindings : kClean;
 }
 
@@ -56,7 +51,7 @@ Action setup_diff(CLI::App& app, Globals& g) {
   CLI::App* cmd = app.add_subcommand("diff", "What a draft's change adds or removes: findings, indicators and load");
   cmd->add_option("old", o->old_path, "The old version (.assess or .yaml)")->required();
   cmd->add_option("new", o->new_path, "The new version (.assess or .yaml)")->required();
-  cmd->add_option("--format", o->format, format_help(diff_formats()))->check(CLI::IsMember(format_names(diff_formats())));
+  add_format_option(cmd, o->format, diff_formats());
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when an introduced finding is at or above: error|warning|info|never");
   cmd->add_option("--select", o->rules.select, "As for check")->delimiter(',')->allow_extra_args(false);
   cmd->add_option("--ignore", o->rules.ignore, "As for check")->delimiter(',')->allow_extra_args(false);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "render/render_catalogue.hpp"
 
 namespace jf::cli {
@@ -16,7 +17,7 @@ struct RulesOptions {
 int run_rules(const RulesOptions& o, const Globals& g) {
   SourceSet sources;
   RuleSet rules = load_rules(sources, o.rule_paths, true, g);
-  fmt::print("{}", find_format(rules_formats(), o.format)->make(rules.rules(), resolve_lang(g.lang)));
+  fmt::print("{}", chosen_format(rules_formats(), o.format).make(rules.rules(), resolve_lang(g.lang)));
   return kClean;
 }
 
@@ -46,8 +47,7 @@ Action setup_rules(CLI::App& app, Globals& g) {
   CLI::App* cmd = app.add_subcommand("rules", "List the rules: id, name, category, severity, summary");
   cmd->add_option("--rules", o->rule_paths, "Also list rules from these files or directories")
       ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
-  cmd->add_option("--format", o->format, format_help(rules_formats()))
-      ->check(CLI::IsMember(format_names(rules_formats())));
+  add_format_option(cmd, o->format, rules_formats());
   return [o, &g] { return run_rules(*o, g); };
 }
 
