@@ -5,6 +5,7 @@
 
 #include "base/decimal.hpp"
 #include "base/text_util.hpp"
+#include "base/utf8.hpp"
 
 namespace jf {
 namespace {
@@ -17,6 +18,19 @@ TEST(Trim, StripsAsciiBlanksAndTheIdeographicSpaceAtBothEnds) {
   EXPECT_EQ(trim(""), "");
   // A partial U+3000 (its first two bytes) is text, not a blank.
   EXPECT_EQ(trim("x\xE3\x80"), "x\xE3\x80");
+}
+
+TEST(Utf8, StepsAndCutsAtCharacterBoundaries) {
+  const std::string_view s = "a考核b";  // 1 + 3 + 3 + 1 bytes
+  EXPECT_EQ(utf8::next_char(s, 0), 1u);
+  EXPECT_EQ(utf8::next_char(s, 1), 4u);
+  EXPECT_EQ(utf8::char_start(s, 5), 4u);
+  EXPECT_EQ(utf8::prefix(s, 3), "a");  // 考 does not fit whole
+  EXPECT_EQ(utf8::prefix(s, 4), "a考");
+  EXPECT_EQ(utf8::prefix(s, 99), s);
+  EXPECT_EQ(utf8::count_chars(s), 4u);
+  EXPECT_EQ(utf8::next_char("\xE8", 0), 1u);  // a cut sequence never steps past the end
+  EXPECT_EQ(utf8::sequence_length(0x80), 1u);  // a stray continuation byte is one step
 }
 
 TEST(Decimal, ReadsWrittenNumbers) {
