@@ -65,7 +65,12 @@ Json field_schema(const ModelField& f) {
     case FieldType::actions: {
       std::string words;
       for (const EnumWord& w : f.words->words)
-        if (w.word != "deduct") words += (words.empty() ? "" : "|") + std::string(w.word);
+        if (w.word != "deduct") {
+          // Appended piece by piece: `"|" + std::string(...)` sets off GCC 12's
+          // -Wrestrict false positive (CMakeLists.txt).
+          if (!words.empty()) words += '|';
+          words += w.word;
+        }
       return array_of({{"type", "string"},
                        {"pattern", fmt::format("^[ \\t]*(({})|(deduct[ \\t]+{}))[ \\t]*$", words, kNumber)}});
     }
