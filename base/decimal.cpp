@@ -8,8 +8,7 @@ namespace jf {
 Decimal parse_decimal(std::string_view s, const DecimalRules& rules) {
   Decimal out;
   if (s.empty()) return out.problem = {"an empty value is not a number", "空值不是数字"}, out;
-  if (s.size() > rules.max_chars)
-    return out.problem = {"the number is too long", "数字过长"}, out;
+  if (s.size() > rules.max_chars) return out.problem = {"the number is too long", "数字过长"}, out;
   std::string_view digits = s;
   if (digits.front() == '+' || digits.front() == '-') {
     if (!rules.allow_sign) return out.problem = {"a sign is not allowed here", "此处不能带正负号"}, out;
@@ -26,8 +25,7 @@ Decimal parse_decimal(std::string_view s, const DecimalRules& rules) {
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
   if (ec == std::errc::result_out_of_range || (ec == std::errc() && !std::isfinite(v)))
     return out.problem = {"the number is out of range", "数字超出范围"}, out;
-  if (ec != std::errc() || end != digits.data() + digits.size())
-    return out.problem = {"not a number", "不是数字"}, out;
+  if (ec != std::errc() || end != digits.data() + digits.size()) return out.problem = {"not a number", "不是数字"}, out;
   out.value = v;
   return out;
 }

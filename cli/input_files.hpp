@@ -34,8 +34,8 @@ std::string read_stdin(size_t max_bytes);
 /// not followed) `.assess` files and YAML files whose top level has a
 /// `scheme` key. Problems (missing path, unreadable directory) are appended
 /// to `errors`.
-std::vector<std::string> collect_schemes(const std::vector<std::string>& paths,
-                                         std::vector<std::string>& errors, bool skip_non_schemes = false);
+std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors,
+                                         bool skip_non_schemes = false);
 
 /// `.rules` files under the given files/directories, sorted.
 std::vector<std::string> collect_rule_files(const std::vector<std::string>& paths);

@@ -14,8 +14,7 @@ void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& source
   std::fputs(render_text(errors, sources, {lang, use_color(stderr)}).c_str(), stderr);
 }
 
-RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin,
-                   const Globals& g) {
+RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin, const Globals& g) {
   RuleSet set;
   std::vector<Diagnostic> errors;
   // The embedded pack is part of the binary, not input: the default limits.

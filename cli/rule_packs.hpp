@@ -13,8 +13,7 @@ namespace jf::cli {
 
 /// The built-in pack plus the user packs at `extra` (files or directories).
 /// Compile errors are printed and raise ToolError.
-RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin,
-                   const Globals& g);
+RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin, const Globals& g);
 
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);

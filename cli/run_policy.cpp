@@ -8,9 +8,9 @@ RunPolicy run_policy(const Config* governing, Globals& g, const std::string& fai
   if (g.lang.empty() && governing && governing->lang) g.lang = governing->lang->text;
   RunPolicy p;
   p.lang = resolve_lang(g.lang);
-  const std::string fail_on = !fail_on_flag.empty()                  ? fail_on_flag
+  const std::string fail_on = !fail_on_flag.empty()             ? fail_on_flag
                               : governing && governing->fail_on ? governing->fail_on->text
-                                                                     : "error";
+                                                                : "error";
   p.never_fail = fail_on == "never";
   if (!p.never_fail && !parse_severity(fail_on, p.fail_level))
     throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));

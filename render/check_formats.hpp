@@ -14,9 +14,9 @@ namespace jf {
 /// What a `check` format may need besides the findings it is given per file.
 struct CheckFormatArgs {
   Lang lang = Lang::en;
-  bool color = false;                        // ANSI colours (text only); the CLI decides
+  bool color = false;                            // ANSI colours (text only); the CLI decides
   const std::vector<RuleMeta>* rules = nullptr;  // the loaded rules (SARIF lists them); null: none
-  std::string_view version = "dev";          // the tool's version (SARIF)
+  std::string_view version = "dev";              // the tool's version (SARIF)
 };
 
 using CheckFormatMaker = std::unique_ptr<ReportFormat> (*)(const CheckFormatArgs&);

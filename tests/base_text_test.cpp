@@ -29,7 +29,7 @@ TEST(Utf8, StepsAndCutsAtCharacterBoundaries) {
   EXPECT_EQ(utf8::prefix(s, 4), "a考");
   EXPECT_EQ(utf8::prefix(s, 99), s);
   EXPECT_EQ(utf8::count_chars(s), 4u);
-  EXPECT_EQ(utf8::next_char("\xE8", 0), 1u);  // a cut sequence never steps past the end
+  EXPECT_EQ(utf8::next_char("\xE8", 0), 1u);   // a cut sequence never steps past the end
   EXPECT_EQ(utf8::sequence_length(0x80), 1u);  // a stray continuation byte is one step
 }
 
