@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include "base/utf8.hpp"
 
 namespace jf {
 
@@ -24,7 +25,7 @@ uint32_t head_key(const char* p) {
   return uint32_t{static_cast<unsigned char>(p[0])} | uint32_t{static_cast<unsigned char>(p[1])} << 8 |
          uint32_t{static_cast<unsigned char>(p[2])} << 16;
 }
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool continuation(char c) { return utf8::is_continuation(c); }
 
 std::unique_ptr<re2::RE2> gap_pattern(std::string_view p) {
   std::string expr;

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <iterator>
 
+#include "base/decimal.hpp"
+
 namespace jf {
 
 std::optional<double> parse_number(std::string_view s) {
@@ -24,10 +26,7 @@ std::optional<double> parse_number(std::string_view s) {
     }
     return tens * 10 + units;
   }
-  double v = 0;
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
+  return decimal_value(s, {.allow_exponent = true});
 }
 
 }  // namespace jf

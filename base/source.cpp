@@ -99,10 +99,7 @@ void SourceSet::set(uint32_t id, std::string path, std::string text) {
 }
 
 uint32_t count_code_points(std::string_view text) {
-  uint32_t n = 0;
-  for (char c : text)
-    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
-  return n;
+  return static_cast<uint32_t>(utf8::count_chars(text));
 }
 
 }  // namespace jf

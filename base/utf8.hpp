@@ -1,5 +1,6 @@
-// UTF-8 decoding for code that looks at every character (validating every
-// file read, rendering every quoted line): inline, no library call per character.
+// The one UTF-8 walker: decoding for code that looks at every character
+// (validating every file read, rendering every quoted line), stepping and
+// cutting at character boundaries. Inline, no library call per character.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -22,6 +23,40 @@ inline int32_t decode(const unsigned char* p, size_t n, size_t& len) {
   static constexpr int32_t kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
   if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return len = 0, -1;
   return cp;
+}
+
+/// True for the 10xxxxxx bytes inside a multi-byte sequence.
+inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+/// Bytes of the sequence a lead byte starts: 1 for ASCII and for a stray
+/// continuation byte, so a walk passes every byte exactly once.
+inline size_t sequence_length(unsigned char lead) {
+  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+}
+
+/// The position after the character starting at `at` (< s.size()), never past the end.
+inline size_t next_char(std::string_view s, size_t at) {
+  size_t n = at + sequence_length(static_cast<unsigned char>(s[at]));
+  return n < s.size() ? n : s.size();
+}
+
+/// `at` moved back to the start of the character holding it (`at` itself at
+/// or past the end).
+inline size_t char_start(std::string_view s, size_t at) {
+  while (at > 0 && at < s.size() && is_continuation(s[at])) --at;
+  return at;
+}
+
+/// The longest prefix of `s` of at most `max_bytes` that ends between characters.
+inline std::string_view prefix(std::string_view s, size_t max_bytes) {
+  return max_bytes >= s.size() ? s : s.substr(0, char_start(s, max_bytes));
+}
+
+/// Code points in `s` (bytes that do not continue a sequence).
+inline size_t count_chars(std::string_view s) {
+  size_t n = 0;
+  for (char c : s) n += !is_continuation(c);
+  return n;
 }
 
 /// True when `s` is valid UTF-8.

@@ -12,13 +12,16 @@
 #include "cli/baseline.hpp"
 #include "cli/fix.hpp"
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/document_options.hpp"
 #include "cli/ordered_pool.hpp"
 #include "cli/progress.hpp"
 #include "cli/project_config.hpp"
+#include "cli/run_policy.hpp"
 #include "dsl/document.hpp"
 #include "dsl/table_import.hpp"
 #include "pipeline/check_pipeline.hpp"
+#include "render/check_formats.hpp"
 #include "render/render.hpp"
 
 #ifndef JIANFU_VERSION
@@ -73,14 +76,9 @@ class StatisticsReport : public ReportFormat {
 };
 
 std::unique_ptr<ReportFormat> make_format(const CheckOptions& o, const RuleSet& catalogue, Lang lang) {
-  if (o.format == "json") return json_report(lang);
-  if (o.format == "sarif") return sarif_report(catalogue.rules(), lang, JIANFU_VERSION);
-  if (o.format == "github") return github_report(lang);
-  if (o.format == "gitlab") return gitlab_report(lang);
-  if (o.format == "junit") return junit_report(lang);
   RenderOptions ro{lang, o.output.empty() && use_color(stdout)};
   if (o.statistics) return std::make_unique<StatisticsReport>(catalogue, ro);
-  return text_report(ro);
+  return chosen_format(check_formats(), o.format).make({lang, ro.color, &catalogue.rules(), JIANFU_VERSION});
 }
 
 // A scheme to check and the rule set its config gives it.
@@ -117,27 +115,19 @@ std::string fixed_text(const std::string& path, const RuleSet* rules, const Glob
   return text;
 }
 
-int run_check(const CheckOptions& o, Globals g) {
-  SourceSet sources;
-  ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
-  // Run-wide settings (language, failure level) come from the flags, else
-  // from the config governing the current directory.
-  const Config* here = project.config(project.config_for("./.jianfu-probe"));
-  if (g.lang.empty() && here && here->lang) g.lang = here->lang->text;
-  const Lang lang = resolve_lang(g.lang);
-  std::string fail_on = !o.fail_on.empty() ? o.fail_on : here && here->fail_on ? here->fail_on->text : "error";
-  Severity fail_level = Severity::error;
-  const bool never_fail = fail_on == "never";
-  if (!never_fail && !parse_severity(fail_on, fail_level))
-    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
-  std::set<std::string> known;
-  if (!o.baseline.empty()) known = read_baseline(o.baseline, lang);
-
-  // Every config and rule pack is loaded here, before any worker starts: a
-  // broken one stops the run (exit 2) and the workers only read them. An
-  // unreadable scheme is reported and the others are still checked.
-  std::vector<std::string> errors, checked;
+// The files a run checks, each with its rule set and document options, in
+// the order the report lists them. Every config and rule pack is loaded
+// here, before any worker starts: a broken one stops the run (exit 2) and the
+// workers only read them. An unreadable scheme goes to `errors` and the
+// others are still checked.
+struct Inputs {
   std::vector<Job> jobs;
+  std::vector<std::string> paths;  // jobs[i].path
+  std::string stdin_text;          // `check -`: what standard input held
+};
+
+void gather_inputs(const CheckOptions& o, ProjectConfig& project, const Globals& g, Inputs& in,
+                   std::vector<std::string>& errors) {
   std::vector<std::string> paths = o.paths;
   const bool from_stdin = std::erase(paths, "-") > 0;
   std::set<std::string> named(paths.begin(), paths.end());
@@ -151,57 +141,83 @@ int run_check(const CheckOptions& o, Globals g) {
       errors.push_back(e.what());
       continue;
     }
-    jobs.push_back({path, file_rules, nullptr, document_options(path, o.documents, project)});
-    checked.push_back(path);
+    in.jobs.push_back({path, file_rules, nullptr, document_options(path, o.documents, project)});
   }
-  std::string stdin_text;
   if (from_stdin) {
     const std::string name = o.stdin_filename.empty() ? "<stdin>" : o.stdin_filename;
-    stdin_text = read_stdin(g.limits.max_file_bytes);
-    jobs.push_back({name, &project.rules_for(project.config_for(o.stdin_filename.empty() ? "./-" : name)),
-                    &stdin_text, document_options(name, o.documents, project)});
-    checked.push_back(name);
+    in.stdin_text = read_stdin(g.limits.max_file_bytes);
+    in.jobs.push_back({name, &project.rules_for(project.config_for(o.stdin_filename.empty() ? "./-" : name)),
+                       &in.stdin_text, document_options(name, o.documents, project)});
   }
-  // Nothing could be read: the errors alone, not "Checked 0 files" above them.
-  if (jobs.empty() && !errors.empty()) {
-    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
-    return kToolFailed;
+  for (const Job& job : in.jobs) in.paths.push_back(job.path);
+}
+
+// --diff shows what --fix would change and returns the exit code (1 when it
+// would change something); --fix replaces each changed file atomically,
+// says so on stderr and returns nothing, so the files are then checked.
+std::optional<int> fix_or_diff(const CheckOptions& o, const std::vector<Job>& jobs, const Globals& g, Lang lang) {
+  size_t fixes = 0, files = 0;
+  std::string diffs;
+  for (const Job& job : jobs) {
+    if (job.text || is_table_path(job.path)) continue;  // standard input, tables: nothing to write back
+    std::string before = read_source_file(job.path, g.limits.max_file_bytes);
+    size_t n = 0;
+    std::string after = fixed_text(job.path, job.rules, g, n);
+    if (after == before) continue;
+    fixes += n, ++files;
+    if (o.diff) diffs += unified_diff(job.path, before, after);
+    else replace_input_file(job.path, after);
   }
-  // --diff shows what --fix would change and exits 1 when it would; --fix
-  // replaces each changed file atomically, then the files are checked.
-  if (o.fix || o.diff) {
-    size_t fixes = 0, files = 0;
-    std::string diffs;
-    for (const Job& job : jobs) {
-      if (job.text || is_table_path(job.path)) continue;  // standard input, tables: nothing to write back
-      std::string before = read_source_file(job.path, g.limits.max_file_bytes);
-      size_t n = 0;
-      std::string after = fixed_text(job.path, job.rules, g, n);
-      if (after == before) continue;
-      fixes += n, ++files;
-      if (o.diff) diffs += unified_diff(job.path, before, after);
-      else replace_input_file(job.path, after);
-    }
-    if (o.diff) {
-      write_output(o.output, diffs);
-      return files ? kFindings : kClean;
-    }
-    if (files)
-      std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
-                                   : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
-                                                 fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
-                     .c_str(),
-                 stderr);
+  if (o.diff) {
+    write_output(o.output, diffs);
+    return files ? kFindings : kClean;
   }
-  // `-o` onto a checked file would replace the scheme with its own report.
+  if (files)
+    std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
+                                 : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
+                                               fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
+                   .c_str(),
+               stderr);
+  return std::nullopt;
+}
+
+// `-o` or `--write-baseline` onto a checked file would replace the scheme
+// with its own report.
+void refuse_output_onto_inputs(const CheckOptions& o, const std::vector<std::string>& checked) {
   for (const std::string& target : {o.output, o.write_baseline}) {
     std::error_code ec;
     for (const std::string& path : checked)
       if (!target.empty() && target != "-" && std::filesystem::equivalent(target, path, ec))
         throw ToolError(fmt::format("{}: the output file is one of the checked files", target));
   }
+}
 
-  const RuleSet& catalogue = project.rules_for(project.config_for("./.jianfu-probe"));
+int run_check(const CheckOptions& o, Globals g) {
+  SourceSet sources;
+  ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
+  // Run-wide settings and the catalogue SARIF and --statistics describe come
+  // from the flags, else from the config governing the working directory.
+  const std::string here = project.config_for_directory(".");
+  const RunPolicy policy = run_policy(project.config(here), g, o.fail_on);
+  const Lang lang = policy.lang;
+  std::set<std::string> known;
+  if (!o.baseline.empty()) known = read_baseline(o.baseline, lang);
+
+  std::vector<std::string> errors;
+  Inputs inputs;
+  gather_inputs(o, project, g, inputs, errors);
+  std::vector<Job>& jobs = inputs.jobs;
+  const std::vector<std::string>& checked = inputs.paths;
+  // Nothing could be read: the errors alone, not "Checked 0 files" above them.
+  if (jobs.empty() && !errors.empty()) {
+    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+    return kToolFailed;
+  }
+  if (o.fix || o.diff)
+    if (std::optional<int> code = fix_or_diff(o, jobs, g, lang)) return *code;
+  refuse_output_onto_inputs(o, checked);
+
+  const RuleSet& catalogue = project.rules_for(here);
   std::unique_ptr<ReportFormat> format = make_format(o, catalogue, lang);
   // The progress line lives on stderr; a report streamed to the same
   // terminal is written with the line erased first.
@@ -276,8 +292,7 @@ int run_check(const CheckOptions& o, Globals g) {
   out.commit();
   for (const std::string& e : errors) print_tool_error(e);
   if (!errors.empty()) return kToolFailed;
-  if (never_fail) return kClean;
-  return tally.any_at_least(fail_level) ? kFindings : kClean;
+  return !policy.never_fail && tally.any_at_least(policy.fail_level) ? kFindings : kClean;
 }
 
 }  // namespace
@@ -302,8 +317,7 @@ Action setup_check(CLI::App& app, Globals& g) {
   cmd->add_flag("--no-config", o->no_config, "Ignore .jianfu.yaml files");
   cmd->add_option("--baseline", o->baseline, "Report only findings not recorded in this baseline file");
   cmd->add_option("--write-baseline", o->write_baseline, "Record the current findings in FILE");
-  cmd->add_option("--format", o->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif", "github", "gitlab", "junit"}));
+  add_format_option(cmd, o->format, check_formats());
   cmd->add_option("-o,--output", o->output, "Write the report to FILE (atomically) instead of stdout");
   cmd->add_option("--fail-on", o->fail_on, "Exit 1 when a finding is at or above: error|warning|info|never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));

@@ -38,9 +38,8 @@ std::string param_text(const ParamValue& p) {
 int run_config(const ConfigOptions& o, const Globals& g) {
   SourceSet sources;
   ProjectConfig project(sources, g, o.rules, o.config, o.no_config);
-  // A directory is governed by the config found from a file inside it.
-  std::string probe = std::filesystem::is_directory(o.path) ? o.path + "/.jianfu-probe" : o.path;
-  std::string config_path = project.config_for(probe);
+  std::string config_path = std::filesystem::is_directory(o.path) ? project.config_for_directory(o.path)
+                                                                  : project.config_for(o.path);
   const Config* c = project.config(config_path);
   const RuleSet& rules = project.rules_for(config_path);
   std::string lang = !g.lang.empty() ? g.lang : c && c->lang ? c->lang->text : std::string(resolve_lang("") == Lang::zh ? "zh" : "en");

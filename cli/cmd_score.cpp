@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "cli/commands.hpp"
+#include "cli/format_option.hpp"
 #include "cli/document_options.hpp"
 #include "cli/scheme_input.hpp"
 #include "dsl/results_loader.hpp"
@@ -61,9 +62,7 @@ int run_score(const ScoreOptions& o, const Globals& g) {
     if (!issues.empty()) report_data_issues(o.data, issues, lang);
     report = score(scheme, data.table);
   }
-  std::string out = o.format == "json"  ? render_score_json(scheme, report, lang)
-                    : o.format == "csv" ? render_score_csv(scheme, report, lang)
-                                        : render_score_text(scheme, report, lang);
+  std::string out = chosen_format(score_formats(), o.format).make(scheme, report, lang);
   write_output("", out);
   return kClean;
 }
@@ -76,7 +75,7 @@ Action setup_score(CLI::App& app, Globals& g) {
   cmd->add_option("scheme", o->scheme, "Scheme file (.assess or .yaml)")->required();
   cmd->add_option("--data", o->data, "Unit results (CSV, see docs/score.md)");
   cmd->add_flag("--compliant", o->compliant, "Score the case where every unit meets every standard");
-  cmd->add_option("--format", o->format, "Output format")->check(CLI::IsMember({"text", "csv", "json"}));
+  add_format_option(cmd, o->format, score_formats());
   add_document_flags(cmd, o->documents);
   return [o, &g] { return run_score(*o, g); };
 }

@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "cli/explanation.hpp"
+#include "render/render_catalogue.hpp"
 #include "cli/lsp_diagnostics.hpp"
 
 namespace jf::cli {

@@ -2,13 +2,15 @@
 
 #include <algorithm>
 
+#include "base/utf8.hpp"
+
 namespace jf::cli {
 namespace {
 
 // Bytes of the UTF-8 sequence that starts with `lead` (1 for a stray
 // continuation byte, so every byte is passed exactly once).
 uint32_t sequence_length(unsigned char lead) {
-  return lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  return static_cast<uint32_t>(utf8::sequence_length(lead));
 }
 
 }  // namespace

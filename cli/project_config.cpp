@@ -55,14 +55,18 @@ ProjectConfig::ProjectConfig(SourceSet& sources, const Globals& g, RuleFlags fla
 }
 
 std::string ProjectConfig::config_for(const std::string& path) {
+  return config_for_directory(fs::path(path).parent_path().string());
+}
+
+std::string ProjectConfig::config_for_directory(const std::string& given_dir) {
   if (disabled_) return "";
   if (!explicit_.empty()) return explicit_;
   // Files of one directory share a config: look each directory up once
   // (fs::absolute asks the kernel for the working directory every time).
-  std::string given_dir = fs::path(path).parent_path().string();
   if (auto hit = given_dir_cache_.find(given_dir); hit != given_dir_cache_.end()) return hit->second;
   std::error_code ec;
-  fs::path dir = fs::absolute(path, ec).lexically_normal().parent_path();
+  fs::path dir = fs::absolute(given_dir.empty() ? "." : given_dir, ec).lexically_normal();
+  if (dir.filename().empty()) dir = dir.parent_path();  // "/a/b/" (from "/a/b/.") names "/a/b"
   std::vector<std::string> visited;
   std::string found;
   for (fs::path d = dir;; d = d.parent_path()) {

@@ -30,6 +30,9 @@ class ProjectConfig {
   /// The config file for `path` ("" when none): --config, else the nearest
   /// `.jianfu.yaml` in the file's directory or above.
   std::string config_for(const std::string& path);
+  /// The config governing the files of directory `dir` ("" or "." is the
+  /// working directory): the one config_for gives a file inside it.
+  std::string config_for_directory(const std::string& dir);
   /// The rule set a config (or "" for none) produces; errors raise ToolError
   /// after printing them with positions.
   const RuleSet& rules_for(const std::string& config_path);

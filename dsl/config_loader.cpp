@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/decimal.hpp"
 #include "dsl/byte_checks.hpp"
 #include "dsl/lexicon_reader.hpp"
 #include "dsl/scheme_loader.hpp"
@@ -108,14 +109,11 @@ class ConfigReader {
     }
     if (n.plain && (n.text == "true" || n.text == "false")) return n.text == "true";
     if (n.plain) {
-      // `30%` is the share 0.3. Parsed with from_chars: bounded, no locale.
+      // `30%` is the share 0.3.
       std::string_view t = n.text;
       const bool percent = t.size() > 1 && t.back() == '%';
       if (percent) t.remove_suffix(1);
-      double v = 0;
-      auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-      if (!t.empty() && ec == std::errc() && end == t.data() + t.size() && std::isfinite(v))
-        return percent ? v / 100 : v;
+      if (std::optional<double> v = decimal_value(t, {.allow_exponent = true})) return percent ? *v / 100 : *v;
     }
     return std::string(n.text);
   }

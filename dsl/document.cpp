@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "base/utf8.hpp"
 #include "dsl/docx_reader.hpp"
 #include "dsl/xlsx_reader.hpp"
 
@@ -77,9 +78,7 @@ std::string lay_out_text(Grid& g) {
 std::string place_name(const std::string& header) {
   constexpr size_t kMaxPlaceName = 64;
   if (header.size() <= kMaxPlaceName) return header;
-  size_t cut = kMaxPlaceName;
-  while (cut > 0 && (static_cast<unsigned char>(header[cut]) & 0xC0) == 0x80) --cut;
-  return header.substr(0, cut) + "…";
+  return std::string(utf8::prefix(header, kMaxPlaceName)) + "…";
 }
 
 std::vector<Place> places_of(const Grid& g, const Table& table) {

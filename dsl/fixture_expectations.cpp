@@ -20,12 +20,12 @@ std::vector<std::string> split_ids(std::string_view s) {
 
 // The directive after `# KEY:` in a line, if any.
 bool directive(std::string_view comment, std::string_view key, std::string_view& rest) {
-  comment = trim_blanks(comment);
+  comment = trim(comment);
   if (comment.substr(0, key.size()) != key) return false;
   comment.remove_prefix(key.size());
-  comment = trim_blanks(comment);
+  comment = trim(comment);
   if (comment.empty() || comment.front() != ':') return false;
-  rest = trim_blanks(comment.substr(1));
+  rest = trim(comment.substr(1));
   return true;
 }
 
@@ -44,7 +44,7 @@ FixtureSpec parse_fixture_spec(std::string_view text) {
   for (uint32_t n = 0; n < lines.size(); ++n) {
     std::string_view line = lines[n];
     size_t hash = line.find('#');
-    std::string_view code = trim_blanks(line.substr(0, hash == std::string_view::npos ? line.size() : hash));
+    std::string_view code = trim(line.substr(0, hash == std::string_view::npos ? line.size() : hash));
     std::string_view rest;
     bool has_code = !code.empty();
     if (has_code && !pending.empty()) {

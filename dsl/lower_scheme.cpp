@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dsl/scheme_grammar.hpp"
+#include "base/utf8.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "base/spelling.hpp"
 
@@ -14,9 +15,7 @@ namespace {
 std::string shorten(std::string_view s) {
   constexpr size_t kMax = 40;
   if (s.size() <= kMax) return std::string(s);
-  size_t n = kMax;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n)) + "…";
+  return std::string(utf8::prefix(s, kMax)) + "…";
 }
 
 std::string join(const std::vector<std::string_view>& words) {

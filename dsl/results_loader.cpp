@@ -8,6 +8,8 @@
 #include <cmath>
 #include <memory>
 
+#include "base/decimal.hpp"
+#include "base/text_util.hpp"
 #include "dsl/byte_checks.hpp"
 #include "dsl/fullwidth.hpp"
 #include "base/source.hpp"
@@ -19,27 +21,13 @@ namespace {
 
 constexpr size_t kMaxIssues = 50;
 
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  size_t a = s.find_first_not_of(ws);
-  if (a == std::string_view::npos) return {};
-  size_t b = s.find_last_not_of(ws);
-  return std::string(s.substr(a, b - a + 1));
-}
-
 std::string lower(std::string s) {
   for (char& c : s)
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   return s;
 }
 
-std::optional<double> number(std::string_view s) {
-  double v = 0;
-  if (!s.empty() && s.front() == '+') s.remove_prefix(1);
-  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || p != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
-  return v;
-}
+std::optional<double> number(std::string_view s) { return decimal_value(s, {.allow_exponent = true}); }
 
 // One CSV record with the line it starts on.
 struct Record {
@@ -86,7 +74,7 @@ void add(LoadedResults& out, uint32_t row, std::string en, std::string zh) {
 std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
   Columns c;
   for (size_t i = 0; i < h.fields.size(); ++i) {
-    const std::string name = lower(trim(h.fields[i]));
+    const std::string name = lower(std::string(trim(h.fields[i])));
     int* slot = name == "unit" || name == "单位" ? &c.unit
                 : name == "indicator" || name == "指标" ? &c.indicator
                 : name == "value" || name == "值" ? &c.value
@@ -120,12 +108,12 @@ void read_events(std::string_view cell, uint32_t row, UnitResult& r, LoadedResul
   while (start <= text.size()) {
     size_t end = text.find(';', start);
     if (end == std::string::npos) end = text.size();
-    std::string item = trim(std::string_view(text).substr(start, end - start));
+    std::string item(trim(std::string_view(text).substr(start, end - start)));
     start = end + 1;
     if (item.empty()) continue;
     size_t eq = item.find('=');
-    std::string name = trim(item.substr(0, eq == std::string::npos ? 0 : eq));
-    auto count = eq == std::string::npos ? std::nullopt : number(trim(item.substr(eq + 1)));
+    std::string name(trim(std::string_view(item).substr(0, eq == std::string::npos ? 0 : eq)));
+    auto count = eq == std::string::npos ? std::nullopt : number(trim(std::string_view(item).substr(eq + 1)));
     if (name.empty() || !count || *count < 0 || *count != std::floor(*count)) {
       add(out, row, fmt::format("event `{}` must be written name=count with a whole count ≥ 0", item),
           fmt::format("事件 `{}` 应写作 名称=次数，次数为非负整数", item));
@@ -164,13 +152,13 @@ void read_row(const Record& rec, const Columns& c, size_t width, LoadedResults& 
   UnitResult r;
   r.row = rec.line;
   if (c.value >= 0) {
-    std::string v = trim(rec.fields[c.value]);
+    std::string v(trim(rec.fields[c.value]));
     if (!v.empty() && !parse_value(v, r)) {
       return bad_value(out, rec.line, v);
     }
   }
   if (c.events >= 0) read_events(rec.fields[c.events], rec.line, r, out);
-  add_result(out, trim(rec.fields[c.unit]), trim(rec.fields[c.indicator]), std::move(r));
+  add_result(out, std::string(trim(rec.fields[c.unit])), std::string(trim(rec.fields[c.indicator])), std::move(r));
 }
 
 
@@ -203,7 +191,7 @@ void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, Loaded
       read_events(cell, res.row, res, out);
     }
   }
-  if (unit && ind) add_result(out, trim(*unit), trim(*ind), std::move(res));
+  if (unit && ind) add_result(out, std::string(trim(*unit)), std::string(trim(*ind)), std::move(res));
 }
 
 // `results: [ … ]` read from parser events like a YAML scheme (never a node
@@ -234,7 +222,7 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
 }  // namespace
 
 bool parse_value(std::string_view cell, UnitResult& r) {
-  const std::string v = lower(trim(cell));
+  const std::string v = lower(std::string(trim(cell)));
   for (const char* w : {"pass", "yes", "true", "达标", "是", "合格"})
     if (v == w) return r.pass = true, true;
   for (const char* w : {"fail", "no", "false", "未达标", "否", "不合格"})

@@ -9,6 +9,7 @@
 #include "base/limits.hpp"
 #include "base/rules_ast.hpp"
 #include "dsl/rules_lexer.hpp"
+#include "dsl/x3_skipper.hpp"
 
 namespace jf::rules_grammar {
 
@@ -164,18 +165,9 @@ struct deeper_gen {
 };
 constexpr deeper_gen deeper{};
 
-/// The skipper: blanks, line ends, U+3000 and `#` comments.
-struct skipper_parser : x3::parser<skipper_parser> {
-  using attribute_type = x3::unused_type;
-  template <class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-    It end = skip_blank(first, last);
-    if (end == first) return false;
-    first = end;
-    return true;
-  }
-};
-constexpr skipper_parser skipper{};
+/// The skipper: blanks, line ends, U+3000 and `#` comments (shared with the
+/// scheme grammar, dsl/x3_skipper.hpp).
+constexpr lexical::x3_skipper_parser skipper{};
 
 /// Sets the span of the enclosing rule's value (`_val`, which X3 passes as the
 /// rule context when the rule has semantic actions and so never reaches

@@ -1,5 +1,6 @@
 #include "dsl/rules_lexer.hpp"
 
+#include "base/utf8.hpp"
 #include "dsl/lexical.hpp"
 
 #include <fmt/format.h>
@@ -144,7 +145,7 @@ It token_end(It p, It end) {
   It i = scan_ident(p, end);
   if (i != p) return i;
   auto c = static_cast<unsigned char>(*p);
-  size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+  size_t n = utf8::sequence_length(c);
   return p + std::min<size_t>(n, end - p);
 }
 

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "base/utf8.hpp"
 #include "dsl/scheme_grammar_def.hpp"
 
 namespace jf {
@@ -53,9 +54,7 @@ constexpr Wording kExpected[] = {
 std::string shorten(std::string_view s) {
   constexpr size_t kMax = 40;
   if (s.size() <= kMax) return std::string(s);
-  size_t n = kMax;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return std::string(s.substr(0, n)) + "…";
+  return std::string(utf8::prefix(s, kMax)) + "…";
 }
 
 bool is_line_end(char c) { return c == '\n' || c == '\r'; }

@@ -10,6 +10,7 @@
 #include "dsl/scheme_ast.hpp"
 #include "dsl/scheme_ast_adapted.hpp"
 #include "dsl/lexical.hpp"
+#include "dsl/x3_skipper.hpp"
 
 namespace jf::grammar {
 
@@ -52,18 +53,8 @@ inline bool is_reserved(std::string_view w) {
 
 // ---- primitive parsers ----
 
-/// Blanks and comments, as the phrase-level skipper.
-struct skipper_parser : x3::parser<skipper_parser> {
-  using attribute_type = x3::unused_type;
-  static bool const has_attribute = false;
-  template <class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const&, RCtx&, Attr&) const {
-    It p = skip_blank(first, last);
-    if (p == first) return false;
-    first = p;
-    return true;
-  }
-};
+/// Blanks and comments, as the phrase-level skipper (shared with the rules grammar).
+using skipper_parser = lexical::x3_skipper_parser;
 
 /// A keyword: the word, not followed by an identifier character.
 struct keyword_parser : x3::parser<keyword_parser> {

@@ -556,7 +556,10 @@ class AssessWriter {
         auto v = value(m, &in);
         if (!v) continue;
         if (m.type == FieldType::name) *v = pad(*v, m.member == "id" ? id_w : by_w);
-        t += " " + (m.assess.empty() ? *v : fmt::format("{} {}", m.assess, *v));
+        // Appended piece by piece: `" " + std::string` sets off GCC 12's
+        // -Wrestrict false positive (CMakeLists.txt).
+        t += ' ';
+        t += m.assess.empty() ? *v : fmt::format("{} {}", m.assess, *v);
       }
       while (!t.empty() && t.back() == ' ') t.pop_back();
       out_ += c_.line("inspection:" + in.id.text, "", t);

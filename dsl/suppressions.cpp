@@ -22,25 +22,25 @@ std::vector<Suppression> parse_suppressions(const SourceFile& src, uint32_t file
   for (uint32_t n = 1; n <= src.line_count(); ++n) {
     std::string_view line = src.line_text(n);
     size_t hash = line.find('#');
-    bool has_code = !trim_blanks(line.substr(0, hash)).empty();
+    bool has_code = !trim(line.substr(0, hash)).empty();
     if (has_code) {
       for (size_t i : pending) out[i].line = n;
       pending.clear();
     }
     if (hash == std::string_view::npos) continue;
-    std::string_view rest = trim_blanks(line.substr(hash + 1));
+    std::string_view rest = trim(line.substr(hash + 1));
     // `jianfu：` with a full-width colon, as a Chinese input method types it,
     // is accepted as well.
     if (!consume(rest, "jianfu:") && !consume(rest, "jianfu：")) continue;
-    rest = trim_blanks(rest);
+    rest = trim(rest);
     Suppression s;
     if (consume(rest, "allow-file")) s.file_level = true;
     else if (!consume(rest, "allow")) continue;
     uint32_t begin = static_cast<uint32_t>(line.data() - src.text().data() + hash);
     s.span = {file, begin, static_cast<uint32_t>(line.data() - src.text().data() + line.size())};
     size_t dash = rest.find("--");
-    std::string_view ids = trim_blanks(rest.substr(0, dash));
-    if (dash != std::string_view::npos) s.reason = std::string(trim_blanks(rest.substr(dash + 2)));
+    std::string_view ids = trim(rest.substr(0, dash));
+    if (dash != std::string_view::npos) s.reason = std::string(trim(rest.substr(dash + 2)));
     size_t i = 0;
     while (i < ids.size()) {
       size_t j = ids.find_first_of(", ", i);

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "base/utf8.hpp"
 #include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
 #include "dsl/table_phrases.hpp"
@@ -26,7 +27,7 @@ std::string ident(std::string_view s) {  // an .assess identifier from free text
   std::string out;
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t len = utf8::sequence_length(c);
     std::string ch(s.substr(i, len));
     if (is_assess_identifier(out + ch)) out += ch;
     i += len;

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "base/utf8.hpp"
 #include "dsl/scheme_writer.hpp"
 
 namespace jf {
@@ -97,7 +98,7 @@ std::string sanitize_identifier(std::string_view s) {
   std::string out;
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    size_t len = utf8::sequence_length(c);
     std::string ch(s.substr(i, len));
     if (is_assess_identifier(ch) || (std::isdigit(c) && !out.empty())) out += ch;
     i += len;

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <memory>
 
+#include "base/decimal.hpp"
+#include "base/text_util.hpp"
 #include "base/source.hpp"
 
 namespace jf {
@@ -48,25 +50,6 @@ const std::vector<Synonyms>& synonym_table() {
       {TableField::mode, {"赋分办法", "赋分方式", "计分方式"}},
   };
   return t;
-}
-
-std::string trim(std::string_view s) {
-  size_t a = 0, b = s.size();
-  auto blank_at = [&](size_t i, bool back) -> size_t {  // bytes of a blank at i (or ending at i)
-    if (!back) {
-      if (i < s.size() && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n')) return 1;
-      if (s.substr(i, 3) == "\u3000") return 3;
-    } else {
-      if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\r' || s[i - 1] == '\n')) return 1;
-      if (i >= 3 && s.substr(i - 3, 3) == "\u3000") return 3;
-    }
-    return 0;
-  };
-  while (a < b)
-    if (size_t n = blank_at(a, false)) a += n; else break;
-  while (b > a)
-    if (size_t n = blank_at(b, true)) b -= n; else break;
-  return std::string(s.substr(a, b - a));
 }
 
 // A header as compared: blanks and line breaks removed, a trailing
@@ -252,16 +235,14 @@ std::optional<double> trailing_points(const std::string& text, std::string* name
   std::string n, pts;
   if (!RE2::FullMatch(text, re, &n, &pts)) return std::nullopt;
   if (name) *name = n;
-  return std::stod(pts);  // at most 9 digits: a 400-digit figure is no heading
+  return decimal_value(pts);  // at most 9 digits: a 400-digit figure is no heading
 }
 
 std::optional<double> number_cell(std::string_view text) {
   std::string t = strip_blanks(text);
   if (t.ends_with("分")) t.resize(t.size() - 3);
-  if (t.empty() || t.size() > 20) return std::nullopt;
-  char* end = nullptr;
-  double v = std::strtod(t.c_str(), &end);
-  if (end != t.c_str() + t.size() || v < 0) return std::nullopt;
+  std::optional<double> v = decimal_value(t, {.max_chars = 20});
+  if (!v || *v < 0) return std::nullopt;
   return v;
 }
 

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "base/decimal.hpp"
 #include "dsl/office_package.hpp"
 
 namespace jf {
@@ -31,11 +32,9 @@ std::string string_item(const pugi::xml_node& si) {
 // A number as Excel shows it in a General cell: 41.5 stays 41.5, 10 is 10,
 // and binary noise (0.30000000000000004) is cut at 15 significant digits.
 std::string number_text(std::string_view v) {
-  std::string s(v);
-  char* end = nullptr;
-  double d = std::strtod(s.c_str(), &end);
-  if (end == s.c_str() || *end != '\0' || !std::isfinite(d)) return s;
-  return fmt::format("{}", std::stod(fmt::format("{:.15g}", d)));
+  std::optional<double> d = decimal_value(v, {.max_chars = 64, .allow_exponent = true});
+  if (!d) return std::string(v);
+  return fmt::format("{}", decimal_value(fmt::format("{:.15g}", *d), {.allow_exponent = true}).value_or(*d));
 }
 
 // Resolves a relationship target against the workbook's folder.

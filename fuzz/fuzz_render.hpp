@@ -2,6 +2,7 @@
 // and language byte 0 picks, and assert the output and finding bounds.
 #pragma once
 #include "pipeline/check_pipeline.hpp"
+#include "render/check_formats.hpp"
 #include "render/render.hpp"
 #include "fuzz/fuzz_common.hpp"
 
@@ -18,18 +19,18 @@ inline int check_and_render(const uint8_t* data, size_t size, const RuleSet* rul
     if (d.span.file != id) __builtin_trap();
   const Lang lang = (pick & 0x10) ? Lang::zh : Lang::en;
   std::vector<std::string> files{path};
+  // Bits 1-3 pick a registered format (render/check_formats.cpp); the one
+  // value past the list renders the summary line.
+  const auto formats = check_formats();
+  const size_t which = ((pick >> 1) & 7) % (formats.size() + 1);
+  const std::vector<RuleMeta> no_rules;
   std::string out;
-  switch ((pick >> 1) & 7) {
-    case 0:
-      out = render_text(c.diagnostics, sources, {lang, true});
-      assert_quote_window(out);
-      break;
-    case 1: out = render_json(c.diagnostics, sources, files, lang); break;
-    case 2: out = render_sarif(c.diagnostics, sources, rules ? rules->rules() : std::vector<RuleMeta>{}, lang, "fuzz"); break;
-    case 3: out = render_github(c.diagnostics, sources, lang); break;
-    case 4: out = render_gitlab(c.diagnostics, sources, lang); break;
-    case 5: out = render_junit(c.diagnostics, sources, files, lang); break;
-    default: out = render_summary(c.diagnostics, 1, {lang, false}); break;
+  if (which == formats.size()) {
+    out = render_summary(c.diagnostics, 1, {lang, false});
+  } else {
+    auto format = formats[which].make({lang, formats[which].name == "text", rules ? &rules->rules() : &no_rules, "fuzz"});
+    out = render_report(*format, c.diagnostics, sources, files, /*per_file=*/true);
+    if (formats[which].name == "text") assert_quote_window(out);
   }
   assert_bounds(c.diagnostics, size, out.size());
   return 0;

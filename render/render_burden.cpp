@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -150,5 +151,17 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
                                           format_number(b.total.evidence), format_number(b.total.inspections))));
   return out + "</svg>\n";
 }
+
+namespace {
+const std::array kBurdenFormats{
+    OutputFormat<BurdenFormatMaker>{"text", ".txt", "a table by department with a total row", render_burden_text},
+    OutputFormat<BurdenFormatMaker>{"json", ".json", "`scheme`, `units`, `departments` and `total` as one JSON document",
+                                    [](const std::string& name, const Burden& b, Lang) { return render_burden_json(name, b); }},
+    OutputFormat<BurdenFormatMaker>{"svg", ".svg", "points and forms a year per department as two sorted bar charts",
+                                    render_burden_svg},
+};
+}  // namespace
+
+FormatList<BurdenFormatMaker> burden_formats() { return kBurdenFormats; }
 
 }  // namespace jf

@@ -4,6 +4,7 @@
 
 #include "engine/burden.hpp"
 #include "base/diagnostic.hpp"
+#include "render/output_format.hpp"
 
 namespace jf {
 
@@ -18,5 +19,9 @@ std::string render_burden_json(const std::string& scheme_name, const Burden&);
 /// a year per department, sorted by points, labelled in the chosen language
 /// with a CJK-capable font list. Text is XML-escaped.
 std::string render_burden_svg(const std::string& scheme_name, const Burden&, Lang);
+
+using BurdenFormatMaker = std::string (*)(const std::string& scheme_name, const Burden&, Lang);
+/// Every `burden --format`, the default (text) first.
+FormatList<BurdenFormatMaker> burden_formats();
 
 }  // namespace jf

@@ -6,6 +6,11 @@
 #include <nlohmann/json.hpp>
 
 #include "base/model_fields.hpp"
+#include "render/check_formats.hpp"
+#include "render/render_burden.hpp"
+#include "render/render_catalogue.hpp"
+#include "render/render_scheme_diff.hpp"
+#include "render/render_score.hpp"
 
 namespace jf {
 namespace {
@@ -60,7 +65,12 @@ Json field_schema(const ModelField& f) {
     case FieldType::actions: {
       std::string words;
       for (const EnumWord& w : f.words->words)
-        if (w.word != "deduct") words += (words.empty() ? "" : "|") + std::string(w.word);
+        if (w.word != "deduct") {
+          // Appended piece by piece: `"|" + std::string(...)` sets off GCC 12's
+          // -Wrestrict false positive (CMakeLists.txt).
+          if (!words.empty()) words += '|';
+          words += w.word;
+        }
       return array_of({{"type", "string"},
                        {"pattern", fmt::format("^[ \\t]*(({})|(deduct[ \\t]+{}))[ \\t]*$", words, kNumber)}});
     }
@@ -299,6 +309,12 @@ std::optional<std::string> field_docs_block(std::string_view name) {
   if (name == "assess-words") return assess_words_block();
   if (name == "assess-statements") return assess_statements_block();
   if (name == "rule-fields") return rule_fields_block();
+  // The format lists of docs/cli.md, from the commands' format registries.
+  if (name == "formats-check") return format_docs(check_formats());
+  if (name == "formats-rules") return format_docs(rules_formats());
+  if (name == "formats-score") return format_docs(score_formats());
+  if (name == "formats-burden") return format_docs(burden_formats());
+  if (name == "formats-diff") return format_docs(diff_formats());
   return std::nullopt;
 }
 
@@ -307,7 +323,9 @@ std::string regenerate_field_docs(std::string_view md, Text& error) {
   std::string out;
   size_t pos = 0;
   while (true) {
+    // A marker starts a line: one quoted inside a sentence is prose.
     size_t b = md.find(kBegin, pos);
+    while (b != std::string_view::npos && b > 0 && md[b - 1] != '\n') b = md.find(kBegin, b + 1);
     if (b == std::string_view::npos) break;
     size_t name_end = md.find(' ', b + kBegin.size());
     size_t line_end = md.find('\n', b);

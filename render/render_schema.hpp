@@ -26,7 +26,8 @@ std::string config_json_schema();
 std::vector<std::string_view> config_schema_keys();
 
 /// The generated block named `name` of the docs ("yaml-fields",
-/// "assess-words", "assess-statements", "rule-fields"), or nothing when
+/// "assess-words", "assess-statements", "rule-fields"; "formats-COMMAND", the
+/// format list of check, rules, score, burden or diff), or nothing when
 /// there is no such block.
 std::optional<std::string> field_docs_block(std::string_view name);
 

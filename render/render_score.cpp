@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 #include <nlohmann/json.hpp>
 
 #include "base/display_width.hpp"
@@ -169,5 +171,18 @@ std::string render_score_json(const Scheme& s, const ScoreReport& r, Lang lang) 
   json doc{{"scheme", s.info.name}, {"compliant", r.compliant}, {"units", units}, {"penalties", fallen}};
   return doc.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
+
+namespace {
+const std::array kScoreFormats{
+    OutputFormat<ScoreFormatMaker>{"text", ".txt", "a ranked table (place, unit, total, penalties drawn), then every penalty that fell",
+                                   render_score_text},
+    OutputFormat<ScoreFormatMaker>{"csv", ".csv", "one row per unit with one column per indicator (RFC 4180)",
+                                   render_score_csv},
+    OutputFormat<ScoreFormatMaker>{"json", ".json", "`scheme`, `compliant`, `units` and `penalties` as one JSON document",
+                                   render_score_json},
+};
+}  // namespace
+
+FormatList<ScoreFormatMaker> score_formats() { return kScoreFormats; }
 
 }  // namespace jf

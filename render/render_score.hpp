@@ -5,6 +5,7 @@
 #include "base/diagnostic.hpp"
 #include "base/model.hpp"
 #include "engine/scorer.hpp"
+#include "render/output_format.hpp"
 
 namespace jf {
 
@@ -18,6 +19,10 @@ std::string render_score_csv(const Scheme&, const ScoreReport&, Lang);
 
 /// {"scheme", "compliant", "units": [...], "penalties": [...]}.
 std::string render_score_json(const Scheme&, const ScoreReport&, Lang);
+
+using ScoreFormatMaker = std::string (*)(const Scheme&, const ScoreReport&, Lang);
+/// Every `score --format`, the default (text) first.
+FormatList<ScoreFormatMaker> score_formats();
 
 /// "秸秆禁烧: bottom 3 → interview, statement" or "overall: …" for one hit.
 std::string describe_hit(const Scheme&, const PenaltyHit&, Lang);

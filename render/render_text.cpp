@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "base/display_width.hpp"
+#include "base/utf8.hpp"
 #include "render/render.hpp"
 
 namespace jf {
@@ -37,10 +38,7 @@ std::string_view severity_colour(Severity s) {
 constexpr size_t kQuoteSpanBytes = 240, kQuoteContextBytes = 120;
 
 // `at` moved back to the start of the UTF-8 character holding it.
-size_t char_start(std::string_view s, size_t at) {
-  while (at > 0 && at < s.size() && (static_cast<unsigned char>(s[at]) & 0xC0) == 0x80) --at;
-  return at;
-}
+size_t char_start(std::string_view s, size_t at) { return utf8::char_start(s, at); }
 
 // Only files jianfu reads as schemes, rule packs, configs or tables are
 // quoted: a path named by mistake (or by an untrusted config) must not have
@@ -118,7 +116,7 @@ void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const
   if (sanitized_width(cell.substr(0, a)) > 60) {
     from = a;
     while (from > 0 && sanitized_width(cell.substr(from, a - from)) < 20) --from;
-    while (from > 0 && (static_cast<unsigned char>(cell[from]) & 0xC0) == 0x80) --from;
+    from = utf8::char_start(cell, from);
   }
   std::string gutter = p.row ? std::to_string(p.row) : std::string(" ");
   quote(out, gutter, (from ? "…" : "") + sanitize_for_terminal(cell.substr(from)),

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "render/check_formats.hpp"
 #include "tests/cli_test_util.hpp"
 
 namespace jf {
@@ -26,12 +27,15 @@ void expect_golden(const std::string& format, const std::string& name) {
   EXPECT_EQ(r.out, slurp(path)) << "golden " << name << " differs; rerun with JIANFU_UPDATE_GOLDEN=1 if intended";
 }
 
-TEST(Formats, Text) { expect_golden("text", "scheme.text"); }
-TEST(Formats, Json) { expect_golden("json", "scheme.json"); }
-TEST(Formats, Sarif) { expect_golden("sarif", "scheme.sarif"); }
-TEST(Formats, Github) { expect_golden("github", "scheme.github"); }
-TEST(Formats, Gitlab) { expect_golden("gitlab", "scheme.gitlab.json"); }
-TEST(Formats, Junit) { expect_golden("junit", "scheme.junit.xml"); }
+// Every registered format has a golden file named by its suffix; a new
+// format without one fails here (JIANFU_UPDATE_GOLDEN=1 writes it).
+TEST(Formats, EveryFormatMatchesItsGoldenFile) {
+  ASSERT_GE(check_formats().size(), 6u);
+  for (const CheckFormat& f : check_formats()) {
+    SCOPED_TRACE(std::string(f.name));
+    expect_golden(std::string(f.name), "scheme" + std::string(f.suffix));
+  }
+}
 
 // The official SARIF 2.1.0 schema is not committed: it is found beside the
 // checkout (../shared/schemas) or through JIANFU_SARIF_SCHEMA.

@@ -47,6 +47,7 @@ std::vector<fs::path> examples(std::string_view ext) {
   for (const auto& e : fs::directory_iterator(JIANFU_SOURCE_DIR "/examples"))
     if (e.path().extension() == ext) out.push_back(e.path());
   std::sort(out.begin(), out.end());
+  if (out.empty()) ADD_FAILURE() << "examples/ holds no " << ext << " files: the loop over them would pass unseen";
   return out;
 }
 

@@ -75,8 +75,10 @@ std::set<std::string> expected(const fs::path& p) {
 }
 
 TEST(Corpus, ReviewerExpectationsMatchFindings) {
+  size_t expectations = 0;
   for (const auto& e : fs::directory_iterator(kSrc + "/tests/corpus")) {
     if (e.path().extension() != ".expect") continue;
+    ++expectations;
     fs::path table = e.path();
     table.replace_extension(".csv");
     auto r = jf::testing::run_jianfu("check --format json " + table.string());
@@ -89,6 +91,7 @@ TEST(Corpus, ReviewerExpectationsMatchFindings) {
               << fired.size() << "\n";
     EXPECT_EQ(fired, want) << table;
   }
+  EXPECT_GT(expectations, 0u) << "tests/corpus holds no .expect files: nothing was compared";
 }
 
 }  // namespace

@@ -35,6 +35,7 @@ std::vector<fs::path> scheme_files(const fs::path& dir) {
     if (ext == ".assess" || ext == ".yaml" || ext == ".yml") out.push_back(e.path());
   }
   std::sort(out.begin(), out.end());
+  if (out.empty()) ADD_FAILURE() << dir << " holds no schemes: the loop over them would pass unseen";
   return out;
 }
 

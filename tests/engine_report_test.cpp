@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/check_formats.hpp"
 #include "render/json_text.hpp"
 #include "render/render.hpp"
 #include "render/report.hpp"
@@ -130,6 +131,25 @@ TEST(Report, CiFormatsStreamedEqualWhole) {
   EXPECT_EQ(junit, render_junit(c.all, c.sources, c.files, Lang::en));
   // Two clean files pass; s1 and s4 fail one rule each, s2 two rules.
   EXPECT_NE(junit.find("tests=\"6\" failures=\"4\""), std::string::npos);
+}
+
+// Every registered format: the report streamed file by file equals the
+// report rendered at once, in both languages.
+TEST(Report, EveryRegisteredFormatStreamedEqualsWhole) {
+  Corpus c;
+  std::vector<RuleMeta> rules(1);
+  rules[0].id = "JF304";
+  rules[0].name = "photo-trail";
+  ASSERT_GE(check_formats().size(), 6u);
+  for (const CheckFormat& f : check_formats()) {
+    for (Lang lang : {Lang::en, Lang::zh}) {
+      SCOPED_TRACE(std::string(f.name));
+      auto format = f.make({lang, false, &rules, "1.0"});
+      std::string streamed = c.streamed(*format);
+      EXPECT_FALSE(streamed.empty());
+      EXPECT_EQ(streamed, render_report(*format, c.all, c.sources, c.files, /*per_file=*/true));
+    }
+  }
 }
 
 TEST(Report, TextStreamedEqualsWholePlusSummary) {

@@ -37,6 +37,9 @@ std::vector<fs::path> inputs(const std::string& target) {
   fs::path dir = fs::path(JIANFU_SOURCE_DIR) / "fuzz" / "regressions" / target;
   if (fs::is_directory(dir))
     for (const auto& e : fs::directory_iterator(dir)) out.push_back(e.path());
+  // A loop over no inputs passes whatever the harness does: a missing or
+  // empty folder (a renamed target) fails the test that loops over it.
+  if (out.empty()) ADD_FAILURE() << dir << " is missing or empty";
   return out;
 }
 

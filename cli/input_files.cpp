@@ -1,37 +1,22 @@
-#include "cli/common.hpp"
+#include "cli/input_files.hpp"
 
-#include <fmt/format.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
-
 #include <algorithm>
-#include <cstdlib>
+#include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <set>
 #include <system_error>
 
 #include "cli/run_files.hpp"
-#include "base/display_width.hpp"
-#include "render/render.hpp"
-#include "pipeline/rule_loader.hpp"
 
 namespace fs = std::filesystem;
 
 namespace jf::cli {
-
-Lang resolve_lang(const std::string& flag) {
-  if (flag == "zh") return Lang::zh;
-  if (flag == "en") return Lang::en;
-  if (!flag.empty()) throw ToolError(fmt::format("unknown language `{}` (use en or zh)", flag));
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v && *v) return std::string_view(v).substr(0, 2) == "zh" ? Lang::zh : Lang::en;
-  }
-  return Lang::en;
-}
 
 std::string errno_reason(int err) {
   switch (err) {
@@ -222,57 +207,6 @@ std::vector<std::string> collect_rule_files(const std::vector<std::string>& path
   }
   if (!errors.empty()) throw ToolError(errors.front());
   return {out.begin(), out.end()};
-}
-
-void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang) {
-  std::fputs(render_text(errors, sources, {lang, use_color(stderr)}).c_str(), stderr);
-}
-
-RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bool with_builtin,
-                   const Globals& g) {
-  RuleSet set;
-  std::vector<Diagnostic> errors;
-  // The embedded pack is part of the binary, not input: the default limits.
-  if (with_builtin) add_builtin_rules(set, sources, errors);
-  for (const std::string& path : collect_rule_files(extra))
-    add_rule_file(set, sources, sources.add(path, read_source_file(path, g.limits.max_file_bytes)), false, errors,
-                  g.limits);
-  if (!errors.empty()) {
-    print_errors(errors, sources, resolve_lang(g.lang));
-    throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));
-  }
-  return set;
-}
-
-CLI::Validator byte_count_validator() {
-  return CLI::Validator(
-      [](const std::string& s) -> std::string {
-        constexpr std::string_view kMax = "1099511627776";
-        bool digits = !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-        std::string_view v(s);
-        while (v.size() > 1 && v.front() == '0') v.remove_prefix(1);
-        if (!digits || v.size() > kMax.size() || (v.size() == kMax.size() && v > kMax))
-          return fmt::format("`{}` is not a number of bytes from 0 to {}", s, kMax);
-        return {};
-      },
-      "BYTES");
-}
-
-void print_tool_error(std::string_view message) noexcept {
-  // Never throws: stderr may be a closed pipe (`jianfu … 2>&1 | head -3`), and
-  // an exception while reporting an error would abort the process.
-  try {
-    const std::string safe = sanitize_lines(message);
-    std::fflush(stdout);
-    std::fprintf(stderr, "jianfu: error: %s\n", safe.c_str());
-  } catch (...) {
-  }
-}
-
-bool use_color(FILE* stream) {
-  const char* no = std::getenv("NO_COLOR");
-  if (no && *no) return false;
-  return ::isatty(::fileno(stream)) != 0;
 }
 
 }  // namespace jf::cli
