@@ -66,6 +66,14 @@ struct Env {
   void step() {
     if (++steps > budget) over_budget();
   }
+  /// Charges `n` steps for work about to be done (a search over a long
+  /// string): call it before the work, so a rule stops at its budget instead
+  /// of doing the work first and failing at its next step (or not at all,
+  /// when that work was its last).
+  void charge(uint64_t n) {
+    steps += n;
+    if (steps > budget) over_budget();
+  }
   [[noreturn]] void over_budget() const;
 };
 
@@ -74,6 +82,10 @@ struct Env {
 /// trust model, so a change to the evaluator must charge the same counts:
 /// tests/engine_rule_steps_test.cpp pins them.
 std::vector<std::pair<std::string_view, uint64_t>>& last_steps();
+/// The regular-expression work (Env::regex_units) all rules charged in the
+/// last RuleSet::evaluate on this thread: the fuzz targets bound the
+/// evaluation's time by its steps and this (docs/security.md).
+uint64_t& last_regex_units();
 
 /// A scratch vector of `env` for one list being built, given back on scope
 /// exit (also when a run-time error unwinds).

@@ -170,8 +170,7 @@ Value Call::strings(Env& e) const {
     const std::vector<LexiconHit>* hits = nullptr;
     for (size_t i = 0; i < k.n; ++i) {
       Value c = item(k, i, e.m);
-      e.steps += 1 + s.n / 16;
-      if (e.steps > e.budget) e.over_budget();
+      e.charge(1 + s.n / 16);
       if (c.kind != Kind::string) continue;
       if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
       // The words are the text's own bytes (Lexicon::words' order and
@@ -193,8 +192,7 @@ Value Call::strings(Env& e) const {
   Value l = args[1]->eval(e);
   for (size_t i = 0; s.kind == Kind::string && l.kind == Kind::list && i < l.n; ++i) {
     Value w = item(l, i, e.m);
-    e.steps += 1 + s.n / 64;
-    if (e.steps > e.budget) e.over_budget();
+    e.charge(1 + s.n / 64);
     if (w.kind == Kind::string && s.str().find(w.str()) != std::string_view::npos)
       return fn == Fn::contains_any ? Value::boolean(true) : w;
   }

@@ -181,7 +181,7 @@ struct Binary : Node {
       case BinOp::contains:
         if (x.kind == Kind::list) return contains(x, y, e.m);
         if (x.kind != Kind::string || y.kind != Kind::string) return false;
-        e.steps += x.n / 64;  // substring search costs its length
+        e.charge(x.n / 64);  // substring search costs its length
         return x.str().find(y.str()) != std::string_view::npos;
       default: return false;
     }
@@ -272,7 +272,7 @@ struct Matches : Node {
     e.step();
     Value x = s->eval(e);
     if (x.kind != Kind::string) return Value::boolean(false);
-    e.steps += x.n / 64;
+    e.charge(x.n / 64);  // before the search: the budget stops it, not the next step
     const re2::RE2* r = re.get();
     std::string_view need = lead;
     if (!r) {

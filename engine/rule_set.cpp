@@ -99,8 +99,10 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
   try {
     runner.run(0);
     rt::last_steps().emplace_back(meta.id, env.steps);
+    rt::last_regex_units() += env.regex_units;
   } catch (const rt::RuntimeError& e) {
     rt::last_steps().emplace_back(meta.id, env.steps);
+    rt::last_regex_units() += env.regex_units;
     out.push_back({.rule = "JF010",
                    .name = "rule-error",
                    .category = "structure",
@@ -129,6 +131,11 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
 std::vector<std::pair<std::string_view, uint64_t>>& rt::last_steps() {
   thread_local std::vector<std::pair<std::string_view, uint64_t>> steps;
   return steps;
+}
+
+uint64_t& rt::last_regex_units() {
+  thread_local uint64_t units = 0;
+  return units;
 }
 
 RuleSet::RuleSet() = default;
@@ -226,6 +233,7 @@ bool RuleSet::enabled(std::string_view rule_id) const {
 std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts, Texts texts) const {
   std::vector<Diagnostic> out;
   rt::last_steps().clear();
+  rt::last_regex_units() = 0;
   rt::Model m(scheme, facts);
   for (size_t k = 0; k < meta_.size(); ++k)
     if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, texts, out);

@@ -1,9 +1,14 @@
 // What the check targets share: check one file, render it in the one format
-// and language byte 0 picks, and assert the output and finding bounds.
+// and language byte 0 picks, and assert the finding cap, the output bound
+// of that format and the check's cost against its charged steps
+// (fuzz_bounds.hpp).
 #pragma once
+#include <algorithm>
+
 #include "pipeline/check_pipeline.hpp"
 #include "render/check_formats.hpp"
 #include "render/render.hpp"
+#include "fuzz/fuzz_bounds.hpp"
 #include "fuzz/fuzz_common.hpp"
 
 namespace jf::fuzz {
@@ -14,7 +19,12 @@ inline int check_and_render(const uint8_t* data, size_t size, const RuleSet* rul
   const char* path = (pick & 1) ? "fuzz.yaml" : "fuzz.assess";
   SourceSet sources;
   uint32_t id = sources.add(path, bytes(data + 1, size - 1));
+  // The check's CPU time against the steps and regex units its rules
+  // charged (fuzz_bounds.hpp): a slow run must have paid for its time.
+  start_charges();
+  const uint64_t started = thread_cpu_ns();
   FileCheck c = check_file(sources, id, rules, fuzz_limits());
+  assert_cost_bound("the check", thread_cpu_ns() - started, size);
   for (const Diagnostic& d : c.diagnostics)
     if (d.span.file != id) __builtin_trap();
   const Lang lang = (pick & 0x10) ? Lang::zh : Lang::en;
@@ -32,7 +42,8 @@ inline int check_and_render(const uint8_t* data, size_t size, const RuleSet* rul
     out = render_report(*format, c.diagnostics, sources, files, /*per_file=*/true);
     if (formats[which].name == "text") assert_quote_window(out);
   }
-  assert_bounds(c.diagnostics, size, out.size());
+  assert_findings_cap(c.diagnostics);
+  assert_output_bound(which == formats.size() ? Format::summary : format_named(formats[which].name), size, out.size());
   return 0;
 }
 

@@ -8,6 +8,7 @@
 
 #include "dsl/document.hpp"
 #include "dsl/docx_reader.hpp"
+#include "dsl/table_reader.hpp"
 #include "dsl/xlsx_reader.hpp"
 #include "fuzz/fuzz_document_input.hpp"
 
@@ -91,4 +92,23 @@ TEST(DocumentBounds, HeaderNamesInPlacesAreCut) {
   const Place* p = file->place(static_cast<uint32_t>(file->text().find("文字")));
   ASSERT_NE(p, nullptr);
   EXPECT_EQ(p->en, "table 1, row 2, 评分标准" + repeat("长", 17) + "…");
+}
+
+// A 4 MB CSV of nothing but commas held 259 MB and took 4 s: every empty
+// cell was a grid cell. The cell bound of Word and Excel applies to CSV/TSV
+// too, counted as the cells are read, so the read stops at it.
+TEST(DocumentBounds, EmptyCsvCellsCountAgainstTheCellBound) {
+  const std::string commas = repeat(std::string(199, ',') + "\n", 20000);  // 4 million empty cells
+  Grid g = split_csv(commas, false, GridLimits{});
+  EXPECT_EQ(first_problem(g), "row 2501: more than 500000 cells");
+  EXPECT_EQ(g.problems.front().message.zh, "第 2501 行：超过 500000 个单元格");
+  EXPECT_EQ(g.problems.front().row, 2501u);
+  EXPECT_TRUE(g.tables.empty());
+  // The bound counts every cell, the last one of a file without a final newline too.
+  GridLimits limits;
+  limits.max_cells = 6;
+  EXPECT_TRUE(split_csv("a,b,c\nd,e,f\n", false, limits).ok());
+  EXPECT_TRUE(split_csv("a,b,c\nd,e,f", false, limits).ok());
+  EXPECT_EQ(first_problem(split_csv("a,b,c\nd,e,f\ng", false, limits)), "row 3: more than 6 cells");
+  EXPECT_EQ(first_problem(split_csv("a,b,c\nd,e,f,g\n", false, limits)), "row 2: more than 6 cells");
 }

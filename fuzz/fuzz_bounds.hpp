@@ -1,0 +1,150 @@
+// The output and cost bounds docs/security.md states ("Bounds the fuzz
+// targets assert"), as the check targets and fuzz_rules assert them: a
+// broken bound prints what it measured and aborts, so libFuzzer reports the
+// input like a crash. Nothing asserted these before issue 18, so the
+// quadratic quotes and the regex under-charge could not be found by fuzzing.
+//
+// Each bound can be lowered from the environment, only to show that it
+// fires (tests/fuzz_bounds_test.cpp, ctest fuzz_bound_*_fires):
+//   JIANFU_FUZZ_OUTPUT_BOUND=FIXED,PER_INPUT_BYTE   (bytes; every format)
+//   JIANFU_FUZZ_COST_BOUND=FIXED_US,PER_BYTE_NS,PER_STEP_NS,PER_UNIT_NS
+#pragma once
+#include <time.h>
+
+#include <cinttypes>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+#include "engine/rule_eval.hpp"
+
+namespace jf::fuzz {
+
+/// The report formats a check target renders (byte 0, bits 1-3).
+enum class Format { text, json, sarif, github, gitlab, junit, summary };
+
+inline const char* format_name(Format f) {
+  switch (f) {
+    case Format::text: return "text";
+    case Format::json: return "json";
+    case Format::sarif: return "sarif";
+    case Format::github: return "github";
+    case Format::gitlab: return "gitlab";
+    case Format::junit: return "junit";
+    default: return "summary";
+  }
+}
+
+/// The bounded format of a registered check format's name
+/// (render/check_formats.cpp); a format with no bound stops the fuzzer, so
+/// a new format cannot go unbounded.
+inline Format format_named(std::string_view name) {
+  for (int f = 0; f < static_cast<int>(Format::summary); ++f)
+    if (name == format_name(static_cast<Format>(f))) return static_cast<Format>(f);
+  __builtin_trap();
+}
+
+/// Output bytes <= fixed + per_input_byte * input bytes.
+struct OutputBound {
+  uint64_t fixed;
+  uint64_t per_input_byte;
+};
+
+/// The linear output bound of each format (docs/security.md). `fixed` pays
+/// for what a tiny input already produces (a JF001, the SARIF rule table of
+/// the pack); `per_input_byte` for findings, at most 201 per rule, each a
+/// message, a help text and (text format) a quote window, escaped. Measured
+/// with the whole pack (docs/security.md): at most 9 report bytes per input
+/// byte on the examples and fixtures (SARIF: its 78 KB rule table, paid by
+/// `fixed`), under 2 per byte past a few KB, where the caps hold.
+inline OutputBound output_bound(Format f) {
+  if (const char* env = std::getenv("JIANFU_FUZZ_OUTPUT_BOUND")) {
+    OutputBound b{};
+    if (std::sscanf(env, "%" SCNu64 ",%" SCNu64, &b.fixed, &b.per_input_byte) == 2) return b;
+  }
+  switch (f) {
+    case Format::summary: return {64u << 10, 1};   // counts per rule and file: not per finding
+    case Format::sarif: return {1u << 20, 128};    // rule table, JSON with both regions and fingerprints
+    case Format::junit: return {1u << 20, 96};     // XML escaping (&#x…;) of messages and names
+    default: return {1u << 20, 64};                // text, json, github, gitlab
+  }
+}
+
+inline void assert_output_bound(Format f, size_t input_bytes, size_t output_bytes) {
+  const OutputBound b = output_bound(f);
+  const uint64_t allowed = b.fixed + b.per_input_byte * input_bytes;
+  if (output_bytes <= allowed) return;
+  std::fprintf(stderr,
+               "jianfu fuzz: output bound broken: %s output of %zu bytes for %zu input bytes, above %" PRIu64
+               " + %" PRIu64 " x input = %" PRIu64 "\n",
+               format_name(f), output_bytes, input_bytes, b.fixed, b.per_input_byte, allowed);
+  std::abort();
+}
+
+/// CPU time <= fixed + per_byte * input bytes + per_step * steps charged +
+/// per_unit * regex units charged. Generous, for ASan + UBSan on a loaded
+/// machine (CPU time of the thread, so other processes do not count): the
+/// step budget charges about 20-100 ns of work per step, the regex budget
+/// at most ~100 ns per unit (RE2's slowest search, docs/security.md), and
+/// parsing, the structure checks and loading cost well under 1 µs per byte.
+/// A run that took long without charging for it (a search charged len/64
+/// steps while it cost seconds, issue 18) breaks it.
+struct CostBound {
+  uint64_t fixed_us = 500'000;
+  uint64_t per_byte_ns = 20'000;
+  uint64_t per_step_ns = 1'000;
+  uint64_t per_unit_ns = 100;
+};
+
+inline CostBound cost_bound() {
+  CostBound b;
+  if (const char* env = std::getenv("JIANFU_FUZZ_COST_BOUND")) {
+    CostBound l;
+    if (std::sscanf(env, "%" SCNu64 ",%" SCNu64 ",%" SCNu64 ",%" SCNu64, &l.fixed_us, &l.per_byte_ns, &l.per_step_ns,
+                    &l.per_unit_ns) == 4)
+      b = l;
+  }
+  return b;
+}
+
+/// This thread's CPU time in nanoseconds.
+inline uint64_t thread_cpu_ns() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<uint64_t>(t.tv_sec) * 1'000'000'000u + static_cast<uint64_t>(t.tv_nsec);
+}
+
+/// The steps and regex units the last RuleSet::evaluate on this thread
+/// charged (engine/rule_eval.hpp). Clear them (`start_charges`) before a run
+/// that may evaluate no rule at all.
+inline void start_charges() {
+  rt::last_steps().clear();
+  rt::last_regex_units() = 0;
+}
+
+inline uint64_t steps_charged() {
+  uint64_t n = 0;
+  for (const auto& s : rt::last_steps()) n += s.second;
+  return n;
+}
+
+/// Asserts the cost bound for a run that took `cpu_ns` on an input of
+/// `input_bytes` (0 when the input's size is not part of the timed work).
+inline void assert_cost_bound(const char* what, uint64_t cpu_ns, size_t input_bytes) {
+  const CostBound b = cost_bound();
+  const uint64_t steps = steps_charged();
+  const uint64_t units = rt::last_regex_units();
+  const uint64_t allowed =
+      b.fixed_us * 1000 + b.per_byte_ns * input_bytes + b.per_step_ns * steps + b.per_unit_ns * units;
+  if (cpu_ns <= allowed) return;
+  std::fprintf(stderr,
+               "jianfu fuzz: cost bound broken: %s took %" PRIu64 " us of CPU for %zu input bytes, %" PRIu64
+               " steps and %" PRIu64 " regex units charged, above %" PRIu64 " us + %" PRIu64 " ns/byte + %" PRIu64
+               " ns/step + %" PRIu64 " ns/unit = %" PRIu64 " us\n",
+               what, cpu_ns / 1000, input_bytes, steps, units, b.fixed_us, b.per_byte_ns, b.per_step_ns,
+               b.per_unit_ns, allowed / 1000);
+  std::abort();
+}
+
+}  // namespace jf::fuzz
