@@ -26,7 +26,7 @@ const ExprCompiler::Var* ExprCompiler::find_var(std::string_view n) const {
   return nullptr;
 }
 
-void ExprCompiler::error(Span span, Text message, Text help) {
+void ExprCompiler::error(Span span, Message message, Message help) {
   failed = true;
   errors_.push_back(compile_error(span, std::move(message), std::move(help)));
 }
@@ -38,8 +38,8 @@ bool ExprCompiler::expect(const Typed& t, T want, Span span, const char* what) {
   if (want == T::string && t.type.is_stringy()) return true;
   if (t.type.t == T::null) return true;
   Type w = Type::of(want);
-  error(span, {fmt::format("{} must be {}, not {}", what, describe(w), describe(t.type)),
-               fmt::format("{}应为 {}，而不是 {}", what, describe(w), describe(t.type))});
+  error(span, msg("rules_compile.wrong_type",
+                  {arg("what", std::string_view(what)), arg("want", describe(w)), arg("have", describe(t.type))}));
   return false;
 }
 
@@ -55,8 +55,8 @@ Typed ExprCompiler::check(const Expr& e) {
     for (const EnumInfo& en : enums())
       for (auto w : en.values) options.push_back(w);
     std::string s(did_you_mean(word, options));
-    error(span, {fmt::format("unknown name `{}`", word), fmt::format("未知的名称 `{}`", word)},
-          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+    error(span, msg("rules_compile.unknown_name", {arg("name", word)}),
+          s.empty() ? Message{} : msg("rules_compile.did_you_mean", {arg("name", s)}));
   }
   unknown_words_.clear();
   return t;
@@ -82,7 +82,7 @@ Typed ExprCompiler::compile(const Expr& e) {
     case Expr::Kind::unary: out = unary(e); break;
     case Expr::Kind::binary: out = binary(e); break;
     case Expr::Kind::lambda:
-      error(e.span, {"`x -> …` is only allowed as a function argument", "`x -> …` 只能用作函数参数"});
+      error(e.span, msg("rules_compile.lambda_outside_call"));
       return bad();
   }
   out.ast = &e;
@@ -108,8 +108,7 @@ Typed ExprCompiler::field(const Expr& e) {
   const Type& t = base.type;
   if (t.t == T::any) return bad();
   if (t.t != T::element) {
-    error(e.name_span, {fmt::format("`{}` has no field `{}`", describe(t), e.text),
-                        fmt::format("{} 没有字段 `{}`", describe(t), e.text)});
+    error(e.name_span, msg("rules_compile.no_field", {arg("type", describe(t)), arg("field", e.text)}));
     return bad();
   }
   if (t.elem == Elem::bucket) {
@@ -128,10 +127,9 @@ Typed ExprCompiler::field(const Expr& e) {
   std::string all;
   for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
   error(e.name_span,
-        {fmt::format("unknown field `{}` of {}", e.text, elem_name(t.elem)),
-         fmt::format("{} 没有字段 `{}`", elem_name(t.elem), e.text)},
-        s.empty() ? Text{"fields: " + all, "可用字段：" + all}
-                  : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+        msg("rules_compile.unknown_field", {arg("field", e.text), arg("type", elem_name(t.elem))}),
+        s.empty() ? msg("rules_compile.fields", {arg("fields", all)})
+                  : msg("rules_compile.did_you_mean", {arg("name", s)}));
   return bad();
 }
 
@@ -158,8 +156,7 @@ Typed ExprCompiler::list(const Expr& e) {
     } else if (t.type.t == T::null) {
       item.nullable = true;
     } else if (t.type.t != T::any && !(item.is_stringy() && t.type.is_stringy()) && item.t != t.type.t) {
-      error(x.span, {fmt::format("list items must have one type: {} and {}", describe(item), describe(t.type)),
-                     fmt::format("列表元素类型须一致：{} 与 {}", describe(item), describe(t.type))});
+      error(x.span, msg("rules_compile.list_mixed_types", {arg("first", describe(item)), arg("second", describe(t.type))}));
     } else if (item.t == T::word && t.type.t != T::word) {
       item = t.type;
     }
@@ -195,9 +192,9 @@ bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
     for (auto v : enums()[en.enum_id].values) values += (values.empty() ? "" : ", ") + std::string(v);
     std::string s(did_you_mean(w.word, enums()[en.enum_id].values));
     error(span,
-          {fmt::format("`{}` is not a value of {} (one of: {})", w.word, enums()[en.enum_id].name, values),
-           fmt::format("`{}` 不是 {} 的取值（可选：{}）", w.word, enums()[en.enum_id].name, values)},
-          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+          msg("rules_compile.not_enum_value",
+              {arg("word", w.word), arg("enum", enums()[en.enum_id].name), arg("values", values)}),
+          s.empty() ? Message{} : msg("rules_compile.did_you_mean", {arg("name", s)}));
     return false;
   };
   if (!a.word.empty() && b.t == T::enum_) return word_vs_enum(a, b);
@@ -208,8 +205,7 @@ bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
   if (a.is_stringy() && b.is_stringy()) return true;
   bool ok = a.t == b.t && (a.t != T::element || a.elem == b.elem);
   if (!ok)
-    error(span, {fmt::format("cannot compare {} with {}", describe(a), describe(b)),
-                 fmt::format("无法比较 {} 与 {}", describe(a), describe(b))});
+    error(span, msg("rules_compile.cannot_compare", {arg("first", describe(a)), arg("second", describe(b))}));
   return ok;
 }
 
@@ -217,8 +213,7 @@ Typed ExprCompiler::comparison(const Expr& e, BinOp op, Typed a, Typed b) {
   Span s = e.span;
   if (op == BinOp::in || op == BinOp::not_in) {
     if (b.type.t != T::list && b.type.t != T::any && b.type.t != T::null) {
-      error(e.args[1].span, {fmt::format("`{}` needs a list on its right, not {}", e.text, describe(b.type)),
-                             fmt::format("`{}` 的右侧应为列表，而不是 {}", e.text, describe(b.type))});
+      error(e.args[1].span, msg("rules_compile.needs_list_right", {arg("op", e.text), arg("type", describe(b.type))}));
     } else if (b.is_list_literal) {
       for (size_t i = 0; i < b.items.size(); ++i) check_compatible(a.type, b.items[i], e.args[1].args[i].span);
     } else if (b.type.t == T::list && b.type.item) {
@@ -260,12 +255,11 @@ Typed ExprCompiler::binary(const Expr& e) {
       o.set_max_mem(8 << 20);
       auto r = std::make_shared<re2::RE2>(e.args[1].text, o);
       if (!r->ok())
-        error(e.args[1].span, {"invalid regular expression: " + r->error(), "正则表达式无效：" + r->error()});
+        error(e.args[1].span, msg("rules_run.regex_invalid", {arg("error", r->error())}));
       else if (r->ProgramSize() > rt::kMaxRegexProgram)
         error(e.args[1].span,
-              {fmt::format("regular expression too complex: {} instructions, above the limit of {}", r->ProgramSize(),
-                           rt::kMaxRegexProgram),
-               fmt::format("正则表达式过于复杂：{} 条指令，超过上限 {}", r->ProgramSize(), rt::kMaxRegexProgram)});
+              msg("rules_run.regex_too_complex", {arg("size", fmt::format("{}", r->ProgramSize())),
+                                                  arg("limit", fmt::format("{}", rt::kMaxRegexProgram))}));
       re = std::move(r);
     }
     return {make_matches(std::move(a.node), std::move(b.node), std::move(re)), Type::of(T::boolean)};

@@ -49,7 +49,7 @@ class ExprCompiler {
 
   /// Compiles a whole expression (a clause's or an interpolation's).
   Typed check(const rules_ast::Expr& e);
-  void error(Span span, Text message, Text help = {});
+  void error(Span span, Message message, Message help = {});
 
  private:
   Typed compile(const rules_ast::Expr& e);

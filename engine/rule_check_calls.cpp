@@ -42,8 +42,8 @@ Typed ExprCompiler::call(const Expr& e) {
     std::vector<std::string_view> names;
     for (const Signature& s : kFunctions) names.push_back(s.name);
     std::string s(did_you_mean(e.text, names));
-    error(e.name_span, {fmt::format("unknown function `{}`", e.text), fmt::format("未知的函数 `{}`", e.text)},
-          s.empty() ? Text{} : Text{fmt::format("did you mean `{}`?", s), fmt::format("是否应为 `{}`？", s)});
+    error(e.name_span, msg("rules_compile.unknown_function", {arg("name", e.text)}),
+          s.empty() ? Message{} : msg("rules_compile.did_you_mean", {arg("name", s)}));
     return bad();
   }
   size_t n = e.args.size();
@@ -51,8 +51,8 @@ Typed ExprCompiler::call(const Expr& e) {
     std::string want = sig->min_args == sig->max_args
                            ? std::to_string(sig->min_args)
                            : fmt::format("{} or {}", sig->min_args, sig->max_args);
-    error(e.span, {fmt::format("{}() takes {} argument{}, not {}", e.text, want, sig->max_args == 1 ? "" : "s", n),
-                   fmt::format("{}() 需要 {} 个参数，而不是 {} 个", e.text, want, n)});
+    error(e.span, msg(sig->max_args == 1 ? "rules_compile.argument_count.one" : "rules_compile.argument_count",
+                      {arg("fn", e.text), arg("want", want), arg("have", fmt::format("{}", n))}));
     return bad();
   }
   const char* what = "the first argument";
@@ -60,13 +60,11 @@ Typed ExprCompiler::call(const Expr& e) {
   for (size_t i = 0; i < n; ++i) {
     bool allowed = sig->lambda && i == 1;
     if (e.args[i].kind == Expr::Kind::lambda && !allowed) {
-      error(e.args[i].span, {fmt::format("{}() takes no `x -> …` argument here", e.text),
-                             fmt::format("{}() 此处不接受 `x -> …` 参数", e.text)});
+      error(e.args[i].span, msg("rules_compile.lambda_not_here", {arg("fn", e.text)}));
       return bad();
     }
     if (allowed && e.args[i].kind != Expr::Kind::lambda) {
-      error(e.args[i].span, {fmt::format("{}() needs `x -> …` as its second argument", e.text),
-                             fmt::format("{}() 的第二个参数应为 `x -> …`", e.text)});
+      error(e.args[i].span, msg("rules_compile.lambda_needed", {arg("fn", e.text)}));
       return bad();
     }
   }
@@ -107,17 +105,16 @@ Typed ExprCompiler::call(const Expr& e) {
     if (fn == Fn::lexicon &&
         expect(second, T::list, e.args[1].span, "the classes") && second.type.item && second.type.t == T::list &&
         second.type.item->t != T::any && !second.type.item->is_stringy())
-      error(e.args[1].span, {"the classes must be a list of strings", "类别应为字符串列表"});
+      error(e.args[1].span, msg("rules_compile.classes_strings"));
     if (fn == Fn::contains_any || fn == Fn::matched) {
       if (expect(second, T::list, e.args[1].span, "the second argument") && second.type.item &&
           second.type.t == T::list && second.type.item->t != T::any && !second.type.item->is_stringy())
-        error(e.args[1].span, {"the second argument must be a list of strings", "第二个参数应为字符串列表"});
+        error(e.args[1].span, msg("rules_compile.second_strings"));
     }
     args.push_back(std::move(second.node));
   } else if ((fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg) && item.t != T::any) {
     if (item.t != T::number)
-      error(e.args[0].span, {fmt::format("{}() needs a list of numbers, not of {}", e.text, describe(item)),
-                             fmt::format("{}() 需要数字列表，而不是 {} 列表", e.text, describe(item))});
+      error(e.args[0].span, msg("rules_compile.needs_numbers", {arg("fn", e.text), arg("type", describe(item))}));
   }
   if (!list_fn) {
     if (fn == Fn::len || fn == Fn::contains_any || fn == Fn::matched || fn == Fn::lexicon)

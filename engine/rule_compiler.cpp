@@ -10,7 +10,7 @@ namespace jf::rt {
 
 using rules_ast::Clause;
 
-Diagnostic compile_error(Span span, Text message, Text help) {
+Diagnostic compile_error(Span span, Message message, Message help) {
   return {.name = "rule-compile-error", .severity = Severity::error, .span = span, .message = std::move(message),
           .help = std::move(help)};
 }
@@ -83,15 +83,13 @@ class RuleCompiler {
         ++logic_clauses;
     }
     if (logic_clauses > kMaxLogicClauses)
-      ex_.error(rule_.header, {fmt::format("more than {} logic clauses in one rule", kMaxLogicClauses),
-                               fmt::format("一条规则的逻辑子句超过 {} 个", kMaxLogicClauses)});
+      ex_.error(rule_.header, msg("rules_compile.too_many_clauses", {arg("limit", fmt::format("{}", kMaxLogicClauses))}));
     if (meta_.native && has_logic_)
-      ex_.error(rule_.header, {"a `native` rule has no logic clauses (for, let, where, when, at)",
-                               "`native` 规则不能有逻辑子句（for、let、where、when、at）"});
+      ex_.error(rule_.header, msg("rules_compile.native_with_logic"));
     if (!meta_.native && !seen_.count("summary en"))
-      ex_.error(rule_.header, {"rule has no `summary en`", "规则缺少 `summary en`"});
+      ex_.error(rule_.header, msg("rules_compile.no_summary"));
     if (!meta_.native && !seen_.count("message en"))
-      ex_.error(rule_.header, {"rule has no `message en`", "规则缺少 `message en`"});
+      ex_.error(rule_.header, msg("rules_compile.no_message"));
     for (const Clause& c : rule_.clauses) texts(c);
     prog_.slots = ex_.slots;
     return !ex_.failed;
@@ -107,7 +105,7 @@ class RuleCompiler {
     }
     std::string key = k == "param" ? "param " + c.name : c.lang.empty() ? k : k + " " + c.lang;
     if (!seen_.insert(key).second) {
-      ex_.error(c.span, {fmt::format("duplicate `{}` clause", key), fmt::format("重复的 `{}` 子句", key)});
+      ex_.error(c.span, msg("rules_compile.duplicate_clause", {arg("clause", key)}));
       return;
     }
     Text* text = k == "summary" ? &meta_.summary : k == "explain" ? &meta_.explain : nullptr;
@@ -120,8 +118,7 @@ class RuleCompiler {
     if (k == "example") meta_.example = c.text;
     if (k == "native") meta_.native = true;
     if (k == "severity" && !parse_severity(c.name, meta_.severity))
-      ex_.error(c.name_span, {fmt::format("unknown severity `{}` (error, warning or info)", c.name),
-                              fmt::format("未知的严重级别 `{}`（error、warning 或 info）", c.name)});
+      ex_.error(c.name_span, msg("rules_compile.unknown_severity", {arg("name", c.name)}));
     if (k == "param") {
       ParamValue v = param_of(c.param);
       std::string written(src_.text().substr(c.param.span.begin, c.param.span.end - c.param.span.begin));
@@ -135,13 +132,12 @@ class RuleCompiler {
     const std::string& k = c.keyword;
     if (k != "for" && k != "let" && k != "where" && k != "when" && k != "at") return;
     if ((k == "for" || k == "let") && ex_.find_var(c.name))
-      ex_.error(c.name_span, {fmt::format("`{}` is already defined", c.name), fmt::format("`{}` 已定义", c.name)});
+      ex_.error(c.name_span, msg("rules_compile.already_defined", {arg("name", c.name)}));
     Typed t = ex_.check(c.expr);
     Step s{Step::Kind::where, std::move(t.node)};
     if (k == "for") {
       if (t.type.t != T::list && t.type.t != T::any)
-        ex_.error(c.expr.span, {fmt::format("`for` needs a list, not {}", describe(t.type)),
-                                fmt::format("`for` 需要列表，而不是 {}", describe(t.type))});
+        ex_.error(c.expr.span, msg("rules_compile.for_needs_list", {arg("type", describe(t.type))}));
       Type item = t.type.t == T::list && t.type.item ? *t.type.item : Type::of(T::any);
       s.kind = Step::Kind::for_;
       s.slot = ex_.bind(c.name, item);
@@ -152,13 +148,11 @@ class RuleCompiler {
     } else if (k == "at") {
       bool ok = t.type.t == T::element || t.type.t == T::list || t.type.t == T::any || t.type.t == T::null;
       if (!ok)
-        ex_.error(c.expr.span, {fmt::format("`at` needs an element or a list, not {}", describe(t.type)),
-                                fmt::format("`at` 需要元素或列表，而不是 {}", describe(t.type))});
+        ex_.error(c.expr.span, msg("rules_compile.at_needs_element", {arg("type", describe(t.type))}));
       s.kind = Step::Kind::at;
       s.slot = prog_.at_slot = static_cast<int>(ex_.slots++);
     } else if (t.type.t != T::boolean && t.type.t != T::any) {
-      ex_.error(c.expr.span, {fmt::format("`{}` needs a bool, not {}", k, describe(t.type)),
-                              fmt::format("`{}` 需要布尔值，而不是 {}", k, describe(t.type))});
+      ex_.error(c.expr.span, msg("rules_compile.needs_bool", {arg("clause", k), arg("type", describe(t.type))}));
     }
     prog_.steps.push_back(std::move(s));
   }

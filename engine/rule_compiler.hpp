@@ -38,7 +38,7 @@ struct Program {
 };
 
 /// A diagnostic about a rule file (rule "", name "rule-compile-error").
-Diagnostic compile_error(Span span, Text message, Text help = {});
+Diagnostic compile_error(Span span, Message message, Message help = {});
 
 /// Compiles `rule` of `src` into `meta` and `program`; returns false (with
 /// errors appended) when the rule is not valid.

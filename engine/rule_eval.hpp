@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "base/message.hpp"
 #include "base/span.hpp"
 #include "engine/rule_model.hpp"
 #include "engine/rule_types.hpp"
@@ -23,7 +24,7 @@ namespace jf::rt {
 /// A rule failing at run time (division by zero, empty min, budget, …). Thrown
 /// inside the evaluator only; RuleSet::evaluate turns it into one JF010 finding.
 struct RuntimeError {
-  std::string en, zh;
+  Message message;
 };
 
 /// State of one rule's evaluation on one scheme.
@@ -154,8 +155,8 @@ NodePtr make_matches(NodePtr s, NodePtr pattern, std::shared_ptr<const re2::RE2>
 /// A function call; `lambda` is the body of an `x -> e` argument (or null), bound to `slot`.
 NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot);
 
-/// Throws a RuntimeError with the message in both languages.
-[[noreturn]] void fail(std::string en, std::string zh);
+/// Throws a RuntimeError with `message` (a messages/rules_run.yaml key).
+[[noreturn]] void fail(Message message);
 /// `v` as a number; null is a run-time error naming `what`.
 double number_of(const Value& v, const char* what);
 

@@ -81,18 +81,18 @@ Value Call::aggregate(Env& e) const {
     ++n;
   }
   if (fn == Fn::sum) {
-    if (!std::isfinite(acc)) fail("sum is not a finite number", "求和结果不是有限数");
+    if (!std::isfinite(acc)) fail(msg("rules_run.sum_not_finite"));
     return Value::number(acc);
   }
   if (n == 0)
-    fail(std::string(fn_name(fn)) + "() of an empty list", std::string(fn_name(fn)) + "() 的列表为空");
+    fail(msg("rules_run.empty_list", {arg("fn", fn_name(fn))}));
   return Value::number(fn == Fn::avg ? acc / static_cast<double>(n) : acc);
 }
 
 Value Call::select(Env& e) const {
   Value l = list_arg(e);
   if (fn == Fn::first) {
-    if (l.n == 0) fail("first() of an empty list", "first() 的列表为空");
+    if (l.n == 0) fail(msg("rules_run.empty_list", {arg("fn", "first")}));
     return item(l, 0, e.m);
   }
   ScratchList out_list(e);
@@ -154,7 +154,7 @@ Value Call::strings(Env& e) const {
       e.step();
       if (i && sep.kind == Kind::string) out += sep.str();
       out += render(item(l, i, e.m), e.m, Lang::en);
-      if (out.size() > (1u << 20)) fail("join() result too long", "join() 结果过长");
+      if (out.size() > (1u << 20)) fail(msg("rules_run.join_too_long"));
     }
     return Value::owned(std::move(out));
   }
@@ -217,7 +217,7 @@ Value Call::numeric(Env& e) const {
   switch (fn) {
     case Fn::round: {
       double d = args.size() > 1 ? number_of(args[1]->eval(e), "round()") : 0;
-      if (d < 0 || d > 10) fail("round(): digits must be 0 to 10", "round()：位数须在 0 到 10 之间");
+      if (d < 0 || d > 10) fail(msg("rules_run.round_digits"));
       double f = std::pow(10.0, std::floor(d));
       r = std::round(x * f) / f;
       break;
@@ -230,7 +230,7 @@ Value Call::numeric(Env& e) const {
       return Value::owned(s + "%");
     }
   }
-  if (!std::isfinite(r)) fail("result is not a finite number", "结果不是有限数");
+  if (!std::isfinite(r)) fail(msg("rules_run.result_not_finite"));
   return Value::number(r);
 }
 

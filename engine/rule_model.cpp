@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "base/message.hpp"
 #include "engine/enum_names_zh.hpp"
 #include "engine/rule_types.hpp"
 
@@ -182,8 +183,8 @@ std::string element_text(const Value& v, const Model& m, Lang lang) {
     case Elem::report: return std::string(to_string(v.as<Reporting>().frequency));
     case Elem::deduction: {
       const Deduction& d = v.as<Deduction>();
-      if (lang == Lang::zh) return "每次" + std::string(enum_name_zh(d.event)) + "扣 " + format_number(d.points) + " 分";
-      return format_number(d.points) + " per " + d.event;
+      std::string_view event = lang == Lang::zh ? enum_name_zh(d.event) : std::string_view(d.event);
+      return msg("rules_run.deduction", {arg("points", d.points), arg("event", event)}).in(lang);
     }
     case Elem::penalty: {
       const Penalty& p = v.as<Penalty>();
@@ -213,7 +214,7 @@ std::string render(const Value& v, const Model& m, Lang lang) {
     case Kind::list: {
       std::string s;
       for (size_t i = 0; i < v.n; ++i) {
-        if (i) s += lang == Lang::zh ? "、" : ", ";
+        if (i) s += catalogue_text("list.separator", lang);
         s += render(item(v, i, m), m, lang);
       }
       return s;

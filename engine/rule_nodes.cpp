@@ -13,15 +13,14 @@ Env::Env(const Model& model, size_t n, uint64_t b) : m(model), slots(n), budget(
 Env::~Env() = default;
 
 void Env::over_budget() const {
-  fail("evaluation exceeded " + std::to_string(budget) + " steps",
-       "求值超过 " + std::to_string(budget) + " 步上限");
+  fail(msg("rules_run.over_budget", {arg("budget", std::to_string(budget))}));
 }
 
-void fail(std::string en, std::string zh) { throw RuntimeError{std::move(en), std::move(zh)}; }
+void fail(Message message) { throw RuntimeError{std::move(message)}; }
 
 double number_of(const Value& v, const char* what) {
   if (v.kind == Kind::number) return v.num;
-  fail(std::string("null used in ") + what, std::string("对 null 做了运算：") + what);
+  fail(msg("rules_run.null_used", {arg("what", std::string_view(what))}));
 }
 
 namespace {
@@ -121,16 +120,16 @@ double arith(BinOp op, double x, double y) {
     case BinOp::sub: r = x - y; break;
     case BinOp::mul: r = x * y; break;
     case BinOp::div:
-      if (y == 0) fail("division by zero", "除数为零");
+      if (y == 0) fail(msg("rules_run.division_by_zero"));
       r = x / y;
       break;
     case BinOp::mod:
-      if (y == 0) fail("'%' by zero", "对零取余");
+      if (y == 0) fail(msg("rules_run.modulo_by_zero"));
       r = std::fmod(x, y);
       break;
     default: break;
   }
-  if (!std::isfinite(r)) fail("arithmetic result is not a finite number", "算术结果不是有限数");
+  if (!std::isfinite(r)) fail(msg("rules_run.arithmetic_not_finite"));
   return r;
 }
 
@@ -281,9 +280,7 @@ struct Matches : Node {
     }
     e.regex_units += uint64_t{x.n} * static_cast<uint64_t>(r->ProgramSize());
     if (e.regex_units > kRegexUnits)
-      fail(fmt::format("regular expressions searched more than {} byte-instructions (text bytes x pattern size)",
-                       kRegexUnits),
-           fmt::format("正则表达式的搜索量超过 {}（文本字节数 × 模式规模）", kRegexUnits));
+      fail(msg("rules_run.regex_units", {arg("units", fmt::format("{}", kRegexUnits))}));
     // Charged as a search either way; only the search itself is skipped.
     // memmem, as string_view::find stops at every byte equal to the lead's
     // first, and most CJK characters share it.
@@ -292,7 +289,7 @@ struct Matches : Node {
   }
   const Env::SeenRegex& dynamic(Env& e) const {
     Value p = pattern->eval(e);
-    if (p.kind != Kind::string) fail("'matches' pattern is null", "matches 的模式为 null");
+    if (p.kind != Kind::string) fail(msg("rules_run.pattern_null"));
     for (const Env::SeenRegex& r : e.regex_seen)
       if (r.data == p.ptr && r.size == p.n) return r;
     const re2::RE2* r = compiled(e, p);
@@ -301,7 +298,7 @@ struct Matches : Node {
   }
   const re2::RE2* compiled(Env& e, const Value& p) const {
     if (auto it = e.regex_cache.find(p.str()); it != e.regex_cache.end()) return it->second.get();
-    if (e.regex_cache.size() >= 1000) fail("too many distinct regular expressions", "不同的正则表达式过多");
+    if (e.regex_cache.size() >= 1000) fail(msg("rules_run.too_many_regexes"));
     // Patterns usually come from a rule's parameters and recur in every file
     // a thread checks: compiled ones are kept per thread (a bounded number),
     // as compiling cost more than checking a county scheme's other rules.
@@ -314,11 +311,10 @@ struct Matches : Node {
       o.set_log_errors(false);
       o.set_max_mem(8 << 20);
       re = std::make_shared<const re2::RE2>(std::string(p.str()), o);
-      if (!re->ok()) fail("invalid regular expression: " + re->error(), "正则表达式无效：" + re->error());
+      if (!re->ok()) fail(msg("rules_run.regex_invalid", {arg("error", re->error())}));
       if (re->ProgramSize() > kMaxRegexProgram)
-        fail(fmt::format("regular expression too complex: {} instructions, above the limit of {}", re->ProgramSize(),
-                         kMaxRegexProgram),
-             fmt::format("正则表达式过于复杂：{} 条指令，超过上限 {}", re->ProgramSize(), kMaxRegexProgram));
+        fail(msg("rules_run.regex_too_complex", {arg("size", fmt::format("{}", re->ProgramSize())),
+                                                 arg("limit", fmt::format("{}", kMaxRegexProgram))}));
       if (kept.size() < 256) kept.emplace(std::string(p.str()), re);
     }
     return e.regex_cache.emplace(std::string(p.str()), std::move(re)).first->second.get();

@@ -108,9 +108,8 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
                    .category = "structure",
                    .severity = Severity::error,
                    .span = m.scheme.info.span,
-                   .message = Text{fmt::format("rule {} failed: {}", meta.id, e.en),
-                               fmt::format("规则 {} 运行失败：{}", meta.id, e.zh)},
-                   .help = Text{"fix the rule, or disable it for this scheme", "请修正该规则，或对此方案停用该规则"}});
+                   .message = msg("rules_run.failed", {arg("rule", meta.id)}).append(e.message),
+                   .help = msg("rules_run.failed.help")});
     return;
   }
   for (Diagnostic& d : found) out.push_back(std::move(d));
@@ -121,8 +120,7 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Te
                    .category = meta.category,
                    .severity = meta.severity,
                    .span = m.scheme.info.span,
-                   .message = Text{fmt::format("{} more findings of {} not shown", more, meta.id),
-                               fmt::format("另有 {} 条 {} 的结果未显示", more, meta.id)}});
+                   .message = msg("rules_run.more_findings", {arg("more", more), arg("rule", meta.id)})});
   }
 }
 
@@ -158,11 +156,8 @@ bool RuleSet::add_rules(const rules_ast::File& ast, const SourceSet& sources, ui
       bool shadow = old->builtin && !builtin;
       errors.push_back(rt::compile_error(
           meta.span,
-          shadow ? Text{fmt::format("rule id {} is a built-in rule's id", meta.id),
-                        fmt::format("规则编号 {} 与内置规则重复", meta.id)}
-                 : Text{fmt::format("rule id {} is used twice", meta.id),
-                        fmt::format("规则编号 {} 重复使用", meta.id)},
-          {"give the rule an id of its own", "请为规则另取编号"}));
+          msg(shadow ? "rules_run.duplicate_builtin_id" : "rules_run.duplicate_id", {arg("rule", meta.id)}),
+          msg("rules_run.duplicate_id.help")));
       ok = false;
       continue;
     }

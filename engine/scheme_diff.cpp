@@ -1,4 +1,5 @@
 #include "engine/scheme_diff.hpp"
+#include "base/message.hpp"
 
 #include <fmt/format.h>
 
@@ -62,28 +63,28 @@ std::string finding_key(const Scheme& s, const Diagnostic& d) {
 
 std::vector<Diagnostic> load_not_reduced(const Burden& o, const Burden& n, Span at) {
   struct Figure {
-    const char* en;
-    const char* zh;
+    const char* key;  // messages/scheme_diff.yaml
     double before, after;
   };
-  const Figure figs[] = {{"inspections a year", "每年检查", o.total.inspections, n.total.inspections},
-                         {"indicators", "指标", double(o.total.indicators), double(n.total.indicators)},
-                         {"forms a year", "每年报表", o.total.forms, n.total.forms}};
-  std::string en, zh;
+  const Figure figs[] = {{"scheme_diff.inspections", o.total.inspections, n.total.inspections},
+                         {"scheme_diff.indicators", double(o.total.indicators), double(n.total.indicators)},
+                         {"scheme_diff.forms", o.total.forms, n.total.forms}};
+  Message message = msg("scheme_diff.load_raised");
+  bool raised = false;
   for (const Figure& f : figs) {
     if (f.after <= f.before) continue;
-    en += fmt::format("{}{} {} → {}", en.empty() ? "" : ", ", f.en, format_number(f.before), format_number(f.after));
-    zh += fmt::format("{}{} {} → {}", zh.empty() ? "" : "，", f.zh, format_number(f.before), format_number(f.after));
+    if (raised) message.append(msg("scheme_diff.separator"));
+    message.append(msg(f.key, {arg("before", f.before), arg("after", f.after)}));
+    raised = true;
   }
-  if (en.empty()) return {};
+  if (!raised) return {};
   return {{.rule = "JF406",
            .name = "load-not-reduced",
            .category = "volume",
            .severity = Severity::warning,
            .span = at,
-           .message = Text{"the new draft raises each unit's load: " + en, "新稿加重了每个单位的负担：" + zh},
-           .help = Text{"Merge or drop items, report less often, fold inspections into the annual assessment",
-                    "合并或删减指标、降低报送频次、把检查并入年度考核"}}};
+           .message = std::move(message),
+           .help = msg("scheme_diff.load_raised.help")}};
 }
 
 SchemeDiff diff_schemes(const CheckedScheme& o, const CheckedScheme& n) {

@@ -1,4 +1,5 @@
 #include "engine/scorer.hpp"
+#include "base/message.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -235,18 +236,17 @@ std::vector<std::string> unit_names(const Scheme& s, double max_units) {
 namespace jf {
 namespace {
 
-Text action_text(const Action& a) {
+Message action_text(const Action& a) {
   switch (a.kind) {
-    case ActionKind::interview: return {"interview", "约谈"};
-    case ActionKind::statement: return {"statement", "表态发言"};
-    case ActionKind::notice: return {"notice", "通报"};
-    case ActionKind::veto: return {"veto", "一票否决"};
-    case ActionKind::deduct:
-      return {"deduct " + format_number(a.amount), "扣" + format_number(a.amount) + "分"};
-    case ActionKind::disqualify: return {"disqualify", "取消评优资格"};
-    case ActionKind::accountability: return {"accountability", "问责"};
+    case ActionKind::interview: return msg("scorer.action.interview");
+    case ActionKind::statement: return msg("scorer.action.statement");
+    case ActionKind::notice: return msg("scorer.action.notice");
+    case ActionKind::veto: return msg("scorer.action.veto");
+    case ActionKind::deduct: return msg("scorer.action.deduct", {arg("points", a.amount)});
+    case ActionKind::disqualify: return msg("scorer.action.disqualify");
+    case ActionKind::accountability: return msg("scorer.action.accountability");
   }
-  return {"?", "?"};
+  return Message(Text{"?", "?"});
 }
 
 }  // namespace
@@ -254,21 +254,21 @@ Text action_text(const Action& a) {
 std::string describe_actions(const std::vector<Action>& actions, Lang lang) {
   std::string out;
   for (const Action& a : actions) {
-    if (!out.empty()) out += lang == Lang::zh ? "、" : ", ";
+    if (!out.empty()) out += catalogue_text("list.separator", lang);
     out += action_text(a).in(lang);
   }
   return out;
 }
 
 std::string describe_trigger(const Trigger& t, Lang lang) {
-  const std::string v = format_number(t.value);
-  const bool zh = lang == Lang::zh;
+  const char* key = nullptr;
   switch (t.kind) {
-    case TriggerKind::bottom: return zh ? "后" + v + "名" : "bottom " + v;
-    case TriggerKind::bottom_percent: return zh ? "后" + v + "%" : "bottom " + v + "%";
-    case TriggerKind::last: return zh ? "末位" : "last";
-    case TriggerKind::below: return zh ? "低于" + v + "分" : "below " + v;
+    case TriggerKind::bottom: key = "scorer.trigger.bottom"; break;
+    case TriggerKind::bottom_percent: key = "scorer.trigger.bottom_percent"; break;
+    case TriggerKind::last: key = "scorer.trigger.last"; break;
+    case TriggerKind::below: key = "scorer.trigger.below"; break;
   }
+  if (key) return msg(key, {arg("n", t.value)}).in(lang);
   return "?";
 }
 

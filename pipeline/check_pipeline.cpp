@@ -45,8 +45,7 @@ void cap_per_rule(std::vector<Diagnostic>& ds, size_t first, Span note_at, Keep 
     size_t more = seen[rule] - kMaxFindingsPerRule;
     Diagnostic note{.rule = rule, .name = like->name, .category = like->category, .severity = like->severity,
                     .span = note_at,
-                    .message = Text{fmt::format("{} more findings of {} not shown", more, rule),
-                                fmt::format("另有 {} 条 {} 的结果未显示", more, rule)}};
+                    .message = msg("rules_run.more_findings", {arg("more", more), arg("rule", rule)})};
     ds.push_back(std::move(note));
   }
 }

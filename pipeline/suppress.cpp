@@ -8,7 +8,7 @@
 namespace jf {
 namespace {
 
-Diagnostic jf009(Span span, Text message, Text help) {
+Diagnostic jf009(Span span, Message message, Message help) {
   return {.rule = "JF009", .name = "stale-suppression", .category = "structure",
           .severity = Severity::error, .span = span, .message = std::move(message), .help = std::move(help)};
 }
@@ -88,25 +88,18 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
   for (size_t i = 0; i < sups.size(); ++i) {
     const Suppression& s = sups[i];
     if (s.rules.empty())
-      kept.push_back(jf009(s.span, {"the suppression names no rule", "该豁免注释没有写明规则编号"},
-                           {"write `# jianfu: allow JF102 -- reason`", "请写成 `# jianfu: allow JF102 -- 理由`"}));
+      kept.push_back(jf009(s.span, msg("suppress.no_rule"), msg("suppress.no_rule.help")));
     if (s.reason.empty() && !s.rules.empty())
-      kept.push_back(jf009(s.span,
-                           {fmt::format("suppression of {} gives no reason", fmt::join(s.rules, ", ")),
-                            fmt::format("对 {} 的豁免没有说明理由", fmt::join(s.rules, "、"))},
-                           {"add `-- reason` so reviewers know why the finding is accepted",
-                            "请加上 `-- 理由`，让审核者知道为何接受该问题"}));
+      kept.push_back(jf009(s.span, msg("suppress.no_reason", {list("rules", s.rules)}), msg("suppress.no_reason.help")));
     bool stale_fixed = false, case_fixed = false;  // one fix of each kind per comment and pass
     for (size_t r = 0; r < s.rules.size(); ++r) {
       const std::string& id = s.rules[r];
       if (rules && !rules->find(id)) {
         // `jf203`: the id in capitals is the one clear correction.
         const bool cased = upper(id) != id && rules->find(upper(id));
-        kept.push_back(jf009(s.span, {fmt::format("suppression names unknown rule `{}`", id),
-                                      fmt::format("豁免注释中的规则“{}”不存在", id)},
-                             cased ? Text{fmt::format("rule ids are written in capitals: `{}`", upper(id)),
-                                          fmt::format("规则编号应大写：`{}`", upper(id))}
-                                   : Text{"see `jianfu rules` for the ids", "规则编号见 `jianfu rules`"}));
+        kept.push_back(jf009(s.span, msg("suppress.unknown_rule", {arg("rule", id)}),
+                             cased ? msg("suppress.unknown_rule.capitals", {arg("rule", upper(id))})
+                                   : msg("suppress.unknown_rule.help")));
         if (cased && !case_fixed) {
           std::vector<std::string> fixed = s.rules;
           fixed[r] = upper(id);
@@ -114,9 +107,7 @@ void apply_suppressions(std::vector<Diagnostic>& ds, const std::vector<Suppressi
           case_fixed = true;
         }
       } else if (!used[i][r] && (!rules || rules->enabled(id))) {
-        kept.push_back(jf009(s.span, {fmt::format("suppression of {} suppresses nothing", id),
-                                      fmt::format("对 {} 的豁免没有抑制任何问题", id)},
-                             {"remove the stale suppression", "请删除这条过时的豁免注释"}));
+        kept.push_back(jf009(s.span, msg("suppress.stale", {arg("rule", id)}), msg("suppress.stale.help")));
         // One rewrite per comment, dropping every stale id at once, on its
         // first stale finding: linear however many ids the comment names.
         if (!stale_fixed) {
