@@ -312,7 +312,7 @@ std::string with_crlf(std::string_view s) {
   return out;
 }
 
-Diagnostic syntax_error(Span span, Text message, Text help = {}) {
+Diagnostic syntax_error(Span span, Message message, Message help = {}) {
   // As the rule loader reports them (pipeline/rule_loader.cpp).
   return {.name = "rule-compile-error",
           .severity = Severity::error,

@@ -22,8 +22,8 @@ FormatResult format_text(const std::string& text, const std::string& name = "t.r
 }
 
 std::string why(const FormatResult& r) {
-  if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.en;
-  return r.refused.en;
+  if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.in(Lang::en);
+  return r.refused.in(Lang::en);
 }
 
 std::vector<fs::path> rule_files(const fs::path& dir) {
@@ -149,7 +149,7 @@ TEST(RulesFormat, AFileThatDoesNotParseIsRefusedWithItsSyntaxErrors) {
   EXPECT_FALSE(r.ok());
   ASSERT_FALSE(r.syntax_errors.empty());
   EXPECT_EQ(r.text, "");
-  EXPECT_NE(r.syntax_errors[0].message.en.find("expected"), std::string::npos) << why(r);
+  EXPECT_NE(r.syntax_errors[0].message.in(Lang::en).find("expected"), std::string::npos) << why(r);
   EXPECT_EQ(r.syntax_errors[0].severity, Severity::error);
 
   r = format_text("rule JF900 x {\n  summary en \"\xff\"\n}\n");  // not UTF-8
