@@ -183,7 +183,7 @@ Scheme generate_scheme(const GenParams& p) {
 std::string scheme_text(const Scheme& s, bool assess) {
   if (!assess) return write_yaml(s);
   AssessText t = write_assess(s);
-  if (!t.ok()) throw std::runtime_error("write_assess: " + t.error.en);
+  if (!t.ok()) throw std::runtime_error("write_assess: " + t.error.in(jf::Lang::en));
   return t.text;
 }
 

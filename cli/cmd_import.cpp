@@ -34,7 +34,7 @@ std::map<TableField, std::string> read_columns(const std::string& path, const Gl
   for (int f = 0; f < kTableFieldCount; ++f) keys.push_back(to_string(static_cast<TableField>(f)));
   if (auto tree = read_yaml_document(sources[id], id, g.limits, problems)) {
     YamlReader r(*tree, sources[id], g.limits, problems);
-    if (auto f = r.fields(tree->root, "columns map", {"the columns map", "列映射"}, keys))
+    if (auto f = r.fields(tree->root, "columns map", {"parse.config.what.columns_map"}, keys))
       for (const YamlField& item : f->items)
         if (auto text = r.string(item.value, item.key)) out[*table_field_from(item.key)] = *text;
   }

@@ -12,7 +12,7 @@ namespace jf {
 
 struct ByteProblem {
   uint32_t at;  // byte offset
-  Text message, help;
+  Message message, help;
 };
 
 /// The first invalid UTF-8 sequence, else the first control byte other than

@@ -16,7 +16,7 @@
 namespace jf {
 namespace {
 
-const What kConfig{"the configuration", "配置文件"};
+const What kConfig{"parse.config.what.config"};
 
 class ConfigReader {
  public:
@@ -76,23 +76,21 @@ class ConfigReader {
 
   // documents: {units: [甲镇, 乙乡], total: 1000}
   void documents(uint32_t node) {
-    auto f = r_.fields(node, "documents", {"`documents`", "`documents`"}, {"units", "total"});
+    auto f = r_.fields(node, "documents", {"parse.config.what.documents"}, {"units", "total"});
     if (!f) return;
     words(f->get("units"), "documents.units", c_.document_units);
     if (auto* v = f->get("total")) {
       auto n = r_.number(v->value, "documents.total");
       if (n && !(*n > 0))
-        r_.error(r_.node(v->value).span,
-                 {fmt::format("`documents.total` must be a positive number of points, got {}", r_.node(v->value).text),
-                  fmt::format("`documents.total` 必须是正的分数，实际为 {}", r_.node(v->value).text)},
-                 {"write the scheme's total, e.g. 1000 for 千分制", "请写方案的总分，如千分制写 1000"});
+        r_.error(r_.node(v->value).span, msg("parse.config.bad_total", {arg("value", r_.node(v->value).text)}),
+                 msg("parse.config.bad_total.help"));
       else if (n)
         c_.document_total = n;
     }
   }
 
   void severities(uint32_t node) {
-    auto f = free_map(node, "severity", {"`severity`", "`severity`"});
+    auto f = free_map(node, "severity", {"parse.config.what.severity"});
     if (!f) return;
     for (const YamlField& e : f->items) {
       auto w = r_.word(e.value, "severity", {"error", "warning", "info"});
@@ -104,7 +102,7 @@ class ConfigReader {
   std::optional<ParamValue::Scalar> scalar(uint32_t node, std::string_view label) {
     const YamlNode& n = r_.node(node);
     if (n.kind != YamlKind::scalar) {
-      r_.wrong_type(node, label, {"a number, text or true/false", "数字、文本或 true/false"});
+      r_.wrong_type(node, label, {"parse.config.expected.param"});
       return std::nullopt;
     }
     if (n.plain && (n.text == "true" || n.text == "false")) return n.text == "true";
@@ -119,10 +117,10 @@ class ConfigReader {
   }
 
   void params(uint32_t node) {
-    auto rules = free_map(node, "params", {"`params`", "`params`"});
+    auto rules = free_map(node, "params", {"parse.config.what.params"});
     if (!rules) return;
     for (const YamlField& rule : rules->items) {
-      auto names = free_map(rule.value, fmt::format("params.{}", rule.key), {"a rule's parameters", "规则参数"});
+      auto names = free_map(rule.value, fmt::format("params.{}", rule.key), {"parse.config.what.rule_params"});
       if (!names) continue;
       for (const YamlField& p : names->items) {
         std::string label = fmt::format("params.{}.{}", rule.key, p.key);

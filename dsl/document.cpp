@@ -6,6 +6,7 @@
 
 #include "base/utf8.hpp"
 #include "dsl/docx_reader.hpp"
+#include "dsl/parse_text.hpp"
 #include "dsl/xlsx_reader.hpp"
 
 namespace jf {
@@ -16,15 +17,13 @@ std::string lower(std::string s) {
   return s;
 }
 
-const Text kResave{"open the document in Word, Excel or WPS and save it again as .docx/.xlsx, or export the table "
-                   "as CSV UTF-8 (docs/import.md)",
-                   "请用 Word、Excel 或 WPS 打开文档并重新保存为 .docx/.xlsx，或将表格导出为 CSV UTF-8（docs/import.md）"};
+Text resave() { return parse_text("parse.table.resave"); }
 
 Table failed(Text message) {
   Table t;
   t.header_names.assign(kTableFieldCount, "");
   t.column_letters.assign(kTableFieldCount, 0);
-  t.problems.push_back({0, 0, 0, std::move(message), kResave});
+  t.problems.push_back({0, 0, 0, std::move(message), resave()});
   return t;
 }
 
@@ -32,18 +31,9 @@ Table failed(Text message) {
 // protected .docx/.xlsx, which Office wraps in the same container).
 Text legacy_message(DocumentKind k, bool ole_in_ooxml) {
   if (ole_in_ooxml)
-    return {"the document is encrypted (password-protected) or an old binary file renamed; remove the password "
-            "or open it and save it again as .docx/.xlsx",
-            "文档已加密（设有密码），或是改了扩展名的旧格式文件；请取消密码，或打开后另存为 .docx/.xlsx"};
-  if (k == DocumentKind::legacy_word)
-    return {"old binary Word/WPS format (.doc/.wps) is not read; open it in Word or WPS and save it as .docx "
-            "(File → Save As → Word Document (*.docx))",
-            "不读取旧的二进制 Word/WPS 格式（.doc/.wps）；请用 Word 或 WPS 打开，另存为 .docx"
-            "（文件 → 另存为 → Word 文档 (*.docx)）"};
-  return {"old binary Excel/WPS format (.xls/.et) is not read; open it in Excel or WPS and save it as .xlsx "
-          "(File → Save As → Excel Workbook (*.xlsx)), or as CSV UTF-8",
-          "不读取旧的二进制 Excel/WPS 格式（.xls/.et）；请用 Excel 或 WPS 打开，另存为 .xlsx"
-          "（文件 → 另存为 → Excel 工作簿 (*.xlsx)），或另存为 CSV UTF-8"};
+    return parse_text("parse.table.encrypted_or_renamed");
+  if (k == DocumentKind::legacy_word) return parse_text("parse.table.legacy_word");
+  return parse_text("parse.table.legacy_excel");
 }
 
 // Lays a Word or Excel grid out as text: paragraphs and rows one per line,
@@ -95,36 +85,49 @@ std::vector<Place> places_of(const Grid& g, const Table& table) {
         if (r.row == h->row)
           for (const GridCell& c : r.cells) names.push_back(place_name(c.text));
     }
-    const std::string label_en = g.kind == GridKind::docx ? fmt::format("table {}", t.index) : fmt::format("sheet {}", t.name);
-    const std::string label_zh = g.kind == GridKind::docx ? fmt::format("表 {} ", t.index) : fmt::format("工作表“{}”", t.name);
+    // Places are named in both languages (messages/parse_table.yaml).
+    const bool docx = g.kind == GridKind::docx;
+    auto label = [&](Lang l) {
+      return docx ? msg("parse.table.place.table", {arg("n", t.index)}).in(l)
+                  : msg("parse.table.place.sheet", {arg("name", t.name)}).in(l);
+    };
+    const std::string label_en = label(Lang::en), label_zh = label(Lang::zh);
+    auto label_of = [&](Lang l) -> const std::string& { return l == Lang::zh ? label_zh : label_en; };
+    auto paragraph = [&](const char* key, size_t n, Lang l) {
+      return msg(key, {arg("label", label_of(l)), arg("n", n)}).in(l);
+    };
     for (size_t i = 0; i < t.before.size(); ++i)
-      out.push_back({t.before[i].begin, t.before[i].end, 0, 0,
-                     fmt::format("paragraph {} before {}", i + 1, label_en),
-                     fmt::format("{}之前第 {} 段", label_zh, i + 1), "", "", t.before[i].end});
+      out.push_back({t.before[i].begin, t.before[i].end, 0, 0, paragraph("parse.table.place.before", i + 1, Lang::en),
+                     paragraph("parse.table.place.before", i + 1, Lang::zh), "", "", t.before[i].end});
     for (const GridRow& r : t.rows)
       for (size_t c = 0; c < r.cells.size(); ++c) {
         std::string name = c < names.size() ? names[c] : std::string();
         std::replace(name.begin(), name.end(), '\n', ' ');
-        const std::string cell = g.kind == GridKind::xlsx ? fmt::format("{}{}", column_letters(static_cast<uint32_t>(c)), r.row)
-                                                          : fmt::format("column {}", c + 1);
-        const std::string cell_zh = g.kind == GridKind::xlsx ? cell : fmt::format("第 {} 列", c + 1);
-        Place p{r.cells[c].begin, r.cells[c].end, r.row, static_cast<uint32_t>(c + 1), "", "",
-                fmt::format("{}, row {}", label_en, r.row), fmt::format("{}第 {} 行", label_zh, r.row),
-                r.cells.back().end};
-        if (g.kind == GridKind::docx) {
-          p.en = fmt::format("{}, row {}, {}", label_en, r.row, name.empty() ? cell : name);
-          p.zh = fmt::format("{}第 {} 行 {}", label_zh, r.row, name.empty() ? cell_zh : name);
-        } else {
-          p.en = name.empty() ? fmt::format("{}, row {}, {}", label_en, r.row, cell)
-                              : fmt::format("{}, row {}, {} ({})", label_en, r.row, name, cell);
-          p.zh = name.empty() ? fmt::format("{}第 {} 行 {}", label_zh, r.row, cell)
-                              : fmt::format("{}第 {} 行 {}（{}）", label_zh, r.row, name, cell);
-        }
+        // A cell: its column letters (xlsx) or number (docx), or its header's name.
+        auto cell = [&](Lang l) {
+          return g.kind == GridKind::xlsx ? fmt::format("{}{}", column_letters(static_cast<uint32_t>(c)), r.row)
+                                          : msg("parse.table.place.column", {arg("n", c + 1)}).in(l);
+        };
+        auto row = [&](Lang l) { return msg("parse.table.place.row", {arg("label", label_of(l)), arg("row", r.row)}).in(l); };
+        auto place = [&](Lang l) {
+          if (docx)
+            return msg("parse.table.place.docx_cell",
+                       {arg("label", label_of(l)), arg("row", r.row), arg("cell", name.empty() ? cell(l) : name)})
+                .in(l);
+          return name.empty() ? msg("parse.table.place.xlsx_cell", {arg("label", label_of(l)), arg("row", r.row),
+                                                                     arg("cell", cell(l))})
+                                    .in(l)
+                              : msg("parse.table.place.xlsx_named_cell", {arg("label", label_of(l)), arg("row", r.row),
+                                                                           arg("name", name), arg("cell", cell(l))})
+                                    .in(l);
+        };
+        Place p{r.cells[c].begin, r.cells[c].end, r.row, static_cast<uint32_t>(c + 1), place(Lang::en), place(Lang::zh),
+                row(Lang::en), row(Lang::zh), r.cells.back().end};
         out.push_back(std::move(p));
       }
     for (size_t i = 0; i < t.after.size(); ++i)
-      out.push_back({t.after[i].begin, t.after[i].end, 0, 0, fmt::format("paragraph {} after {}", i + 1, label_en),
-                     fmt::format("{}之后第 {} 段", label_zh, i + 1), "", "", t.after[i].end});
+      out.push_back({t.after[i].begin, t.after[i].end, 0, 0, paragraph("parse.table.place.after", i + 1, Lang::en),
+                     paragraph("parse.table.place.after", i + 1, Lang::zh), "", "", t.after[i].end});
   }
   return out;
 }
@@ -168,7 +171,7 @@ std::unique_ptr<SourceFile> read_document(std::string path, std::string bytes, c
       doc->table = lay_out_table(g, options);  // the grid's problems
       for (TableProblem& p : doc->table.problems) {
         p.begin = p.end = 0;
-        if (p.help.in(Lang::en).empty()) p.help = kResave;
+        if (p.help.in(Lang::en).empty()) p.help = resave();
       }
     }
     return std::make_unique<SourceFile>(std::move(path), std::move(text), std::move(doc), std::move(places), true);

@@ -1,5 +1,7 @@
 #include "dsl/docx_reader.hpp"
 
+#include "dsl/parse_text.hpp"
+
 #include <fmt/format.h>
 
 #include "dsl/office_package.hpp"
@@ -91,16 +93,13 @@ class DocxReader {
       }
       if (++rows_ > l_.max_rows) {
         g_.problems.push_back({row.row, 0, 0,
-                               {fmt::format("the document's tables have more than {} rows", l_.max_rows),
-                                fmt::format("文档中的表格超过 {} 行", l_.max_rows)}});
+                               parse_text("parse.table.docx.too_many_rows", {arg("limit", l_.max_rows)})});
         return;
       }
       cells_ += row.cells.size();
       if (cells_ > l_.max_cells) {
         g_.problems.push_back({row.row, 0, 0,
-                               {fmt::format("the document's tables have more than {} cells (a wide cell counts "
-                                            "every column it covers)", l_.max_cells),
-                                fmt::format("文档中的表格超过 {} 个单元格（跨列的单元格按所跨列数计）", l_.max_cells)}});
+                               parse_text("parse.table.docx.too_many_cells", {arg("limit", l_.max_cells)})});
         return;
       }
       t.rows.push_back(std::move(row));
@@ -116,17 +115,14 @@ class DocxReader {
     c.text = cell_text(tc);
     if (c.text.size() > l_.max_cell_bytes) {
       g_.problems.push_back({row.row, 0, 0,
-                             {fmt::format("table {}, row {}: a cell holds more than {} bytes of text",
-                                          g_.tables.size() + 1, row.row, l_.max_cell_bytes),
-                              fmt::format("表 {} 第 {} 行：单元格文字超过 {} 字节", g_.tables.size() + 1, row.row,
-                                          l_.max_cell_bytes)}});
+                             parse_text("parse.table.docx.cell_too_long", {arg("table", g_.tables.size() + 1),
+                                                                           arg("row", row.row), arg("limit", l_.max_cell_bytes)})});
       return;
     }
     if (col + span > l_.max_columns) {
       g_.problems.push_back({row.row, 0, 0,
-                             {fmt::format("table {}, row {}: more than {} columns", g_.tables.size() + 1, row.row,
-                                          l_.max_columns),
-                              fmt::format("表 {} 第 {} 行：超过 {} 列", g_.tables.size() + 1, row.row, l_.max_columns)}});
+                             parse_text("parse.table.docx.too_many_columns", {arg("table", g_.tables.size() + 1),
+                                                                              arg("row", row.row), arg("limit", l_.max_columns)})});
       return;
     }
     if (merged_above.size() < col + span) merged_above.resize(col + span);
@@ -144,10 +140,7 @@ class DocxReader {
     text_ += c.text.size();
     if (text_ > l_.max_text_bytes) {
       g_.problems.push_back({row.row, 0, 0,
-                             {fmt::format("the document's cells hold more than {} bytes of text (a merged cell "
-                                          "counts in every row it covers)", l_.max_text_bytes),
-                              fmt::format("文档中单元格的文字超过 {} 字节（合并单元格按所跨行数重复计）",
-                                          l_.max_text_bytes)}});
+                             parse_text("parse.table.docx.too_much_text", {arg("limit", l_.max_text_bytes)})});
       return;
     }
     if (row.cells.size() < col) row.cells.resize(col);
@@ -177,8 +170,7 @@ Grid read_docx(std::string_view bytes, const GridLimits& limits) {
   pugi::xml_node body = doc.child("w:document").child("w:body");
   if (!body) {
     g.problems.push_back({0, 0, 0,
-                          {"word/document.xml has no w:document/w:body: not a Word document",
-                           "word/document.xml 中没有 w:document/w:body：不是 Word 文档"}});
+                          parse_text("parse.table.docx.no_body")});
     return g;
   }
   DocxReader r(g, limits);
@@ -186,8 +178,7 @@ Grid read_docx(std::string_view bytes, const GridLimits& limits) {
   r.finish();
   if (g.ok() && g.tables.empty())
     g.problems.push_back({0, 0, 0,
-                          {"the document has no table: a 考核细则 is read from a Word table (Insert → Table)",
-                           "文档中没有表格：考核细则需以 Word 表格形式给出（插入 → 表格）"}});
+                          parse_text("parse.table.docx.no_table")});
   return g;
 }
 

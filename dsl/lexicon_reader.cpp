@@ -13,7 +13,7 @@
 namespace jf {
 
 namespace {
-const What kLexicon{"lexicon entry", "词表条目"};
+const What kLexicon{"parse.config.what.lexicon_entry"};
 }  // namespace
 
 void read_lexicon_entries(YamlReader& r, uint32_t node, std::string_view origin, std::string_view default_class,
@@ -56,7 +56,7 @@ std::shared_ptr<const Lexicon> load_builtin_lexicon() {
     auto tree = read_yaml_document(src, 0, limits, errors);
     if (!tree) throw std::logic_error(fmt::format("{}: the built-in lexicon does not parse", f.path));
     YamlReader r(*tree, src, limits, errors);
-    auto top = r.fields(tree->root, "top level", {"lexicon file", "词表文件"}, {"class", "en", "zh", "entries"});
+    auto top = r.fields(tree->root, "top level", {"parse.config.what.lexicon_file"}, {"class", "en", "zh", "entries"});
     std::string klass, en, zh;
     if (top) {
       if (auto* c = top->get("class"))

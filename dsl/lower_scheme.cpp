@@ -27,10 +27,10 @@ std::string join(const std::vector<std::string_view>& words) {
   return out;
 }
 
-/// What an enum word names, for "unknown … `x`" messages.
+/// What an enum word names, for "unknown … `x`" messages: a catalogue key
+/// (parse.assess.enum.*).
 struct EnumWhat {
-  const char* en;
-  const char* zh;
+  const char* key;
 };
 
 class Lowering {
@@ -58,14 +58,13 @@ class Lowering {
   Span at(Span s) const { return {file_, s.begin, s.end}; }
 
   /// Adds a JF001 from the lowering, within the file's syntax error budget.
-  void report(Span s, Text message, Text help = {}) {
+  void report(Span s, Message message, Message help = {}) {
     if (capped_) return;
     if (errors_ >= limits_.max_syntax_errors) {
       out_.diagnostics.push_back(syntax_error(
           at({0, s.begin, s.begin}),
-          {fmt::format("too many syntax errors; stopped after {}", limits_.max_syntax_errors),
-           fmt::format("语法错误过多，已在 {} 处后停止", limits_.max_syntax_errors)},
-          {"fix the errors above and run again", "请先修正以上错误再运行"}));
+          msg("parse.assess.too_many_errors", {arg("limit", limits_.max_syntax_errors)}),
+          msg("parse.assess.too_many_errors.help")));
       capped_ = true;
       return;
     }
@@ -76,20 +75,15 @@ class Lowering {
   Name name(ast::Ident& id) {
     if (id.text.size() > limits_.max_name_bytes)
       report(id.span,
-             {fmt::format("name is {} bytes long, above the limit of {} bytes", id.text.size(),
-                          limits_.max_name_bytes),
-              fmt::format("名称长 {} 字节，超过上限 {} 字节", id.text.size(), limits_.max_name_bytes)},
-             {"use a shorter id and put the full title in the display string",
-              "使用较短的标识，完整名称写在显示名称字符串里"});
+             msg("parse.assess.name_too_long", {arg("size", id.text.size()), arg("limit", limits_.max_name_bytes)}),
+             msg("parse.assess.name_too_long.help"));
     return {std::move(id.text), at(id.span)};
   }
 
   std::string text(ast::String& s) {
     if (s.text.size() > limits_.max_string_bytes)
       report(s.span,
-             {fmt::format("text is {} bytes long, above the limit of {} bytes", s.text.size(),
-                          limits_.max_string_bytes),
-              fmt::format("文本长 {} 字节，超过上限 {} 字节", s.text.size(), limits_.max_string_bytes)});
+             msg("parse.assess.text_too_long", {arg("size", s.text.size()), arg("limit", limits_.max_string_bytes)}));
     return std::move(s.text);
   }
 
@@ -101,11 +95,12 @@ class Lowering {
     std::vector<std::string_view> words = names();
     std::string valid = join(words);
     std::string_view guess = did_you_mean(w.text, words);
-    std::string hint_en = guess.empty() ? "" : fmt::format(" (did you mean `{}`?)", guess);
-    std::string hint_zh = guess.empty() ? "" : fmt::format("（是否想写 `{}`？）", guess);
     size_t before = out_.diagnostics.size();
-    report(w.span, {fmt::format("unknown {} `{}`{}; expected one of: {}", what.en, shorten(w.text), hint_en, valid),
-                    fmt::format("未知的{} `{}`{}；应为以下之一：{}", what.zh, shorten(w.text), hint_zh, valid)});
+    report(w.span, guess.empty() ? msg("parse.assess.unknown_word", {jf::word("what", what.key),
+                                                                     arg("word", shorten(w.text)), arg("valid", valid)})
+                                 : msg("parse.assess.unknown_word.guess",
+                                       {jf::word("what", what.key), arg("word", shorten(w.text)), arg("guess", guess),
+                                        arg("valid", valid)}));
     if (!guess.empty() && out_.diagnostics.size() > before)
       out_.diagnostics.back().fix.push_back({at(w.span), std::string(guess)});
     return std::nullopt;
@@ -121,15 +116,12 @@ class Lowering {
   void scheme_info(ast::File& tree) {
     if (tree.schemes.empty()) {
       if (tree.scheme_attempted) return;  // its syntax error is already reported
-      report({0, 0, 0}, {"the file has no `scheme` header", "文件缺少 `scheme` 方案头"},
-             {"start the file with scheme \"NAME\" { year N  total N  units A, B, … }",
-              "在文件开头写 scheme \"名称\" { year 年度  total 总分  units 单位1, 单位2, … }"});
+      report({0, 0, 0}, msg("parse.assess.no_scheme"), msg("parse.assess.no_scheme.help"));
       return;
     }
     for (size_t k = 1; k < tree.schemes.size(); ++k)
       report(tree.schemes[k].head.span,
-             {"a second `scheme` header; a file holds one scheme", "重复的 `scheme` 方案头；一个文件只能有一个方案"},
-             {"split the schemes into separate files", "请把不同方案拆分到不同文件"});
+             msg("parse.assess.second_scheme"), msg("parse.assess.second_scheme.help"));
     ast::SchemeBlock& b = tree.schemes.front();
     SchemeInfo& info = out_.scheme.info;
     info.name = text(b.head.name);
@@ -150,7 +142,7 @@ class Lowering {
     out.id = name(d.id);
     if (d.display) out.display = text(*d.display);
     if (d.kind) {
-      out.kind = word(*d.kind, dept_kind_from, dept_kind_names, {"department kind", "部门类型"});
+      out.kind = word(*d.kind, dept_kind_from, dept_kind_names, {"parse.assess.enum.department_kind"});
       out.kind_span = at(d.kind->span);
     }
     out.span = at(d.span);
@@ -168,7 +160,7 @@ class Lowering {
 
   Scoring scoring(ast::Score& s) {
     Scoring out;
-    if (auto m = word(s.mode, score_mode_from, score_mode_names, {"score mode", "计分方式"}))
+    if (auto m = word(s.mode, score_mode_from, score_mode_names, {"parse.assess.enum.score_mode"}))
       out.mode = *m;
     if (s.target_text) out.target_text = text(*s.target_text);
     out.target_number = value(s.target_number);
@@ -183,7 +175,7 @@ class Lowering {
 
   Reporting reporting(ast::Report& r) {
     Reporting out;
-    if (auto f = word(r.frequency, frequency_from, frequency_names, {"report frequency", "报送频次"}))
+    if (auto f = word(r.frequency, frequency_from, frequency_names, {"parse.assess.enum.report_frequency"}))
       out.frequency = *f;
     if (r.forms) out.forms = r.forms->value;
     out.times = value(r.times);
@@ -201,16 +193,14 @@ class Lowering {
     else out.trigger.kind = TriggerKind::bottom;
     if (t.value) out.trigger.value = t.value->value;
     for (auto& a : p.actions) {
-      auto kind = word(a.word, action_kind_from, action_kind_names, {"penalty action", "处罚措施"});
+      auto kind = word(a.word, action_kind_from, action_kind_names, {"parse.assess.enum.penalty_action"});
       if (!kind) continue;
       if (*kind == ActionKind::deduct && !a.amount)
         report({0, a.word.span.end, a.word.span.end},
-               {"expected a number after `deduct`", "期望 `deduct` 后面是数字"},
-               {"write the points taken, e.g. deduct 5", "写明扣除的分值，例如 deduct 5"});
+               msg("parse.assess.deduct_needs_number"), msg("parse.assess.deduct_needs_number.help"));
       else if (*kind != ActionKind::deduct && a.amount)
         report(a.amount->span,
-               {fmt::format("`{}` takes no number", a.word.text),
-                fmt::format("`{}` 后面不带数字", a.word.text)});
+               msg("parse.assess.takes_no_number", {arg("word", a.word.text)}));
       out.actions.push_back({*kind, a.amount ? a.amount->value : 0, at(a.span)});
     }
     out.span = at(p.span);
@@ -224,9 +214,8 @@ class Lowering {
       Name n = name(o.names[k]);
       if (n.text == out.owner.text ||
           std::any_of(out.co_owners.begin(), out.co_owners.end(), [&](const Name& c) { return c.text == n.text; })) {
-        report(o.names[k].span, {fmt::format("`{}` is named twice in `owner`", n.text),
-                                 fmt::format("`owner` 中 `{}` 出现了两次", n.text)},
-               {"name each department once", "每个部门只写一次"});
+        report(o.names[k].span, msg("parse.scheme.owner_twice", {arg("name", n.text)}),
+               msg("parse.scheme.owner_twice.help"));
         continue;
       }
       if (k == 0) out.owner = std::move(n);
@@ -249,7 +238,7 @@ class Lowering {
     if (i.score) out.score = scoring(*i.score);
     if (i.report) out.report = reporting(*i.report);
     for (auto& e : i.evidence)
-      if (auto k = word(e, evidence_kind_from, evidence_kind_names, {"evidence kind", "佐证类型"}))
+      if (auto k = word(e, evidence_kind_from, evidence_kind_names, {"parse.assess.enum.evidence_kind"}))
         out.evidence.push_back({*k, at(e.span)});
     for (auto& d : i.deductions)
       out.deductions.push_back({d.points.value, name(d.event).text, value(d.cap), at(d.span)});
@@ -273,12 +262,12 @@ class Lowering {
     out.id = name(i.id);
     out.by = name(i.by);
     if (auto f = word(i.frequency, inspection_frequency_from, inspection_frequency_names,
-                      {"inspection frequency", "检查频次"}))
+                      {"parse.assess.enum.inspection_frequency"}))
       out.frequency = *f;
     out.times = value(i.times);
     if (i.kind)
       if (auto k = word(*i.kind, inspection_kind_from, inspection_kind_names,
-                        {"inspection kind", "检查类型"}))
+                        {"parse.assess.enum.inspection_kind"}))
         out.kind = *k;
     out.span = at(i.span);
     return out;

@@ -1,5 +1,7 @@
 #include "dsl/office_package.hpp"
 
+#include "dsl/parse_text.hpp"
+
 #include <fmt/format.h>
 #include <zip.h>
 
@@ -25,17 +27,14 @@ OfficePackage::OfficePackage(std::string_view bytes, const GridLimits& limits)
     const int code = zip_error_code_zip(&error);
     zip_error_fini(&error);
     problem_ = code == ZIP_ER_NOZIP
-                   ? Text{"not a zip archive: the file is damaged, truncated or not really a .docx/.xlsx",
-                          "不是 zip 压缩包：文件已损坏、不完整，或并非真正的 .docx/.xlsx 文件"}
-                   : Text{"the zip archive is damaged or truncated; open it in Word/Excel/WPS and save it again",
-                          "zip 压缩包已损坏或不完整；请用 Word/Excel/WPS 打开后重新保存"};
+                   ? parse_text("parse.table.zip.not_zip")
+                   : parse_text("parse.table.zip.damaged");
     return;
   }
   zip_error_fini(&error);
   zip_int64_t n = zip_get_num_entries(zip_->archive, 0);
   if (n < 0 || static_cast<uint64_t>(n) > limits_.max_entries)
-    problem_ = Text{fmt::format("the archive has {} entries, above the limit of {}", n, limits_.max_entries),
-                    fmt::format("压缩包有 {} 个条目，超过上限 {}", n, limits_.max_entries)};
+    problem_ = parse_text("parse.table.zip.too_many_entries", {arg("n", static_cast<long>(n)), arg("limit", limits_.max_entries)});
 }
 
 OfficePackage::~OfficePackage() = default;
@@ -49,12 +48,11 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(zip_->archive, name.c_str(), 0, &st) != 0) {
-    problem_ = Text{fmt::format("the archive has no part `{}`", name), fmt::format("压缩包中没有 `{}`", name)};
+    problem_ = parse_text("parse.table.zip.no_part", {arg("part", name)});
     return false;
   }
   if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-    problem_ = Text{"the document is encrypted (password-protected); remove the password and save it again",
-                    "文档已加密（设有密码）；请取消密码后重新保存"};
+    problem_ = parse_text("parse.table.zip.encrypted");
     return false;
   }
   // The sizes in the archive are claims: the read below stops at the limit
@@ -63,27 +61,21 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
   const uint64_t claimed = (st.valid & ZIP_STAT_SIZE) ? st.size : room + 1;
   const uint64_t packed = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   auto too_big = [&] {
-    problem_ = Text{fmt::format("part `{}` unpacks to more than {} bytes (a zip bomb?)", name,
-                                limits_.max_unpacked_bytes),
-                    fmt::format("`{}` 解压后超过 {} 字节（可能是 zip 炸弹）", name, limits_.max_unpacked_bytes)};
+    problem_ = parse_text("parse.table.zip.too_big", {arg("part", name), arg("limit", limits_.max_unpacked_bytes)});
     return false;
   };
   if (claimed > room) return too_big();
   if (packed > 0 && claimed > 4096 && claimed / packed > limits_.max_ratio) {
-    problem_ = Text{fmt::format("part `{}` is compressed {} times, above the limit of {} (a zip bomb?)", name,
-                                claimed / packed, limits_.max_ratio),
-                    fmt::format("`{}` 的压缩比为 {}，超过上限 {}（可能是 zip 炸弹）", name, claimed / packed,
-                                limits_.max_ratio)};
+    problem_ = parse_text("parse.table.zip.ratio",
+                          {arg("part", name), arg("ratio", claimed / packed), arg("limit", limits_.max_ratio)});
     return false;
   }
   zip_file_t* f = zip_fopen(zip_->archive, name.c_str(), 0);
   if (!f) {
     const int code = zip_error_code_zip(zip_get_error(zip_->archive));
     problem_ = code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD
-                   ? Text{"the document is encrypted (password-protected); remove the password and save it again",
-                          "文档已加密（设有密码）；请取消密码后重新保存"}
-                   : Text{fmt::format("part `{}` cannot be unpacked: {}", name, zip_strerror(zip_->archive)),
-                          fmt::format("无法解压 `{}`：{}", name, zip_strerror(zip_->archive))};
+                   ? parse_text("parse.table.zip.encrypted")
+                   : parse_text("parse.table.zip.cannot_unpack", {arg("part", name), arg("error", zip_strerror(zip_->archive))});
     return false;
   }
   std::string text(claimed, '\0');
@@ -104,8 +96,7 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
   }
   zip_fclose(f);
   if (failed) {
-    problem_ = Text{fmt::format("part `{}` is damaged (truncated or a bad checksum); save the document again", name),
-                    fmt::format("`{}` 已损坏（不完整或校验错误）；请重新保存文档", name)};
+    problem_ = parse_text("parse.table.zip.damaged_part", {arg("part", name)});
     return false;
   }
   text.resize(got);
@@ -120,22 +111,20 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
       if (next == ' ' || next == '>' || next == '/' || next == '\t' || next == '\n' || next == '\r') ++rows;
     }
     if (rows > max_rows) {
-      problem_ = Text{fmt::format("part `{}` holds more than {} rows, the limit", name, max_rows),
-                      fmt::format("`{}` 超过 {} 行（上限）", name, max_rows)};
+      problem_ = parse_text("parse.table.zip.too_many_rows", {arg("part", name), arg("limit", max_rows)});
       return false;
     }
   }
   const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
   pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8);
   if (!r) {
-    problem_ = Text{fmt::format("part `{}` is not valid XML at byte {}: {}", name, r.offset, r.description()),
-                    fmt::format("`{}` 第 {} 字节处不是有效的 XML：{}", name, r.offset, r.description())};
+    problem_ = parse_text("parse.table.zip.bad_xml",
+                          {arg("part", name), arg("at", static_cast<long>(r.offset)), arg("error", r.description())});
     return false;
   }
   for (pugi::xml_node n = doc.first_child(); n; n = n.next_sibling())
     if (n.type() == pugi::node_doctype) {
-      problem_ = Text{fmt::format("part `{}` has a DOCTYPE, which Office never writes; refused", name),
-                      fmt::format("`{}` 含有 DOCTYPE（Office 从不写入）；拒绝读取", name)};
+      problem_ = parse_text("parse.table.zip.doctype", {arg("part", name)});
       return false;
     }
   // The readers walk elements recursively (runs in hyperlinks in content
@@ -147,9 +136,7 @@ bool OfficePackage::xml(const std::string& name, pugi::xml_document& doc, std::s
   } depth;
   depth.limit = limits_.max_xml_depth;
   if (!doc.traverse(depth)) {
-    problem_ = Text{fmt::format("part `{}` nests elements more than {} deep, which Office never writes; refused", name,
-                                limits_.max_xml_depth),
-                    fmt::format("`{}` 的元素嵌套超过 {} 层（Office 从不这样写）；拒绝读取", name, limits_.max_xml_depth)};
+    problem_ = parse_text("parse.table.zip.too_deep", {arg("part", name), arg("limit", limits_.max_xml_depth)});
     return false;
   }
   return true;

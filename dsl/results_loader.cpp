@@ -12,6 +12,7 @@
 #include "base/text_util.hpp"
 #include "dsl/byte_checks.hpp"
 #include "dsl/fullwidth.hpp"
+#include "dsl/parse_text.hpp"
 #include "base/source.hpp"
 #include "dsl/yaml_reader.hpp"
 #include "dsl/yaml_tree.hpp"
@@ -67,8 +68,12 @@ struct Columns {
   int unit = -1, indicator = -1, value = -1, events = -1;
 };
 
-void add(LoadedResults& out, uint32_t row, std::string en, std::string zh) {
-  if (out.issues.size() < kMaxIssues) out.issues.push_back({row, {std::move(en), std::move(zh)}});
+// `key` and `args`: a message of messages/parse_results.yaml.
+void add(LoadedResults& out, uint32_t row, std::string key, std::initializer_list<MessageArg> args = {}) {
+  if (out.issues.size() < kMaxIssues) out.issues.push_back({row, parse_text(std::move(key), args)});
+}
+void add(LoadedResults& out, uint32_t row, const Message& m) {
+  if (out.issues.size() < kMaxIssues) out.issues.push_back({row, {m.in(Lang::en), m.in(Lang::zh)}});
 }
 
 std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
@@ -81,18 +86,17 @@ std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
                 : name == "events" || name == "事件" ? &c.events
                 : nullptr;
     if (!slot) {
-      add(out, h.line, fmt::format("unknown column `{}` (use unit, indicator, value, events)", name),
-          fmt::format("未知的列 `{}`（可用：unit、indicator、value、events）", name));
+      add(out, h.line, "parse.results.unknown_column", {arg("name", name)});
     } else if (*slot >= 0) {
-      add(out, h.line, fmt::format("column `{}` appears twice", name), fmt::format("列 `{}` 出现了两次", name));
+      add(out, h.line, "parse.results.column_twice", {arg("name", name)});
     } else {
       *slot = static_cast<int>(i);
     }
   }
   if (c.unit < 0 || c.indicator < 0)
-    add(out, h.line, "the header needs the columns `unit` and `indicator`", "表头必须包含 `unit` 和 `indicator` 两列");
+    add(out, h.line, "parse.results.header_needs_unit_indicator");
   if (c.value < 0 && c.events < 0)
-    add(out, h.line, "the header needs a `value` or an `events` column", "表头必须包含 `value` 或 `events` 列");
+    add(out, h.line, "parse.results.header_needs_value");
   if (!out.issues.empty()) return std::nullopt;
   return c;
 }
@@ -115,10 +119,9 @@ void read_events(std::string_view cell, uint32_t row, UnitResult& r, LoadedResul
     std::string name(trim(std::string_view(item).substr(0, eq == std::string::npos ? 0 : eq)));
     auto count = eq == std::string::npos ? std::nullopt : number(trim(std::string_view(item).substr(eq + 1)));
     if (name.empty() || !count || *count < 0 || *count != std::floor(*count)) {
-      add(out, row, fmt::format("event `{}` must be written name=count with a whole count ≥ 0", item),
-          fmt::format("事件 `{}` 应写作 名称=次数，次数为非负整数", item));
+      add(out, row, "parse.results.bad_event", {arg("item", item)});
     } else if (!r.events.emplace(name, *count).second) {
-      add(out, row, fmt::format("event `{}` is given twice", name), fmt::format("事件 `{}` 重复出现", name));
+      add(out, row, "parse.results.event_twice", {arg("name", name)});
     }
   }
 }
@@ -129,26 +132,23 @@ void bad_value(LoadedResults& out, uint32_t row, const std::string& v) {
   UnitResult probe;
   const std::string ascii = to_halfwidth(v);
   if (ascii != v && parse_value(ascii, probe))
-    return add(out, row, fmt::format("value `{}` is written with full-width characters: write `{}`", v, ascii),
-               fmt::format("值 `{}` 使用了全角字符，应写作 `{}`", v, ascii));
-  add(out, row, fmt::format("value `{}` is neither a number nor pass/fail", v),
-      fmt::format("值 `{}` 既不是数字，也不是达标/未达标", v));
+    return add(out, row, "parse.results.full_width_value", {arg("value", v), arg("ascii", ascii)});
+  add(out, row, "parse.results.bad_value", {arg("value", v)});
 }
 
 void add_result(LoadedResults& out, const std::string& unit, const std::string& ind, UnitResult r) {
-  if (unit.empty()) return add(out, r.row, "the unit is empty", "单位为空");
-  if (ind.empty()) return add(out, r.row, "the indicator is empty", "指标为空");
+  if (unit.empty()) return add(out, r.row, "parse.results.empty_unit");
+  if (ind.empty()) return add(out, r.row, "parse.results.empty_indicator");
   auto [it, fresh] = out.table.units[unit].emplace(ind, r);
   if (!fresh)
-    add(out, r.row, fmt::format("duplicate result for {} / {} (first at row {})", unit, ind, it->second.row),
-        fmt::format("{} / {} 的结果重复（首次出现在第 {} 行）", unit, ind, it->second.row));
+    add(out, r.row, "parse.results.duplicate",
+        {arg("unit", unit), arg("indicator", ind), arg("first", it->second.row)});
 }
 
 void read_row(const Record& rec, const Columns& c, size_t width, LoadedResults& out) {
   if (rec.fields.size() == 1 && trim(rec.fields[0]).empty()) return;  // a blank line
   if (rec.fields.size() != width)
-    return add(out, rec.line, fmt::format("{} fields where the header has {}", rec.fields.size(), width),
-               fmt::format("本行有 {} 个字段，表头有 {} 个", rec.fields.size(), width));
+    return add(out, rec.line, "parse.results.field_count", {arg("n", rec.fields.size()), arg("width", width)});
   UnitResult r;
   r.row = rec.line;
   if (c.value >= 0) {
@@ -164,7 +164,7 @@ void read_row(const Record& rec, const Columns& c, size_t width, LoadedResults& 
 
 // One `- {unit, indicator, value, events}` entry of a YAML results file.
 void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, LoadedResults& out) {
-  static const What kEntry{"a result", "结果"};
+  static const What kEntry{"parse.results.what.entry"};
   auto f = r.fields(node, "results entry", kEntry, {"unit", "indicator", "value", "events"});
   if (!f) return;
   UnitResult res;
@@ -183,7 +183,7 @@ void read_yaml_entry(YamlReader& r, const SourceFile& src, uint32_t node, Loaded
   if (auto* v = f->get("events")) {
     const YamlNode& m = r.node(v->value);
     if (m.kind != YamlKind::mapping) {
-      r.wrong_type(v->value, "events", {"a mapping of event: count", "“事件: 次数”映射"});
+      r.wrong_type(v->value, "events", {"parse.results.expected.events"});
     } else {
       std::string cell;  // the CSV form, so both formats share one reader
       for (size_t i = 0; i + 1 < m.children.size(); i += 2)
@@ -202,7 +202,7 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
   Limits limits;
   if (auto tree = read_yaml_document(src, 0, limits, problems)) {
     YamlReader r(*tree, src, limits, problems);
-    static const What kDoc{"the results file", "结果文件"};
+    static const What kDoc{"parse.results.what.file"};
     if (auto f = r.fields(tree->root, "top level", kDoc, {"results"})) {
       if (auto* v = f->get("results")) {
         if (auto items = r.list(v->value, "results"))
@@ -213,9 +213,9 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
     }
   }
   for (const Diagnostic& d : problems)
-    add(out, src.locate(d.span.begin).line, d.message.in(Lang::en), d.message.in(Lang::zh));
+    add(out, src.locate(d.span.begin).line, d.message);
   if (out.issues.empty() && out.table.units.empty())
-    add(out, 0, "the file has no results", "文件中没有结果");
+    add(out, 0, "parse.results.no_results");
   return out;
 }
 
@@ -236,26 +236,25 @@ LoadedResults parse_results_csv(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-    add(out, 0, "cannot start the CSV parser", "无法初始化 CSV 解析器");
+    add(out, 0, "parse.results.csv_init");
     return out;
   }
   std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, csv_free);
   Collector col;
   size_t done = csv_parse(&p, text.data(), text.size(), Collector::on_field, Collector::on_record, &col);
   if (done != text.size() || csv_fini(&p, Collector::on_field, Collector::on_record, &col) != 0) {
-    add(out, col.line, fmt::format("malformed CSV: {}", csv_strerror(csv_error(&p))),
-        fmt::format("CSV 格式错误：{}", csv_strerror(csv_error(&p))));
+    add(out, col.line, "parse.results.bad_csv", {arg("error", csv_strerror(csv_error(&p)))});
     return out;
   }
   std::erase_if(col.records, [](const Record& r) { return r.fields.size() == 1 && trim(r.fields[0]).empty(); });
   if (col.records.empty()) {
-    add(out, 0, "the file is empty: expected a header and result rows", "文件为空：应有表头和结果行");
+    add(out, 0, "parse.results.empty_file");
     return out;
   }
   std::optional<Columns> c = read_header(col.records[0], out);
   if (!c) return out;
   for (size_t i = 1; i < col.records.size(); ++i) read_row(col.records[i], *c, col.records[0].fields.size(), out);
-  if (col.records.size() == 1) add(out, 0, "the file has a header but no results", "文件只有表头，没有结果");
+  if (col.records.size() == 1) add(out, 0, "parse.results.header_only");
   return out;
 }
 
@@ -263,7 +262,7 @@ LoadedResults load_results(const std::string& path, const std::string& bytes) {
   SourceFile src(path, bytes);
   if (auto bad = first_byte_problem(src)) {
     LoadedResults out;
-    add(out, src.locate(bad->at).line, bad->message.in(Lang::en), bad->message.in(Lang::zh));
+    add(out, src.locate(bad->at).line, bad->message);
     return out;
   }
   if (path.ends_with(".yaml") || path.ends_with(".yml")) return parse_results_yaml(src);

@@ -312,7 +312,7 @@ std::string with_crlf(std::string_view s) {
   return out;
 }
 
-Diagnostic syntax_error(Span span, Text message, Text help = {}) {
+Diagnostic syntax_error(Span span, Message message, Message help = {}) {
   // As the rule loader reports them (pipeline/rule_loader.cpp).
   return {.name = "rule-compile-error",
           .severity = Severity::error,
@@ -373,10 +373,7 @@ FormatResult format_rules(const SourceSet& sources, uint32_t file, const Limits&
     for (auto& e : errors) out.syntax_errors.push_back(syntax_error(e.span, std::move(e.message)));
     return out;
   }
-  const Text changed = {
-      "the canonical layout would read as different rules or lose a comment; the file is left "
-      "as it is",
-      "按标准格式重写后规则含义会改变或注释会丢失；文件保持原样"};
+  const Message changed = msg("parse.format.rules_changed");
   // Laid out without the BOM and with LF line ends, which are put back after.
   SourceSet plain_set;
   const uint32_t plain = plain_set.add(src.path(), without_cr(src.body()));

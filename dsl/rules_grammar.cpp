@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "dsl/parse_text.hpp"
 #include "dsl/rules_grammar_def.hpp"
 
 namespace jf {
@@ -43,15 +44,13 @@ void split_interpolations(rules_ast::Clause& c, uint32_t file, const Limits& lim
       lit.push_back('}'), ++i;
     } else if (t[i] == '}') {
       errors.push_back({{file, offset(i), offset(i) + 1},
-                        {"unmatched '}' in text (write '}}' for a brace)",
-                         "文本中的“}”没有配对（字面的花括号写作“}}”）"}});
+                        parse_text("parse.rules.unmatched_brace")});
       return;
     } else if (t[i] == '{') {
       size_t close = t.find('}', i + 1);
       if (close == std::string::npos) {
         errors.push_back({{file, offset(i), offset(i) + 1},
-                          {"unclosed '{' in text (write '{{' for a brace)",
-                           "文本中的“{”没有闭合（字面的花括号写作“{{”）"}});
+                          parse_text("parse.rules.unclosed_brace")});
         return;
       }
       flush();
@@ -77,8 +76,7 @@ rules_ast::File parse_rules(const SourceSet& sources, uint32_t file, const Limit
   // file is refused whole rather than parsed cut short.
   if (src.text().size() > limits.max_file_bytes) {
     errors.push_back({{file, 0, 0},
-                      {fmt::format("file size is above the limit of {} bytes", limits.max_file_bytes),
-                       fmt::format("文件大小超过上限 {} 字节", limits.max_file_bytes)}});
+                      parse_text("parse.input.file_too_large", {jf::arg("limit", limits.max_file_bytes)})});
     return {};
   }
   It begin = src.text().data();
@@ -93,7 +91,7 @@ rules_ast::File parse_rules(const SourceSet& sources, uint32_t file, const Limit
     if (p == end) break;
     if (errors.size() - first_error >= limits.max_syntax_errors) {
       errors.push_back({{file, static_cast<uint32_t>(p - begin), static_cast<uint32_t>(p - begin)},
-                        {"too many syntax errors; stopping", "语法错误过多，停止解析"}});
+                        parse_text("parse.rules.too_many_errors")});
       break;
     }
     rules_ast::Rule rule;

@@ -1,6 +1,8 @@
 #include "dsl/rules_lexer.hpp"
 
 #include "base/utf8.hpp"
+#include "dsl/parse_text.hpp"
+
 #include "dsl/lexical.hpp"
 
 #include <fmt/format.h>
@@ -150,44 +152,52 @@ It token_end(It p, It end) {
 }
 
 Text expected_message(const std::string& which, It at, It end, bool in_text) {
-  static const std::map<std::string, Text> keyed = {
-      {"@depth", {"expression nested too deeply (limit 64 levels)", "表达式嵌套过深（上限 64 层）"}},
-      {"@unterminated", {"unterminated string", "字符串缺少结束引号"}},
-      {"@unterminated-triple", {"unterminated \"\"\" string", "\"\"\" 字符串缺少结束标记"}},
-      {"@escape", {"unknown escape sequence (use \\\", \\\\ or \\n)", "未知的转义序列（可用 \\\"、\\\\、\\n）"}},
-      {"@string-size", {"string longer than the limit", "字符串超过长度上限"}},
-      {"@name-size", {"name longer than the limit", "名称超过长度上限"}},
+  // Errors the lexer names by an `@` tag, and the English names of what the
+  // grammar expected, each with its catalogue key (messages/parse_rules.yaml).
+  static const std::map<std::string, std::string> keyed = {
+      {"@depth", "parse.rules.too_deep"},
+      {"@unterminated", "parse.rules.unterminated_string"},
+      {"@unterminated-triple", "parse.rules.unterminated_triple"},
+      {"@escape", "parse.rules.unknown_escape"},
+      {"@string-size", "parse.rules.string_too_long"},
+      {"@name-size", "parse.rules.name_too_long"},
   };
-  if (auto k = keyed.find(which); k != keyed.end()) return k->second;
-  static const std::map<std::string, std::string> zh = {
-      {"an expression", "表达式"},
-      {"a name", "名称"},
-      {"a field name", "字段名"},
-      {"a word", "单词"},
-      {"a string", "字符串"},
-      {"a clause", "子句"},
-      {"a rule", "规则"},
-      {"'rule'", "“rule”"},
-      {"a rule id (letters and digits)", "规则编号（字母和数字）"},
-      {"a rule name (kebab-case)", "规则名（短横线连接的小写单词）"},
-      {"'{'", "“{”"},
-      {"')'", "“)”"},
-      {"']'", "“]”"},
-      {"'='", "“=”"},
-      {"'in'", "“in”"},
-      {"'}'", "“}”"},
-      {"a clause or '}'", "子句或“}”"},
-      {"a language (en or zh)", "语言（en 或 zh）"},
-      {"a literal (number, string, true, false or a list)", "字面值（数字、字符串、true、false 或列表）"},
-      {"a literal (number, string, true or false)", "字面值（数字、字符串、true 或 false）"},
+  if (auto k = keyed.find(which); k != keyed.end()) return parse_text(k->second);
+  static const std::map<std::string, std::string> words = {
+      {"an expression", "parse.rules.what.expression"},
+      {"a name", "parse.rules.what.name"},
+      {"a field name", "parse.rules.what.field_name"},
+      {"a word", "parse.rules.what.word"},
+      {"a string", "parse.rules.what.string"},
+      {"a clause", "parse.rules.what.clause"},
+      {"a rule", "parse.rules.what.rule"},
+      {"'rule'", "parse.rules.what.rule_keyword"},
+      {"a rule id (letters and digits)", "parse.rules.what.rule_id"},
+      {"a rule name (kebab-case)", "parse.rules.what.rule_name"},
+      {"'{'", "parse.rules.what.open_brace"},
+      {"')'", "parse.rules.what.close_paren"},
+      {"']'", "parse.rules.what.close_bracket"},
+      {"'='", "parse.rules.what.equals"},
+      {"'in'", "parse.rules.what.in"},
+      {"'}'", "parse.rules.what.close_brace"},
+      {"a clause or '}'", "parse.rules.what.clause_or_close"},
+      {"a language (en or zh)", "parse.rules.what.language"},
+      {"a literal (number, string, true, false or a list)", "parse.rules.what.literal_or_list"},
+      {"a literal (number, string, true or false)", "parse.rules.what.literal"},
   };
   std::string what = which == "eoi" ? "'}'" : which;
-  auto z = zh.find(what);
-  std::string what_zh = z != zh.end() ? z->second : what;
-  std::string found = at != end ? "`" + std::string(at, token_end(at, end)) + "`" : in_text ? "`}`" : "end of file";
-  std::string found_zh = at == end && !in_text ? "文件结尾" : found;
-  return {fmt::format("expected {}, found {}", what, found),
-          fmt::format("此处应为{}，实际为{}", what_zh, found_zh)};
+  auto w = words.find(what);
+  // The words are templates with no arguments (`'{{'` is a brace), so they
+  // are rendered, not pasted, in each language.
+  auto in = [&](Lang lang) {
+    std::string what_text =
+        w != words.end() ? render_template(catalogue_text(w->second, lang), {}, lang) : what;
+    std::string found_text = at != end ? "`" + std::string(at, token_end(at, end)) + "`"
+                             : in_text ? "`}`"
+                                       : std::string(catalogue_text("parse.rules.end_of_file", lang));
+    return msg("parse.rules.expected", {arg("what", what_text), arg("found", found_text)}).in(lang);
+  };
+  return {in(Lang::en), in(Lang::zh)};
 }
 
 void dedent(std::string& text, std::vector<uint32_t>& offsets) {

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "base/span.hpp"
-#include "base/text.hpp"
+#include "base/message.hpp"
 
 namespace jf::ast {
 
@@ -159,8 +159,8 @@ struct Inspection {
 /// A syntax error found by the grammar, already worded.
 struct Error {
   Span span;
-  Text message;
-  Text help;
+  Message message;  // catalogue keys (messages/parse_assess.yaml); base/message.hpp is light
+  Message help;
 };
 
 /// A whole file, items in source order per kind.

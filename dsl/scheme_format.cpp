@@ -52,9 +52,7 @@ FormatResult format_scheme(const SourceSet& sources, uint32_t file, const Limits
   FormatResult out;
   const SourceFile& src = sources[file];
   if (is_table_path(src.path())) {
-    out.refused = {"a table (.docx, .xlsx, .csv, .tsv) has no text layout to format; `jianfu import` writes it "
-                   "as a .assess file",
-                   "表格文件（.docx、.xlsx、.csv、.tsv）没有可排版的文本；可用 `jianfu import` 将其转写为 .assess 文件"};
+    out.refused = msg("parse.format.table");
     return out;
   }
   LoadResult loaded = load_scheme(sources, file, limits);
@@ -86,15 +84,11 @@ FormatResult format_scheme(const SourceSet& sources, uint32_t file, const Limits
   const uint32_t id = again.add(src.path(), text);
   LoadResult back = load_scheme(again, id, limits);
   if (has_error(back.diagnostics) || !(back.scheme == loaded.scheme)) {
-    out.refused = {"the canonical layout would read as a different scheme (an id used twice, or a group "
-                   "written in several blocks?); the file is left as it is",
-                   "按标准格式重写后方案含义会改变（是否有重复的编号，或同一分组分散在多处？）；文件保持原样"};
+    out.refused = msg("parse.format.changes_meaning");
     return out;
   }
   if (comment_texts(collect_comments(again[id], back.scheme, yaml)) != comment_texts(comments)) {
-    out.refused = {"the canonical layout would lose or repeat a comment (an id used twice?); the file is left as "
-                   "it is",
-                   "按标准格式重写会丢失或重复注释（是否有重复的编号？）；文件保持原样"};
+    out.refused = msg("parse.format.loses_comment");
     return out;
   }
   out.text = std::move(text);

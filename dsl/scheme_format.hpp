@@ -22,8 +22,8 @@ struct FormatResult {
   /// The file loads but cannot be written back unchanged in meaning (an id
   /// the writer refuses, a layout that would read as another scheme, a
   /// comment that would be lost or doubled): nothing may be written.
-  Text refused;
-  bool ok() const { return syntax_errors.empty() && refused.en.empty(); }
+  Message refused;
+  bool ok() const { return syntax_errors.empty() && refused.empty(); }
 };
 
 /// Formats file `file` of `sources`, an `.assess` or YAML scheme (by its

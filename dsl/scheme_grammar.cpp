@@ -15,39 +15,28 @@ using grammar::It;
 namespace x3 = boost::spirit::x3;
 namespace g = grammar;
 
-/// How a thing an error names is worded, by X3 rule name.
+/// How a thing an error names is worded, by X3 rule name: a catalogue key
+/// (messages/parse_assess.yaml).
 struct Wording {
   std::string_view which;
-  std::string_view en, zh;
+  std::string_view key;
 };
 constexpr Wording kExpected[] = {
-    {"number", "a number", "数字"},
-    {"number or percent", "a number or a percentage such as `10%`", "数字或百分比（如 `10%`）"},
-    {"name", "a name", "名称"},
-    {"quoted text", "a quoted text", "带引号的文本"},
-    {"report frequency",
-     "a frequency (daily, weekly, monthly, quarterly, semiannual, yearly, adhoc)",
-     "报送频次（daily, weekly, monthly, quarterly, semiannual, yearly, adhoc）"},
-    {"inspection frequency", "a frequency (annual, semiannual, quarterly, monthly, spot)",
-     "检查频次（annual, semiannual, quarterly, monthly, spot）"},
-    {"score mode", "a score mode (threshold, rank, deduction, veto, bonus)",
-     "计分方式（threshold, rank, deduction, veto, bonus）"},
-    {"department kind",
-     "a department kind (office, line, assessment, supervision, efficiency, third_party)",
-     "部门类型（office, line, assessment, supervision, efficiency, third_party）"},
-    {"inspection kind", "an inspection kind (regular, third_party)",
-     "检查类型（regular, third_party）"},
-    {"evidence kind", "an evidence kind (ledger, photo, materials, minutes, system_entry)",
-     "佐证类型（ledger, photo, materials, minutes, system_entry）"},
-    {"action",
-     "a penalty action (interview, statement, notice, veto, deduct N, disqualify, "
-     "accountability)",
-     "处罚措施（interview, statement, notice, veto, deduct N, disqualify, accountability）"},
-    {"trigger", "a trigger (`bottom N`, `bottom N%`, `last` or `below X`)",
-     "触发条件（`bottom N`、`bottom N%`、`last` 或 `below X`）"},
-    {"units value", "unit names or a number of units", "单位名称列表或单位数量"},
-    {"target value", "a quoted text or a number", "带引号的文本或数字"},
-    {"ties value", "`share` or a quoted text", "`share` 或带引号的文本"},
+    {"number", "parse.assess.expected.number"},
+    {"number or percent", "parse.assess.expected.number_or_percent"},
+    {"name", "parse.assess.expected.name"},
+    {"quoted text", "parse.assess.expected.quoted_text"},
+    {"report frequency", "parse.assess.expected.report_frequency"},
+    {"inspection frequency", "parse.assess.expected.inspection_frequency"},
+    {"score mode", "parse.assess.expected.score_mode"},
+    {"department kind", "parse.assess.expected.department_kind"},
+    {"inspection kind", "parse.assess.expected.inspection_kind"},
+    {"evidence kind", "parse.assess.expected.evidence_kind"},
+    {"action", "parse.assess.expected.action"},
+    {"trigger", "parse.assess.expected.trigger"},
+    {"units value", "parse.assess.expected.units_value"},
+    {"target value", "parse.assess.expected.target_value"},
+    {"ties value", "parse.assess.expected.ties_value"},
 };
 
 /// Shortens user text quoted in a message, at a UTF-8 boundary.
@@ -80,14 +69,10 @@ class Parser {
       else if (w == "inspection") item(g::inspection_stmt, out_.inspections);
       else if (w == "penalty") item(g::overall_penalty, out_.overall_penalties);
       else if (*it_ == '}') {
-        error(it_, it_ + 1, {"unexpected `}`: no block is open here", "多余的 `}`：这里没有打开的块"});
+        error(it_, it_ + 1, msg("parse.assess.unexpected_close"));
         ++it_;
       } else {
-        error_found(it_,
-                    {"expected a top-level item (`scheme`, `department`, `group`, `indicator`, "
-                     "`inspection` or `penalty overall`)",
-                     "期望顶层条目（`scheme`、`department`、`group`、`indicator`、`inspection` 或 "
-                     "`penalty overall`）"});
+        error_found(it_, msg("parse.assess.expected_top_level"));
         sync({}, false);
       }
     }
@@ -163,13 +148,12 @@ class Parser {
 
   // ---- errors ----
 
-  void error(It from, It to, Text message, Text help = {}) {
+  void error(It from, It to, Message message, Message help = {}) {
     if (stopped_) return;
     if (out_.errors.size() >= limits_.max_syntax_errors) {
       out_.errors.push_back(
-          {span(from, from), {fmt::format("too many syntax errors; stopped after {}", limits_.max_syntax_errors),
-                              fmt::format("语法错误过多，已在 {} 处后停止", limits_.max_syntax_errors)},
-           {"fix the errors above and run again", "请先修正以上错误再运行"}});
+          {span(from, from), msg("parse.assess.too_many_errors", {arg("limit", limits_.max_syntax_errors)}),
+           msg("parse.assess.too_many_errors.help")});
       out_.error_cap_reached = true;
       stopped_ = true;
       return;
@@ -179,15 +163,9 @@ class Parser {
   }
 
   /// An error at the token at p, adding ", found `TOKEN`".
-  void error_found(It p, Text what, Text help = {}) {
+  void error_found(It p, Message what, Message help = {}) {
     std::string_view tok = token_at(p);
-    if (tok.empty()) {
-      what.en += ", found the end of the file";
-      what.zh += "，但文件已结束";
-    } else {
-      what.en += fmt::format(", found `{}`", shorten(tok));
-      what.zh += fmt::format("，实际是 `{}`", shorten(tok));
-    }
+    what.append(tok.empty() ? msg("parse.assess.found_end") : msg("parse.assess.found", {arg("token", shorten(tok))}));
     error(p, p + tok.size(), std::move(what), std::move(help));
   }
 
@@ -196,39 +174,29 @@ class Parser {
     if (which == "unterminated string") {
       It e = where;
       while (e != end_ && !is_line_end(*e)) ++e;
-      return error(where, e, {"unterminated string: the closing `\"` is missing on this line",
-                              "字符串没有结束：本行缺少结尾的 `\"`"},
-                   {"a string ends on its line; write \\n for a line break",
-                    "字符串不能跨行；换行请写 \\n"});
+      return error(where, e, msg("parse.assess.unterminated_string"), msg("parse.assess.unterminated_string.help"));
     }
     if (which == "bad escape") {
       It e = std::min(where + 2, end_);
       while (e != end_ && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;
       return error(where, e,
-                   {fmt::format("unknown escape `{}` in a string", std::string_view(where, e - where)),
-                    fmt::format("字符串中有未知的转义 `{}`", std::string_view(where, e - where))},
-                   {"only \\\", \\\\ and \\n are escapes; write \\\\ for a backslash",
-                    "只支持 \\\"、\\\\ 和 \\n 三种转义；反斜杠请写 \\\\"});
+                   msg("parse.assess.bad_escape", {arg("escape", std::string_view(where, e - where))}),
+                   msg("parse.assess.bad_escape.help"));
     }
     if (which == "number out of range") {
       std::string_view tok = token_at(where);
       return error(where, where + tok.size(),
-                   {fmt::format("number `{}` is out of range", shorten(tok)),
-                    fmt::format("数字 `{}` 超出范围", shorten(tok))});
+                   msg("parse.assess.number_out_of_range", {arg("number", shorten(tok))}));
     }
-    std::string en(which), zh(which);
+    // A rule without a wording is named as X3 names it, in both languages.
+    MessageArg what = arg("what", which);
     for (const auto& w : kExpected)
-      if (w.which == which) {
-        en = w.en;
-        zh = w.zh;
-      }
+      if (w.which == which) what = jf::word("what", w.key);
     std::string_view prev = previous_token(where);
-    Text msg = prev.empty()
-                   ? Text{fmt::format("expected {}", en), fmt::format("期望{}", zh)}
-                   : Text{fmt::format("expected {} after `{}`", en, shorten(prev)),
-                          fmt::format("期望 `{}` 后面是{}", shorten(prev), zh)};
+    Message m = prev.empty() ? msg("parse.assess.expected", {what})
+                             : msg("parse.assess.expected_after", {what, arg("after", shorten(prev))});
     std::string_view tok = token_at(where);
-    error(where, where + tok.size(), std::move(msg));
+    error(where, where + tok.size(), std::move(m));
   }
 
   // ---- running one X3 rule ----
@@ -247,7 +215,7 @@ class Parser {
         it_ = f;
         return true;
       }
-      error_found(f, {fmt::format("expected {}", x3::what(rule)), fmt::format("期望 {}", x3::what(rule))});
+      error_found(f, msg("parse.assess.expected_rule", {arg("rule", x3::what(rule))}));
     } catch (const x3::expectation_failure<It>& e) {
       // X3 reports the position before the skipper ran; point at the token.
       It where = e.which() == "unterminated string" || e.which() == "bad escape"
@@ -336,12 +304,10 @@ class Parser {
   /// Reports a block left open before `p` (a keyword of an outer level, or the end).
   void unclosed(It p, std::string_view what, std::string_view id) {
     if (p == end_)
-      error(p, p, {fmt::format("expected `}}` to close {} `{}` before the end of the file", what, shorten(id)),
-                   fmt::format("{} `{}` 缺少结尾的 `}}`，文件已结束", what, shorten(id))});
+      error(p, p, msg("parse.assess.unclosed_at_end", {arg("what", what), arg("id", shorten(id))}));
     else
       error(p, p + word_at(p).size(),
-            {fmt::format("expected `}}` to close {} `{}` before `{}`", what, shorten(id), word_at(p)),
-             fmt::format("{} `{}` 缺少结尾的 `}}`（在 `{}` 之前）", what, shorten(id), word_at(p))});
+            msg("parse.assess.unclosed", {arg("what", what), arg("id", shorten(id)), arg("before", word_at(p))}));
   }
 
   // ---- blocks ----
@@ -379,8 +345,7 @@ class Parser {
         if (ok && block.units) duplicate(u.span, "units", "scheme", block.head.name.text);
         if (ok) block.units = std::move(u);
       } else {
-        error_found(it_, {"expected `year`, `total`, `units` or `}` in the scheme header",
-                          "方案头中期望 `year`、`total`、`units` 或 `}`"});
+        error_found(it_, msg("parse.assess.expected_in_header"));
         ok = false;
       }
       if (!ok && sync({"year", "total", "units"}, true) == Flow::top)
@@ -410,8 +375,7 @@ class Parser {
       if (word_at(it_) == "indicator") {
         flow = indicator_block(group.id.text);
       } else {
-        error_found(it_, {fmt::format("expected `indicator` or `}}` in group `{}`", shorten(group.id.text)),
-                          fmt::format("分组 `{}` 中期望 `indicator` 或 `}}`", shorten(group.id.text))});
+        error_found(it_, msg("parse.assess.expected_in_group", {arg("group", shorten(group.id.text))}));
         flow = sync({"indicator"}, true);
       }
       if (flow == Flow::top) return close_open(group, out_.groups, "", "");
@@ -483,11 +447,7 @@ class Parser {
     if (w == "standard") return once(g::standard_stmt, ind.standard, "standard");
     if (w == "method") return once(g::method_stmt, ind.method, "method");
     if (w == "from") return once(g::from_stmt, ind.from, "from");
-    error_found(it_, {"expected an indicator statement (`owner`, `points`, `key`, `score`, `report`, "
-                      "`evidence`, `deduct`, `penalty`, `proves`, `content`, `standard`, `method`, "
-                      "`from`) or `}`",
-                      "期望指标语句（`owner`、`points`、`key`、`score`、`report`、`evidence`、"
-                      "`deduct`、`penalty`、`proves`、`content`、`standard`、`method`、`from`）或 `}`"});
+    error_found(it_, msg("parse.assess.expected_in_indicator"));
     return false;
   }
 
@@ -509,9 +469,8 @@ class Parser {
     if (stopped_) return;
     It p = begin_ + (at.begin - base_.offset);
     error(p, begin_ + (at.end - base_.offset),
-          {fmt::format("`{}` is given twice in {} `{}`", kw, what, shorten(id)),
-           fmt::format("{} `{}` 中 `{}` 出现了两次", what, shorten(id), kw)},
-          {"keep one; the last one is used", "只保留一条；当前以最后一条为准"});
+          msg("parse.assess.given_twice", {arg("keyword", kw), arg("what", what), arg("id", shorten(id))}),
+          msg("parse.assess.given_twice.help"));
   }
 
   It begin_, end_, it_;

@@ -31,6 +31,6 @@ LoadResult load_yaml(const SourceSet& sources, uint32_t file, const Limits& limi
 LoadResult load_scheme(const SourceSet& sources, uint32_t file, const Limits& limits);
 
 /// A JF001 finding at `span`.
-Diagnostic syntax_error(Span span, Text message, Text help = {});
+Diagnostic syntax_error(Span span, Message message, Message help = {});
 
 }  // namespace jf

@@ -315,17 +315,15 @@ class AssessWriter {
     for (size_t n = 0; n < s.overall_penalties.size(); ++n)
       out_ += c_.line(fmt::format("overall:{}", n + 1), "", "penalty overall " + penalty(s.overall_penalties[n]));
     out_ += c_.rest();
-    return {error_.en.empty() ? std::move(out_) : std::string(), error_};
+    return {error_.empty() ? std::move(out_) : std::string(), error_};
   }
 
  private:
-  std::string id(std::string_view text, std::string_view what_en, std::string_view what_zh) {
-    if (!is_assess_identifier(text) && error_.en.empty())
-      error_ = {fmt::format("cannot write {} `{}` in .assess: an identifier is letters, digits and `_`, "
-                            "not starting with a digit",
-                            what_en, text),
-                fmt::format("无法以 .assess 写出{} `{}`：标识符只能由字母、数字和 `_` 组成，且不能以数字开头",
-                            what_zh, text)};
+  /// `text` as an identifier; `what` is the parse.write.what.* key naming
+  /// the field in the "cannot write" message.
+  std::string id(std::string_view text, std::string_view what) {
+    if (!is_assess_identifier(text) && error_.empty())
+      error_ = msg("parse.write.bad_identifier", {jf::word("what", what), arg("id", text)});
     return std::string(text);
   }
   std::string str(std::string_view text) {
@@ -335,9 +333,8 @@ class AssessWriter {
       else if (c == '\\') out += "\\\\";
       else if (c == '\n') out += "\\n";
       else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7F) {
-        if (error_.en.empty())
-          error_ = {fmt::format("cannot write the text \"{}\" in .assess: it holds a control character", text),
-                    fmt::format("无法以 .assess 写出文本“{}”：其中含有控制字符", text)};
+        if (error_.empty())
+          error_ = msg("parse.write.control_character", {arg("text", text)});
       } else {
         out += c;
       }
@@ -362,7 +359,7 @@ class AssessWriter {
       std::string units = "units ";
       for (size_t i = 0; i < info.units.size(); ++i) {
         if (i) units += i % 6 == 0 ? ",\n        " : ", ";
-        units += id(info.units[i].text, "unit", "单位");
+        units += id(info.units[i].text, "parse.write.what.unit");
       }
       out_ += c_.line("scheme/units", "  ", units);
     } else if (info.unit_count) {
@@ -380,7 +377,7 @@ class AssessWriter {
     }
     out_ += "\n";
     for (const Department& d : ds) {
-      std::string line = "department " + pad(id(d.id.text, "department", "部门"), id_w);
+      std::string line = "department " + pad(id(d.id.text, "parse.write.what.department"), id_w);
       if (!d.display.empty() || (d.kind && name_w)) line += " " + pad(d.display.empty() ? "" : str(d.display), name_w);
       if (d.kind) line += fmt::format(" kind {}", to_string(*d.kind));
       while (!line.empty() && line.back() == ' ') line.pop_back();
@@ -388,13 +385,15 @@ class AssessWriter {
     }
   }
 
-  /// What an identifier field is called in the "cannot write" message.
-  static std::pair<std::string_view, std::string_view> id_what(const ModelField& m) {
-    if (m.member == "owner") return {"owner", "责任部门"};
-    if (m.member == "event") return {"event", "扣分事件"};
-    if (m.member == "by") return {"department", "部门"};
-    if (m.member == "id") return {part_info(m.part).en, part_info(m.part).zh};
-    return {"indicator", "指标"};  // proves
+  /// What an identifier field is called in the "cannot write" message: a
+  /// parse.write.what.* key (an element's id is named by its part).
+  static std::string id_what(const ModelField& m) {
+    if (m.member == "owner") return "parse.write.what.owner";
+    if (m.member == "event") return "parse.write.what.event";
+    if (m.member == "by") return "parse.write.what.department";
+    // keys: parse.write.what.*
+    if (m.member == "id") return "parse.write.what." + std::string(part_info(m.part).en);
+    return "parse.write.what.indicator";  // proves
   }
 
   /// The `.assess` text of field `m` of `e` after its keyword; nothing when
@@ -415,17 +414,15 @@ class AssessWriter {
     switch (m.type) {
       case FieldType::text: return str(m.ref<std::string>(e));
       case FieldType::id_text: {
-        auto [en, zh] = id_what(m);
-        return id(m.ref<std::string>(e), en, zh);
+        return id(m.ref<std::string>(e), id_what(m));
       }
       case FieldType::name: {
-        auto [en, zh] = id_what(m);
-        return id(m.ref<Name>(e).text, en, zh);
+        return id(m.ref<Name>(e).text, id_what(m));
       }
       case FieldType::owners: {  // `owner A, B`: the first owns the item
         const Indicator& i = *static_cast<const Indicator*>(e);
-        std::string out = id(i.owner.text, "owner", "责任部门");
-        for (const Name& n : i.co_owners) out += ", " + id(n.text, "owner", "责任部门");
+        std::string out = id(i.owner.text, "parse.write.what.owner");
+        for (const Name& n : i.co_owners) out += ", " + id(n.text, "parse.write.what.owner");
         return out;
       }
       case FieldType::number: return number(m.ref<double>(e));
@@ -439,9 +436,8 @@ class AssessWriter {
       case FieldType::word:
       case FieldType::opt_word: return std::string(field_word(m, e));
       case FieldType::names: {
-        // Not a structured binding: clang 14 cannot capture one in a lambda.
-        const std::pair<std::string_view, std::string_view> what = id_what(m);
-        return list(m.ref<std::vector<Name>>(e), [&](const Name& n) { return id(n.text, what.first, what.second); });
+        const std::string what = id_what(m);
+        return list(m.ref<std::vector<Name>>(e), [&](const Name& n) { return id(n.text, what); });
       }
       case FieldType::words:
         return list(m.ref<std::vector<Evidence>>(e), [](const Evidence& x) { return std::string(to_string(x.kind)); });
@@ -465,7 +461,7 @@ class AssessWriter {
 
   void indicator(const Indicator& i, std::string_view indent) {
     const std::string k = "indicator:" + i.id.text;
-    std::string head = "indicator " + id(i.id.text, "indicator", "指标");
+    std::string head = "indicator " + id(i.id.text, "parse.write.what.indicator");
     if (!i.display.empty()) head += " " + str(i.display);
     out_ += c_.line(k, indent, head + " {");
     std::string in = std::string(indent) + "  ";
@@ -512,7 +508,7 @@ class AssessWriter {
     std::vector<bool> group_done(s.groups.size(), false);
     std::vector<std::string> names_done;
     auto write_group = [&](std::string_view name, const Group* g) {
-      std::string head = "group " + id(name, "group", "指标组");
+      std::string head = "group " + id(name, "parse.write.what.group");
       if (g && g->points) head += " points " + number(*g->points);
       out_ += '\n';
       out_ += c_.line("group:" + std::string(name), "", head + " {");
@@ -567,7 +563,7 @@ class AssessWriter {
   }
 
   std::string out_;
-  Text error_;
+  Message error_;
   Commenter c_;
 };
 

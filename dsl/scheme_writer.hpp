@@ -17,8 +17,8 @@ std::string write_yaml(const Scheme& scheme, const CommentMap* comments = nullpt
 /// The `.assess` text of a model, or why it cannot be written.
 struct AssessText {
   std::string text;  // complete when `error` is empty
-  Text error;        // e.g. an id that is not a valid .assess identifier
-  bool ok() const { return error.en.empty(); }
+  Message error;     // e.g. an id that is not a valid .assess identifier
+  bool ok() const { return error.empty(); }
 };
 
 /// The model in the `.assess` syntax, aligned like examples/qingshan-2025.assess.

@@ -29,11 +29,6 @@ std::pair<uint32_t, uint32_t> line_around(std::string_view text, uint32_t at) {
   return {static_cast<uint32_t>(b), static_cast<uint32_t>(e)};
 }
 
-const Text kGenericHelp{"see docs/scheme-language.md for the syntax; `jianfu check --fix` repairs full-width "
-                        "punctuation and misspelt words",
-                        "语法见 docs/scheme-language.md；`jianfu check --fix` 可自动修正全角标点和拼错的词"};
-
-void append(Diagnostic& d, const std::string& en, const std::string& zh) { d.message.append(Text{en, zh}); }
 
 // `.assess`: what stands at the error.
 void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
@@ -49,12 +44,9 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
       k += r->found.size();
     }
     const bool space = want == " ";
-    append(d,
-           space ? fmt::format("; found the full-width `{}`: write a space instead", found)
-                 : fmt::format("; found the full-width `{}`: write `{}`", found, want),
-           fmt::format("；此处是全角字符“{}”，应写作{}", found, space ? "空格" : "半角 `" + want + "`"));
-    d.help = Text{"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
-              "请将输入法切换为半角（英文）标点，或运行 `jianfu check --fix`"};
+    d.message.append(space ? msg("parse.hint.fullwidth_space", {arg("found", found)})
+                           : msg("parse.hint.fullwidth", {arg("found", found), arg("want", want)}));
+    d.help = msg("parse.hint.halfwidth_help");
     auto [b, e] = line_around(text, at);
     std::string fixed = halfwidth_assess_line(text.substr(b, e - b));
     if (fixed != text.substr(b, e - b)) d.fix.push_back({{file, b, e}, fixed});
@@ -65,51 +57,42 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
   while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '.')) ++k;
   if (k > at && k < text.size() && text[k] == '%') {
     std::string shown(text.substr(at, k + 1 - at));
-    append(d, fmt::format("; `{}` is neither a number nor a text: write `{}` (a number) or `\"{}\"` (a text)", shown,
-                          shown.substr(0, shown.size() - 1), shown),
-           fmt::format("；`{}` 既不是数字也不是文本：应写作 `{}`（数字）或 `\"{}\"`（文本）", shown,
-                       shown.substr(0, shown.size() - 1), shown));
+    d.message.append(
+        msg("parse.hint.percent", {arg("shown", shown), arg("number", shown.substr(0, shown.size() - 1))}));
     return;
   }
   // A misspelt statement keyword (`evidance`): the one keyword it is close to.
   size_t w = at;
   while (w < text.size() && ident_byte(static_cast<unsigned char>(text[w]))) ++w;
   std::string_view word = text.substr(at, w - at);
+  // A message that already offers a guess names it with the argument `guess`.
   if (!word.empty() && std::find(kKeywords.begin(), kKeywords.end(), word) == kKeywords.end() &&
-      d.message.in(Lang::en).find("did you mean") == std::string::npos) {
+      !d.message.find("guess")) {
     std::vector<std::string_view> words(kKeywords.begin(), kKeywords.end());
     std::string_view guess = did_you_mean(word, words);
     if (!guess.empty()) {
-      append(d, fmt::format(" (did you mean `{}`?)", guess), fmt::format("（是否想写 `{}`？）", guess));
+      d.message.append(msg("parse.hint.did_you_mean", {arg("guess", guess)}));
       d.fix.push_back({{file, at, static_cast<uint32_t>(w)}, std::string(guess)});
     }
   }
 }
 
-// yaml-cpp's messages, in Chinese for `--lang zh`.
-std::string yaml_message_zh(std::string_view en) {
-  static const std::pair<std::string_view, std::string_view> kMessages[] = {
-      {"illegal map value", "非法的映射值（冒号位置不对，或上一行缺少冒号）"},
-      {"end of map not found", "映射没有正确结束（缩进或括号不对）"},
-      {"end of map flow not found", "行内映射 {…} 没有结束"},
-      {"end of sequence not found", "列表没有正确结束（缩进不对）"},
-      {"end of sequence flow not found", "行内列表 […] 没有结束"},
-      {"illegal tab when looking for indentation", "缩进中不能使用制表符"},
-      {"end of string not found", "字符串没有结束（缺少引号）"},
-      {"unknown escape character", "未知的转义字符"},
-      {"block sequence entries are not allowed in this context", "此处不能出现列表项"},
-  };
-  for (const auto& [e, z] : kMessages)
-    if (en == e) return std::string(z);
-  return std::string(en);
+// yaml-cpp's messages are English; those the catalogue has (key
+// parse.yaml.cpp.<the message as a slug>, messages/parse_yaml.yaml) are shown
+// in the run's language, the others as yaml-cpp wrote them.
+std::string yaml_cpp_key(std::string_view en) {
+  // keys: parse.yaml.cpp.*
+  std::string key = "parse.yaml.cpp.";
+  for (char c : en) key += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(c)) : '_';
+  return key;
 }
 
 // YAML: `owner：统计局` is one plain scalar to YAML, and the parser fails on a
 // later line. Find the full-width colon after a key and point there.
 void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
-  static const std::string_view kPrefix = "YAML syntax error: ";
-  if (std::string en = d.message.in(Lang::en); en.rfind(kPrefix, 0) == 0)
-    d.message = Text{en, "YAML 语法错误：" + yaml_message_zh(en.substr(kPrefix.size()))};
+  if (d.message.key() == "parse.yaml.syntax_error")
+    if (const MessageArg* what = d.message.find("what"); what && catalogue_has(yaml_cpp_key(what->value)))
+      d.message = msg("parse.yaml.syntax_error", {word("what", yaml_cpp_key(what->value))});
   std::string_view text = src.text();
   const uint32_t error_line = src.locate(d.span.begin).line;
   for (uint32_t n = 1; n <= error_line && n <= src.line_count(); ++n) {
@@ -123,12 +106,8 @@ void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
     const uint32_t at = static_cast<uint32_t>(line.data() - text.data() + k);
     std::string key(line.substr(i, k - i));
     d.span = {file, at, at + 3};
-    d.message = Text{fmt::format("full-width colon `：` after `{}`: YAML reads the line as one text; write `{}: `",
-                             key, key),
-                 fmt::format("`{}` 后是全角冒号“：”，YAML 会把整行当作一段文字；应写作半角冒号加空格 `{}: `", key,
-                             key)};
-    d.help = Text{"switch the input method to half-width (English) punctuation, or run `jianfu check --fix`",
-              "请将输入法切换为半角（英文）标点，或运行 `jianfu check --fix`"};
+    d.message = msg("parse.hint.yaml_fullwidth_colon", {arg("key", key)});
+    d.help = msg("parse.hint.halfwidth_help");
     size_t after = k + 3;
     std::string with = ": ";
     if (after < line.size() && line[after] == ' ') with = ":";
@@ -183,7 +162,7 @@ void add_syntax_hints(const SourceFile& src, uint32_t file, bool yaml, std::vect
     if (d.rule != "JF001") continue;
     if (yaml) hint_yaml(src, file, d);
     else hint_assess(src, file, d);
-    if (d.help.empty()) d.help = kGenericHelp;
+    if (d.help.empty()) d.help = msg("parse.hint.generic_help");
   }
 }
 

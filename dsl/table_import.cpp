@@ -18,7 +18,7 @@
 namespace jf {
 namespace {
 
-Diagnostic unread_note(Span span, Text message, Text help = {}) {
+Diagnostic unread_note(Span span, Message message, Message help = {}) {
   return {.rule = "JF099", .name = "import-unread", .category = "structure", .severity = Severity::info,
           .span = span, .message = std::move(message), .help = std::move(help)};
 }
@@ -99,19 +99,15 @@ class Importer {
     for (const TableProblem& p : table_.problems)
       out_.errors.push_back(syntax_error({file_, std::min(p.begin, size), std::min(std::max(p.end, p.begin), size)},
                                          p.message,
-                                         p.help.in(Lang::en).empty() ? Text{"fix the table, or map its columns with --columns",
-                                                                  "修改表格，或用 --columns 指定列的对应关系"}
-                                                           : p.help));
+                                         p.help.in(Lang::en).empty() ? msg("parse.import.fix_table") : Message(p.help)));
     if (!table_.ok()) return;
     out_.scheme.file = file_;
     header_span_ = {file_, table_.header_begin, table_.header_end};
     scheme_info();
     for (const Table::Ignored& c : table_.ignored) {
       out_.notes.push_back(unread_note({file_, c.begin, c.end},
-                                       {fmt::format("column {} ({}) is not imported: no field has that name", c.letter, c.name),
-                                        fmt::format("第 {} 列（{}）未导入：没有对应的字段", c.letter, c.name)},
-                                       {"map it with --columns if it holds one of the known fields",
-                                        "如果它是已知字段之一，请用 --columns 映射"}));
+                                       msg("parse.import.column_unread", {arg("column", std::string(1, c.letter)), arg("name", c.name)}),
+                                       msg("parse.import.column_unread.help")));
       comment(fmt::format("row {} col {} ({}): not imported", table_.header_row, c.letter, c.name));
     }
     for (const std::string& t : table_.skipped)
@@ -129,12 +125,16 @@ class Importer {
 
  private:
   void comment(std::string line) { out_.comments.push_back(std::move(line)); }
+  // A TODO line written into the scheme: English, as the scheme's other
+  // comments and keywords are, whatever the run's language.
+  static std::string todo(const char* key) { return std::string(catalogue_text(key, Lang::en)); }
 
   // Digits a pattern matched in a title or group name: a total, a year or
   // points have at most 9 (std::stod threw on a 400-digit figure). A longer
   // one is reported at its row and not used.
-  std::optional<double> bounded_number(const std::string& digits, uint32_t row, const char* what_en,
-                                       const char* what_zh, std::optional<Span> place = std::nullopt) {
+  /// `what` is a parse.import.what.* word.
+  std::optional<double> bounded_number(const std::string& digits, uint32_t row, const char* what,
+                                       std::optional<Span> place = std::nullopt) {
     constexpr size_t kMaxDigits = 9;
     size_t count = static_cast<size_t>(std::count_if(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }));
     std::optional<double> v = count <= kMaxDigits ? parse_number(digits) : std::nullopt;
@@ -143,13 +143,12 @@ class Importer {
     uint32_t at = line.empty() ? 0 : static_cast<uint32_t>(line.data() - src_.text().data());
     std::string shown = digits.size() > 20 ? digits.substr(0, 20) + "…" : digits;
     // A paragraph (row 0) is named by its place, not by a row.
-    const std::string row_en = row ? fmt::format("row {}: ", row) : "", row_zh = row ? fmt::format("第 {} 行：", row) : "";
-    out_.errors.push_back(syntax_error(
-        place ? *place : Span{file_, at, at + static_cast<uint32_t>(line.size())},
-        {fmt::format("{}{} `{}` has {} digits, more than the {} a number here may have", row_en, what_en, shown,
-                     count, kMaxDigits),
-         fmt::format("{}{} `{}` 有 {} 位数字，超过此处允许的 {} 位", row_zh, what_zh, shown, count, kMaxDigits)},
-        {"write the figure as a plain number of plausible size, e.g. 1000", "请写成大小合理的数字，如 1000"}));
+    Message m = row ? msg("parse.import.too_many_digits.row", {arg("row", row), jf::word("what", what), arg("shown", shown),
+                                                               arg("count", count), arg("max", kMaxDigits)})
+                    : msg("parse.import.too_many_digits", {jf::word("what", what), arg("shown", shown), arg("count", count),
+                                                           arg("max", kMaxDigits)});
+    out_.errors.push_back(syntax_error(place ? *place : Span{file_, at, at + static_cast<uint32_t>(line.size())},
+                                       std::move(m), msg("parse.import.too_many_digits.help")));
     return std::nullopt;
   }
 
@@ -173,7 +172,6 @@ class Importer {
     };
   }
   std::string where(const TableRow& r, TableField f) const { return table_.where(r, f, Lang::en); }
-  std::string where_zh(const TableRow& r, TableField f) const { return table_.where(r, f, Lang::zh); }
 
   void scheme_info() {
     SchemeInfo& info = out_.scheme.info;
@@ -202,7 +200,7 @@ class Importer {
       if (p.find("千分制") != std::string::npos) total = 1000;
       if (p.find("百分制") != std::string::npos) total = 100;
       if (!o_.total && RE2::PartialMatch(p, "(?:总分|满分)[:：]?\\s*(\\d+)", &n))
-        total = bounded_number(n, table_.preamble_rows[i], "the total", "总分", at);
+        total = bounded_number(n, table_.preamble_rows[i], "parse.import.what.total", at);
       if (total && !o_.total) {
         info.total = total;
         info.total_span = at;
@@ -235,10 +233,9 @@ class Importer {
       lines.push_back(fmt::format("{} units from the configuration (the document does not name them)", info.units.size()));
     }
     if (!info.total)
-      lines.push_back("TODO total: a table does not say the scheme's total; pass --total N (e.g. 1000 for 千分制)");
-    if (info.units.empty())
-      lines.push_back("TODO units: a table does not name the assessed units; pass --units 城关镇,河口乡,…");
-    lines.push_back("TODO inspections and overall penalties: a table does not describe them; add them by hand");
+      lines.push_back(todo("parse.import.todo.total"));
+    if (info.units.empty()) lines.push_back(todo("parse.import.todo.units"));
+    lines.push_back(todo("parse.import.todo.inspections"));
     out_.comments.insert(out_.comments.begin() + static_cast<std::ptrdiff_t>(info_comments_end_), lines.begin(), lines.end());
   }
 
@@ -248,10 +245,12 @@ class Importer {
     std::string t = c.text;
     if (t.ends_with("分")) t.resize(t.size() - 3);
     if (auto v = parse_number(t); v && *v >= 0) return v;
-    out_.errors.push_back(syntax_error(cell_span(c),
-                                       {fmt::format("{}: points `{}` is not a number", where(r, TableField::points), c.text),
-                                        fmt::format("{}：分值 `{}` 不是数字", where_zh(r, TableField::points), c.text)},
-                                       {"write the points as a number, e.g. 30", "分值请写成数字，如 30"}));
+    auto in = [&](Lang l) {
+      return msg("parse.import.points_not_number", {arg("where", table_.where(r, TableField::points, l)), arg("points", c.text)})
+          .in(l);
+    };
+    out_.errors.push_back(
+        syntax_error(cell_span(c), Text{in(Lang::en), in(Lang::zh)}, msg("parse.import.points_not_number.help")));
     return std::nullopt;
   }
 
@@ -262,7 +261,7 @@ class Importer {
     static const RE2 numbering("^[一二三四五六七八九十0-9]+[、.．]\\s*");
     RE2::GlobalReplace(&name, numbering, "");
     std::string pts;
-    if (!gp && RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts)) gp = bounded_number(pts, row, "the group's points", "分组分值");
+    if (!gp && RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts)) gp = bounded_number(pts, row, "parse.import.what.group_points");
     RE2::GlobalReplace(&name, "[（(][^）)]*[）)]$", "");
     std::string id = ident(name);
     if (id.empty()) id = fmt::format("group_r{}", row);
@@ -392,11 +391,11 @@ class Importer {
         comment(fmt::format("{}: 「{}」 → description, kept in the wording", where(r, f), piece));
         continue;
       }
-      out_.notes.push_back(unread_note(span_of(c)(a, b),
-                                       {fmt::format("{}: 「{}」 looks like scoring but no pattern understood it; it is kept in the wording, not in the scoring", where(r, f), piece),
-                                        fmt::format("{}：「{}」像是计分条款，但未能识别；原文已保留，未计入计分", where_zh(r, f), piece)},
-                                       {"rewrite it with a documented phrase (docs/import.md) or edit the scheme by hand",
-                                        "请改用文档列出的写法（docs/import.md），或手工修改方案"}));
+      auto in = [&](Lang l) {
+        return msg("parse.import.scoring_unread", {arg("where", table_.where(r, f, l)), arg("piece", piece)}).in(l);
+      };
+      out_.notes.push_back(unread_note(span_of(c)(a, b), Text{in(Lang::en), in(Lang::zh)},
+                                       msg("parse.import.scoring_unread.help")));
       comment(fmt::format("{}: 「{}」 → not understood (JF099)", where(r, f), piece));
     }
   }
@@ -411,8 +410,8 @@ class Importer {
     const Cell& name_cell = r.at(TableField::indicator);
     if (name_cell.text.empty()) {
       out_.notes.push_back(unread_note({file_, r.begin, std::max(r.end, r.begin)},
-                                       {fmt::format("{} has no indicator name; it is not imported", table_.where_row(r, Lang::en)),
-                                        fmt::format("{}没有指标名称，未导入", table_.where_row(r, Lang::zh))}));
+                                       Text{msg("parse.import.no_name", {arg("where", table_.where_row(r, Lang::en))}).in(Lang::en),
+                                            msg("parse.import.no_name", {arg("where", table_.where_row(r, Lang::zh))}).in(Lang::zh)}));
       return;
     }
     Indicator ind;

@@ -1,5 +1,7 @@
 #include "dsl/table_text_decode.hpp"
 
+#include "dsl/parse_text.hpp"
+
 #include <fmt/format.h>
 #include <iconv.h>
 
@@ -16,8 +18,8 @@ uint32_t row_of(std::string_view bytes, size_t at) {
   return row;
 }
 
-GridProblem problem_at(size_t at, std::string en, std::string zh, uint32_t row) {
-  return {row, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), {std::move(en), std::move(zh)}};
+GridProblem problem_at(size_t at, const Message& m, uint32_t row) {
+  return {row, static_cast<uint32_t>(at), static_cast<uint32_t>(at + 1), parse_text(m)};
 }
 
 // GB18030 character length from its lead bytes (1, 2 or 4), 0 when invalid.
@@ -35,8 +37,7 @@ using Iconv = std::unique_ptr<void, int (*)(iconv_t)>;
 std::optional<Iconv> open_iconv(const char* from, DecodedText& d) {
   iconv_t cd = iconv_open("UTF-8", from);
   if (cd == reinterpret_cast<iconv_t>(-1)) {
-    d.problem = problem_at(0, fmt::format("this system cannot convert {} (iconv)", from),
-                           fmt::format("本系统无法转换 {}（iconv）", from), 0);
+    d.problem = problem_at(0, msg("parse.table.text.no_iconv", {arg("encoding", from)}), 0);
     return std::nullopt;
   }
   return Iconv(cd, iconv_close);
@@ -56,9 +57,7 @@ void decode_gb18030(std::string_view bytes, DecodedText& d) {
     char* out_p = out;
     if (n == 0 || iconv(cd->get(), &in_p, &in_left, &out_p, &out_left) == static_cast<size_t>(-1) || in_left != 0) {
       uint32_t row = row_of(bytes, i);
-      d.problem = problem_at(i, fmt::format("byte {} (row {}) is neither UTF-8 nor GB18030: unknown encoding", i, row),
-                             fmt::format("第 {} 字节（第 {} 行）既不是 UTF-8 也不是 GB18030：无法识别的编码", i, row),
-                             row);
+      d.problem = problem_at(i, msg("parse.table.text.unknown_encoding", {arg("at", i), arg("row", row)}), row);
       return;
     }
     d.text.append(out, out_p);
@@ -79,8 +78,7 @@ void decode_utf16le(std::string_view bytes, DecodedText& d) {
   if (iconv(cd->get(), &in_p, &in_left, &out_p, &out_left) == static_cast<size_t>(-1) || in_left != 0) {
     size_t at = 2 + (body.size() - in_left);
     d.text.clear();
-    d.problem = problem_at(at, fmt::format("byte {}: invalid UTF-16 (a cut or unpaired character)", at),
-                           fmt::format("第 {} 字节：不是有效的 UTF-16（字符不完整或代理项不成对）", at), 0);
+    d.problem = problem_at(at, msg("parse.table.text.bad_utf16", {arg("at", at)}), 0);
     return;
   }
   d.text.resize(d.text.size() - out_left);
@@ -91,14 +89,12 @@ void decode_utf16le(std::string_view bytes, DecodedText& d) {
 DecodedText decode_table_text(std::string_view bytes, TableEncoding want) {
   DecodedText d;
   if (bytes.substr(0, 2) == "\xFE\xFF") {
-    d.problem = problem_at(0, "the file is UTF-16 big-endian; save it as CSV UTF-8 (or Unicode text)",
-                           "文件是 UTF-16 大端编码；请另存为 CSV UTF-8（或 Unicode 文本）", 1);
+    d.problem = problem_at(0, msg("parse.table.text.utf16_be"), 1);
     return d;
   }
   if (want == TableEncoding::utf16le || (want == TableEncoding::detect && bytes.substr(0, 2) == "\xFF\xFE")) {
     if (bytes.substr(0, 2) != "\xFF\xFE") {
-      d.problem = problem_at(0, "UTF-16 text must start with its byte order mark (FF FE)",
-                             "UTF-16 文本须以字节顺序标记（FF FE）开头", 1);
+      d.problem = problem_at(0, msg("parse.table.text.utf16_no_bom"), 1);
       return d;
     }
     decode_utf16le(bytes, d);
@@ -113,8 +109,7 @@ DecodedText decode_table_text(std::string_view bytes, TableEncoding want) {
   if (!utf8_ok) {
     uint32_t at = *src.first_invalid_utf8();
     uint32_t row = row_of(bytes, at);
-    d.problem = problem_at(at, fmt::format("invalid UTF-8 at byte {} (row {}); try --encoding gb18030", at, row),
-                           fmt::format("第 {} 字节（第 {} 行）不是有效的 UTF-8；可试 --encoding gb18030", at, row), row);
+    d.problem = problem_at(at, msg("parse.table.text.bad_utf8", {arg("at", at), arg("row", row)}), row);
     return d;
   }
   d.bom = src.bom_size() > 0;

@@ -1,5 +1,7 @@
 #include "dsl/xlsx_reader.hpp"
 
+#include "dsl/parse_text.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -81,8 +83,7 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
         strings.push_back(string_item(si));
         if (strings.back().size() > limits.max_cell_bytes) {
           g.problems.push_back({0, 0, 0,
-                                {fmt::format("a cell holds more than {} bytes of text", limits.max_cell_bytes),
-                                 fmt::format("有单元格文字超过 {} 字节", limits.max_cell_bytes)}});
+                                parse_text("parse.table.xlsx.cell_too_long", {arg("limit", limits.max_cell_bytes)})});
           return g;
         }
       }
@@ -100,15 +101,17 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
     if (it == targets.end() || !pkg.has(it->second)) continue;  // a chart sheet or a dangling link
     if (!pkg.xml(it->second, sheet, "row", limits.max_rows)) return fail();
     pugi::xml_node ws = sheet.first_child();
-    auto problem = [&](uint32_t row, std::string en, std::string zh) {
-      g.problems.push_back({row, 0, 0, {fmt::format("sheet {}: {}", t.name, en), fmt::format("工作表 {}：{}", t.name, zh)}});
+    // A problem of this sheet, named after it in each language.
+    auto problem = [&](uint32_t row, const Message& m) {
+      auto in = [&](Lang l) { return msg("parse.table.xlsx.in_sheet", {arg("sheet", t.name), arg("problem", m.in(l))}).in(l); };
+      g.problems.push_back({row, 0, 0, {in(Lang::en), in(Lang::zh)}});
     };
     for (pugi::xml_node r : ws.child("sheetData").children()) {
       if (local_name(r) != "row") continue;
       GridRow row;
       row.row = r.attribute("r").as_uint(t.rows.empty() ? 1 : t.rows.back().row + 1);
       if (++total_rows > limits.max_rows) {
-        problem(row.row, fmt::format("more than {} rows", limits.max_rows), fmt::format("超过 {} 行", limits.max_rows));
+        problem(row.row, msg("parse.table.xlsx.too_many_rows", {arg("limit", limits.max_rows)}));
         return g;
       }
       uint32_t next_col = 0;
@@ -118,8 +121,7 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
         if (auto ref = c.attribute("r")) parse_cell_ref(ref.as_string(), col, rr);
         next_col = col + 1;
         if (col >= limits.max_columns) {
-          problem(row.row, fmt::format("row {} has more than {} columns", row.row, limits.max_columns),
-                  fmt::format("第 {} 行超过 {} 列", row.row, limits.max_columns));
+          problem(row.row, msg("parse.table.xlsx.too_many_columns", {arg("row", row.row), arg("limit", limits.max_columns)}));
           return g;
         }
         std::string_view type = c.attribute("t").as_string();
@@ -138,15 +140,12 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
           text = number_text(v);
         }
         if (text.size() > limits.max_cell_bytes) {
-          problem(row.row, fmt::format("row {}: a cell holds more than {} bytes of text", row.row, limits.max_cell_bytes),
-                  fmt::format("第 {} 行：单元格文字超过 {} 字节", row.row, limits.max_cell_bytes));
+          problem(row.row, msg("parse.table.xlsx.row_cell_too_long", {arg("row", row.row), arg("limit", limits.max_cell_bytes)}));
           return g;
         }
         text_bytes += text.size();
         if (text_bytes > limits.max_text_bytes) {
-          problem(row.row, fmt::format("the cells hold more than {} bytes of text (a shared string counts in every "
-                                       "cell that uses it)", limits.max_text_bytes),
-                  fmt::format("单元格文字超过 {} 字节（共享字符串按引用它的单元格重复计）", limits.max_text_bytes));
+          problem(row.row, msg("parse.table.xlsx.too_much_text", {arg("limit", limits.max_text_bytes)}));
           return g;
         }
         if (row.cells.size() <= col) row.cells.resize(col + 1);
@@ -154,8 +153,7 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
       }
       cells += row.cells.size();
       if (cells > limits.max_cells) {
-        problem(row.row, fmt::format("more than {} cells", limits.max_cells),
-                fmt::format("超过 {} 个单元格", limits.max_cells));
+        problem(row.row, msg("parse.table.xlsx.too_many_cells", {arg("limit", limits.max_cells)}));
         return g;
       }
       if (!t.rows.empty() && row.row <= t.rows.back().row) continue;  // out of order: keep the first
@@ -182,9 +180,8 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
           text_bytes += text.size();
         }
         if (text_bytes > limits.max_text_bytes || cells > limits.max_cells) {
-          problem(at->row, fmt::format("merged cells repeat more than {} bytes of text or {} cells", limits.max_text_bytes,
-                                       limits.max_cells),
-                  fmt::format("合并单元格重复的文字超过 {} 字节或超过 {} 个单元格", limits.max_text_bytes, limits.max_cells));
+          problem(at->row, msg("parse.table.xlsx.merged_too_much",
+                               {arg("bytes", limits.max_text_bytes), arg("cells", limits.max_cells)}));
           return g;
         }
         if (++copies > 4ull * limits.max_rows) break;  // overlapping ranges cannot make this quadratic
@@ -193,7 +190,7 @@ Grid read_xlsx(std::string_view bytes, const GridLimits& limits) {
     g.tables.push_back(std::move(t));
   }
   if (g.tables.empty())
-    g.problems.push_back({0, 0, 0, {"the workbook has no worksheet", "工作簿中没有工作表"}});
+    g.problems.push_back({0, 0, 0, parse_text("parse.table.xlsx.no_sheet")});
   return g;
 }
 

@@ -117,18 +117,13 @@ class TreeBuilder : public YAML::EventHandler {
     uint32_t target = it->second;
     std::string name = alias_name(body_pos(mark));
     if (open_flag_[target])
-      fail(at, {fmt::format("alias `{}` refers to a node that contains it (a cycle)", name),
-                fmt::format("别名 `{}` 引用了包含它自身的节点（循环引用）", name)});
+      fail(at, msg("parse.yaml.alias_cycle", {arg("name", name)}));
     if (++alias_uses_ > limits_.max_yaml_aliases)
-      fail(at, {fmt::format("more than {} alias uses in one document", limits_.max_yaml_aliases),
-                fmt::format("一个文档中使用别名超过 {} 次", limits_.max_yaml_aliases)});
+      fail(at, msg("parse.yaml.too_many_aliases", {arg("limit", limits_.max_yaml_aliases)}));
     if (tree_.open_count() + height_[target] > limits_.max_depth) depth_error(at);
     expansion_ += size_[target];
     if (expansion_ > expansion_budget())
-      fail(at, {fmt::format("aliases expand to more than {} nodes (a billion-laughs guard)",
-                            expansion_budget()),
-                fmt::format("别名展开后超过 {} 个节点（防止“十亿笑声”式展开）",
-                            expansion_budget())});
+      fail(at, msg("parse.yaml.alias_expansion", {arg("limit", static_cast<double>(expansion_budget()))}));
     attach(target);
   }
 
@@ -142,16 +137,12 @@ class TreeBuilder : public YAML::EventHandler {
   // Aliases may add at most 100 nodes per allowed alias use.
   uint64_t expansion_budget() const { return 100ull * limits_.max_yaml_aliases; }
 
-  [[noreturn]] void fail(uint32_t at, Text msg, Text help = {}) {
+  [[noreturn]] void fail(uint32_t at, Message message, Message help = {}) {
     uint32_t end = std::min<uint32_t>(at + 1, static_cast<uint32_t>(src_.text().size()));
-    throw Abort{syntax_error({file_, at, std::max(end, at)}, std::move(msg), std::move(help))};
+    throw Abort{syntax_error({file_, at, std::max(end, at)}, std::move(message), std::move(help))};
   }
   [[noreturn]] void depth_error(uint32_t at) {
-    fail(at,
-         {fmt::format("nesting deeper than {} levels", limits_.max_depth),
-          fmt::format("嵌套超过 {} 层", limits_.max_depth)},
-         {"a scheme needs only a few levels of lists and mappings",
-          "方案文件只需要几层列表和映射"});
+    fail(at, msg("parse.yaml.too_deep", {arg("limit", limits_.max_depth)}), msg("parse.yaml.too_deep.help"));
   }
 
   std::string alias_name(uint32_t pos) const {
@@ -167,9 +158,7 @@ class TreeBuilder : public YAML::EventHandler {
     if (diags_.size() < limits_.max_syntax_errors)
       diags_.push_back(syntax_error(
           span,
-          {fmt::format("unsupported tag `{}`; scheme files use no tags", tag),
-           fmt::format("不支持的标签 `{}`；方案文件不使用标签", tag)},
-          {"remove the tag", "删除该标签"}));
+          msg("parse.yaml.tag", {arg("tag", tag)}), msg("parse.yaml.tag.help")));
     return "!";
   }
 
@@ -257,8 +246,7 @@ Span point(const SourceFile& src, uint32_t file, uint32_t body_pos) {
 Diagnostic yaml_exception(const SourceFile& src, uint32_t file, const YAML::Exception& e) {
   uint32_t pos = e.mark.pos < 0 ? static_cast<uint32_t>(src.body().size())
                                 : static_cast<uint32_t>(e.mark.pos);
-  return syntax_error(point(src, file, pos), {fmt::format("YAML syntax error: {}", e.msg),
-                                              fmt::format("YAML 语法错误：{}", e.msg)});
+  return syntax_error(point(src, file, pos), msg("parse.yaml.syntax_error", {arg("what", e.msg)}));
 }
 
 /// After the first document: anything the parser has not consumed is either a
@@ -272,13 +260,10 @@ std::optional<Diagnostic> check_rest(YAML::Parser& parser, const SourceFile& src
     std::string_view rest = src.body().substr(std::min<size_t>(s.pos, src.body().size()));
     if (rest.substr(0, 3) == "---" || rest.substr(0, 1) == "%")
       return syntax_error(point(src, file, s.pos),
-                          {"a second YAML document; a scheme file holds exactly one",
-                           "出现第二个 YAML 文档；一个方案文件只能包含一个文档"},
-                          {"split the documents into separate files", "请把各个文档拆分到不同文件"});
+                          msg("parse.yaml.second_document"), msg("parse.yaml.second_document.help"));
     std::string ch(rest.substr(0, rest.empty() ? 0 : 1));
     return syntax_error(point(src, file, s.pos),
-                        {fmt::format("YAML syntax error: unexpected `{}`", ch),
-                         fmt::format("YAML 语法错误：意外的 `{}`", ch)});
+                        msg("parse.yaml.unexpected", {arg("char", ch)}));
   } catch (const YAML::Exception& e) {
     return yaml_exception(src, file, e);
   }
@@ -314,7 +299,7 @@ std::optional<YamlTree> read_yaml_document_slow(const SourceFile& src, uint32_t 
   }
   if (!builder.has_root()) {
     diagnostics.push_back(syntax_error(point(src, file, 0),
-                                       {"the file holds no YAML document", "文件中没有 YAML 文档"}));
+                                       msg("parse.yaml.no_document")));
     return std::nullopt;
   }
   YamlTree tree = builder.take();

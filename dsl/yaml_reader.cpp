@@ -15,11 +15,14 @@ namespace jf {
 namespace {
 
 
-/// "got a list", "got `abc`": what a wrong value was, in both languages.
-Text got(const YamlNode& n) {
-  if (n.kind == YamlKind::scalar && n.plain)
-    return {fmt::format("got `{}`", n.text), fmt::format("实际是 `{}`", n.text)};
-  return {fmt::format("got {}", describe_en(n)), fmt::format("实际是{}", describe_zh(n))};
+/// "`label` must be X, got `abc`" or "…, got a list": the two forms of a
+/// wrong value, the catalogue key `base` + ".value" or ".kind".
+Message got(std::string_view base, const YamlNode& n, std::vector<MessageArg> args) {
+  const bool value = n.kind == YamlKind::scalar && n.plain;
+  args.push_back(value ? arg("value", n.text) : jf::word("kind", describe_key(n)));
+  // keys: parse.yaml.key_not_word.*
+  // keys: parse.yaml.wrong_type.*
+  return Message(std::string(base) + (value ? ".value" : ".kind"), std::move(args));
 }
 
 /// The earlier key node spelled `text`, among the scalar keys before entry
@@ -63,7 +66,7 @@ YamlReader::YamlReader(const YamlTree& tree, const SourceFile& src, const Limits
                        std::vector<Diagnostic>& out)
     : tree_(tree), src_(src), limits_(limits), out_(out), errors_(static_cast<uint32_t>(out.size())) {}
 
-void YamlReader::error(Span span, Text message, Text help) {
+void YamlReader::error(Span span, Message message, Message help) {
   if (errors_ > limits_.max_syntax_errors) return;
   // Callers widen empty spans by a byte; at the end of the file (`---`) that
   // byte does not exist, and a span must stay inside its file.
@@ -72,8 +75,7 @@ void YamlReader::error(Span span, Text message, Text help) {
   span.begin = std::min(span.begin, span.end);
   if (errors_++ == limits_.max_syntax_errors) {
     out_.push_back(syntax_error(span,
-                                {fmt::format("too many errors; stopped after {}", limits_.max_syntax_errors),
-                                 fmt::format("错误过多，已在 {} 个之后停止报告", limits_.max_syntax_errors)}));
+                                msg("parse.yaml.too_many_errors", {arg("limit", limits_.max_syntax_errors)})));
     return;
   }
   out_.push_back(syntax_error(span, std::move(message), std::move(help)));
@@ -83,7 +85,7 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
                                              const std::vector<std::string_view>& keys) {
   const YamlNode& n = node(id);
   if (n.kind != YamlKind::mapping) {
-    wrong_type(id, label, {"a mapping", "映射"});
+    wrong_type(id, label, {"parse.yaml.expected.mapping"});
     return std::nullopt;
   }
   YamlFields out;
@@ -98,28 +100,27 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
     uint32_t k = n.children[i], v = n.children[i + 1];
     const YamlNode& key = node(k);
     if (key.kind != YamlKind::scalar) {
-      error(key.span, {fmt::format("keys in {} must be words, {}", what.en, got(key).en),
-                       fmt::format("{}中的键必须是单词，{}", what.zh, got(key).zh)});
+      error(key.span, got("parse.yaml.key_not_word", key, {jf::word("what", what.key)}));
       continue;
     }
     std::optional<uint32_t> first = hashed ? seen_before(seen, key.text, k) : seen_before(n.children, i, key.text, tree_);
     if (first) {
       uint32_t line = src_.locate(node(*first).span.begin).line;
-      error(key.span, {fmt::format("duplicate key `{}` in {} (first at line {})", key.text, what.en, line),
-                       fmt::format("{}中的键 `{}` 重复（首次出现在第 {} 行）", what.zh, key.text, line)},
-            {"remove one of the two entries", "删除其中一项"});
+      error(key.span,
+            msg("parse.yaml.duplicate_key", {arg("key", key.text), jf::word("what", what.key), arg("line", line)}),
+            msg("parse.yaml.duplicate_key.help"));
       continue;
     }
     if (std::find(keys.begin(), keys.end(), key.text) == keys.end()) {
       std::string_view guess = did_you_mean(key.text, keys);
       if (!guess.empty()) {
         size_t before = out_.size();
-        error(key.span, {fmt::format("unknown key `{}` in {}; did you mean `{}`?", key.text, what.en, guess),
-                         fmt::format("{}中有未知的键 `{}`；是否想写 `{}`？", what.zh, key.text, guess)});
+        error(key.span,
+              msg("parse.yaml.unknown_key.guess", {arg("key", key.text), jf::word("what", what.key), arg("guess", guess)}));
         suggest(before, key, guess);
       } else
-        error(key.span, {fmt::format("unknown key `{}` in {}; valid keys: {}", key.text, what.en, join(keys)),
-                         fmt::format("{}中有未知的键 `{}`；可用的键：{}", what.zh, key.text, join(keys))});
+        error(key.span,
+              msg("parse.yaml.unknown_key", {arg("key", key.text), jf::word("what", what.key), arg("keys", join(keys))}));
       continue;
     }
     if (node(v).kind != YamlKind::null) out.items.push_back({key.text, k, v});
@@ -130,8 +131,7 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
 void YamlReader::missing(const YamlFields& f, std::string_view key, What what) {
   Span s = node(f.map).span;
   s.end = std::min(s.end, s.begin + 1);
-  error(s, {fmt::format("{} is missing the required key `{}`", what.en, key),
-            fmt::format("{}缺少必填的键 `{}`", what.zh, key)});
+  error(s, msg("parse.yaml.missing_key", {jf::word("what", what.key), arg("key", key)}));
 }
 
 Span YamlReader::value_span(const YamlField& f) const {
@@ -139,16 +139,14 @@ Span YamlReader::value_span(const YamlField& f) const {
 }
 
 void YamlReader::wrong_type(uint32_t id, std::string_view label, What expected) {
-  Text g = got(node(id));
   Span s = node(id).span;
   if (s.end == s.begin) s.end = s.begin + 1;
-  error(s, {fmt::format("`{}` must be {}, {}", label, expected.en, g.en),
-            fmt::format("`{}` 必须是{}，{}", label, expected.zh, g.zh)});
+  error(s, got("parse.yaml.wrong_type", node(id), {arg("label", label), jf::word("expected", expected.key)}));
 }
 
 std::optional<std::span<const uint32_t>> YamlReader::list(uint32_t id, std::string_view label) {
   if (node(id).kind != YamlKind::sequence) {
-    wrong_type(id, label, {"a list", "列表"});
+    wrong_type(id, label, {"parse.yaml.expected.list"});
     return std::nullopt;
   }
   return node(id).children;
@@ -162,7 +160,7 @@ std::optional<double> YamlReader::number(uint32_t id, std::string_view label) {
     auto [p, ec] = std::from_chars(n.text.data(), end, v);
     if (ec == std::errc() && p == end && std::isfinite(v)) return v;
   }
-  wrong_type(id, label, {"a number", "数字"});
+  wrong_type(id, label, {"parse.yaml.expected.number"});
   return std::nullopt;
 }
 
@@ -172,19 +170,18 @@ std::optional<bool> YamlReader::boolean(uint32_t id, std::string_view label) {
     if (n.text == "true" || n.text == "True" || n.text == "TRUE") return true;
     if (n.text == "false" || n.text == "False" || n.text == "FALSE") return false;
   }
-  wrong_type(id, label, {"true or false", "true 或 false"});
+  wrong_type(id, label, {"parse.yaml.expected.boolean"});
   return std::nullopt;
 }
 
 std::optional<std::string> YamlReader::string(uint32_t id, std::string_view label) {
   const YamlNode& n = node(id);
   if (n.kind != YamlKind::scalar) {
-    wrong_type(id, label, {"a text", "文本"});
+    wrong_type(id, label, {"parse.yaml.expected.text"});
     return std::nullopt;
   }
   if (n.text.size() > limits_.max_string_bytes) {
-    error(n.span, {fmt::format("`{}` is longer than {} bytes", label, limits_.max_string_bytes),
-                   fmt::format("`{}` 超过 {} 字节", label, limits_.max_string_bytes)});
+    error(n.span, msg("parse.yaml.too_long", {arg("label", label), arg("limit", limits_.max_string_bytes)}));
     return std::nullopt;
   }
   return std::string(n.text);
@@ -193,16 +190,15 @@ std::optional<std::string> YamlReader::string(uint32_t id, std::string_view labe
 std::optional<Name> YamlReader::name(uint32_t id, std::string_view label) {
   const YamlNode& n = node(id);
   if (n.kind != YamlKind::scalar) {
-    wrong_type(id, label, {"a name", "名称"});
+    wrong_type(id, label, {"parse.yaml.expected.name"});
     return std::nullopt;
   }
   if (n.text.empty()) {
-    error(n.span, {fmt::format("`{}` must not be empty", label), fmt::format("`{}` 不能为空", label)});
+    error(n.span, msg("parse.yaml.empty", {arg("label", label)}));
     return std::nullopt;
   }
   if (n.text.size() > limits_.max_name_bytes) {
-    error(n.span, {fmt::format("`{}` is longer than {} bytes", label, limits_.max_name_bytes),
-                   fmt::format("`{}` 超过 {} 字节", label, limits_.max_name_bytes)});
+    error(n.span, msg("parse.yaml.too_long", {arg("label", label), arg("limit", limits_.max_name_bytes)}));
     return std::nullopt;
   }
   return Name{std::string(n.text), n.span};
@@ -212,17 +208,17 @@ std::optional<std::string_view> YamlReader::word(uint32_t id, std::string_view l
                                                  const std::vector<std::string_view>& words) {
   const YamlNode& n = node(id);
   if (n.kind != YamlKind::scalar) {
-    wrong_type(id, label, {"a word", "单词"});
+    wrong_type(id, label, {"parse.yaml.expected.word"});
     return std::nullopt;
   }
   auto it = std::find(words.begin(), words.end(), n.text);
   if (it != words.end()) return *it;
   std::string_view guess = did_you_mean(n.text, words);
-  std::string hint_en = guess.empty() ? "" : fmt::format(" (did you mean `{}`?)", guess);
-  std::string hint_zh = guess.empty() ? "" : fmt::format("（是否想写 `{}`？）", guess);
   size_t before = out_.size();
-  error(n.span, {fmt::format("unknown {} `{}`{}; expected one of: {}", label, n.text, hint_en, join(words)),
-                 fmt::format("未知的 {} `{}`{}；可选值：{}", label, n.text, hint_zh, join(words))});
+  error(n.span, guess.empty() ? msg("parse.yaml.unknown_word", {arg("label", label), arg("value", n.text),
+                                                                arg("words", join(words))})
+                              : msg("parse.yaml.unknown_word.guess", {arg("label", label), arg("value", n.text),
+                                                                      arg("guess", guess), arg("words", join(words))}));
   if (!guess.empty()) suggest(before, n, guess);
   return std::nullopt;
 }

@@ -31,9 +31,10 @@ struct YamlFields {
   const YamlField* get(std::string_view key) const;
 };
 
-/// The name of an element kind in both languages, e.g. {"indicator", "指标"}.
+/// What a mapping or value is, named in messages: a catalogue key whose
+/// text is the name (messages/parse_yaml.yaml), e.g. "parse.yaml.part.indicator".
 struct What {
-  std::string_view en, zh;
+  std::string key;
 };
 
 /// Reads values out of a tree, reporting each problem once with its position and
@@ -46,7 +47,7 @@ class YamlReader {
   const YamlNode& node(uint32_t i) const { return tree_[i]; }
   const Limits& limits() const { return limits_; }
   /// Records a JF001; past the cap, one "too many errors" note and then nothing.
-  void error(Span span, Text message, Text help = {});
+  void error(Span span, Message message, Message help = {});
   /// Attaches a `check --fix` replacement (`word`) to the finding just
   /// reported (if error() reported one after `reported` findings).
   void suggest(size_t reported, const YamlNode& n, std::string_view word);

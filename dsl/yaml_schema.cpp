@@ -72,8 +72,7 @@ class SchemeReader {
     if (top.kind != YamlKind::mapping) {
       Span at = top.span;
       at.end = std::max(at.end, at.begin + 1);
-      r_.error(at, {fmt::format("the top level must be a mapping with a `scheme` key, got {}", describe_en(top)),
-                    fmt::format("顶层必须是包含 `scheme` 键的映射，实际是{}", describe_zh(top))});
+      r_.error(at, msg("parse.yaml.top_not_mapping", {jf::word("kind", describe_key(top))}));
       return false;
     }
     auto f = fields(root, Part::document);
@@ -92,7 +91,14 @@ class SchemeReader {
   }
 
  private:
-  static What what(Part p) { return {part_info(p).en, part_info(p).zh}; }
+  /// The part's name in messages: parse.yaml.part.<part> (its English name
+  /// without "the ").
+  static What what(Part p) {
+    std::string_view en = part_info(p).en;
+    if (en.starts_with("the ")) en.remove_prefix(4);
+    // keys: parse.yaml.part.*
+    return {"parse.yaml.part." + std::string(en)};
+  }
   /// The mapping of an element of `p`, checked against the keys of its fields.
   std::optional<YamlFields> fields(uint32_t n, Part p) {
     return r_.fields(n, p == Part::document ? "top level" : part_info(p).key, what(p), keys_of(p));
@@ -215,9 +221,7 @@ class SchemeReader {
     for (Name& x : all) {
       if (x.text == ind.owner.text ||
           std::any_of(ind.co_owners.begin(), ind.co_owners.end(), [&](const Name& c) { return c.text == x.text; })) {
-        r_.error(x.span, {fmt::format("`{}` is named twice in `owner`", x.text),
-                          fmt::format("`owner` 中 `{}` 出现了两次", x.text)},
-                 {"name each department once", "每个部门只写一次"});
+        r_.error(x.span, msg("parse.scheme.owner_twice", {arg("name", x.text)}), msg("parse.scheme.owner_twice.help"));
         continue;
       }
       if (ind.owner.text.empty()) ind.owner = std::move(x);
@@ -242,7 +246,7 @@ class SchemeReader {
       } else if (u.kind == YamlKind::scalar && u.plain && parse_number(u.text)) {
         info.unit_count = parse_number(u.text);
       } else {
-        r_.wrong_type(v->value, "units", {"a list of names or a number", "名称列表或数字"});
+        r_.wrong_type(v->value, "units", {"parse.yaml.expected.units"});
       }
     }
   }
@@ -372,15 +376,14 @@ class SchemeReader {
         return t;
       }
     }
-    r_.error(t.span, {fmt::format("`when` must be `bottom N`, `bottom N%`, `last` or `below X`, got `{}`", *text),
-                      fmt::format("`when` 必须是 `bottom N`、`bottom N%`、`last` 或 `below X`，实际是 `{}`", *text)});
+    r_.error(t.span, msg("parse.yaml.bad_trigger", {arg("value", *text)}));
     return std::nullopt;
   }
 
   std::optional<Action> read_action(uint32_t n) {
     const YamlNode& node = r_.node(n);
     if (node.kind != YamlKind::scalar) {
-      r_.wrong_type(n, "actions", {"a list of actions", "惩戒措施列表"});
+      r_.wrong_type(n, "actions", {"parse.yaml.expected.actions"});
       return std::nullopt;
     }
     auto w = split_words(node.text);
@@ -400,13 +403,11 @@ class SchemeReader {
         a.amount = *amount;
         return a;
       }
-      r_.error(a.span, {fmt::format("`deduct` needs the points, e.g. `deduct 5`, got `{}`", node.text),
-                        fmt::format("`deduct` 需要写明分值，例如 `deduct 5`，实际是 `{}`", node.text)});
+      r_.error(a.span, msg("parse.yaml.deduct_needs_points", {arg("value", node.text)}));
       return std::nullopt;
     }
     if (w.size() == 1) return a;
-    r_.error(a.span, {fmt::format("action `{}` takes no value, got `{}`", head, node.text),
-                      fmt::format("惩戒措施 `{}` 不带数值，实际是 `{}`", head, node.text)});
+    r_.error(a.span, msg("parse.yaml.action_takes_no_value", {arg("action", head), arg("value", node.text)}));
     return std::nullopt;
   }
 

@@ -68,24 +68,16 @@ std::optional<YamlTree> read_yaml_fast(const SourceFile& src, uint32_t file, con
 /// check both paths build the same tree).
 std::optional<YamlTree> read_yaml_document_slow(const SourceFile& src, uint32_t file, const Limits& limits,
                                                 std::vector<Diagnostic>& diagnostics);
-/// "a list", "a mapping", "a string", "nothing" … for "got X" messages.
-inline std::string_view describe_en(const YamlNode& n) {
+/// The catalogue key naming a node's kind for "got X" messages ("a list",
+/// "a mapping", "a string", "nothing" …; messages/parse_yaml.yaml).
+inline std::string_view describe_key(const YamlNode& n) {
   switch (n.kind) {
-    case YamlKind::null: return "nothing";
-    case YamlKind::sequence: return "a list";
-    case YamlKind::mapping: return "a mapping";
-    case YamlKind::scalar: return n.plain ? "a plain value" : "a string";
+    case YamlKind::null: return "parse.yaml.node.null";
+    case YamlKind::sequence: return "parse.yaml.node.list";
+    case YamlKind::mapping: return "parse.yaml.node.mapping";
+    case YamlKind::scalar: return n.plain ? "parse.yaml.node.plain" : "parse.yaml.node.string";
   }
-  return "?";
-}
-inline std::string_view describe_zh(const YamlNode& n) {
-  switch (n.kind) {
-    case YamlKind::null: return "空值";
-    case YamlKind::sequence: return "列表";
-    case YamlKind::mapping: return "映射";
-    case YamlKind::scalar: return n.plain ? "普通值" : "字符串";
-  }
-  return "?";
+  return "parse.yaml.node.plain";
 }
 
 }  // namespace jf

@@ -14,7 +14,10 @@ bool add_rule_file(RuleSet& set, const SourceSet& sources, uint32_t file, bool b
                    std::vector<Diagnostic>& errors, const Limits& limits) {
   // The byte checks schemes get, before the grammar sees the text.
   if (auto bad = first_byte_problem(sources[file])) {
-    errors.push_back(rt::compile_error({file, bad->at, bad->at + 1}, std::move(bad->message), std::move(bad->help)));
+    Diagnostic d = rt::compile_error({file, bad->at, bad->at + 1}, Text{}, Text{});
+    d.message = std::move(bad->message);  // catalogue keys (messages/parse_input.yaml)
+    d.help = std::move(bad->help);
+    errors.push_back(std::move(d));
     return false;
   }
   std::vector<rules_ast::SyntaxError> syntax;

@@ -65,7 +65,7 @@ TEST(ConvertRoundtrip, YamlExamplesToYaml) {
 void expect_assess_roundtrip(const Scheme& original, const std::string& label) {
   SourceSet sources;
   AssessText text = write_assess(original);
-  ASSERT_TRUE(text.ok()) << label << ": " << text.error.en;
+  ASSERT_TRUE(text.ok()) << label << ": " << text.error.in(Lang::en);
   LoadResult back = load_text(sources, "out.assess", text.text);
   EXPECT_TRUE(back.diagnostics.empty()) << label << ": " << first_message(back) << "\n" << text.text;
   EXPECT_TRUE(back.scheme == original) << label << "\n" << text.text;
@@ -211,10 +211,10 @@ TEST(ConvertRoundtrip, AssessRefusesAnIdThatIsNotAnIdentifier) {
   s.departments.push_back(dept("县委办、县政府办", "", DeptKind::office));
   AssessText out = write_assess(s);
   EXPECT_FALSE(out.ok());
-  EXPECT_EQ(out.error.en,
+  EXPECT_EQ(out.error.in(Lang::en),
             "cannot write department `县委办、县政府办` in .assess: an identifier is letters, digits and "
             "`_`, not starting with a digit");
-  EXPECT_EQ(out.error.zh,
+  EXPECT_EQ(out.error.in(Lang::zh),
             "无法以 .assess 写出部门 `县委办、县政府办`：标识符只能由字母、数字和 `_` 组成，且不能以数字开头");
 }
 
@@ -253,7 +253,7 @@ TEST(ConvertRoundtrip, AssessTextIsAligned) {
                                  {{ActionKind::interview, 0, {}}, {ActionKind::deduct, 5, {}}},
                                  {}});
   AssessText out = write_assess(s);
-  ASSERT_TRUE(out.ok()) << out.error.en;
+  ASSERT_TRUE(out.ok()) << out.error.in(Lang::en);
   EXPECT_EQ(out.text,
             "scheme \"青山县\" {\n"
             "  year 2025\n"

@@ -23,7 +23,7 @@ FormatResult format_text(const std::string& text, const std::string& name = "t.r
 
 std::string why(const FormatResult& r) {
   if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.in(Lang::en);
-  return r.refused.en;
+  return r.refused.in(Lang::en);
 }
 
 std::vector<fs::path> rule_files(const fs::path& dir) {

@@ -25,7 +25,7 @@ FormatResult format_text(const std::string& name, const std::string& text) {
 
 std::string why(const FormatResult& r) {
   if (!r.syntax_errors.empty()) return r.syntax_errors[0].message.in(Lang::en);
-  return r.refused.en;
+  return r.refused.in(Lang::en);
 }
 
 std::vector<fs::path> scheme_files(const fs::path& dir) {
@@ -217,14 +217,14 @@ TEST(SchemeFormat, RefusesALayoutThatWouldReadAsAnotherScheme) {
   EXPECT_FALSE(r.ok());
   EXPECT_TRUE(r.text.empty());
   EXPECT_TRUE(r.syntax_errors.empty());
-  EXPECT_NE(r.refused.en.find("would read as a different scheme"), std::string::npos) << r.refused.en;
+  EXPECT_NE(r.refused.in(Lang::en).find("would read as a different scheme"), std::string::npos) << r.refused.in(Lang::en);
 }
 
 TEST(SchemeFormat, RefusesTables) {
   FormatResult r = format_text("t.csv", "考核内容,分值\n");
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(r.refused.en.find("jianfu import"), std::string::npos) << r.refused.en;
-  EXPECT_NE(r.refused.zh.find("jianfu import"), std::string::npos) << r.refused.zh;
+  EXPECT_NE(r.refused.in(Lang::en).find("jianfu import"), std::string::npos) << r.refused.in(Lang::en);
+  EXPECT_NE(r.refused.in(Lang::zh).find("jianfu import"), std::string::npos) << r.refused.in(Lang::zh);
 }
 
 }  // namespace

@@ -64,7 +64,7 @@ std::vector<std::string> field_findings(const std::string& text, int keys) {
   for (int i = 0; i < keys; ++i) names.push_back(fmt::format("k{}", i));
   std::vector<std::string_view> views(names.begin(), names.end());
   YamlReader r(*t, src, Limits{}, diags);
-  r.fields(t->root, "top level", {"the map", "映射"}, views);
+  r.fields(t->root, "top level", {"parse.yaml.part.document"}, views);
   std::vector<std::string> out;
   for (const Diagnostic& d : diags)
     out.push_back(fmt::format("{} {}", src.locate(d.span.begin).line, d.message.in(Lang::en)));
@@ -76,8 +76,8 @@ void expect_duplicates_found(int keys) {
   for (int i = 0; i < keys; ++i) text += fmt::format("k{}: 1\n", i);
   text += "k5: 2\nk5: 3\n";  // twice more: both name the first, on line 6
   EXPECT_EQ(field_findings(text, keys),
-            (std::vector<std::string>{fmt::format("{} duplicate key `k5` in the map (first at line 6)", keys + 1),
-                                      fmt::format("{} duplicate key `k5` in the map (first at line 6)", keys + 2)}))
+            (std::vector<std::string>{fmt::format("{} duplicate key `k5` in the document (first at line 6)", keys + 1),
+                                      fmt::format("{} duplicate key `k5` in the document (first at line 6)", keys + 2)}))
       << keys << " keys";
 }
 

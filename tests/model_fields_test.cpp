@@ -175,7 +175,7 @@ TEST(ModelFields, EveryFieldSurvivesAssess) {
   Scheme s = full_scheme();
   SourceSet sources;
   AssessText text = write_assess(s);
-  ASSERT_TRUE(text.ok()) << text.error.en;
+  ASSERT_TRUE(text.ok()) << text.error.in(Lang::en);
   LoadResult back = load_text(sources, "all.assess", text.text);
   ASSERT_TRUE(back.diagnostics.empty()) << back.diagnostics[0].message.in(Lang::en) << "\n" << text.text;
   EXPECT_TRUE(back.scheme == s) << text.text;
