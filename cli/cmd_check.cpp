@@ -187,11 +187,7 @@ int run_check(const CheckOptions& o, Globals g) {
       return files ? kFindings : kClean;
     }
     if (files)
-      std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
-                                   : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
-                                                 fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
-                     .c_str(),
-                 stderr);
+      std::fputs((msg("cli.check.fixed", {arg("fixes", fixes), arg("files", files)}).in(lang) + "\n").c_str(), stderr);
   }
   // `-o` onto a checked file would replace the scheme with its own report.
   for (const std::string& target : {o.output, o.write_baseline}) {
@@ -270,11 +266,9 @@ int run_check(const CheckOptions& o, Globals g) {
   }
   const Tally& tally = report.finish();
   if (baselined && o.format == "text")
-    out.write(lang == Lang::zh ? fmt::format("基线中已有的 {} 个问题未列出。\n", baselined)
-                               : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
-                                             baselined == 1 ? "" : "s"));
+    out.write(msg("cli.check.baselined", {arg("n", baselined)}).in(lang) + "\n");
   out.commit();
-  for (const std::string& e : errors) print_tool_error(e);
+  for (const std::string& e : errors) print_tool_error(e, lang);
   if (!errors.empty()) return kToolFailed;
   if (never_fail) return kClean;
   return tally.any_at_least(fail_level) ? kFindings : kClean;

@@ -21,6 +21,11 @@ namespace jf::cli {
 /// does not compile): main prints the message and exits 2.
 struct ToolError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  /// A catalogue message, printed in the run's language (what() holds English).
+  explicit ToolError(Message m) : std::runtime_error(m.in(Lang::en)), message(std::move(m)) {}
+  /// The message in `lang`: the keyed one, else what() as it was written.
+  std::string in(Lang lang) const { return message.empty() ? std::string(what()) : message.in(lang); }
+  Message message;
 };
 
 /// Standard output is a pipe whose reader has gone (`jianfu check . | head`):
@@ -79,10 +84,10 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
 /// Prints compile errors of rule files (text renderer) to stderr.
 void print_errors(const std::vector<Diagnostic>& errors, const SourceSet& sources, Lang lang);
 
-/// Prints `jianfu: error: MESSAGE` to stderr, the message escaped as every
+/// Prints `jianfu: error: MESSAGE` (in Chinese `jianfu：错误：`) to stderr, the message escaped as every
 /// terminal-bound text is (sanitize_lines): a path or value from an
 /// untrusted file cannot send ESC/BEL/NUL or bidi overrides to a CI log.
-void print_tool_error(std::string_view message) noexcept;
+void print_tool_error(std::string_view message, Lang lang = Lang::en) noexcept;
 
 /// For --max-file-size: digits only, at most 2^40 (1 TiB). "-1" would wrap
 /// to a limit of 0 bytes (every file read as empty), "1e3" to 1.
