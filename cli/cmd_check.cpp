@@ -164,7 +164,7 @@ int run_check(const CheckOptions& o, Globals g) {
   }
   // Nothing could be read: the errors alone, not "Checked 0 files" above them.
   if (jobs.empty() && !errors.empty()) {
-    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+    for (const std::string& e : errors) print_tool_error(e, lang);
     return kToolFailed;
   }
   // --diff shows what --fix would change and exits 1 when it would; --fix
