@@ -173,11 +173,7 @@ std::optional<int> fix_or_diff(const CheckOptions& o, const std::vector<Job>& jo
     return files ? kFindings : kClean;
   }
   if (files)
-    std::fputs((lang == Lang::zh ? fmt::format("jianfu：在 {} 个文件中修正了 {} 处\n", files, fixes)
-                                 : fmt::format("jianfu: fixed {} problem{} in {} file{}\n", fixes,
-                                               fixes == 1 ? "" : "s", files, files == 1 ? "" : "s"))
-                   .c_str(),
-               stderr);
+    std::fputs((msg("cli.check.fixed", {arg("fixes", fixes), arg("files", files)}).in(lang) + "\n").c_str(), stderr);
   return std::nullopt;
 }
 
@@ -210,7 +206,7 @@ int run_check(const CheckOptions& o, Globals g) {
   const std::vector<std::string>& checked = inputs.paths;
   // Nothing could be read: the errors alone, not "Checked 0 files" above them.
   if (jobs.empty() && !errors.empty()) {
-    for (const std::string& e : errors) std::fputs(fmt::format("jianfu: error: {}\n", e).c_str(), stderr);
+    for (const std::string& e : errors) print_tool_error(e, lang);
     return kToolFailed;
   }
   if (o.fix || o.diff)
@@ -286,11 +282,9 @@ int run_check(const CheckOptions& o, Globals g) {
   }
   const Tally& tally = report.finish();
   if (baselined && o.format == "text")
-    out.write(lang == Lang::zh ? fmt::format("基线中已有的 {} 个问题未列出。\n", baselined)
-                               : fmt::format("{} finding{} already in the baseline not shown.\n", baselined,
-                                             baselined == 1 ? "" : "s"));
+    out.write(msg("cli.check.baselined", {arg("n", baselined)}).in(lang) + "\n");
   out.commit();
-  for (const std::string& e : errors) print_tool_error(e);
+  for (const std::string& e : errors) print_tool_error(e, lang);
   if (!errors.empty()) return kToolFailed;
   return !policy.never_fail && tally.any_at_least(policy.fail_level) ? kFindings : kClean;
 }

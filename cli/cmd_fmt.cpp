@@ -76,8 +76,7 @@ class Formatter {
     if (o_.diff) write_output("", diffs_);
     else if (o_.check)
       for (const std::string& p : tally_.changed)
-        std::fputs((lang_ == Lang::zh ? fmt::format("需要重排：{}\n", p) : fmt::format("would reformat: {}\n", p)).c_str(),
-                   stdout);
+        std::fputs((msg("cli.fmt.would_reformat", {arg("path", p)}).in(lang_) + "\n").c_str(), stdout);
     if (any_file && (tally_.changed.size() + tally_.unchanged + tally_.broken) > 0) summary();
     if (tally_.failed) return kToolFailed;
     if (tally_.broken) return kFindings;
@@ -87,15 +86,10 @@ class Formatter {
  private:
   void summary() const {
     const size_t n = tally_.changed.size(), same = tally_.unchanged;
-    std::string s;
-    if (lang_ == Lang::zh) {
-      s = fmt::format("jianfu：{} 个文件{}，{} 个文件无需改动", n, o_.check || o_.diff ? "需要重排" : "已重排", same);
-      if (tally_.broken) s += fmt::format("，{} 个文件有语法错误未处理", tally_.broken);
-    } else {
-      s = fmt::format("jianfu: {} file{} {}, {} left unchanged", n, n == 1 ? "" : "s",
-                      o_.check || o_.diff ? "would be reformatted" : "reformatted", same);
-      if (tally_.broken) s += fmt::format(", {} with syntax errors left alone", tally_.broken);
-    }
+    std::string s = msg(o_.check || o_.diff ? "cli.fmt.summary_would" : "cli.fmt.summary_done",
+                        {arg("n", n), arg("same", same)})
+                        .in(lang_);
+    if (tally_.broken) s += msg("cli.fmt.broken", {arg("n", tally_.broken)}).in(lang_);
     std::fflush(stdout);
     std::fputs((s + "\n").c_str(), stderr);
   }

@@ -16,18 +16,13 @@ struct SchemaOptions {
 
 int run_schema(const SchemaOptions& o, const Globals& g) {
   if (o.which != "yaml" && o.which != "config") {
-    bool zh = resolve_lang(g.lang) == Lang::zh;
-    throw ToolError(zh ? fmt::format("schema {}：请写 yaml 或 config", o.which)
-                       : fmt::format("schema {}: use yaml or config", o.which));
+    throw ToolError(msg("cli.schema.which", {arg("which", o.which)}));
   }
   if (!o.docs.empty()) {
     std::string text = read_source_file(o.docs, g.limits.max_file_bytes);
-    Text error;
+    Message error;
     std::string out = regenerate_field_docs(text, error);
-    if (!error.en.empty()) {
-      bool zh = resolve_lang(g.lang) == Lang::zh;
-      throw ToolError(zh ? fmt::format("{}：{}", o.docs, error.zh) : fmt::format("{}: {}", o.docs, error.en));
-    }
+    if (!error.empty()) throw ToolError(msg("cli.path_error", {arg("path", o.docs), arg("error", error.in(resolve_lang(g.lang)))}));
     fmt::print("{}", out);
     return kClean;
   }

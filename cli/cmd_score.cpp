@@ -26,9 +26,7 @@ struct ScoreOptions {
 // then exit 2. Nothing is scored from data that needed a guess.
 void report_data_issues(const std::string& path, const std::vector<DataIssue>& issues, Lang lang) {
   for (const DataIssue& i : issues) {
-    std::string where = !i.row ? path
-                        : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
-                                           : fmt::format("{}:row {}", path, i.row);
+    std::string where = !i.row ? path : msg("cli.data_row", {arg("path", path), arg("row", i.row)}).in(lang);
     std::fputs(fmt::format("{}: {}\n", sanitize_lines(where), sanitize_lines(i.message.in(lang))).c_str(), stderr);
   }
   throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/message.hpp"
+
 #include <set>
 
 #include "cli/fix.hpp"
@@ -36,8 +38,7 @@ json suppression(const Diagnostic& d, const Analysis& a, const std::string& uri,
   uint32_t indent_end = line_start;
   while (indent_end < text.size() && (text[indent_end] == ' ' || text[indent_end] == '\t')) ++indent_end;
   std::string line = fmt::format("{}# jianfu: allow {} -- \n", text.substr(line_start, indent_end - line_start), d.rule);
-  std::string title = a.lang == Lang::zh ? fmt::format("在此行抑制 {}（在 -- 后写明理由）", d.rule)
-                                         : fmt::format("Suppress {} on this line (write the reason after --)", d.rule);
+  std::string title = msg("cli.lsp.suppress", {arg("rule", d.rule)}).in(a.lang);
   json out = action(std::move(title), "quickfix", uri, json::array({text_edit(index, line_start, line_start, line)}));
   out["diagnostics"] = json::array({lsp_diagnostic(d, index, a.lang)});
   return out;
@@ -59,8 +60,7 @@ json lsp_code_actions(const Analysis& a, const std::string& uri, std::string_vie
     if (!d.fix.empty() && wanted(only, "quickfix") && (apply_fixes(text, {d}, applied), applied == d.fix.size())) {
       json edits = json::array();
       for (const Edit& e : d.fix) edits.push_back(text_edit(index, e.span.begin, e.span.end, e.text));
-      std::string title = a.lang == Lang::zh ? fmt::format("修正 {}：{}", d.rule, d.message.in(a.lang))
-                                             : fmt::format("Fix {}: {}", d.rule, d.message.in(a.lang));
+      std::string title = msg("cli.lsp.fix", {arg("rule", d.rule), arg("message", d.message.in(a.lang))}).in(a.lang);
       json fix = action(std::move(title), "quickfix", uri, std::move(edits));
       fix["diagnostics"] = json::array({lsp_diagnostic(d, index, a.lang)});
       fix["isPreferred"] = true;
@@ -74,8 +74,7 @@ json lsp_code_actions(const Analysis& a, const std::string& uri, std::string_vie
     size_t applied = 0;
     std::string fixed = apply_fixes(text, a.findings, applied);
     if (applied > 0 && fixed != text) {
-      std::string title = a.lang == Lang::zh ? fmt::format("修正全部可自动修正的问题（{} 处）", applied)
-                                             : fmt::format("Fix all mechanical problems ({})", applied);
+      std::string title = msg("cli.lsp.fix_all", {arg("n", applied)}).in(a.lang);
       out.push_back(action(std::move(title), "source.fixAll", uri,
                            json::array({text_edit(index, 0, static_cast<uint32_t>(text.size()), fixed)})));
     }

@@ -14,7 +14,7 @@ nlohmann::json lsp_diagnostic(const Diagnostic& d, const LineIndex& index, Lang 
   // LSP: 1 error, 2 warning, 3 information.
   int severity = d.severity == Severity::error ? 1 : d.severity == Severity::warning ? 2 : 3;
   std::string message = d.message.in(lang);
-  if (!d.help.in(lang).empty()) message += (lang == Lang::zh ? "\n帮助：" : "\nhelp: ") + d.help.in(lang);
+  if (!d.help.in(lang).empty()) message += "\n" + msg("cli.lsp.help", {arg("help", d.help.in(lang))}).in(lang);
   nlohmann::json out = {{"range", lsp_range(index, d.span.begin, d.span.end)},
                         {"severity", severity},
                         {"source", "jianfu"},

@@ -47,7 +47,7 @@ nlohmann::json lsp_hover(const Analysis& a, std::string_view text, const LineInd
     if (shown++ == 0) begin = d.span.begin, end = d.span.end;
     if (!md.empty()) md += "\n---\n\n";
     md += fmt::format("**{}** {}\n\n", d.rule.empty() ? "jianfu" : d.rule, d.message.in(a.lang));
-    if (!d.help.in(a.lang).empty()) md += fmt::format("{}{}\n\n", a.lang == Lang::zh ? "帮助：" : "help: ", d.help.in(a.lang));
+    if (!d.help.in(a.lang).empty()) md += msg("cli.lsp.help", {arg("help", d.help.in(a.lang))}).in(a.lang) + "\n\n";
     if (const RuleMeta* r = find_rule(a, d.rule); r && explained.insert(r->id).second)
       md += fenced(explanation(*r, a.lang));
   }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/message.hpp"
+
 #include <algorithm>
 
 #include "cli/lsp_diagnostics.hpp"
@@ -23,7 +25,7 @@ std::string points_detail(const std::string& display, const std::optional<double
   std::string out = display;
   if (points) {
     if (!out.empty()) out += " · ";
-    out += lang == Lang::zh ? fmt::format("{:g} 分", *points) : fmt::format("{:g} points", *points);
+    out += msg("cli.lsp.points", {arg("points", fmt::format("{:g}", *points))}).in(lang);
   }
   return out;
 }

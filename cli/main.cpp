@@ -23,13 +23,22 @@ void say_error(const char* kind, const char* what) noexcept {
   std::fprintf(stderr, "jianfu: %s: %s\n", kind, what);
 }
 
+// The language of a failed run's last word: --lang, else LANG; never throws.
+jf::Lang error_lang(const jf::cli::Globals& g) noexcept {
+  try {
+    return jf::cli::resolve_lang(g.lang);
+  } catch (...) {
+    return jf::Lang::en;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace jf::cli;
   std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error, not a crash
   jf::use_builtin_lexicon();      // read on first use, by import, facts and rules alike
-  CLI::App app{"jianfu (减负): a linter and rule engine for assessment schemes"};
+  CLI::App app{std::string(jf::catalogue_text("cli.about", jf::Lang::en))};
   app.require_subcommand(1);
   app.fallthrough();  // global options such as --lang also work after the command
   app.set_version_flag("--version", JIANFU_VERSION);
@@ -71,13 +80,13 @@ int main(int argc, char** argv) {
   } catch (const OutputClosed&) {  // the reader of a pipe has gone: nothing to say
     return kToolFailed;
   } catch (const ToolError& e) {
-    print_tool_error(e.what());
+    print_tool_error(e.in(error_lang(g)), error_lang(g));
     return kToolFailed;
   } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
     if (e.code() != std::errc::broken_pipe) say_error("error", "cannot write the output");
     return kToolFailed;
   } catch (const std::exception& e) {
-    print_tool_error(std::string("internal error: ") + e.what());
+    print_tool_error(jf::msg("cli.internal_error", {jf::arg("what", e.what())}).in(error_lang(g)), error_lang(g));
     return kToolFailed;
   }
   return kToolFailed;

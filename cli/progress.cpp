@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "base/message.hpp"
+
 namespace jf::cli {
 
 namespace {
@@ -19,10 +21,9 @@ bool env_set(const char* name) {
 // "42 s", "3 min 5 s", "2 h 10 min" (Chinese: 42 秒, 3 分 5 秒, 2 小时 10 分).
 std::string duration(double seconds, Lang lang) {
   long s = std::lround(std::max(0.0, seconds));
-  bool zh = lang == Lang::zh;
-  if (s < 60) return fmt::format(fmt::runtime(zh ? "{} 秒" : "{} s"), s);
-  if (s < 3600) return fmt::format(fmt::runtime(zh ? "{} 分 {} 秒" : "{} min {} s"), s / 60, s % 60);
-  return fmt::format(fmt::runtime(zh ? "{} 小时 {} 分" : "{} h {} min"), s / 3600, s % 3600 / 60);
+  if (s < 60) return msg("cli.progress.seconds", {arg("s", s)}).in(lang);
+  if (s < 3600) return msg("cli.progress.minutes", {arg("m", s / 60), arg("s", s % 60)}).in(lang);
+  return msg("cli.progress.hours", {arg("h", s / 3600), arg("m", s % 3600 / 60)}).in(lang);
 }
 
 std::chrono::milliseconds delay_before_first_line() {
@@ -46,15 +47,14 @@ bool progress_wanted(int flag, size_t files) {
 }
 
 std::string progress_text(size_t done, size_t total, double seconds, Lang lang) {
-  bool zh = lang == Lang::zh;
-  std::string s = fmt::format(fmt::runtime(zh ? "已检查 {}/{} 个文件" : "checked {}/{} files"), done, total);
+  std::string s = msg("cli.progress.checked", {arg("done", done), arg("total", total)}).in(lang);
   if (done == 0 || seconds <= 0) return s;
   double rate = static_cast<double>(done) / seconds;
-  s += fmt::format(fmt::runtime(zh ? "，每秒 {:.0f} 个" : ", {:.0f} files/s"), rate);
+  s += msg("cli.progress.rate", {arg("rate", fmt::format("{:.0f}", rate))}).in(lang);
   if (done < total) {
     double left = static_cast<double>(total - done) / rate;
-    if (left < 0.5) s += zh ? "，即将完成" : ", almost done";
-    else s += fmt::format(fmt::runtime(zh ? "，预计还需 {}" : ", about {} left"), duration(left, lang));
+    if (left < 0.5) s += catalogue_text("cli.progress.almost_done", lang);
+    else s += msg("cli.progress.left", {arg("left", duration(left, lang))}).in(lang);
   }
   return s;
 }

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "base/message.hpp"
+
 #include "dsl/results_loader.hpp"
 #include "engine/results_validate.hpp"
 
@@ -10,9 +12,7 @@ namespace {
 
 [[noreturn]] void fail(const std::string& path, const std::vector<DataIssue>& issues, Lang lang) {
   for (const DataIssue& i : issues) {
-    std::string where = !i.row ? path
-                        : lang == Lang::zh ? fmt::format("{}：第 {} 行", path, i.row)
-                                           : fmt::format("{}:row {}", path, i.row);
+    std::string where = !i.row ? path : msg("cli.data_row", {arg("path", path), arg("row", i.row)}).in(lang);
     fmt::print(stderr, "{}: {}\n", where, i.message.in(lang));
   }
   throw ToolError(fmt::format("{}: {} problem{} in the results", path, issues.size(), issues.size() == 1 ? "" : "s"));

@@ -7,13 +7,13 @@
 
 namespace jf::cli {
 
-void print_tool_error(std::string_view message) noexcept {
+void print_tool_error(std::string_view message, Lang lang) noexcept {
   // Never throws: stderr may be a closed pipe (`jianfu … 2>&1 | head -3`), and
   // an exception while reporting an error would abort the process.
   try {
-    const std::string safe = sanitize_lines(message);
+    const std::string line = msg("cli.error", {arg("message", sanitize_lines(message))}).in(lang);
     std::fflush(stdout);
-    std::fprintf(stderr, "jianfu: error: %s\n", safe.c_str());
+    std::fprintf(stderr, "%s\n", line.c_str());
   } catch (...) {
   }
 }

@@ -2,7 +2,10 @@
 // codes every command returns, and how a tool error is printed.
 #pragma once
 #include <stdexcept>
+#include <string>
 #include <string_view>
+
+#include "base/message.hpp"
 
 namespace jf::cli {
 
@@ -10,6 +13,11 @@ namespace jf::cli {
 /// does not compile): main prints the message and exits 2.
 struct ToolError : std::runtime_error {
   using std::runtime_error::runtime_error;
+  /// A catalogue message, printed in the run's language (what() holds English).
+  explicit ToolError(Message m) : std::runtime_error(m.in(Lang::en)), message(std::move(m)) {}
+  /// The message in `lang`: the keyed one, else what() as it was written.
+  std::string in(Lang lang) const { return message.empty() ? std::string(what()) : message.in(lang); }
+  Message message;
 };
 
 /// Standard output is a pipe whose reader has gone (`jianfu check . | head`):
@@ -20,9 +28,10 @@ struct OutputClosed : ToolError {
 
 enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
 
-/// Prints `jianfu: error: MESSAGE` to stderr, the message escaped as every
-/// terminal-bound text is (sanitize_lines): a path or value from an
-/// untrusted file cannot send ESC/BEL/NUL or bidi overrides to a CI log.
-void print_tool_error(std::string_view message) noexcept;
+/// Prints `jianfu: error: MESSAGE` (in Chinese `jianfu：错误：`) to stderr,
+/// the message escaped as every terminal-bound text is (sanitize_lines): a
+/// path or value from an untrusted file cannot send ESC/BEL/NUL or bidi
+/// overrides to a CI log.
+void print_tool_error(std::string_view message, Lang lang = Lang::en) noexcept;
 
 }  // namespace jf::cli

@@ -9,6 +9,7 @@
 
 #include "base/lexicon.hpp"
 #include "base/display_width.hpp"
+#include "base/message.hpp"
 #include "render/render.hpp"
 
 namespace jf {
@@ -19,16 +20,17 @@ double round2(double share) { return std::round(share * 100) / 100; }
 
 // The trace share (留痕分占比) and the items behind it, after the table.
 std::string trace_text(const Burden& b, bool zh) {
-  std::string out = zh ? fmt::format("\n留痕分占比：{}（{} 分中有 {} 分奖励材料、活动、宣传、APP使用或设机构，而非实绩）\n",
-                                     pct(round2(b.total.trace_share)), format_number(b.total.offered_points),
-                                     format_number(std::round(b.total.trace_points * 10) / 10))
-                       : fmt::format("\ntrace share: {} ({} of {} points reward paperwork, activities, publicity, app use or bodies set up rather than results)\n",
-                                     pct(round2(b.total.trace_share)), format_number(std::round(b.total.trace_points * 10) / 10),
-                                     format_number(b.total.offered_points));
+  const Lang lang = zh ? Lang::zh : Lang::en;
+  std::string out = "\n" +
+                    msg("render.burden.trace_share", {arg("share", pct(round2(b.total.trace_share))),
+                                                      arg("offered", format_number(b.total.offered_points)),
+                                                      arg("trace", format_number(std::round(b.total.trace_points * 10) / 10))})
+                        .in(lang) +
+                    "\n";
   const std::shared_ptr<const Lexicon> lex = lexicon();  // zh: the classes' names from the lexicon files
   for (const TraceItem& t : b.traces) {
     std::string classes;
-    for (const std::string& c : t.classes) classes += (classes.empty() ? "" : zh ? "、" : ", ") + (zh ? lex->class_name(c, true) : c);
+    for (const std::string& c : t.classes) classes += std::string(classes.empty() ? "" : catalogue_text("list.separator", lang)) + (zh ? lex->class_name(c, true) : c);
     out += fmt::format("  {}  {} / {}  {}  {}\n", sanitize_for_terminal(t.id),
                        format_number(std::round(t.trace_points * 10) / 10), format_number(t.points),
                        pct(round2(t.trace_share)), classes);
@@ -64,19 +66,19 @@ std::string render_burden_text(const std::string& name, const Burden& b, Lang la
   size_t w = zh ? 4 : 10;
   for (const BurdenRow* r : rows) w = std::max(w, display_width(sanitize_for_terminal(r->id)));
   std::string out = sanitize_for_terminal(name) +
-                    (zh ? fmt::format("：每个单位每年的负担（{} 个单位）\n\n", format_number(b.units))
-                        : fmt::format(": load on each unit per year ({} units)\n\n", format_number(b.units)));
+                    msg("render.burden.heading", {arg("units", format_number(b.units))}).in(lang) + "\n\n";
   // Header cells padded by display width, so Chinese headings align too.
   static constexpr size_t kWidths[] = {5, 7, 6, 7, 8, 9, 11, 5, 6, 5};
-  static constexpr const char* kEn[] = {"items", "points", "share", "ranked", "forms/yr", "evidence/yr",
-                                        "inspections", "proof", "vetoes", "trace"};
-  static constexpr const char* kZh[] = {"指标", "分值", "占比", "排名占比", "报表/年", "佐证/年", "检查/年", "证明层", "否决", "留痕"};
-  out += pad_right(zh ? "部门" : "department", w);
-  for (size_t i = 0; i < std::size(kWidths); ++i) out += "  " + pad_left(zh ? kZh[i] : kEn[i], kWidths[i]);
+  static constexpr const char* kColumns[] = {"items", "points", "share", "ranked", "forms", "evidence",
+                                             "inspections", "proof", "vetoes", "trace"};
+  out += pad_right(catalogue_text("render.burden.col.department", lang), w);
+  for (size_t i = 0; i < std::size(kWidths); ++i)
+    // keys: render.burden.col.*
+    out += "  " + pad_left(catalogue_text(std::string("render.burden.col.") + kColumns[i], lang), kWidths[i]);
   out += "\n";
   for (const BurdenRow* r : rows) out += text_row(*r, w);
   BurdenRow total = b.total;
-  total.id = zh ? "合计" : "total";
+  total.id = catalogue_text("render.burden.total", lang);
   out += text_row(total, w);
   return out + trace_text(b, zh);
 }
@@ -96,7 +98,6 @@ std::string render_burden_json(const std::string& name, const Burden& b) {
 }
 
 std::string render_burden_svg(const std::string& name, const Burden& b, Lang lang) {
-  const bool zh = lang == Lang::zh;
   const int row_h = 26, top = 70, bar_max = 300, gap = 40;
   size_t label_cols = 4;
   for (const BurdenRow& r : b.departments) label_cols = std::max(label_cols, display_width(r.id));
@@ -113,8 +114,9 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
       "'WenQuanYi Micro Hei', sans-serif\" font-size=\"13\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>\n"
       "<text x=\"10\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{2}</text>\n",
-      width, height, xml_escape(name + (zh ? "：各部门分值与每年报表" : ": points and forms a year by department")));
-  const std::string titles[2] = {zh ? "分值" : "Points", zh ? "每个单位每年报表数" : "Forms per unit-year"};
+      width, height, xml_escape(name + std::string(catalogue_text("render.burden.svg.title", lang))));
+  const std::string titles[2] = {std::string(catalogue_text("render.burden.svg.points", lang)),
+                                 std::string(catalogue_text("render.burden.svg.forms", lang))};
   const char* colors[2] = {"#c0392b", "#2c6fbb"};
   for (int panel = 0; panel < 2; ++panel) {
     const int x0 = label_w + panel * (panel_w + gap);
@@ -135,20 +137,17 @@ std::string render_burden_svg(const std::string& name, const Burden& b, Lang lan
     }
   }
   out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#8e44ad\">{}</text>\n", height - 32,
-                     xml_escape(zh ? fmt::format("留痕分占比：{}（{} 分中 {} 分）", pct(round2(b.total.trace_share)),
-                                                 format_number(b.total.offered_points),
-                                                 format_number(std::round(b.total.trace_points * 10) / 10))
-                                   : fmt::format("Trace share: {} ({} of {} points reward traces, not results)",
-                                                 pct(round2(b.total.trace_share)),
-                                                 format_number(std::round(b.total.trace_points * 10) / 10),
-                                                 format_number(b.total.offered_points))));
+                     xml_escape(msg("render.burden.svg.trace_share",
+                                    {arg("share", pct(round2(b.total.trace_share))),
+                                     arg("offered", format_number(b.total.offered_points)),
+                                     arg("trace", format_number(std::round(b.total.trace_points * 10) / 10))})
+                                    .in(lang)));
   out += fmt::format("<text x=\"10\" y=\"{}\" fill=\"#555555\">{}</text>\n", height - 14,
-                     xml_escape(zh ? fmt::format("合计：{} 分，每年 {} 份报表、{} 项佐证、{} 次检查", format_number(b.total.points),
-                                          format_number(b.total.forms), format_number(b.total.evidence),
-                                          format_number(b.total.inspections))
-                            : fmt::format("Total: {} points; per unit-year {} forms, {} evidence items, {} inspections",
-                                          format_number(b.total.points), format_number(b.total.forms),
-                                          format_number(b.total.evidence), format_number(b.total.inspections))));
+                     xml_escape(msg("render.burden.svg.total",
+                                    {arg("points", format_number(b.total.points)), arg("forms", format_number(b.total.forms)),
+                                     arg("evidence", format_number(b.total.evidence)),
+                                     arg("inspections", format_number(b.total.inspections))})
+                                    .in(lang)));
   return out + "</svg>\n";
 }
 

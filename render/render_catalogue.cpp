@@ -21,13 +21,16 @@ std::vector<const RuleMeta*> by_id(const std::vector<RuleMeta>& rules) {
   return out;
 }
 
-// A category and a severity as a Chinese reader sees them.
+// A category and a severity as a Chinese reader sees them
+// (`cli.rules.category.*`, `render.severity.*`); an unknown category as is.
 std::string_view category_zh(std::string_view c) {
-  return c == "structure" ? "结构" : c == "ranking" ? "排名" : c == "centralization" ? "条线集权"
-       : c == "proof" ? "留痕" : c == "penalty" ? "惩戒" : c == "volume" ? "负担" : c;
+  // keys: cli.rules.category.*
+  const std::string key = "cli.rules.category." + std::string(c);
+  return catalogue_has(key) ? catalogue_text(key, Lang::zh) : c;
 }
 std::string_view severity_zh(Severity s) {
-  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+  // keys: render.severity.*
+  return catalogue_text("render.severity." + std::string(to_string(s)), Lang::zh);
 }
 
 }  // namespace
@@ -42,14 +45,14 @@ std::string explanation(const RuleMeta& r, Lang lang) {
   if (!r.explain.in(lang).empty()) out += r.explain.in(lang) + "\n\n";
   // A rule whose explanation has its own Parameters section lists them
   // there with their defaults: printed once, not twice.
-  const bool has_section = r.explain.in(lang).find(zh ? "参数" : "Parameters") != std::string::npos;
+  const bool has_section = r.explain.in(lang).find(catalogue_text("report.parameters_heading", lang)) != std::string::npos;
   if (!r.params.empty() && !has_section) {
-    out += zh ? "参数默认值（可在 .jianfu.yaml 中覆盖）：\n" : "Parameter defaults (override in .jianfu.yaml):\n";
+    out += std::string(catalogue_text("cli.rules.param_defaults", lang)) + "\n";
     for (const RuleParam& p : r.params) out += fmt::format("  {} = {}\n", p.name, p.default_text);
     out += "\n";
   }
   if (!r.example.empty()) {
-    out += fmt::format("{}\n{}", zh ? "触发示例：" : "Example that fires:", r.example);
+    out += fmt::format("{}\n{}", catalogue_text("cli.rules.example", lang), r.example);
     if (r.example.back() != '\n') out += "\n";
   }
   return out;

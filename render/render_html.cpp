@@ -37,14 +37,13 @@ std::string head(const HtmlReportInput& in) {
       "<meta name=\"generator\" content=\"jianfu {}\">\n"
       "<title>{} — {}</title>\n<style>{}</style>\n</head>\n<body>\n",
       zh ? "zh-CN" : "en", hex_to_base64(html::kReportCssSha256), html_escape(in.version), html_escape(title),
-      zh ? "考核方案评估报告" : "assessment scheme review", html::kReportCss);
+      catalogue_text("report.title_suffix", in.lang), html::kReportCss);
 }
 
 std::string footer(const HtmlReportInput& in) {
   return fmt::format("<footer><p>{} <code>jianfu {}</code>{}</p></footer>\n</body>\n</html>\n",
-                     html::tr(in.lang, "Made by", "由"), html_escape(in.version),
-                     html::tr(in.lang, " (减负), a linter for assessment schemes.",
-                              " 生成（减负：考核方案检查工具）。"));
+                     catalogue_text("report.made_by", in.lang), html_escape(in.version),
+                     catalogue_text("report.a_linter_for_assessment_schemes", in.lang));
 }
 
 bool holds(Span outer, Span inner) {
@@ -74,7 +73,8 @@ std::string explanation_html(const std::string& explain) {
     std::string_view text = line.substr(first);
     if (first == 0) {
       flush();
-      skip = text == "Parameters" || text == "参数";
+      skip = text == catalogue_text("report.parameters_heading", Lang::en) ||
+             text == catalogue_text("report.parameters_heading", Lang::zh);
       if (!skip) out += "<h4>" + html_escape(text) + "</h4>";
       continue;
     }
@@ -88,11 +88,11 @@ std::string explanation_html(const std::string& explain) {
   return out;
 }
 
-const char* severity_label(Severity s, Lang lang) {
+std::string_view severity_label(Severity s, Lang lang) {
   switch (s) {
-    case Severity::error: return html::tr(lang, "error", "错误");
-    case Severity::warning: return html::tr(lang, "warning", "警告");
-    default: return html::tr(lang, "info", "提示");
+    case Severity::error: return catalogue_text("report.error", lang);
+    case Severity::warning: return catalogue_text("report.warning", lang);
+    default: return catalogue_text("report.info", lang);
   }
 }
 
@@ -179,7 +179,7 @@ std::string finding_block(const HtmlReportInput& in, const PlacedFinding& p) {
   const Lang lang = in.lang;
   std::string body;
   if (!d.help.in(lang).empty())
-    body += fmt::format("<p class=\"fix\"><b>{}</b>{}</p>", tr(lang, "What to do instead: ", "怎么改："),
+    body += fmt::format("<p class=\"fix\"><b>{}</b>{}</p>", catalogue_text("report.what_to_do_instead", lang),
                         html_escape(d.help.in(lang)));
   if (const RuleMeta* m = in.rules ? in.rules->find(d.rule) : nullptr)
     body += "<div class=\"explain\">" + explanation_html(m->explain.in(lang)) + "</div>";
@@ -189,7 +189,7 @@ std::string finding_block(const HtmlReportInput& in, const PlacedFinding& p) {
       "<span class=\"msg\">{5}</span> <span class=\"where\">{6}</span></summary>{7}</details>\n",
       to_string(d.severity), html_escape(d.rule), p.line, severity_label(d.severity, lang), html_escape(d.name),
       html_escape(d.message.in(lang)),
-      fmt::format(fmt::runtime(tr(lang, "line {}", "第 {} 行")), p.line), body);
+      msg("report.line", {arg("line", p.line)}).in(lang), body);
 }
 
 }  // namespace html

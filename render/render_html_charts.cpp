@@ -10,7 +10,7 @@ namespace jf::html {
 namespace {
 
 struct Series {
-  const char *en, *zh;
+  const char* key;   // its name in messages/report.yaml
   const char* css;  // class of its bars: colour comes from the stylesheet
 };
 
@@ -35,7 +35,7 @@ std::string bar_panels(const std::string& title, const std::vector<Series>& seri
     double max = 0;
     for (const Row& r : rows) max = std::max(max, r.values[k]);
     const int x0 = kLabel + k * panel_w;
-    out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"18\">{}</text>\n", x0, tr(lang, series[k].en, series[k].zh));
+    out += fmt::format("<text class=\"axis\" x=\"{}\" y=\"18\">{}</text>\n", x0, catalogue_text(series[k].key, lang));
     for (size_t i = 0; i < rows.size(); ++i) {
       const int y = kTop + kRow * static_cast<int>(i);
       const double v = rows[i].values[k];
@@ -52,10 +52,10 @@ std::string bar_panels(const std::string& title, const std::vector<Series>& seri
 }
 
 // The chart's numbers as a table, collapsed on screen.
-std::string data_table(const std::vector<Series>& series, const std::vector<Row>& rows, const char* first, Lang lang) {
+std::string data_table(const std::vector<Series>& series, const std::vector<Row>& rows, std::string_view first, Lang lang) {
   std::string out = fmt::format("<details class=\"data\"><summary>{}</summary><table><thead><tr><th scope=\"col\">{}</th>",
-                                tr(lang, "The numbers as a table", "以表格查看数据"), first);
-  for (const Series& s : series) out += fmt::format("<th scope=\"col\">{}</th>", tr(lang, s.en, s.zh));
+                                catalogue_text("report.the_numbers_as_a_table", lang), first);
+  for (const Series& s : series) out += fmt::format("<th scope=\"col\">{}</th>", catalogue_text(s.key, lang));
   out += "</tr></thead><tbody>\n";
   for (const Row& r : rows) {
     out += "<tr><th scope=\"row\">" + r.label + "</th>";
@@ -65,26 +65,26 @@ std::string data_table(const std::vector<Series>& series, const std::vector<Row>
   return out + "</tbody></table></details>\n";
 }
 
-std::string figure(const std::string& title, const std::string& caption, const std::string& body) {
+std::string figure(const std::string& title, std::string_view caption, const std::string& body) {
   return fmt::format("<figure><figcaption><b>{}</b> {}</figcaption>\n{}</figure>\n", title, caption, body);
 }
 
 std::string departments_chart(const HtmlReportInput& in) {
   const Lang lang = in.lang;
-  const std::vector<Series> series = {{"points", "分值", "bar-points"}, {"forms a year", "每年报表", "bar-forms"},
-                                      {"evidence a year", "每年佐证", "bar-evidence"}};
+  const std::vector<Series> series = {{"report.series.points", "bar-points"},
+                                      {"report.series.forms", "bar-forms"},
+                                      {"report.series.evidence", "bar-evidence"}};
   std::vector<Row> rows;
   for (const BurdenRow& r : in.burden.departments)
     if (r.indicators > 0 || r.inspections > 0) rows.push_back({html_escape(r.name), {r.points, r.forms, r.evidence}});
   if (in.burden.undeclared)
-    rows.push_back({tr(lang, "(owner not declared)", "（未声明的部门）"),
+    rows.push_back({std::string(catalogue_text("report.owner_not_declared", lang)),
                     {in.burden.undeclared->points, in.burden.undeclared->forms, in.burden.undeclared->evidence}});
   if (rows.empty()) return {};
-  const std::string title = tr(lang, "Points and load by department", "各部门的分值与负担");
+  const std::string title(catalogue_text("report.points_and_load_by_department", lang));
   return figure(title,
-                tr(lang, "What each department scores, and the forms and evidence it asks of each unit in a year.",
-                   "各部门掌握的分值，以及每年向每个单位要的报表和佐证材料。"),
-                bar_panels(title, series, rows, lang) + data_table(series, rows, tr(lang, "department", "部门"), lang));
+                catalogue_text("report.what_each_department_scores_and", lang),
+                bar_panels(title, series, rows, lang) + data_table(series, rows, catalogue_text("report.department", lang), lang));
 }
 
 // Points by how they are earned: a single stacked bar plus its legend, which
@@ -94,19 +94,19 @@ std::string modes_chart(const HtmlReportInput& in) {
   const Scheme& s = in.check->scheme;
   struct Mode {
     ScoreMode mode;
-    const char *en, *zh;
+    const char* key;
     double points = 0;
-  } modes[] = {{ScoreMode::rank, "by rank among units", "按排名"},
-               {ScoreMode::threshold, "against a standard", "按标准"},
-               {ScoreMode::deduction, "by deductions", "扣分制"},
-               {ScoreMode::veto, "veto items", "一票否决项"},
-               {ScoreMode::bonus, "bonus", "加分项"}};
+  } modes[] = {{ScoreMode::rank, "report.mode.rank"},
+               {ScoreMode::threshold, "report.mode.threshold"},
+               {ScoreMode::deduction, "report.mode.deduction"},
+               {ScoreMode::veto, "report.mode.veto"},
+               {ScoreMode::bonus, "report.mode.bonus"}};
   double total = 0;
   for (const Indicator& ind : s.indicators)
     for (Mode& m : modes)
       if (m.mode == ind.score.mode && ind.points) m.points += *ind.points, total += *ind.points;
   if (total <= 0) return {};
-  const std::string title = tr(lang, "Ranked against threshold points", "排名计分与按标准计分");
+  const std::string title(catalogue_text("report.ranked_against_threshold_points", lang));
   const int bar_w = kWidth - 20;
   std::string svg = fmt::format(
       "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {0} 60\" width=\"{0}\" height=\"60\" "
@@ -123,18 +123,16 @@ std::string modes_chart(const HtmlReportInput& in) {
       svg += fmt::format("<text class=\"inbar\" x=\"{:.1f}\" y=\"32\">{}%</text>\n", x + 6, num(100 * m.points / total));
     x += w;
     legend += fmt::format("<li><span class=\"swatch mode-{}\"></span>{}: {} {} ({}%)</li>\n", to_string(m.mode),
-                          tr(lang, m.en, m.zh), num(m.points), tr(lang, "points", "分"), num(100 * m.points / total));
+                          catalogue_text(m.key, lang), num(m.points), catalogue_text("report.points", lang), num(100 * m.points / total));
   }
   return figure(title,
-                tr(lang, "Every point of the scheme by the way it is earned. Points scored by rank always go to someone "
-                         "and away from someone else, however well all did.",
-                   "方案的全部分值按计分方式划分。按排名计分的分值，无论大家做得多好，总有单位得不到。"),
+                catalogue_text("report.every_point_of_the_scheme", lang),
                 svg + "</svg>\n" + legend + "</ul>\n");
 }
 
 std::string penalties_chart(const HtmlReportInput& in) {
   const Lang lang = in.lang;
-  const std::vector<Series> series = {{"penalties when all meet every standard", "全部达标时受到的惩戒", "bar-penalty"}};
+  const std::vector<Series> series = {{"report.series.penalties", "bar-penalty"}};
   std::vector<Row> rows;
   double any = 0;
   for (const UnitScore& u : in.compliant.units) {
@@ -142,17 +140,16 @@ std::string penalties_chart(const HtmlReportInput& in) {
     any += u.penalties.size();
   }
   if (rows.empty()) return {};
-  const std::string title = tr(lang, "Penalties under full compliance, by unit", "全部达标时各单位受到的惩戒");
-  std::string caption = any > 0 ? tr(lang, "Every unit meets every standard, and still these units are punished: the ranking decides, not the work.",
-                                     "所有单位都达标，这些单位仍然受到惩戒：决定惩戒的是排名，而不是工作。")
-                                : tr(lang, "No unit is punished when all meet every standard.", "所有单位全部达标时，没有单位受到惩戒。");
-  return figure(title, caption, bar_panels(title, series, rows, lang) + data_table(series, rows, tr(lang, "unit", "单位"), lang));
+  const std::string title(catalogue_text("report.penalties_under_full_compliance_by", lang));
+  std::string caption(any > 0 ? catalogue_text("report.every_unit_meets_every_standard", lang)
+                                   : catalogue_text("report.no_unit_is_punished_when", lang));
+  return figure(title, caption, bar_panels(title, series, rows, lang) + data_table(series, rows, catalogue_text("report.unit", lang), lang));
 }
 
 }  // namespace
 
 std::string charts_section(const HtmlReportInput& in) {
-  return fmt::format("<section id=\"charts\"><h2>{}</h2>\n{}{}{}</section>\n", tr(in.lang, "Charts", "图表"),
+  return fmt::format("<section id=\"charts\"><h2>{}</h2>\n{}{}{}</section>\n", catalogue_text("report.charts", in.lang),
                      departments_chart(in), modes_chart(in), penalties_chart(in));
 }
 

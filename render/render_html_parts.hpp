@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/message.hpp"
 #include "render/html_escape.hpp"
 #include "render/render_html.hpp"
 

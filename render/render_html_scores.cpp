@@ -13,21 +13,21 @@ std::string scores_section(const HtmlReportInput& in) {
   size_t punished = 0, penalties = 0;
   for (const UnitScore& u : r.units) punished += !u.penalties.empty(), penalties += u.penalties.size();
   std::string out = fmt::format(
-      "<section id=\"scores\"><h2>{}</h2>\n<p class=\"headline\">{}</p>\n", tr(lang, "Scores from the results", "按实际结果计分"),
-      fmt::format(fmt::runtime(tr(lang, "From <code>{}</code>: {} units scored; {} penalties fall on {} of them.",
-                                  "根据 <code>{}</code>：共 {} 个单位计分；{} 项惩戒落在其中 {} 个单位身上。")),
-                  html_escape(in.data_path), r.units.size(), penalties, punished));
+      "<section id=\"scores\"><h2>{}</h2>\n<p class=\"headline\">{}</p>\n", catalogue_text("report.scores_from_the_results", lang),
+      msg("report.scores_headline", {arg("data", html_escape(in.data_path)), arg("units", r.units.size()),
+                                     arg("penalties", penalties), arg("punished", punished)})
+          .in(lang));
   out += fmt::format(
       "<table class=\"scores\"><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
       "<th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n",
-      tr(lang, "place", "名次"), tr(lang, "unit", "单位"), tr(lang, "total", "总分"),
-      tr(lang, "deducted by penalties", "惩戒扣分"), tr(lang, "penalties", "受到的惩戒"));
+      catalogue_text("report.place", lang), catalogue_text("report.unit", lang), catalogue_text("report.total", lang),
+      catalogue_text("report.deducted_by_penalties", lang), catalogue_text("report.penalties", lang));
   for (const UnitScore& u : r.units) {
     std::string hits;
     for (const PenaltyHit& h : u.penalties) hits += "<li>" + html_escape(describe_hit(s, h, lang)) + "</li>";
     std::string total = num(u.total);
-    if (u.vetoed) total += tr(lang, " <span class=\"veto\">(vetoed)</span>", "<span class=\"veto\">（否决）</span>");
-    if (u.disqualified) total += tr(lang, " <span class=\"veto\">(disqualified)</span>", "<span class=\"veto\">（取消评优资格）</span>");
+    if (u.vetoed) total += catalogue_text("report.vetoed", lang);
+    if (u.disqualified) total += catalogue_text("report.disqualified", lang);
     out += fmt::format("<tr{}><td class=\"num\">{}</td><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}</td></tr>\n",
                        u.penalties.empty() ? "" : " class=\"flagged\"", u.place, html_escape(u.unit), total,
                        u.penalty_deducted ? num(u.penalty_deducted) : "—",

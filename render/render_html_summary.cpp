@@ -12,21 +12,14 @@
 namespace jf::html {
 namespace {
 
-struct Category {
-  const char *id, *en, *zh;
-};
-constexpr Category kCategories[] = {
-    {"ranking", "Ranking everything", "排名考核"},
-    {"centralization", "Line departments as assessors", "条线部门中心化"},
-    {"proof", "Proof layers", "层层留痕、证明"},
-    {"penalty", "Penalties", "惩戒"},
-    {"volume", "Volume", "数量与频次"},
-    {"structure", "Mistakes in the scheme itself", "方案本身的错误"},
-};
+// The rule categories in report order; each names its heading
+// `report.category.<id>` in messages/report.yaml.
+constexpr const char* kCategories[] = {"ranking", "centralization", "proof", "penalty", "volume", "structure"};
 
 std::string category_name(const std::string& id, Lang lang) {
-  for (const Category& c : kCategories)
-    if (id == c.id) return tr(lang, c.en, c.zh);
+  for (const char* c : kCategories)
+    // keys: report.category.*
+    if (id == c) return std::string(catalogue_text(std::string("report.category.") + c, lang));
   return html_escape(id);
 }
 
@@ -46,17 +39,17 @@ std::string findings_by_kind(const std::vector<PlacedFinding>& ps, Lang lang) {
     rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                         category_name(cat, lang), n[2], n[1], n[0], n[0] + n[1] + n[2]);
   };
-  for (const Category& c : kCategories)
-    if (auto it = by.find(c.id); it != by.end()) row(c.id, it->second), by.erase(it);
+  for (const char* c : kCategories)
+    if (auto it = by.find(c); it != by.end()) row(c, it->second), by.erase(it);
   for (auto& [cat, n] : by) row(cat, n);
-  if (rows.empty()) return fmt::format("<p class=\"ok\">{}</p>\n", tr(lang, "No findings.", "没有发现问题。"));
+  if (rows.empty()) return fmt::format("<p class=\"ok\">{}</p>\n", catalogue_text("report.no_findings", lang));
   return fmt::format(
       "<table class=\"counts\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th>"
       "<th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>\n{}</tbody>"
       "</table>\n",
-      fmt::format(fmt::runtime(tr(lang, "{} findings by kind", "按类别统计的问题（共 {} 项）")), ps.size()),
-      tr(lang, "kind", "类别"), tr(lang, "errors", "错误"), tr(lang, "warnings", "警告"), tr(lang, "info", "提示"),
-      tr(lang, "total", "合计"), rows);
+      msg("report.findings_by_kind", {arg("n", ps.size())}).in(lang),
+      catalogue_text("report.kind", lang), catalogue_text("report.errors", lang), catalogue_text("report.warnings", lang), catalogue_text("report.info", lang),
+      catalogue_text("report.total_sum", lang), rows);
 }
 
 // The three pathologies the tool exists for, one sentence each.
@@ -68,42 +61,34 @@ std::string pathologies(const HtmlReportInput& in, const std::vector<PlacedFindi
   for (const BurdenRow& r : in.burden.departments)
     if (r.kind == DeptKind::line && r.points > 0) ++line_depts, line_points += r.points;
   const double total = in.check->scheme.info.total.value_or(t.points);
-  auto item = [&](const char* cls, const char* title, std::string text, size_t findings) {
+  auto item = [&](const char* cls, std::string_view title, std::string text, size_t findings) {
     return fmt::format("<li class=\"{} {}\"><b>{}</b> {} <span class=\"n\">{}</span></li>\n", cls,
                        findings ? "bad" : "good", title, text,
-                       fmt::format(fmt::runtime(tr(lang, findings == 1 ? "({} finding)" : "({} findings)", "（相关问题 {} 项）")), findings));
+                       msg("report.related_findings", {arg("n", findings)}).in(lang));
   };
   std::string out = "<ul class=\"pathologies\">\n";
-  out += item("ranking", tr(lang, "Ranking everything:", "排名考核："),
-              fmt::format(fmt::runtime(tr(lang, "{} of {} points ({}) are scored by rank among the units.",
-                                          "{} 分（共 {} 分的 {}）按单位之间的排名计分。")),
-                          num(t.ranked_points), num(t.points), pct(t.ranked_share)),
+  out += item("ranking", catalogue_text("report.ranking_everything", lang),
+              msg("report.ranked_points", {arg("ranked", num(t.ranked_points)), arg("points", num(t.points)),
+                                            arg("share", pct(t.ranked_share))})
+                  .in(lang),
               count_category(ps, "ranking"));
-  out += item("centralization", tr(lang, "Line departments as assessors:", "条线部门中心化："),
-              fmt::format(fmt::runtime(tr(lang,
-                                          line_depts == 1
-                                              ? "{} line department scores the units directly, holding {} points ({} of the total)."
-                                              : "{} line departments score the units directly, holding {} points ({} of the total).",
-                                          "{} 个条线部门直接给乡镇打分，掌握 {} 分（占总分的 {}）。")),
-                          line_depts, num(line_points), pct(total > 0 ? line_points / total : 0)),
+  out += item("centralization", catalogue_text("report.line_departments_as_assessors", lang),
+              msg("report.line_departments_score", {arg("n", line_depts), arg("points", num(line_points)),
+                                                    arg("share", pct(total > 0 ? line_points / total : 0))})
+                  .in(lang),
               count_category(ps, "centralization"));
   // Depth 0: no item checks another's proof; 2 or more is formalism squared.
   std::string layers =
       t.proof_depth == 0
-          ? std::string(tr(lang, "no item checks another item's proof", "没有指标核查其他指标的留痕"))
-          : fmt::format(fmt::runtime(tr(lang, "items check other items' proof, {} layers deep{}",
-                                        "指标核查其他指标的留痕，共 {} 层{}")),
-                        t.proof_depth,
-                        t.proof_depth >= 2 ? tr(lang, " (formalism squared)", "（形式主义的平方）") : "");
-  out += item("proof", tr(lang, "Proof layers:", "层层留痕："),
-              fmt::format(fmt::runtime(tr(lang,
-                                          "{}; each unit produces {} evidence items a year; {} of {} points ({}) "
-                                          "reward paperwork, activities, publicity, app use or bodies set up rather "
-                                          "than results (the trace share).",
-                                          "{}；每个单位每年要准备 {} 份佐证材料；{} 分中有 {} 分（{}）奖励材料、"
-                                          "活动、宣传、APP使用或设机构，而非实绩（留痕分占比）。")),
-                          layers, num(t.evidence), lang == Lang::zh ? num(t.offered_points) : num(t.trace_points),
-                          lang == Lang::zh ? num(t.trace_points) : num(t.offered_points), pct(t.trace_share)),
+          ? std::string(catalogue_text("report.no_item_checks_another_item", lang))
+          : msg("report.proof_depth", {arg("depth", t.proof_depth),
+                                          arg("squared", t.proof_depth >= 2 ? catalogue_text("report.formalism_squared", lang) : "")})
+                    .in(lang);
+  out += item("proof", catalogue_text("report.proof_layers", lang),
+              msg("report.proof_summary", {arg("layers", layers), arg("evidence", num(t.evidence)),
+                                             arg("trace", num(t.trace_points)), arg("offered", num(t.offered_points)),
+                                             arg("share", pct(t.trace_share))})
+                  .in(lang),
               count_category(ps, "proof"));
   return out + "</ul>\n";
 }
@@ -118,23 +103,18 @@ std::string compliant_penalties(const HtmlReportInput& in) {
     hit_units += !u.penalties.empty();
     for (const PenaltyHit& h : u.penalties) fallen[{h.indicator < 0 ? INT32_MAX : h.indicator, h.penalty}].push_back(u.unit);
   }
-  std::string out = fmt::format("<h3>{}</h3>\n", tr(lang, "Penalties under full compliance", "全部达标时仍会落下的惩戒"));
+  std::string out = fmt::format("<h3>{}</h3>\n", catalogue_text("report.penalties_under_full_compliance", lang));
   if (fallen.empty())
     return out + fmt::format("<p class=\"ok\">{}</p>\n",
-                             tr(lang, "When every unit meets every standard, no penalty falls.",
-                                "所有单位全部达标时，不会有任何惩戒落下。"));
+                             catalogue_text("report.when_every_unit_meets_every", lang));
   out += fmt::format(
       "<p class=\"headline\">{}</p>\n<ul class=\"fallen\">\n",
-      fmt::format(fmt::runtime(tr(lang,
-                                  fallen.size() == 1 ? "{} penalty falls on {} of {} units even though all meet every standard:"
-                                                     : "{} penalties fall on {} of {} units even though all meet every standard:",
-                                  "即使全部达标，仍有 {} 项惩戒落在 {} 个单位中的 {} 个身上：")),
-                  fallen.size(), lang == Lang::zh ? r.units.size() : hit_units,
-                  lang == Lang::zh ? hit_units : r.units.size()));
+      msg("report.compliant_penalties", {arg("n", fallen.size()), arg("hit", hit_units), arg("units", r.units.size())})
+          .in(lang));
   for (auto& [key, units] : fallen) {
     PenaltyHit h{key.first == INT32_MAX ? -1 : key.first, key.second};
     std::string names;
-    for (const std::string& u : units) names += (names.empty() ? "" : tr(lang, ", ", "、")) + html_escape(u);
+    for (const std::string& u : units) names += std::string(names.empty() ? "" : catalogue_text("list.separator", lang)) + html_escape(u);
     out += fmt::format("<li>{} — {}</li>\n", html_escape(describe_hit(s, h, lang)), names);
   }
   return out + "</ul>\n";
@@ -144,16 +124,16 @@ std::string load_figures(const HtmlReportInput& in) {
   const Lang lang = in.lang;
   const BurdenRow& t = in.burden.total;
   struct Fig {
-    const char *en, *zh;
+    const char* key;
     std::string value;
-  } figs[] = {{"indicators", "指标（项）", std::to_string(t.indicators)},
-              {"forms a year", "报表（份／年）", num(t.forms)},
-              {"evidence items a year", "佐证材料（份／年）", num(t.evidence)},
-              {"inspections a year", "检查（次／年）", num(t.inspections)},
-              {"vetoes", "一票否决（项）", std::to_string(t.vetoes)}};
+  } figs[] = {{"report.figure.indicators", std::to_string(t.indicators)},
+              {"report.figure.forms", num(t.forms)},
+              {"report.figure.evidence", num(t.evidence)},
+              {"report.figure.inspections", num(t.inspections)},
+              {"report.figure.vetoes", std::to_string(t.vetoes)}};
   std::string out = fmt::format("<h3>{}</h3>\n<dl class=\"figures\">\n",
-                                tr(lang, "What each unit carries in a year", "每个单位每年的负担"));
-  for (const Fig& f : figs) out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", tr(lang, f.en, f.zh), f.value);
+                                catalogue_text("report.what_each_unit_carries_in", lang));
+  for (const Fig& f : figs) out += fmt::format("<div><dt>{}</dt><dd>{}</dd></div>\n", catalogue_text(f.key, lang), f.value);
   return out + "</dl>\n";
 }
 
@@ -163,15 +143,15 @@ std::string summary_section(const HtmlReportInput& in, const std::vector<PlacedF
   const Lang lang = in.lang;
   const SchemeInfo& info = in.check->scheme.info;
   std::string facts;
-  if (info.year) facts += fmt::format(fmt::runtime(tr(lang, "year {} · ", "{} 年度 · ")), num(*info.year));
-  facts += fmt::format(fmt::runtime(tr(lang, "{} units · ", "{} 个被考核单位 · ")), num(in.check->facts.unit_count));
-  if (info.total) facts += fmt::format(fmt::runtime(tr(lang, "{} points · ", "总分 {} 分 · ")), num(*info.total));
+  if (info.year) facts += msg("report.facts.year", {arg("year", num(*info.year))}).in(lang);
+  facts += msg("report.facts.units", {arg("n", num(in.check->facts.unit_count))}).in(lang);
+  if (info.total) facts += msg("report.facts.points", {arg("points", num(*info.total))}).in(lang);
   facts += "<code>" + html_escape(in.path) + "</code>";
   return fmt::format(
       "<header><p class=\"kicker\">{}</p><h1>{}</h1><p class=\"facts\">{}</p></header>\n"
       "<section id=\"summary\"><h2>{}</h2>\n{}{}{}{}</section>\n",
-      tr(lang, "Assessment scheme review", "考核方案评估报告"),
-      html_escape(info.name.empty() ? in.path : info.name), facts, tr(lang, "Summary", "概要"),
+      catalogue_text("report.assessment_scheme_review", lang),
+      html_escape(info.name.empty() ? in.path : info.name), facts, catalogue_text("report.summary", lang),
       findings_by_kind(ps, lang), pathologies(in, ps), compliant_penalties(in), load_figures(in));
 }
 

@@ -10,35 +10,35 @@
 namespace jf::html {
 namespace {
 
-const char* mode_name(ScoreMode m, Lang lang) {
+std::string_view mode_name(ScoreMode m, Lang lang) {
   switch (m) {
-    case ScoreMode::rank: return tr(lang, "by rank", "按排名");
-    case ScoreMode::threshold: return tr(lang, "against a standard", "按标准");
-    case ScoreMode::deduction: return tr(lang, "by deductions", "扣分制");
-    case ScoreMode::veto: return tr(lang, "veto", "一票否决");
-    default: return tr(lang, "bonus", "加分");
+    case ScoreMode::rank: return catalogue_text("report.by_rank", lang);
+    case ScoreMode::threshold: return catalogue_text("report.against_a_standard", lang);
+    case ScoreMode::deduction: return catalogue_text("report.by_deductions", lang);
+    case ScoreMode::veto: return catalogue_text("report.veto", lang);
+    default: return catalogue_text("report.bonus", lang);
   }
 }
 
-const char* frequency_name(Frequency f, Lang lang) {
+std::string_view frequency_name(Frequency f, Lang lang) {
   switch (f) {
-    case Frequency::daily: return tr(lang, "daily", "每日");
-    case Frequency::weekly: return tr(lang, "weekly", "每周");
-    case Frequency::monthly: return tr(lang, "monthly", "每月");
-    case Frequency::quarterly: return tr(lang, "quarterly", "每季度");
-    case Frequency::semiannual: return tr(lang, "twice a year", "每半年");
-    case Frequency::yearly: return tr(lang, "yearly", "每年");
-    default: return tr(lang, "when asked", "不定期");
+    case Frequency::daily: return catalogue_text("report.daily", lang);
+    case Frequency::weekly: return catalogue_text("report.weekly", lang);
+    case Frequency::monthly: return catalogue_text("report.monthly", lang);
+    case Frequency::quarterly: return catalogue_text("report.quarterly", lang);
+    case Frequency::semiannual: return catalogue_text("report.twice_a_year", lang);
+    case Frequency::yearly: return catalogue_text("report.yearly", lang);
+    default: return catalogue_text("report.when_asked", lang);
   }
 }
 
-const char* evidence_name(EvidenceKind k, Lang lang) {
+std::string_view evidence_name(EvidenceKind k, Lang lang) {
   switch (k) {
-    case EvidenceKind::ledger: return tr(lang, "ledger", "台账");
-    case EvidenceKind::photo: return tr(lang, "photos", "照片");
-    case EvidenceKind::materials: return tr(lang, "evidence pack", "佐证材料");
-    case EvidenceKind::minutes: return tr(lang, "minutes", "会议记录");
-    default: return tr(lang, "system entry", "系统录入");
+    case EvidenceKind::ledger: return catalogue_text("report.ledger", lang);
+    case EvidenceKind::photo: return catalogue_text("report.photos", lang);
+    case EvidenceKind::materials: return catalogue_text("report.evidence_pack", lang);
+    case EvidenceKind::minutes: return catalogue_text("report.minutes", lang);
+    default: return catalogue_text("report.system_entry", lang);
   }
 }
 
@@ -46,14 +46,15 @@ const char* evidence_name(EvidenceKind k, Lang lang) {
 std::string scoring_cell(const Indicator& ind, const IndicatorFacts& f, Lang lang) {
   std::string out = fmt::format("<span class=\"how how-{}\">{}</span>", to_string(ind.score.mode),
                                 mode_name(ind.score.mode, lang));
-  if (ind.key) out += fmt::format(" <span class=\"key\">{}</span>", tr(lang, "key item", "重点"));
+  if (ind.key) out += fmt::format(" <span class=\"key\">{}</span>", catalogue_text("report.key_item", lang));
   if (ind.report)
-    out += fmt::format(fmt::runtime(tr(lang, "<br>reports {}: {} forms a year", "<br>{}报送，每年 {} 份报表")),
-                       frequency_name(ind.report->frequency, lang), num(f.forms_per_year));
+    out += msg("report.cell.reports", {arg("frequency", frequency_name(ind.report->frequency, lang)),
+                                      arg("forms", num(f.forms_per_year))})
+               .in(lang);
   if (!ind.evidence.empty()) {
     std::string kinds;
-    for (const Evidence& e : ind.evidence) kinds += (kinds.empty() ? "" : tr(lang, ", ", "、")) + std::string(evidence_name(e.kind, lang));
-    out += fmt::format(fmt::runtime(tr(lang, "<br>evidence: {}", "<br>留痕：{}")), kinds);
+    for (const Evidence& e : ind.evidence) kinds += std::string(kinds.empty() ? "" : catalogue_text("list.separator", lang)) + std::string(evidence_name(e.kind, lang));
+    out += msg("report.cell.evidence", {arg("kinds", kinds)}).in(lang);
   }
   for (const Penalty& p : ind.penalties)
     out += fmt::format("<br><span class=\"penalty\">{} → {}</span>", html_escape(describe_trigger(p.trigger, lang)),
@@ -85,20 +86,19 @@ std::string scheme_table_section(const HtmlReportInput& in, const std::vector<Pl
   const Lang lang = in.lang;
   const Scheme& s = in.check->scheme;
   std::string out = fmt::format(
-      "<section id=\"scheme\"><h2>{}</h2>\n<p class=\"hint\">{}</p>\n", tr(lang, "The scheme, item by item", "方案逐项检查"),
-      tr(lang, "Each finding sits on the row of the item it concerns. Open a finding to read why it matters and what to do instead.",
-         "每个问题列在它所涉及的指标那一行。点开问题，可以看到为什么有害、应该怎么改。"));
+      "<section id=\"scheme\"><h2>{}</h2>\n<p class=\"hint\">{}</p>\n", catalogue_text("report.the_scheme_item_by_item", lang),
+      catalogue_text("report.each_finding_sits_on_the", lang));
   RowBlocks rb = row_blocks(in, ps);
   const std::string& general = rb.general;
   if (!general.empty())
     out += fmt::format("<div class=\"general\"><h3>{}</h3>\n{}</div>\n",
-                       tr(lang, "About the scheme as a whole", "涉及整个方案的问题"), general);
+                       catalogue_text("report.about_the_scheme_as_a", lang), general);
   out += fmt::format(
       "<table class=\"scheme\"><thead><tr><th scope=\"col\" class=\"c-item\">{}</th><th scope=\"col\" class=\"c-owner\">{}</th>"
       "<th scope=\"col\" class=\"c-points\">{}</th><th scope=\"col\" class=\"c-how\">{}</th>"
       "<th scope=\"col\" class=\"c-findings\">{}</th></tr></thead>\n",
-      tr(lang, "item", "指标"), tr(lang, "owner", "牵头部门"), tr(lang, "points", "分值"),
-      tr(lang, "how it is scored", "计分方式"), tr(lang, "findings", "问题"));
+      catalogue_text("report.item", lang), catalogue_text("report.owner", lang), catalogue_text("report.points_column", lang),
+      catalogue_text("report.how_it_is_scored", lang), catalogue_text("report.findings", lang));
   std::string current = "\x01";  // no group yet
   for (size_t i = 0; i < s.indicators.size(); ++i) {
     const Indicator& ind = s.indicators[i];
@@ -107,10 +107,10 @@ std::string scheme_table_section(const HtmlReportInput& in, const std::vector<Pl
       current = ind.group;
       std::string points;
       for (const Group& g : s.groups)
-        if (g.id.text == ind.group && g.points) points = fmt::format(fmt::runtime(tr(lang, " · {} points", " · {} 分")), num(*g.points));
+        if (g.id.text == ind.group && g.points) points = msg("report.group_points", {arg("points", num(*g.points))}).in(lang);
       const std::string& gb = rb.groups[ind.group];
       out += fmt::format("<tbody><tr class=\"group\"><th colspan=\"5\" scope=\"rowgroup\">{}{}{}</th></tr>\n",
-                         ind.group.empty() ? tr(lang, "Items outside any group", "未分组的指标") : html_escape(ind.group),
+                         ind.group.empty() ? std::string(catalogue_text("report.items_outside_any_group", lang)) : html_escape(ind.group),
                          points, gb);
     }
     std::string name = ind.display.empty() ? html_escape(ind.id.text)

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 
@@ -95,19 +96,18 @@ Json part_schema(Part p) {
   return out;
 }
 
+// Described by `schema.config.<key>` in messages/schema.yaml.
 const ConfigKey kConfigKeys[] = {
-    {"rules", "extra rule packs: .rules files or directories, relative to this file",
-     "额外的规则包：.rules 文件或目录，相对于本文件"},
-    {"select", "only these rules: ids, id prefixes or categories", "只启用这些规则：编号、编号前缀或类别"},
-    {"ignore", "these rules are off (after select)", "关闭这些规则（在 select 之后）"},
-    {"severity", "per-rule severity: error, warning or info", "按规则设定级别：error、warning 或 info"},
-    {"params", "per-rule parameter overrides: rule id → parameter → value", "按规则覆盖参数：规则编号 → 参数 → 取值"},
-    {"lang", "language of messages when --lang is not given", "未给出 --lang 时的消息语言"},
-    {"fail-on", "when --fail-on is not given", "未给出 --fail-on 时的失败级别"},
-    {"exclude", "globs of files skipped when walking a directory", "遍历目录时跳过的文件通配符"},
-    {"lexicon", "words added to the lexicon for the run (docs/lexicon.md)", "本次运行追加到词表的词语（docs/lexicon.md）"},
-    {"documents", "units and total for Word/Excel/CSV schemes that do not say them (docs/import.md)",
-     "Word/Excel/CSV 方案未写明时使用的考核对象和总分（docs/import.md）"},
+    {"rules"},
+    {"select"},
+    {"ignore"},
+    {"severity"},
+    {"params"},
+    {"lang"},
+    {"fail-on"},
+    {"exclude"},
+    {"lexicon"},
+    {"documents"},
 };
 
 Json config_value(std::string_view key) {
@@ -272,7 +272,7 @@ std::string rule_fields_block() {
 std::string scheme_json_schema() {
   Json root = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
                {"$id", "https://jianfu.invalid/schema/scheme.schema.json"},
-               {"title", "jianfu scheme (YAML form) / 考核方案（YAML 形式）"}};
+               {"title", describe(catalogue_text("schema.title.scheme", Lang::en), catalogue_text("schema.title.scheme", Lang::zh))}};
   Json doc = part_schema(Part::document);
   for (auto& [k, v] : doc.items()) root[k] = v;
   Json defs = Json::object();
@@ -292,12 +292,15 @@ std::string config_json_schema() {
   Json props = Json::object();
   for (const ConfigKey& k : kConfigKeys) {
     Json j = config_value(k.key);
-    j["description"] = describe(k.en, k.zh);
+    // keys: schema.config.*
+    std::string key = "schema.config." + std::string(k.key);
+    std::replace(key.begin(), key.end(), '-', '_');  // catalogue keys are lower-case words
+    j["description"] = describe(catalogue_text(key, Lang::en), catalogue_text(key, Lang::zh));
     props[std::string(k.key)] = std::move(j);
   }
   Json root = {{"$schema", "https://json-schema.org/draft/2020-12/schema"},
                {"$id", "https://jianfu.invalid/schema/config.schema.json"},
-               {"title", "jianfu configuration (.jianfu.yaml) / jianfu 配置"},
+               {"title", describe(catalogue_text("schema.title.config", Lang::en), catalogue_text("schema.title.config", Lang::zh))},
                {"type", "object"},
                {"properties", props},
                {"additionalProperties", false}};
@@ -318,7 +321,7 @@ std::optional<std::string> field_docs_block(std::string_view name) {
   return std::nullopt;
 }
 
-std::string regenerate_field_docs(std::string_view md, Text& error) {
+std::string regenerate_field_docs(std::string_view md, Message& error) {
   constexpr std::string_view kBegin = "<!-- BEGIN generated: ", kEnd = "<!-- END generated: ";
   std::string out;
   size_t pos = 0;
@@ -330,20 +333,19 @@ std::string regenerate_field_docs(std::string_view md, Text& error) {
     size_t name_end = md.find(' ', b + kBegin.size());
     size_t line_end = md.find('\n', b);
     if (name_end == std::string_view::npos || line_end == std::string_view::npos) {
-      error = {"an unfinished `<!-- BEGIN generated:` line", "`<!-- BEGIN generated:` 行不完整"};
+      error = msg("schema.docs.unfinished_begin");
       return std::string(md);
     }
     std::string name(md.substr(b + kBegin.size(), name_end - b - kBegin.size()));
     auto block = field_docs_block(name);
     if (!block) {
-      error = {fmt::format("unknown generated block `{}`", name), fmt::format("未知的生成块 `{}`", name)};
+      error = msg("schema.docs.unknown_block", {arg("name", name)});
       return std::string(md);
     }
     std::string end_marker = fmt::format("{}{} -->", kEnd, name);
     size_t e = md.find(end_marker, line_end);
     if (e == std::string_view::npos) {
-      error = {fmt::format("generated block `{}` has no `{}` line", name, end_marker),
-               fmt::format("生成块 `{}` 缺少 `{}` 行", name, end_marker)};
+      error = msg("schema.docs.no_end", {arg("name", name), arg("end", end_marker)});
       return std::string(md);
     }
     out += md.substr(pos, line_end + 1 - pos);

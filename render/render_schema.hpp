@@ -17,7 +17,7 @@ std::string scheme_json_schema();
 
 /// One key of `.jianfu.yaml` as the schema describes it.
 struct ConfigKey {
-  std::string_view key, en, zh;
+  std::string_view key;  // described by `schema.config.<key>` in the catalogue
 };
 /// The JSON Schema (draft 2020-12) of `.jianfu.yaml`; `keys` are the
 /// loader's (dsl/config_loader.hpp), every one described.
@@ -32,8 +32,8 @@ std::vector<std::string_view> config_schema_keys();
 std::optional<std::string> field_docs_block(std::string_view name);
 
 /// `markdown` with every block between `<!-- BEGIN generated: NAME -->` and
-/// `<!-- END generated: NAME -->` regenerated. `error` (English and Chinese)
+/// `<!-- END generated: NAME -->` regenerated. `error`
 /// names an unknown or unclosed block (the text is then unchanged).
-std::string regenerate_field_docs(std::string_view markdown, Text& error);
+std::string regenerate_field_docs(std::string_view markdown, Message& error);
 
 }  // namespace jf

@@ -18,20 +18,22 @@ namespace {
 std::string signed_number(double v) { return v > 0 ? fmt::format("+{}", format_number(v)) : format_number(v); }
 
 struct Figure {
-  const char *en, *zh;
+  const char* id;   // its name in JSON output
+  const char* key;  // its label in the catalogue
   double before, after;
 };
 
 std::vector<Figure> figures(const SchemeDiff& d) {
   const BurdenRow &o = d.old_burden.total, &n = d.new_burden.total;
-  return {{"indicators", "指标", double(o.indicators), double(n.indicators)},
-          {"forms a year", "每年报表", o.forms, n.forms},
-          {"evidence items a year", "每年佐证材料", o.evidence, n.evidence},
-          {"inspections a year", "每年检查", o.inspections, n.inspections},
-          {"ranked share (%)", "排名计分占比（%）", o.ranked_share * 100, n.ranked_share * 100},
-          {"proof depth", "证明层数", double(o.proof_depth), double(n.proof_depth)},
-          {"vetoes", "一票否决", double(o.vetoes), double(n.vetoes)},
-          {"trace share (%)", "留痕分占比（%）", std::round(o.trace_share * 1000) / 10, std::round(n.trace_share * 1000) / 10}};
+  return {{"indicators", "cli.diff.figure.indicators", double(o.indicators), double(n.indicators)},
+          {"forms a year", "cli.diff.figure.forms", o.forms, n.forms},
+          {"evidence items a year", "cli.diff.figure.evidence", o.evidence, n.evidence},
+          {"inspections a year", "cli.diff.figure.inspections", o.inspections, n.inspections},
+          {"ranked share (%)", "cli.diff.figure.ranked_share", o.ranked_share * 100, n.ranked_share * 100},
+          {"proof depth", "cli.diff.figure.proof_depth", double(o.proof_depth), double(n.proof_depth)},
+          {"vetoes", "cli.diff.figure.vetoes", double(o.vetoes), double(n.vetoes)},
+          {"trace share (%)", "cli.diff.figure.trace_share", std::round(o.trace_share * 1000) / 10,
+           std::round(n.trace_share * 1000) / 10}};
 }
 
 // Departments' points in both versions, by id, where they differ.
@@ -51,31 +53,50 @@ std::string render_text_diff(const DiffReportInput& in) {
   std::string out = fmt::format("{} → {}\n\n", in.old_path, in.new_path);
   auto list = [&](const std::vector<std::string>& ids) {
     std::string s;
-    for (const std::string& id : ids) s += (s.empty() ? "" : (zh ? "、" : ", ")) + id;
+    for (const std::string& id : ids) s += std::string(s.empty() ? "" : catalogue_text("list.separator", lang)) + id;
     return sanitize_for_terminal(s);
   };
-  out += fmt::format(fmt::runtime(zh ? "指标：新增 {} 项{}，删除 {} 项{}，修改 {} 项\n" : "indicators: {} added{}, {} removed{}, {} changed\n"),
-                     d.added.size(), d.added.empty() ? "" : " (" + list(d.added) + ")", d.removed.size(),
-                     d.removed.empty() ? "" : " (" + list(d.removed) + ")", d.changed.size());
+  auto ids = [&](const std::vector<std::string>& v) {
+    std::string s;
+    if (!v.empty()) {
+      s = " (";
+      s += list(v);
+      s += ')';
+    }
+    return s;
+  };
+  out += msg("cli.diff.indicators", {arg("added", d.added.size()), arg("added_ids", ids(d.added)),
+                                     arg("removed", d.removed.size()), arg("removed_ids", ids(d.removed)),
+                                     arg("changed", d.changed.size())})
+             .in(lang);
+  out += '\n';
   for (const IndicatorChange& c : d.changed) {
     std::string fields;
     for (const std::string& f : c.fields) fields += (fields.empty() ? "" : ", ") + f;
     out += fmt::format("  {}: {}\n", sanitize_for_terminal(c.id), fields);
   }
-  out += zh ? "\n每个单位每年的负担（旧 → 新）：\n" : "\nload per unit-year (old → new):\n";
+  out += '\n';
+  out += catalogue_text("cli.diff.load", lang);
+  out += '\n';
   for (const Figure& f : figures(d))
-    out += fmt::format("  {:<24} {:>8} → {:<8} ({})\n", zh ? f.zh : f.en, format_number(f.before),
+    out += fmt::format("  {:<24} {:>8} → {:<8} ({})\n", catalogue_text(f.key, lang), format_number(f.before),
                        format_number(f.after), signed_number(f.after - f.before));
   auto moved = points_moved(d);
   if (!moved.empty()) {
-    out += zh ? "\n各部门分值变化：\n" : "\npoints moved between departments:\n";
+    out += '\n';
+    out += catalogue_text("cli.diff.points_moved", lang);
+    out += '\n';
     for (const auto& [id, p] : moved)
       out += fmt::format("  {}: {} → {} ({})\n", sanitize_for_terminal(id), format_number(p.first),
                          format_number(p.second), signed_number(p.second - p.first));
   }
-  out += fmt::format(fmt::runtime(zh ? "\n新增的问题（{} 项）：\n" : "\nfindings introduced ({}):\n"), d.introduced.size());
+  out += '\n';
+  out += msg("cli.diff.introduced", {arg("n", d.introduced.size())}).in(lang);
+  out += '\n';
   out += render_text(d.introduced, sources, {lang, in.color});
-  out += fmt::format(fmt::runtime(zh ? "\n消除的问题（{} 项）：\n" : "\nfindings resolved ({}):\n"), d.resolved.size());
+  out += '\n';
+  out += msg("cli.diff.resolved", {arg("n", d.resolved.size())}).in(lang);
+  out += '\n';
   for (const Diagnostic& x : d.resolved) {
     const SourceFile& src = sources[x.span.file];
     const Place* p = src.placed() ? src.place(x.span.begin) : nullptr;
@@ -107,7 +128,7 @@ std::string render_json_diff(const DiffReportInput& in) {
     return a;
   };
   json burden = json::object();
-  for (const Figure& f : figures(d)) burden[f.en] = {{"old", f.before}, {"new", f.after}, {"delta", f.after - f.before}};
+  for (const Figure& f : figures(d)) burden[f.id] = {{"old", f.before}, {"new", f.after}, {"delta", f.after - f.before}};
   json moved = json::array();
   for (const auto& [id, p] : points_moved(d)) moved.push_back({{"department", id}, {"old", p.first}, {"new", p.second}});
   json changed = json::array();

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "base/display_width.hpp"
+#include "base/message.hpp"
 
 namespace jf {
 namespace {
@@ -51,65 +52,60 @@ std::vector<Fallen> fallen_penalties(const Scheme& s, const ScoreReport& r) {
 
 // "安全生产: veto item not met (result fail, row 94)" or the penalty that vetoed.
 std::string describe_veto(const Scheme& s, const VetoCause& v, Lang lang) {
-  const bool zh = lang == Lang::zh;
   if (v.penalty >= 0) return describe_hit(s, {v.indicator, v.penalty}, lang);
   const std::string& id = s.indicators[v.indicator].id.text;
-  std::string result = v.result.empty() ? (zh ? "没有结果" : "no result")
-                       : zh ? fmt::format("结果为 {}", v.result)
-                            : fmt::format("result {}", v.result);
-  if (v.row) result += zh ? fmt::format("，结果文件第 {} 行", v.row) : fmt::format(", row {} of the results", v.row);
-  return zh ? fmt::format("一票否决项“{}”未达标（{}）", id, result)
-            : fmt::format("veto item {} not met ({})", id, result);
+  std::string result = v.result.empty() ? std::string(catalogue_text("render.score.no_result", lang))
+                                        : msg("render.score.result", {arg("result", v.result)}).in(lang);
+  if (v.row) result += msg("render.score.result_row", {arg("row", v.row)}).in(lang);
+  return msg("render.score.veto_not_met", {arg("id", id), arg("result", result)}).in(lang);
 }
 
 }  // namespace
 
 std::string describe_hit(const Scheme& s, const PenaltyHit& h, Lang lang) {
   const Penalty& p = penalty_of(s, h);
-  std::string where = h.indicator < 0 ? (lang == Lang::zh ? "总分" : "overall") : s.indicators[h.indicator].id.text;
-  return fmt::format("{}{}{} → {}", where, lang == Lang::zh ? "：" : ": ", describe_trigger(p.trigger, lang), describe_actions(p.actions, lang));
+  std::string where = h.indicator < 0 ? std::string(catalogue_text("render.score.overall", lang)) : s.indicators[h.indicator].id.text;
+  return fmt::format("{}{}{} → {}", where, catalogue_text("render.colon", lang), describe_trigger(p.trigger, lang), describe_actions(p.actions, lang));
 }
 
 std::string render_score_text(const Scheme& s, const ScoreReport& r, Lang lang) {
-  const bool zh = lang == Lang::zh;
   std::string out;
   if (r.compliant)
-    out += zh ? "假设所有单位全部达标、没有任何扣分事件（各排名项仍按单位声明顺序排出先后）：\n\n"
-              : "If every unit meets every standard and no deduction event happens (ranked items\n"
-                "still order the units, here in the order the scheme declares them):\n\n";
-  size_t uw = zh ? 4 : 4;
+    out += std::string(catalogue_text("render.score.compliant_intro", lang)) + "\n\n";
+  size_t uw = 4;
   for (const UnitScore& u : r.units) uw = std::max(uw, display_width(sanitize_for_terminal(u.unit)));
-  out += fmt::format("{}  {}  {}  {}\n", pad_left(zh ? "名次" : "place", 5), pad_right(zh ? "单位" : "unit", uw),
-                     pad_left(zh ? "总分" : "total", 10), zh ? "受到的惩戒" : "penalties");
+  out += fmt::format("{}  {}  {}  {}\n", pad_left(catalogue_text("render.score.col.place", lang), 5),
+                     pad_right(catalogue_text("render.score.col.unit", lang), uw),
+                     pad_left(catalogue_text("render.score.col.total", lang), 10),
+                     catalogue_text("render.score.col.penalties", lang));
   for (const UnitScore& u : r.units) {
     std::string total = format_number(u.total);
-    if (u.vetoed) total += zh ? "（否决）" : " (vetoed)";
+    if (u.vetoed) total += catalogue_text("render.score.vetoed", lang);
     out += fmt::format("{:>5}  {}  {}  {}\n", u.place, pad_right(u.unit, uw), pad_left(total, 10),
                        sanitize_for_terminal(joined_hits(s, u, lang)));
   }
   std::string vetoed;
   for (const UnitScore& u : r.units)
     for (const VetoCause& v : u.vetoes)
-      vetoed += sanitize_for_terminal(fmt::format("  {}{}{}", u.unit, zh ? "：" : ": ", describe_veto(s, v, lang))) + "\n";
-  if (!vetoed.empty()) out += (zh ? "\n被一票否决的单位（总分记为 0）：\n" : "\nvetoed units (total set to 0):\n") + vetoed;
+      vetoed += sanitize_for_terminal(fmt::format("  {}{}{}", u.unit, catalogue_text("render.colon", lang), describe_veto(s, v, lang))) + "\n";
+  if (!vetoed.empty()) out += "\n" + std::string(catalogue_text("render.score.vetoed_units", lang)) + "\n" + vetoed;
   std::vector<Fallen> fallen = fallen_penalties(s, r);
   size_t hit_units = 0;
   for (const UnitScore& u : r.units) hit_units += !u.penalties.empty();
   out += "\n";
   if (fallen.empty()) {
-    out += zh ? "没有任何惩戒落下。\n" : "No penalty falls.\n";
+    out += std::string(catalogue_text("render.score.no_penalty", lang)) + "\n";
     return out;
   }
-  out += zh ? fmt::format("{} 项惩戒落在 {} 个单位中的 {} 个身上{}：\n", fallen.size(), r.units.size(), hit_units,
-                          r.compliant ? "（即使全部达标）" : "")
-            : fmt::format("{} penalt{} fall on {} of {} units{}:\n", fallen.size(), fallen.size() == 1 ? "y" : "ies",
-                          hit_units, r.units.size(), r.compliant ? " even though all meet every standard" : "");
+  out += msg(r.compliant ? "render.score.fallen_compliant" : "render.score.fallen",
+             {arg("n", fallen.size()), arg("hit", hit_units), arg("units", r.units.size())})
+             .in(lang) +
+         "\n";
   for (const Fallen& f : fallen) {
     std::string units;
-    for (const std::string& u : f.units) units += (units.empty() ? "" : (zh ? "、" : ", ")) + u;
-    out += sanitize_for_terminal(fmt::format("  {} — {} {}{}{}", describe_hit(s, f.hit, lang), f.units.size(),
-                                             zh ? "个单位" : (f.units.size() == 1 ? "unit" : "units"),
-                                             zh ? "：" : ": ", units)) + "\n";
+    for (const std::string& u : f.units) units += std::string(units.empty() ? "" : catalogue_text("list.separator", lang)) + u;
+    out += sanitize_for_terminal("  " + describe_hit(s, f.hit, lang) + " — " +
+                                 msg("render.score.fallen_units", {arg("n", f.units.size()), arg("units", units)}).in(lang)) + "\n";
   }
   return out;
 }

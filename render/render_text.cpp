@@ -4,6 +4,7 @@
 #include <iterator>
 
 #include "base/display_width.hpp"
+#include "base/message.hpp"
 #include "base/utf8.hpp"
 #include "render/render.hpp"
 
@@ -19,8 +20,9 @@ struct Style {
   }
 };
 
+// The severity's name in Chinese output (English prints the id itself).
 std::string_view severity_zh(Severity s) {
-  return s == Severity::error ? "错误" : s == Severity::warning ? "警告" : "提示";
+  return catalogue_text(std::string("render.severity.") + std::string(to_string(s)), Lang::zh);
 }
 
 std::string_view severity_colour(Severity s) {
@@ -167,8 +169,8 @@ class TextReport : public ReportFormat {
       if (!help.empty()) {
         out.append(place ? (place->row ? std::to_string(place->row).size() : 1) : src.placed() ? 0 : std::to_string(lc.line).size(), ' ');
         out += " = ";
-        st.paint(out, "1", opt_.lang == Lang::zh ? "帮助" : "help");
-        out += opt_.lang == Lang::zh ? "：" : ": ";
+        st.paint(out, "1", catalogue_text("render.help", opt_.lang));
+        out += catalogue_text("render.colon", opt_.lang);
         out += sanitize_for_terminal(help);
         out += '\n';
       }
@@ -194,14 +196,11 @@ std::string render_text(const std::vector<Diagnostic>& ds, const SourceSet& sour
 std::string render_summary(const Tally& t, const RenderOptions& opt) {
   size_t total = t.total(), files = t.files;
   const size_t* n = t.by_severity;
-  if (opt.lang == Lang::zh)
-    return total == 0 ? fmt::format("检查了 {} 个文件，未发现问题。\n", files)
-                      : fmt::format("检查了 {} 个文件，发现 {} 个问题：{} 个错误，{} 个警告，{} 个提示。\n", files,
-                                    total, n[2], n[1], n[0]);
-  return total == 0 ? fmt::format("Checked {} file{}: no problems found.\n", files, files == 1 ? "" : "s")
-                    : fmt::format("Checked {} file{}: {} problem{} ({} error{}, {} warning{}, {} info).\n", files,
-                                  files == 1 ? "" : "s", total, total == 1 ? "" : "s", n[2], n[2] == 1 ? "" : "s",
-                                  n[1], n[1] == 1 ? "" : "s", n[0]);
+  if (total == 0) return msg("render.summary.clean", {arg("files", files)}).in(opt.lang) + "\n";
+  return msg("render.summary.found", {arg("files", files), arg("total", total), arg("errors", n[2]),
+                                      arg("warnings", n[1]), arg("infos", n[0])})
+             .in(opt.lang) +
+         "\n";
 }
 
 std::string render_summary(const std::vector<Diagnostic>& ds, size_t files, const RenderOptions& opt) {

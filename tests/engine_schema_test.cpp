@@ -32,11 +32,11 @@ TEST(Schema, SchemeSchemaHasEveryYamlKey) {
 }
 
 TEST(Schema, DocsBlocksAreRegeneratedBetweenMarkers) {
-  Text error;
+  Message error;
   std::string md =
       "intro\n<!-- BEGIN generated: assess-words (x) -->\nstale\n<!-- END generated: assess-words -->\nend\n";
   std::string out = regenerate_field_docs(md, error);
-  EXPECT_TRUE(error.en.empty()) << error.en;
+  EXPECT_TRUE(error.empty()) << error.in(Lang::en);
   EXPECT_EQ(out.find("stale"), std::string::npos);
   EXPECT_NE(out.find("| `FREQUENCY` |"), std::string::npos) << out;
   EXPECT_TRUE(out.starts_with("intro\n<!-- BEGIN generated: assess-words (x) -->\n| word |")) << out;
@@ -46,11 +46,12 @@ TEST(Schema, DocsBlocksAreRegeneratedBetweenMarkers) {
   EXPECT_EQ(regenerate_field_docs("no markers\n", error), "no markers\n");
   std::string unknown = "<!-- BEGIN generated: nosuch -->\n<!-- END generated: nosuch -->\n";
   EXPECT_EQ(regenerate_field_docs(unknown, error), unknown);
-  EXPECT_NE(error.en.find("nosuch"), std::string::npos);
-  EXPECT_NE(error.zh.find("未知的生成块 `nosuch`"), std::string::npos);
+  EXPECT_NE(error.in(Lang::en).find("nosuch"), std::string::npos);
+  EXPECT_NE(error.in(Lang::zh).find("未知的生成块 `nosuch`"), std::string::npos);
   error = {};
   regenerate_field_docs("<!-- BEGIN generated: rule-fields -->\nno end\n", error);
-  EXPECT_NE(error.en.find("no `<!-- END generated: rule-fields -->` line"), std::string::npos) << error.en;
+  EXPECT_NE(error.in(Lang::en).find("no `<!-- END generated: rule-fields -->` line"), std::string::npos)
+      << error.in(Lang::en);
 }
 
 }  // namespace
