@@ -103,6 +103,11 @@ std::string Message::in(Lang lang) const {
   return out;
 }
 
+bool Message::operator==(const Message& o) const {
+  return key_ == o.key_ && args_ == o.args_ && literal_.en == o.literal_.en && literal_.zh == o.literal_.zh &&
+         more_ == o.more_;
+}
+
 Message& Message::append(Message more) {
   more_.push_back(std::move(more));
   return *this;

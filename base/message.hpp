@@ -70,7 +70,9 @@ class Message {
   /// Appends `more`, rendered right after this message in the same language
   /// (a hint after a parser's message: "…; found the full-width `：`").
   Message& append(Message more);
-  bool operator==(const Message&) const = default;
+  /// Written out: a defaulted one over the vector of (then incomplete)
+  /// Messages is deleted by clang 14.
+  bool operator==(const Message& o) const;
 
  private:
   std::string key_;
