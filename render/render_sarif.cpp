@@ -91,7 +91,10 @@ class SarifReport : public ReportFormat {
       w.object().key("ruleId").str(d.rule);
       if (auto it = index_.find(d.rule); it != index_.end()) w.key("ruleIndex").num(it->second);
       std::string text = d.message.in(lang_);
-      if (!d.help.in(lang_).empty()) text += "\n" + d.help.in(lang_);
+      if (std::string help = d.help.in(lang_); !help.empty()) {
+        text += '\n';
+        text += help;
+      }
       w.key("level").str(sarif_level(d.severity));
       w.key("message").object().key("text").str(text).end();
       w.key("locations").array().object().key("physicalLocation").object();

@@ -58,7 +58,9 @@ TEST(MessageTable, SortedUniqueAndBothLanguages) {
   for (size_t i = 0; i < table.size(); ++i) {
     EXPECT_FALSE(table[i].en.empty()) << table[i].key;
     EXPECT_FALSE(table[i].zh.empty()) << table[i].key;
-    if (i) EXPECT_LT(table[i - 1].key, table[i].key);
+    if (i) {
+      EXPECT_LT(table[i - 1].key, table[i].key);
+    }
   }
 }
 
