@@ -50,8 +50,7 @@ std::set<std::string> read_baseline(const std::string& path, Lang lang) {
   constexpr size_t kMaxBaselineBytes = 256u << 20;
   std::string text = read_source_file(path, kMaxBaselineBytes);
   if (text.size() > kMaxBaselineBytes)
-    throw ToolError(lang == Lang::zh ? fmt::format("{}：基线文件超过 {} 字节的上限", path, kMaxBaselineBytes)
-                                     : fmt::format("{}: baseline above the limit of {} bytes", path, kMaxBaselineBytes));
+    throw ToolError(msg("cli.baseline.too_large", {arg("path", path), arg("limit", kMaxBaselineBytes)}));
   BaselineRead r = parse_baseline(text);
   if (r.error) throw ToolError(path + (lang == Lang::zh ? "：" : ": ") + r.error->in(lang));
   return std::move(r.fingerprints);

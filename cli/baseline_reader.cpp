@@ -13,8 +13,7 @@ namespace {
 
 using json = nlohmann::json;
 
-const Text kNotBaseline{"not a jianfu baseline (write one with --write-baseline)",
-                        "不是 jianfu 基线文件（请用 --write-baseline 生成）"};
+Message not_baseline() { return msg("cli.baseline.not_baseline"); }
 
 // Parser events to fingerprints. Only where an event sits matters (the root
 // object, its `findings` array, a finding object, its `fingerprint`), so one
@@ -60,24 +59,22 @@ class FingerprintEvents {
 
   // Where the next value goes, as the kind of the value it will be.
   Kind place_of_next(bool is_container, bool is_object, bool is_string) {
-    if (stack_.empty()) return is_object ? Kind::root : fail(kNotBaseline);
+    if (stack_.empty()) return is_object ? Kind::root : fail(not_baseline());
     Frame& parent = stack_.back();
     if (parent.kind == Kind::root) {
       if (parent.key == "jianfu_baseline") seen_version_ = true;
       if (parent.key == "findings") {
-        if (!is_container || is_object) return fail(kNotBaseline);
+        if (!is_container || is_object) return fail(not_baseline());
         seen_findings_ = true;
         return Kind::findings;
       }
     } else if (parent.kind == Kind::findings) {
       if (!is_object)
-        return fail({fmt::format("not a jianfu baseline: /findings/{} is not an object", parent.index),
-                     fmt::format("不是 jianfu 基线文件：/findings/{} 不是对象", parent.index)});
+        return fail(msg("cli.baseline.finding_not_object", {arg("index", parent.index)}));
       return Kind::finding;
     } else if (parent.kind == Kind::finding && parent.key == "fingerprint") {
       if (!is_string)
-        return fail({fmt::format("unreadable baseline: /findings/{}/fingerprint is not a string", parent.finding),
-                     fmt::format("无法读取基线：/findings/{}/fingerprint 不是字符串", parent.finding)});
+        return fail(msg("cli.baseline.fingerprint_not_string", {arg("index", parent.finding)}));
       parent.has_fingerprint = true;
       return Kind::fingerprint;
     }
@@ -94,8 +91,7 @@ class FingerprintEvents {
 
   bool open(bool object) {
     if (stack_.size() >= kMaxBaselineDepth) {
-      fail({fmt::format("unreadable baseline: nested more than {} levels deep", kMaxBaselineDepth),
-            fmt::format("无法读取基线：嵌套超过 {} 层", kMaxBaselineDepth)});
+      fail(msg("cli.baseline.too_deep", {arg("limit", kMaxBaselineDepth)}));
       return false;
     }
     Kind k = place_of_next(true, object, false);
@@ -108,8 +104,7 @@ class FingerprintEvents {
   bool close() {
     const Frame& f = stack_.back();
     if (f.kind == Kind::finding && !f.has_fingerprint) {
-      fail({fmt::format("unreadable baseline: /findings/{} has no fingerprint", f.finding),
-            fmt::format("无法读取基线：/findings/{} 缺少 fingerprint", f.finding)});
+      fail(msg("cli.baseline.no_fingerprint", {arg("index", f.finding)}));
       return false;
     }
     stack_.pop_back();
@@ -122,7 +117,7 @@ class FingerprintEvents {
     if (!stack_.empty() && !stack_.back().object) ++stack_.back().index;
   }
 
-  Kind fail(Text why) {
+  Kind fail(Message why) {
     if (!out_.error) out_.error = std::move(why);
     return Kind::other;
   }
@@ -146,10 +141,9 @@ BaselineRead parse_baseline(std::string_view text) {
     size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
     out.line = static_cast<uint32_t>(1 + std::count(text.begin(), text.begin() + static_cast<ptrdiff_t>(byte), '\n'));
     out.column = static_cast<uint32_t>(byte - line_start + 1);
-    out.error = Text{fmt::format("unreadable baseline: line {}, column {}: not valid JSON", out.line, out.column),
-                     fmt::format("无法读取基线：第 {} 行第 {} 列不是有效的 JSON", out.line, out.column)};
+    out.error = msg("cli.baseline.not_json", {arg("line", out.line), arg("column", out.column)});
   } else if (!out.error && !events.complete()) {
-    out.error = kNotBaseline;
+    out.error = not_baseline();
   }
   if (out.error) out.fingerprints.clear();
   return out;

@@ -4,6 +4,7 @@
 // bounded. Nothing here needs the command line: fuzz/fuzz_baseline.cpp
 // drives it directly.
 #pragma once
+#include "base/message.hpp"
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -20,7 +21,7 @@ inline constexpr size_t kMaxBaselineDepth = 64;
 
 struct BaselineRead {
   std::set<std::string> fingerprints;  // empty when `error` is set
-  std::optional<Text> error;           // why the text is not a usable baseline, with where
+  std::optional<Message> error;           // why the text is not a usable baseline, with where
   uint32_t line = 0, column = 0;       // of a JSON syntax error (1-based); 0 otherwise
 };
 

@@ -40,10 +40,7 @@ Position position_of(const json& p) {
 Diagnostic too_large(size_t bytes, size_t limit) {
   return {.name = "file-too-large",
           .span = {0, 0, 0},
-          .message = Text{fmt::format("the document has {} bytes, more than the limit of {} (--max-file-size); "
-                                  "it is not checked",
-                                  bytes, limit),
-                      fmt::format("文档有 {} 字节，超过上限 {}（--max-file-size）；不作检查", bytes, limit)}};
+          .message = msg("cli.lsp.too_large", {arg("bytes", bytes), arg("limit", limit)})};
 }
 
 }  // namespace

@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kConfigName = ".jianfu.yaml";
 
-Diagnostic config_error(Span span, Text message) {
+Diagnostic config_error(Span span, Message message) {
   return {.name = "invalid-config", .category = "config", .span = span, .message = std::move(message)};
 }
 
@@ -23,21 +23,15 @@ bool selects(const RuleMeta& r, const std::string& sel) { return r.category == s
 // must resolve (symlinks followed) inside the config's directory and name a
 // `.rules` file or a directory, so an untrusted config can neither walk the
 // file system nor have another file's first line printed as a compile error.
-std::optional<Text> pack_refusal(const fs::path& pack, const fs::path& config_dir, const std::string& as_written) {
+std::optional<Message> pack_refusal(const fs::path& pack, const fs::path& config_dir, const std::string& as_written) {
   std::error_code ec;
   fs::path root = fs::weakly_canonical(fs::absolute(config_dir.empty() ? "." : config_dir, ec), ec);
   fs::path real = fs::weakly_canonical(fs::absolute(pack, ec), ec);
   auto [r, p] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
   if (r != root.end())
-    return Text{fmt::format("rules: `{}` is outside the config's directory tree; a config may only name packs "
-                            "inside it (--trust-config allows others)",
-                            as_written),
-                fmt::format("rules：“{}”位于配置文件所在目录树之外；配置只能引用该目录树内的规则包"
-                            "（--trust-config 可放宽）",
-                            as_written)};
+    return msg("cli.config.pack_outside", {arg("pack", as_written)});
   if (!fs::is_directory(real, ec) && real.extension() != ".rules")
-    return Text{fmt::format("rules: `{}` is not a .rules file or a directory", as_written),
-                fmt::format("rules：“{}”不是 .rules 文件或目录", as_written)};
+    return msg("cli.config.pack_not_rules", {arg("pack", as_written)});
   return std::nullopt;
 }
 
@@ -125,7 +119,7 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     std::vector<Diagnostic> refused;
     for (const Located& r : c->rules) {
       fs::path pack = base / r.text;
-      std::optional<Text> why = pack_refusal(pack, base, r.text);
+      std::optional<Message> why = pack_refusal(pack, base, r.text);
       if (why && !flags_.trust_config_paths) refused.push_back(config_error(r.span, std::move(*why)));
       else packs.push_back(pack.string());
     }
@@ -139,8 +133,7 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
 
   std::vector<Diagnostic> errors = read_errors_[config_path];
   auto unknown = [&](const Located& l, const char* what) {
-    errors.push_back(config_error(l.span, {fmt::format("{} `{}`: no rule id, prefix or category matches", what, l.text),
-                                           fmt::format("{} `{}`：没有匹配的规则编号、前缀或类别", what, l.text)}));
+    errors.push_back(config_error(l.span, msg("cli.config.no_match", {arg("key", what), arg("value", l.text)})));
   };
   std::vector<std::string> select = flags_.select, ignore = flags_.ignore;
   for (const std::string& s : flags_.select)
@@ -159,21 +152,19 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     }
     for (const ConfigSeverity& s : c->severity) {
       if (!rules.find(s.rule.text)) {
-        errors.push_back(config_error(s.rule.span, {fmt::format("severity: unknown rule `{}`", s.rule.text),
-                                                    fmt::format("severity：规则“{}”不存在", s.rule.text)}));
+        errors.push_back(config_error(s.rule.span, msg("cli.config.unknown_rule", {arg("key", "severity"), arg("rule", s.rule.text)})));
         continue;
       }
       rules.set_severity(s.rule.text, s.severity);
     }
     for (const ConfigParam& p : c->params) {
       if (!rules.find(p.rule.text)) {
-        errors.push_back(config_error(p.rule.span, {fmt::format("params: unknown rule `{}`", p.rule.text),
-                                                    fmt::format("params：规则“{}”不存在", p.rule.text)}));
+        errors.push_back(config_error(p.rule.span, msg("cli.config.unknown_rule", {arg("key", "params"), arg("rule", p.rule.text)})));
         continue;
       }
       std::string err = rules.set_param(p.rule.text, p.name.text, p.value);
       if (!err.empty())
-        errors.push_back(config_error(p.name.span, {err, err}));
+        errors.push_back(config_error(p.name.span, Text{err, err}));
     }
   }
   if (!errors.empty()) {

@@ -13,7 +13,7 @@ JIANFU_FUZZ_TARGET(fuzz_baseline) {
   const std::string text = jf::fuzz::bytes(data, size);
   jf::cli::BaselineRead r = jf::cli::parse_baseline(text);
   if (r.error) {
-    if (r.error->en.empty() || r.error->zh.empty() || !r.fingerprints.empty()) __builtin_trap();
+    if (r.error->in(jf::Lang::en).empty() || r.error->in(jf::Lang::zh).empty() || !r.fingerprints.empty()) __builtin_trap();
     const size_t lines = 1 + static_cast<size_t>(std::count(text.begin(), text.end(), '\n'));
     if (r.line > lines || r.column > size + 1 || (r.line == 0) != (r.column == 0)) __builtin_trap();
   }

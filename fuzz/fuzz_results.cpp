@@ -9,7 +9,7 @@ JIANFU_FUZZ_TARGET(fuzz_results) {
   const char* path = (data[0] & 1) ? "r.yaml" : "r.csv";
   jf::LoadedResults r = jf::load_results(path, jf::fuzz::bytes(data + 1, size - 1));
   for (const jf::DataIssue& i : r.issues)
-    if (i.message.in(Lang::en).empty() || i.message.in(Lang::zh).empty()) __builtin_trap();
+    if (i.message.in(jf::Lang::en).empty() || i.message.in(jf::Lang::zh).empty()) __builtin_trap();
   if (r.issues.size() > 51) __builtin_trap();  // kMaxIssues (50) and one "more" note at most
   return 0;
 }

@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
       std::string at = where(file, it->first);
       if (!std::regex_match(key, key_shape)) fail(at, "key `" + key + "` is not dotted lower-case words");
       if (table.count(key)) fail(at, "key `" + key + "` is already defined at " + table[key].where);
-      const YAML::Node& v = it->second;
+      const YAML::Node v = it->second;  // a copy: it->second is part of a temporary
       if (!v.IsMap() || v.size() != 2 || !v["en"] || !v["zh"] || !v["en"].IsScalar() || !v["zh"].IsScalar())
         fail(at, "`" + key + "` needs exactly `en:` and `zh:` texts");
       Entry e{v["en"].as<std::string>(), v["zh"].as<std::string>(), at};

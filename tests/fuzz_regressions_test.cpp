@@ -176,7 +176,7 @@ TEST(FuzzRegressions, BaselineInputs) {
     std::string text = read(p);
     cli::BaselineRead r = cli::parse_baseline(text);
     if (r.error) {
-      EXPECT_FALSE(r.error->zh.empty()) << p;
+      EXPECT_FALSE(r.error->in(jf::Lang::zh).empty()) << p;
       EXPECT_TRUE(r.fingerprints.empty()) << p;
     }
   }
