@@ -63,7 +63,8 @@ std::vector<std::string> field_findings(const std::string& text, int keys) {
   std::vector<std::string> names;
   for (int i = 0; i < keys; ++i) names.push_back(fmt::format("k{}", i));
   std::vector<std::string_view> views(names.begin(), names.end());
-  YamlReader r(*t, src, Limits{}, diags);
+  const Limits limits;  // the reader keeps a reference: it must outlive it
+  YamlReader r(*t, src, limits, diags);
   r.fields(t->root, "top level", {"parse.yaml.part.document"}, views);
   std::vector<std::string> out;
   for (const Diagnostic& d : diags)
