@@ -12,18 +12,16 @@
 #include "fuzz/fuzz_bounds.hpp"
 #include "fuzz/fuzz_render.hpp"
 
+#include "cli_test_util.hpp"
+
 namespace fs = std::filesystem;
 using namespace jf;
+using jf::testing::slurp;
 
 namespace {
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
-
 // A check seed: byte 0 '@' is .assess, text format, English.
-std::string seed() { return read(fs::path(JIANFU_SOURCE_DIR) / "fuzz/regressions/fuzz_check/seed-errors.assess"); }
+std::string seed() { return slurp(fs::path(JIANFU_SOURCE_DIR) / "fuzz/regressions/fuzz_check/seed-errors.assess"); }
 
 int run(const std::string& input, const RuleSet* rules) {
   return fuzz::check_and_render(reinterpret_cast<const uint8_t*>(input.data()), input.size(), rules);
@@ -42,7 +40,7 @@ TEST(FuzzBounds, OutputBoundHoldsOnEverySeedInEveryFormat) {
   ::setenv("JIANFU_FUZZ_COST_BOUND", "1000000000000,0,0,0", 1);
   const RuleSet& rules = proof_rules();
   for (const auto& e : fs::directory_iterator(fs::path(JIANFU_SOURCE_DIR) / "fuzz/regressions/fuzz_check")) {
-    std::string input = read(e.path());
+    std::string input = slurp(e.path());
     ASSERT_FALSE(input.empty());
     for (int format = 0; format <= static_cast<int>(fuzz::Format::summary); ++format)
       for (int zh = 0; zh < 2; ++zh) {

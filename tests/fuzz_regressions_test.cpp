@@ -22,15 +22,13 @@
 #include "fuzz/fuzz_common.hpp"
 #include "fuzz/fuzz_document_input.hpp"
 
+#include "cli_test_util.hpp"
+
 namespace fs = std::filesystem;
 using namespace jf;
+using jf::testing::slurp;
 
 namespace {
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), {}};
-}
 
 std::vector<fs::path> inputs(const std::string& target) {
   std::vector<fs::path> out;
@@ -46,7 +44,7 @@ std::vector<fs::path> inputs(const std::string& target) {
 // The targets fuzz/CMakeLists.txt builds: JIANFU_FUZZ_TARGETS, and
 // fuzz_check_FAMILY for each of JIANFU_FUZZ_FAMILIES.
 std::vector<std::string> fuzz_targets() {
-  std::string cmake = read(fs::path(JIANFU_SOURCE_DIR) / "fuzz" / "CMakeLists.txt");
+  std::string cmake = slurp(fs::path(JIANFU_SOURCE_DIR) / "fuzz" / "CMakeLists.txt");
   auto list = [&](const std::string& var) {
     std::vector<std::string> out;
     size_t at = cmake.find("set(" + var + " ");
@@ -77,11 +75,11 @@ void expect_spans_inside(const std::string& name, const std::string& text) {
 }  // namespace
 
 TEST(FuzzRegressions, AssessInputs) {
-  for (const fs::path& p : inputs("fuzz_assess")) expect_spans_inside("r.assess", read(p));
+  for (const fs::path& p : inputs("fuzz_assess")) expect_spans_inside("r.assess", slurp(p));
 }
 
 TEST(FuzzRegressions, YamlInputs) {
-  for (const fs::path& p : inputs("fuzz_yaml")) expect_spans_inside("r.yaml", read(p));
+  for (const fs::path& p : inputs("fuzz_yaml")) expect_spans_inside("r.yaml", slurp(p));
 }
 
 TEST(FuzzRegressions, CheckInputs) {
@@ -96,7 +94,7 @@ TEST(FuzzRegressions, CheckInputs) {
   for (const std::string& target : fuzz_targets())
     if (target.starts_with("fuzz_check"))
       for (const fs::path& p : inputs(target)) {
-        std::string text = read(p);
+        std::string text = slurp(p);
         if (text.empty()) continue;
         SourceSet sources;
         uint32_t id = sources.add((text[0] & 1) ? "r.yaml" : "r.assess", text.substr(1));
@@ -120,7 +118,7 @@ TEST(FuzzRegressions, EveryTargetHasInputsAndIsFuzzedInCi) {
   std::vector<std::string> built = fuzz_targets();
   ASSERT_GE(built.size(), 7u);
   for (const std::string& t : built) EXPECT_FALSE(inputs(t).empty()) << "fuzz/regressions/" << t << " is missing or empty";
-  std::string makefile = read(fs::path(JIANFU_SOURCE_DIR) / "Makefile");
+  std::string makefile = slurp(fs::path(JIANFU_SOURCE_DIR) / "Makefile");
   size_t at = makefile.find("\nFUZZ_TARGETS");
   ASSERT_NE(at, std::string::npos);
   std::string line = makefile.substr(at + 1, makefile.find('\n', at + 1) - at - 1);
@@ -133,7 +131,7 @@ TEST(FuzzRegressions, EveryTargetHasInputsAndIsFuzzedInCi) {
 
 TEST(FuzzRegressions, TableInputs) {
   for (const fs::path& p : inputs("fuzz_table")) {
-    std::string text = read(p);
+    std::string text = slurp(p);
     if (text.empty()) continue;
     SourceSet sources;
     uint32_t id = sources.add((text[0] & 1) ? "r.tsv" : "r.csv", text.substr(1));
@@ -144,7 +142,7 @@ TEST(FuzzRegressions, TableInputs) {
 
 TEST(FuzzRegressions, ConfigInputs) {
   for (const fs::path& p : inputs("fuzz_config")) {
-    std::string text = read(p);
+    std::string text = slurp(p);
     SourceSet sources;
     uint32_t id = sources.add(".jianfu.yaml", text);
     std::vector<Diagnostic> errors;
@@ -155,7 +153,7 @@ TEST(FuzzRegressions, ConfigInputs) {
 
 TEST(FuzzRegressions, ResultsInputs) {
   for (const fs::path& p : inputs("fuzz_results")) {
-    std::string text = read(p);
+    std::string text = slurp(p);
     if (text.empty()) continue;
     LoadedResults r = load_results((text[0] & 1) ? "r.yaml" : "r.csv", text.substr(1));
     EXPECT_LE(r.issues.size(), 51u) << p;
@@ -167,13 +165,13 @@ TEST(FuzzRegressions, RulesInputs) {
     SourceSet sources;
     RuleSet set;
     std::vector<Diagnostic> errors;
-    add_rule_file(set, sources, sources.add("r.rules", read(p)), false, errors);
+    add_rule_file(set, sources, sources.add("r.rules", slurp(p)), false, errors);
   }
 }
 
 TEST(FuzzRegressions, BaselineInputs) {
   for (const fs::path& p : inputs("fuzz_baseline")) {
-    std::string text = read(p);
+    std::string text = slurp(p);
     cli::BaselineRead r = cli::parse_baseline(text);
     if (r.error) {
       EXPECT_FALSE(r.error->in(jf::Lang::zh).empty()) << p;
@@ -188,7 +186,7 @@ TEST(FuzzRegressions, BaselineInputs) {
 // and merged and shared-string repeats above the text bound.
 TEST(FuzzRegressions, DocumentInputs) {
   for (const fs::path& p : inputs("fuzz_document")) {
-    std::string raw = read(p);
+    std::string raw = slurp(p);
     if (raw.empty()) continue;
     fuzz::DocumentInput in = fuzz::document_input(reinterpret_cast<const uint8_t*>(raw.data()), raw.size());
     DocumentOptions options;
