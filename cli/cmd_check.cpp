@@ -95,7 +95,7 @@ struct FileOutcome {
   std::string body, baseline_body;
   Tally tally, baseline_tally;
   size_t baselined = 0;
-  std::string error;  // the file could not be read
+  Message error;  // the file could not be read
 };
 
 // --fix and --diff: each file's fixes, applied and checked again until none
@@ -127,7 +127,7 @@ struct Inputs {
 };
 
 void gather_inputs(const CheckOptions& o, ProjectConfig& project, const Globals& g, Inputs& in,
-                   std::vector<std::string>& errors) {
+                   std::vector<Message>& errors) {
   std::vector<std::string> paths = o.paths;
   const bool from_stdin = std::erase(paths, "-") > 0;
   std::set<std::string> named(paths.begin(), paths.end());
@@ -138,7 +138,7 @@ void gather_inputs(const CheckOptions& o, ProjectConfig& project, const Globals&
     try {
       check_readable(path);
     } catch (const ToolError& e) {
-      errors.push_back(e.what());
+      errors.push_back(e.as_message());
       continue;
     }
     in.jobs.push_back({path, file_rules, nullptr, document_options(path, o.documents, project)});
@@ -184,7 +184,7 @@ void refuse_output_onto_inputs(const CheckOptions& o, const std::vector<std::str
     std::error_code ec;
     for (const std::string& path : checked)
       if (!target.empty() && target != "-" && std::filesystem::equivalent(target, path, ec))
-        throw ToolError(fmt::format("{}: the output file is one of the checked files", target));
+        throw ToolError(msg("cli.out.is_checked_file", {arg("path", target)}));
   }
 }
 
@@ -199,14 +199,14 @@ int run_check(const CheckOptions& o, Globals g) {
   std::set<std::string> known;
   if (!o.baseline.empty()) known = read_baseline(o.baseline, lang);
 
-  std::vector<std::string> errors;
+  std::vector<Message> errors;
   Inputs inputs;
   gather_inputs(o, project, g, inputs, errors);
   std::vector<Job>& jobs = inputs.jobs;
   const std::vector<std::string>& checked = inputs.paths;
   // Nothing could be read: the errors alone, not "Checked 0 files" above them.
   if (jobs.empty() && !errors.empty()) {
-    for (const std::string& e : errors) print_tool_error(e, lang);
+    for (const Message& e : errors) print_tool_error(e, lang);
     return kToolFailed;
   }
   if (o.fix || o.diff)
@@ -248,7 +248,7 @@ int run_check(const CheckOptions& o, Globals g) {
                         jobs[i].text ? *jobs[i].text : read_source_file(jobs[i].path, g.limits.max_file_bytes),
                         jobs[i].document);
     } catch (const ToolError& e) {
-      r.error = e.what();
+      r.error = e.as_message();
       return;
     }
     std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits, texts).diagnostics);
@@ -284,7 +284,7 @@ int run_check(const CheckOptions& o, Globals g) {
   if (baselined && o.format == "text")
     out.write(msg("cli.check.baselined", {arg("n", baselined)}).in(lang) + "\n");
   out.commit();
-  for (const std::string& e : errors) print_tool_error(e, lang);
+  for (const Message& e : errors) print_tool_error(e, lang);
   if (!errors.empty()) return kToolFailed;
   return !policy.never_fail && tally.any_at_least(policy.fail_level) ? kFindings : kClean;
 }

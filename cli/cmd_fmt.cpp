@@ -42,7 +42,7 @@ class Formatter {
     try {
       before = stdin_text ? *stdin_text : read_source_file(path, g_.limits.max_file_bytes);
     } catch (const ToolError& e) {
-      print_tool_error(e.what());
+      print_tool_error(e.as_message(), lang_);
       tally_.failed = true;
       return;
     }
@@ -55,7 +55,7 @@ class Formatter {
       return;
     }
     if (!r.ok()) {
-      print_tool_error(fmt::format("{}: {}", path, r.refused.in(lang_)));
+      print_tool_error(msg("cli.path_error", {arg("path", path), arg("error", r.refused.in(lang_))}), lang_);
       tally_.failed = true;
       return;
     }
@@ -106,7 +106,7 @@ bool has_ext(const std::string& path, std::string_view ext) { return path.ends_w
 int run_fmt(const FmtOptions& o, const Globals& g) {
   std::vector<std::string> paths = o.paths;
   const bool from_stdin = paths.empty() || std::erase(paths, "-") > 0;
-  std::vector<std::string> errors;
+  std::vector<Message> errors;
   std::set<std::string> named;
   std::vector<std::string> rule_files;
   for (const std::string& p : paths) {
@@ -132,7 +132,7 @@ int run_fmt(const FmtOptions& o, const Globals& g) {
     files.push_back(path);
   }
   files.insert(files.end(), rule_files.begin(), rule_files.end());
-  for (const std::string& e : errors) print_tool_error(e);
+  for (const Message& e : errors) print_tool_error(e, resolve_lang(g.lang));
   for (const std::string& path : files) f.run(path, nullptr);
   if (from_stdin) {
     const std::string text = read_stdin(g.limits.max_file_bytes);

@@ -40,7 +40,7 @@ std::map<TableField, std::string> read_columns(const std::string& path, const Gl
   }
   if (!problems.empty()) {
     print_errors(problems, sources, lang);
-    throw ToolError(fmt::format("{}: not a columns map (keys: {})", path, join(keys)));
+    throw ToolError(msg("cli.arg.columns_map", {arg("path", path), arg("keys", join(keys))}));
   }
   return out;
 }
@@ -59,13 +59,13 @@ int run_import(const ImportFlags& o, const Globals& g) {
 
   uint32_t id = add_scheme_source(sources, o.path, read_source_file(o.path, g.limits.max_file_bytes), opts);
   if (!is_document_path(o.path))
-    throw ToolError(fmt::format("{}: not a table (expected .docx, .xlsx, .csv or .tsv)", o.path));
+    throw ToolError(msg("cli.arg.not_a_table", {arg("path", o.path)}));
   if (sources[id].text().size() > g.limits.max_file_bytes)
-    throw ToolError(fmt::format("{}: above the limit of {} bytes", o.path, g.limits.max_file_bytes));
+    throw ToolError(msg("cli.arg.too_large", {arg("path", o.path), arg("limit", g.limits.max_file_bytes)}));
   ImportResult r = import_table(sources, id, opts);
   if (!r.ok()) {
     print_errors(r.errors, sources, lang);
-    throw ToolError(fmt::format("{}: the table could not be imported", o.path));
+    throw ToolError(msg("cli.arg.not_imported", {arg("path", o.path)}));
   }
   if (!r.notes.empty()) print_errors(r.notes, sources, lang);
   const bool yaml = !o.output.ends_with(".assess");

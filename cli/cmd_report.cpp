@@ -35,7 +35,7 @@ void refuse_overwriting_inputs(const ReportOptions& o) {
   for (const std::string& in : inputs) {
     std::error_code ec;
     if (!in.empty() && std::filesystem::equivalent(o.output, in, ec))
-      throw ToolError(fmt::format("{}: the output file is one of the report's inputs ({})", o.output, in));
+      throw ToolError(msg("cli.out.is_report_input", {arg("path", o.output), arg("input", in)}));
   }
 }
 
@@ -69,7 +69,7 @@ int run_report(const ReportOptions& o, const Globals& g) {
   std::vector<std::string> units = unit_names(now.scheme);
   if (!units.empty()) in.compliant = score_compliant(now.scheme, units);
   if (!o.data.empty()) {
-    if (units.empty()) throw ToolError(fmt::format("{}: the scheme names no units to score", o.scheme));
+    if (units.empty()) throw ToolError(msg("cli.arg.no_units", {arg("path", o.scheme)}));
     in.scores = score(now.scheme, load_results_or_fail(o.data, now.scheme, g, message_lang));
     in.data_path = o.data;
   }

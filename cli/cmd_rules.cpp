@@ -35,7 +35,7 @@ int run_explain(const ExplainOptions& o, const Globals& g) {
     for (const RuleMeta& m : rules.rules())
       if (m.name == o.id) r = &m;
   }
-  if (!r) throw ToolError(fmt::format("no rule `{}` (see `jianfu rules`)", o.id));
+  if (!r) throw ToolError(msg("cli.arg.no_rule", {arg("id", o.id)}));
   fmt::print("{}", explanation(*r, lang));
   return kClean;
 }

@@ -36,9 +36,9 @@ int run_test(const TestOptions& o, const Globals& g) {
   // The rule files under PATH are the ones under test; without any, the
   // built-in pack is tested.
   RuleSet rules = load_rules(sources, o.paths, rule_files.empty(), g);
-  std::vector<std::string> errors;
+  std::vector<Message> errors;
   std::vector<std::string> fixtures = collect_schemes(o.paths, errors);
-  for (const std::string& e : errors) throw ToolError(e);
+  if (!errors.empty()) throw ToolError(errors.front());
 
   std::map<std::string, std::pair<int, int>> per_rule;  // passed, failed fixtures
   int failed = 0;

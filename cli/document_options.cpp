@@ -45,7 +45,7 @@ DocumentOptions document_options(const std::string& path, const DocumentFlags& f
   if (!is_document_path(path)) return o;
   // NaN or infinity would be written into a scheme that then does not parse.
   if (flags.total && !(std::isfinite(*flags.total) && *flags.total > 0))
-    throw ToolError(fmt::format("--total {}: give a positive number of points (e.g. 1000)", *flags.total));
+    throw ToolError(msg("cli.arg.total", {arg("value", fmt::format("{}", *flags.total))}));
   o.units = split_units(flags.units);
   o.total = flags.total;
   if (config) {

@@ -24,7 +24,7 @@ CLI::Option* add_format_option(CLI::App* cmd, std::string& format, FormatList<Ma
 template <class Make>
 const OutputFormat<Make>& chosen_format(FormatList<Make> formats, const std::string& name) {
   if (const OutputFormat<Make>* f = find_format(formats, name)) return *f;
-  throw ToolError(fmt::format("--format {}: use {}", name, fmt::join(format_names(formats), ", ")));
+  throw ToolError(msg("cli.arg.format", {arg("value", name), arg("formats", fmt::format("{}", fmt::join(format_names(formats), ", ")))}));
 }
 
 }  // namespace jf::cli

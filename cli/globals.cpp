@@ -11,7 +11,7 @@ namespace jf::cli {
 Lang resolve_lang(const std::string& flag) {
   if (flag == "zh") return Lang::zh;
   if (flag == "en") return Lang::en;
-  if (!flag.empty()) throw ToolError(fmt::format("unknown language `{}` (use en or zh)", flag));
+  if (!flag.empty()) throw ToolError(msg("cli.arg.lang", {arg("value", flag)}));
   for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
     const char* v = std::getenv(var);
     if (v && *v) return std::string_view(v).substr(0, 2) == "zh" ? Lang::zh : Lang::en;

@@ -18,30 +18,45 @@ namespace fs = std::filesystem;
 
 namespace jf::cli {
 
-std::string errno_reason(int err) {
+namespace {
+
+// keys: cli.errno.*
+const char* errno_key(int err) {
   switch (err) {
     case ENOENT:
-    case ENOTDIR: return "no such file or directory";
+    case ENOTDIR: return "cli.errno.noent";
     case EACCES:
-    case EPERM: return "permission denied";
-    case ELOOP: return "too many levels of symbolic links (a symlink loop?)";
-    case ENAMETOOLONG: return "file name too long";
-    case ENOSPC: return "no space left on device";
-    case EDQUOT: return "disk quota exceeded";
-    case EFBIG: return "file too large for this file system or process limit";
-    case EROFS: return "read-only file system";
-    case EIO: return "input/output error";
-    default: return std::error_code(err, std::generic_category()).message();
+    case EPERM: return "cli.errno.access";
+    case ELOOP: return "cli.errno.loop";
+    case ENAMETOOLONG: return "cli.errno.name_too_long";
+    case ENOSPC: return "cli.errno.nospc";
+    case EDQUOT: return "cli.errno.dquot";
+    case EFBIG: return "cli.errno.fbig";
+    case EROFS: return "cli.errno.rofs";
+    case EIO: return "cli.errno.io";
+    default: return nullptr;
   }
+}
+
+}  // namespace
+
+MessageArg errno_reason(std::string name, int err) {
+  if (const char* key = errno_key(err)) return word(std::move(name), key);
+  // An errno the tool does not expect: the system's own text, with its code
+  // (the C library's text is English whatever the language).
+  return arg(std::move(name), fmt::format("{} (errno {})", std::error_code(err, std::generic_category()).message(), err));
 }
 
 void check_readable(const std::string& path) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) throw ToolError(fmt::format("{}: {}", path, errno_reason(errno)));
-  if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path));
-  if (!S_ISREG(st.st_mode)) throw ToolError(fmt::format("{}: not a regular file", path));
+  if (::stat(path.c_str(), &st) != 0) {
+    const int err = errno;  // before anything else may set it
+    throw ToolError(msg("cli.path_error", {arg("path", path), errno_reason("error", err)}));
+  }
+  if (S_ISDIR(st.st_mode)) throw ToolError(msg("cli.io.is_directory", {arg("path", path)}));
+  if (!S_ISREG(st.st_mode)) throw ToolError(msg("cli.io.not_regular", {arg("path", path)}));
   if (::access(path.c_str(), R_OK) != 0)
-    throw ToolError(fmt::format("{}: cannot be read (permission denied?)", path));
+    throw ToolError(msg("cli.io.not_readable", {arg("path", path)}));
   note_input(st, path);
 }
 
@@ -50,11 +65,14 @@ std::string read_source_file(const std::string& path, size_t max_bytes) {
   // O_NONBLOCK: should the file be swapped for a FIFO since the check, open
   // must not wait for a writer; fstat below then rejects it.
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) throw ToolError(fmt::format("{}: cannot be read: {}", path, errno_reason(errno)));
+  if (fd < 0) {
+    const int err = errno;
+    throw ToolError(msg("cli.io.cannot_read", {arg("path", path), errno_reason("reason", err)}));
+  }
   struct stat st;
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    throw ToolError(fmt::format("{}: not a regular file", path));
+    throw ToolError(msg("cli.io.not_regular", {arg("path", path)}));
   }
   note_input(st, path);
   // One byte past the limit, so an oversized file is reported, not loaded.
@@ -67,7 +85,7 @@ std::string read_source_file(const std::string& path, size_t max_bytes) {
     if (n < 0) {
       int err = errno;
       ::close(fd);
-      throw ToolError(fmt::format("{}: read error: {}", path, errno_reason(err)));
+      throw ToolError(msg("cli.io.read_error", {arg("path", path), errno_reason("reason", err)}));
     }
     if (n == 0) break;  // the file shrank since fstat
     got += static_cast<size_t>(n);
@@ -127,24 +145,25 @@ bool inside(const fs::path& real, const fs::path& root) {
 // quote, any file the process can read. An unreadable directory is an
 // error, not a silent gap in the check.
 template <typename Keep>
-void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::vector<std::string>& errors) {
+void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::vector<Message>& errors) {
   std::error_code ec;
   fs::recursive_directory_iterator it(root, ec), end;
   if (ec) {
-    errors.push_back(fmt::format("{}: {}", root, errno_reason(ec.value())));
+    errors.push_back(msg("cli.path_error", {arg("path", root), errno_reason("error", ec.value())}));
     return;
   }
   fs::path real_root;
   for (; it != end; it.increment(ec)) {
     if (ec) {  // the iterator is at its end after an error
-      errors.push_back(fmt::format("{}: {}", root, errno_reason(ec.value())));
+      errors.push_back(msg("cli.path_error", {arg("path", root), errno_reason("error", ec.value())}));
       break;
     }
     std::error_code fec;
     // A directory that cannot be listed is reported and skipped before the
     // iterator tries to enter it (which would end the walk).
     if (it->is_directory(fec) && !it->is_symlink(fec) && ::access(it->path().c_str(), R_OK | X_OK) != 0) {
-      errors.push_back(fmt::format("{}: cannot be listed: {}", it->path().string(), errno_reason(errno)));
+      const int err = errno;
+      errors.push_back(msg("cli.io.cannot_list", {arg("path", it->path().string()), errno_reason("reason", err)}));
       it.disable_recursion_pending();
       continue;
     }
@@ -153,7 +172,7 @@ void walk(const std::string& root, Keep keep, std::set<std::string>& out, std::v
       if (real_root.empty()) real_root = fs::canonical(root, fec);
       fs::path real = fs::canonical(it->path(), fec);
       if (fec || !inside(real, real_root)) {
-        errors.push_back(fmt::format("{}: a symlink to a file outside {}; not followed", it->path().string(), root));
+        errors.push_back(msg("cli.io.symlink_outside", {arg("path", it->path().string()), arg("root", root)}));
         continue;
       }
     }
@@ -171,17 +190,17 @@ std::string read_stdin(size_t max_bytes) {
     if (n == 0) break;
     text.append(buf, std::min(n, max_bytes + 1 - text.size()));
   }
-  if (std::ferror(stdin)) throw ToolError("standard input: read error");
+  if (std::ferror(stdin)) throw ToolError(msg("cli.io.stdin_read_error"));
   return text;
 }
 
-std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors,
+std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<Message>& errors,
                                          bool skip_non_schemes) {
   std::set<std::string> out;
   for (const std::string& p : paths) {
     std::error_code ec;
     auto st = fs::status(p, ec);
-    if (ec || !fs::exists(st)) errors.push_back(fmt::format("{}: {}", p, errno_reason(ec ? ec.value() : ENOENT)));
+    if (ec || !fs::exists(st)) errors.push_back(msg("cli.path_error", {arg("path", p), errno_reason("error", ec ? ec.value() : ENOENT)}));
     else if (fs::is_directory(st))
       // Word and Excel 细则 in a folder are schemes too; CSV files are not
       // (a folder of schemes also holds results and other data as CSV).
@@ -199,11 +218,11 @@ std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, 
 
 std::vector<std::string> collect_rule_files(const std::vector<std::string>& paths) {
   std::set<std::string> out;
-  std::vector<std::string> errors;
+  std::vector<Message> errors;
   for (const std::string& p : paths) {
     if (fs::is_directory(p)) walk(p, [](const fs::path& f) { return has_ext(f, {".rules"}); }, out, errors);
     else if (fs::exists(p)) out.insert(p);
-    else throw ToolError(fmt::format("{}: no such file or directory", p));
+    else throw ToolError(msg("cli.arg.no_such_path", {arg("path", p)}));
   }
   if (!errors.empty()) throw ToolError(errors.front());
   return {out.begin(), out.end()};

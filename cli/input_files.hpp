@@ -11,7 +11,9 @@ namespace jf::cli {
 
 /// Why a system call failed, for messages: ENOENT, EACCES, ELOOP,
 /// ENAMETOOLONG, ENOSPC... each named in words, never all "no such file".
-std::string errno_reason(int err);
+/// The argument `name` of a message (a cli.errno.* word, in the message's
+/// language).
+MessageArg errno_reason(std::string name, int err);
 
 /// Throws ToolError (with the reason read_source_file would give) unless
 /// `path` is a regular file this process may read.
@@ -34,7 +36,7 @@ std::string read_stdin(size_t max_bytes);
 /// not followed) `.assess` files and YAML files whose top level has a
 /// `scheme` key. Problems (missing path, unreadable directory) are appended
 /// to `errors`.
-std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<std::string>& errors,
+std::vector<std::string> collect_schemes(const std::vector<std::string>& paths, std::vector<Message>& errors,
                                          bool skip_non_schemes = false);
 
 /// `.rules` files under the given files/directories, sorted.

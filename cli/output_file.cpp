@@ -84,9 +84,9 @@ OutputFile::OutputFile(std::string path, bool replace_input) : path_(std::move(p
   struct stat st;
   if (::stat(path_.c_str(), &st) == 0) {
     if (!replace_input_) refuse_if_input(st, path_);
-    if (S_ISDIR(st.st_mode)) throw ToolError(fmt::format("{}: is a directory", path_));
+    if (S_ISDIR(st.st_mode)) throw ToolError(msg("cli.io.is_directory", {arg("path", path_)}));
     if (S_ISBLK(st.st_mode))
-      throw ToolError(fmt::format("{}: is a block device; jianfu does not write reports onto disks", path_));
+      throw ToolError(msg("cli.out.block_device", {arg("path", path_)}));
     if (!S_ISREG(st.st_mode)) {
       // A terminal, /dev/null, a FIFO: written in place, never replaced
       // (renaming over /dev/null as root would replace the system's).
@@ -94,8 +94,11 @@ OutputFile::OutputFile(std::string path, bool replace_input) : path_(std::move(p
       // hangs (a shell redirection would wait); blocking writes after that.
       fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK);
       if (fd_ < 0 && errno == ENXIO)
-        throw ToolError(fmt::format("{}: a FIFO with no reader; start the reader first", path_));
-      if (fd_ < 0) throw ToolError(fmt::format("{}: cannot be written: {}", path_, errno_reason(errno)));
+        throw ToolError(msg("cli.out.fifo_no_reader", {arg("path", path_)}));
+      if (fd_ < 0) {
+        const int err = errno;
+        throw ToolError(msg("cli.out.cannot_write", {arg("path", path_), errno_reason("reason", err)}));
+      }
       ::fcntl(fd_, F_SETFL, ::fcntl(fd_, F_GETFL) & ~O_NONBLOCK);
       direct_ = true;
       note_output(identity_key(st), path_);
@@ -104,29 +107,34 @@ OutputFile::OutputFile(std::string path, bool replace_input) : path_(std::move(p
     // A symlink is resolved so the temporary goes next to the file it names
     // and the rename replaces that file, not the link.
     target_ = resolved(path_);
-    if (target_.empty()) throw ToolError(fmt::format("{}: cannot resolve the path: {}", path_, errno_reason(errno)));
+    if (target_.empty()) {
+      const int err = errno;
+      throw ToolError(msg("cli.out.cannot_resolve", {arg("path", path_), errno_reason("reason", err)}));
+    }
     mode_ = st.st_mode & 0777;  // never setuid, setgid or sticky on a report
     note_output(identity_key(st), path_);
   } else {
     int err = errno;
     struct stat link;
     if (err == ENOENT && ::lstat(path_.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
-      throw ToolError(fmt::format("{}: is a symlink to a missing file; not followed", path_));
-    if (err != ENOENT) throw ToolError(fmt::format("{}: cannot be written: {}", path_, errno_reason(err)));
+      throw ToolError(msg("cli.out.dangling_symlink", {arg("path", path_)}));
+    if (err != ENOENT) throw ToolError(msg("cli.out.cannot_write", {arg("path", path_), errno_reason("reason", err)}));
     fs::path given(path_);
     fs::path dir = given.parent_path().empty() ? fs::path(".") : given.parent_path();
     std::string real_dir = resolved(dir.string());
     if (real_dir.empty() || !fs::is_directory(real_dir))
-      throw ToolError(fmt::format("{}: directory {} does not exist", path_, dir.string()));
+      throw ToolError(msg("cli.out.no_directory", {arg("path", path_), arg("dir", dir.string())}));
     target_ = (fs::path(real_dir) / given.filename()).string();
     note_output("path " + target_, path_);
   }
   fs::path target(target_);
   tmp_ = (target.parent_path() / ("." + target.filename().string() + ".jianfu-XXXXXX")).string();
   fd_ = ::mkstemp(tmp_.data());
-  if (fd_ < 0)
-    throw ToolError(fmt::format("{}: cannot create a file in {}: {}", path_, target.parent_path().string(),
-                                errno_reason(errno)));
+  if (fd_ < 0) {
+    const int err = errno;
+    throw ToolError(msg("cli.out.cannot_create",
+                        {arg("path", path_), arg("dir", target.parent_path().string()), errno_reason("reason", err)}));
+  }
   slot_ = track(tmp_.c_str());
 }
 
@@ -155,14 +163,17 @@ void OutputFile::write(std::string_view text) {
     if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size()) {
       const int err = errno;
       if (err == EPIPE) throw OutputClosed();
-      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(err)));
+      throw ToolError(msg("cli.out.stdout_failed", {errno_reason("reason", err)}));
     }
     return;
   }
   while (!text.empty()) {
     ssize_t n = ::write(fd_, text.data(), text.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(n < 0 ? errno : ENOSPC)));
+    if (n <= 0) {
+      const int err = n < 0 ? errno : ENOSPC;
+      throw ToolError(msg("cli.out.write_failed", {arg("path", path_), errno_reason("reason", err)}));
+    }
     text.remove_prefix(static_cast<size_t>(n));
   }
 }
@@ -172,7 +183,7 @@ void OutputFile::commit() {
     if (std::fflush(stdout) != 0) {
       const int err = errno;
       if (err == EPIPE) throw OutputClosed();
-      throw ToolError(fmt::format("cannot write to standard output: {}", errno_reason(err)));
+      throw ToolError(msg("cli.out.stdout_failed", {errno_reason("reason", err)}));
     }
     refuse_stdout_onto_input();
     return;
@@ -180,7 +191,10 @@ void OutputFile::commit() {
   if (direct_) {
     int fd = fd_;
     fd_ = -1;
-    if (::close(fd) != 0) throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(errno)));
+    if (::close(fd) != 0) {
+      const int err = errno;
+      throw ToolError(msg("cli.out.write_failed", {arg("path", path_), errno_reason("reason", err)}));
+    }
     return;
   }
   int err = 0;
@@ -201,7 +215,7 @@ void OutputFile::commit() {
   if (err) {
     ::unlink(tmp_.c_str());
     discard();
-    throw ToolError(fmt::format("{}: write failed: {}", path_, errno_reason(err)));
+    throw ToolError(msg("cli.out.write_failed", {arg("path", path_), errno_reason("reason", err)}));
   }
   discard();
 }

@@ -45,7 +45,7 @@ ProjectConfig::ProjectConfig(SourceSet& sources, const Globals& g, RuleFlags fla
                              bool disabled)
     : sources_(sources), g_(g), flags_(std::move(flags)), explicit_(std::move(explicit_path)), disabled_(disabled) {
   if (!explicit_.empty() && !fs::is_regular_file(explicit_))
-    throw ToolError(fmt::format("--config {}: no such file", explicit_));
+    throw ToolError(msg("cli.arg.no_config", {arg("path", explicit_)}));
 }
 
 std::string ProjectConfig::config_for(const std::string& path) {
@@ -125,7 +125,7 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     }
     if (!refused.empty()) {
       print_errors(refused, sources_, resolve_lang(g_.lang));
-      throw ToolError(fmt::format("{}: invalid configuration", config_path));
+      throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}));
     }
   }
   slot = std::make_unique<RuleSet>(load_rules(sources_, packs, !flags_.no_builtin, g_));
@@ -137,9 +137,9 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
   };
   std::vector<std::string> select = flags_.select, ignore = flags_.ignore;
   for (const std::string& s : flags_.select)
-    if (!known(rules, s)) throw ToolError(fmt::format("--select {}: no rule id, prefix or category matches", s));
+    if (!known(rules, s)) throw ToolError(msg("cli.arg.select_unknown", {arg("value", s)}));
   for (const std::string& s : flags_.ignore)
-    if (!known(rules, s)) throw ToolError(fmt::format("--ignore {}: no rule id, prefix or category matches", s));
+    if (!known(rules, s)) throw ToolError(msg("cli.arg.ignore_unknown", {arg("value", s)}));
   if (c) {
     // The command line's --select replaces the config's; ignores add up.
     for (const Located& s : c->select) {
@@ -172,7 +172,7 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     std::stable_sort(errors.begin(), errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
     print_errors(errors, sources_, resolve_lang(g_.lang));
-    throw ToolError(fmt::format("{}: invalid configuration", config_path));
+    throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}));
   }
   for (const RuleMeta& r : rules.rules()) {
     // JF010 says a rule that ran did not finish (budget, regex cost, ...):

@@ -24,7 +24,7 @@ RuleSet load_rules(SourceSet& sources, const std::vector<std::string>& extra, bo
                   g.limits);
   if (!errors.empty()) {
     print_errors(errors, sources, resolve_lang(g.lang));
-    throw ToolError(fmt::format("{} error{} in rule files", errors.size(), errors.size() == 1 ? "" : "s"));
+    throw ToolError(msg("cli.arg.rule_file_errors", {arg("n", errors.size())}));
   }
   return set;
 }

@@ -26,9 +26,8 @@ void refuse_if_input(const struct stat& st, const std::string& output) {
   std::lock_guard lock(g_mutex);
   auto hit = g_inputs.find({st.st_dev, st.st_ino});
   if (hit == g_inputs.end()) return;
-  throw ToolError(fmt::format("{}: is {}, an input of this run; jianfu never writes over its inputs (choose another "
-                              "output path)",
-                              output, hit->second == output ? "the same file" : "the same file as " + hit->second));
+  if (hit->second == output) throw ToolError(msg("cli.out.is_input", {arg("path", output)}));
+  throw ToolError(msg("cli.out.is_input_as", {arg("path", output), arg("input", hit->second)}));
 }
 
 std::string identity_key(const struct stat& st) { return fmt::format("inode {}:{}", st.st_dev, st.st_ino); }
@@ -37,8 +36,7 @@ void note_output(const std::string& key, const std::string& output) {
   std::lock_guard lock(g_mutex);
   auto [it, fresh] = g_outputs.emplace(key, output);
   if (!fresh)
-    throw ToolError(fmt::format("{}: also written as {} in this run; one would overwrite the other", output,
-                                it->second));
+    throw ToolError(msg("cli.out.written_twice", {arg("path", output), arg("other", it->second)}));
 }
 
 }  // namespace jf::cli

@@ -13,7 +13,7 @@ RunPolicy run_policy(const Config* governing, Globals& g, const std::string& fai
                                                                 : "error";
   p.never_fail = fail_on == "never";
   if (!p.never_fail && !parse_severity(fail_on, p.fail_level))
-    throw ToolError(fmt::format("--fail-on {}: use error, warning, info or never", fail_on));
+    throw ToolError(msg("cli.arg.fail_on", {arg("value", fail_on)}));
   return p;
 }
 

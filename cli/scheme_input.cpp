@@ -15,7 +15,7 @@ FileCheck load_checked_scheme(SourceSet& sources, const std::string& path, const
     for (const Diagnostic& d : fc.diagnostics)
       if (d.rule == "JF001") syntax.push_back(d);
     print_errors(syntax, sources, lang);
-    throw ToolError(fmt::format("{}: the scheme does not parse; fix the syntax errors above", path));
+    throw ToolError(msg("cli.arg.scheme_does_not_parse", {arg("path", path)}));
   }
   return fc;
 }

@@ -18,4 +18,11 @@ void print_tool_error(std::string_view message, Lang lang) noexcept {
   }
 }
 
+void print_tool_error(const Message& message, Lang lang) noexcept {
+  try {
+    print_tool_error(message.in(lang), lang);
+  } catch (...) {
+  }
+}
+
 }  // namespace jf::cli

@@ -17,13 +17,15 @@ struct ToolError : std::runtime_error {
   explicit ToolError(Message m) : std::runtime_error(m.in(Lang::en)), message(std::move(m)) {}
   /// The message in `lang`: the keyed one, else what() as it was written.
   std::string in(Lang lang) const { return message.empty() ? std::string(what()) : message.in(lang); }
+  /// The error as a message, for lists of errors reported after a run.
+  Message as_message() const { return message.empty() ? Message(Text{what(), what()}) : message; }
   Message message;
 };
 
 /// Standard output is a pipe whose reader has gone (`jianfu check . | head`):
 /// the run ends quietly with exit 2, as other command-line tools do.
 struct OutputClosed : ToolError {
-  OutputClosed() : ToolError("standard output closed") {}
+  OutputClosed() : ToolError(msg("cli.out.stdout_closed")) {}
 };
 
 enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
@@ -33,5 +35,6 @@ enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
 /// path or value from an untrusted file cannot send ESC/BEL/NUL or bidi
 /// overrides to a CI log.
 void print_tool_error(std::string_view message, Lang lang = Lang::en) noexcept;
+void print_tool_error(const Message& message, Lang lang) noexcept;
 
 }  // namespace jf::cli

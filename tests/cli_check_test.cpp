@@ -52,6 +52,24 @@ TEST(CliCheck, MissingPathIsAClearError) {
   EXPECT_EQ(r.err, "jianfu: error: /nonexistent/x.assess: no such file or directory\n");
 }
 
+// Under --lang zh a tool error is Chinese throughout: the prefix, the
+// sentence and the system's reason (cli.errno.*), only paths and flags as given.
+TEST(CliCheck, ToolErrorsAreChineseUnderLangZh) {
+  auto missing = run_jianfu("--lang zh check /nonexistent/x.assess");
+  EXPECT_EQ(missing.code, 2);
+  EXPECT_EQ(missing.err, "jianfu：错误：/nonexistent/x.assess：文件或目录不存在\n");
+  auto score = run_jianfu("--lang zh score " + kExamples + "qingshan-2025.assess");
+  EXPECT_EQ(score.code, 2);
+  EXPECT_EQ(score.err, "jianfu：错误：请给出 --data 文件（各单位的成绩数据）或 --compliant（假设全部达标）二者之一\n");
+  auto no_rule = run_jianfu("--lang zh explain JF999");
+  EXPECT_EQ(no_rule.code, 2);
+  EXPECT_EQ(no_rule.err, "jianfu：错误：没有规则 `JF999`（见 `jianfu rules`）\n");
+  TempDir dir;
+  auto onto_dir = run_jianfu("--lang zh check " + kExamples + "errors-2025.assess -o " + dir.path.string());
+  EXPECT_EQ(onto_dir.code, 2);
+  EXPECT_EQ(onto_dir.err, "jianfu：错误：" + dir.path.string() + "：是目录，不是文件\n");
+}
+
 // Each bad input: a JF001 finding naming the problem (exit 1), never a crash
 // or hang (exit ≥ 124 would be a timeout or a signal).
 struct BadInput {
