@@ -16,13 +16,6 @@
 
 namespace {
 
-// The last word of a failed run. It must never throw: stderr may be a closed
-// pipe (`jianfu … 2>&1 | head -3`), and an exception here would abort.
-void say_error(const char* kind, const char* what) noexcept {
-  std::fflush(stdout);
-  std::fprintf(stderr, "jianfu: %s: %s\n", kind, what);
-}
-
 // The language of a failed run's last word: --lang, else LANG; never throws.
 jf::Lang error_lang(const jf::cli::Globals& g) noexcept {
   try {
@@ -72,7 +65,7 @@ int main(int argc, char** argv) {
       // A closed or full stdout (`jianfu rules >&-`) is the output failing,
       // not success, even where the command printed without checking.
       if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-        if (errno != EPIPE) say_error("error", "cannot write the output");
+        if (errno != EPIPE) print_tool_error(jf::msg("cli.out.output_failed"), error_lang(g));
         return kToolFailed;
       }
       return code;
@@ -80,13 +73,13 @@ int main(int argc, char** argv) {
   } catch (const OutputClosed&) {  // the reader of a pipe has gone: nothing to say
     return kToolFailed;
   } catch (const ToolError& e) {
-    print_tool_error(e.in(error_lang(g)), error_lang(g));
+    print_tool_error(e.as_message(), error_lang(g));
     return kToolFailed;
   } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
-    if (e.code() != std::errc::broken_pipe) say_error("error", "cannot write the output");
+    if (e.code() != std::errc::broken_pipe) print_tool_error(jf::msg("cli.out.output_failed"), error_lang(g));
     return kToolFailed;
   } catch (const std::exception& e) {
-    print_tool_error(jf::msg("cli.internal_error", {jf::arg("what", e.what())}).in(error_lang(g)), error_lang(g));
+    print_tool_error(jf::msg("cli.internal_error", {jf::arg("what", e.what())}), error_lang(g));
     return kToolFailed;
   }
   return kToolFailed;

@@ -15,9 +15,7 @@ struct ToolError : std::runtime_error {
   using std::runtime_error::runtime_error;
   /// A catalogue message, printed in the run's language (what() holds English).
   explicit ToolError(Message m) : std::runtime_error(m.in(Lang::en)), message(std::move(m)) {}
-  /// The message in `lang`: the keyed one, else what() as it was written.
-  std::string in(Lang lang) const { return message.empty() ? std::string(what()) : message.in(lang); }
-  /// The error as a message, for lists of errors reported after a run.
+  /// The error to print: the keyed message, else what() as it was written.
   Message as_message() const { return message.empty() ? Message(Text{what(), what()}) : message; }
   Message message;
 };
