@@ -7,6 +7,9 @@
 #include "render/render.hpp"
 
 namespace jf {
+
+std::unique_ptr<ReportFormat> checkstyle_report(const CheckFormatArgs&);  // render/render_checkstyle.cpp
+
 namespace {
 
 const std::vector<RuleMeta> kNoRules;
@@ -31,6 +34,8 @@ constexpr std::array kCheckFormats{
                 [](const CheckFormatArgs& a) { return gitlab_report(a.lang); }},
     CheckFormat{"junit", ".junit.xml", "JUnit XML: one test case per file and rule with findings, one per clean file",
                 [](const CheckFormatArgs& a) { return junit_report(a.lang); }, 96},  // XML escaping
+    CheckFormat{"checkstyle", ".checkstyle.xml", "Checkstyle XML: one `<file>` per checked file, one `<error>` per finding",
+                checkstyle_report, 96},  // XML escaping
 };
 
 }  // namespace
