@@ -76,6 +76,7 @@ struct Rule {
 struct SyntaxError {
   Span span;
   Text message;
+  Text help;  // empty, or how to fix it (a refused literal says how to write one)
 };
 
 struct File {

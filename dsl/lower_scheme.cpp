@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "dsl/assess_text_fields.hpp"
 #include "dsl/scheme_grammar.hpp"
 #include "base/utf8.hpp"
 #include "dsl/scheme_loader.hpp"
@@ -244,15 +245,13 @@ class Lowering {
       out.deductions.push_back({d.points.value, name(d.event).text, value(d.cap), at(d.span)});
     for (auto& p : i.penalties) out.penalties.push_back(penalty(p));
     for (auto& p : i.proves) out.proves.push_back(name(p));
-    auto words = [&](std::optional<ast::String>& w, std::string& into, Span& span) {
-      if (!w) return;
-      into = text(*w);
-      span = at(w->span);
-    };
-    words(i.content, out.wording.content, out.wording.content_span);
-    words(i.standard, out.wording.standard, out.wording.standard_span);
-    words(i.method, out.wording.method, out.wording.method_span);
-    words(i.from, out.wording.from, out.wording.from_span);
+    // Text statements go where the field table says (the last of a repeated one wins).
+    for (auto& t : i.texts) {
+      const ModelField* f = assess::text_statement_field(t.keyword.text);
+      void* element = f->part == Part::wording ? static_cast<void*>(&out.wording) : static_cast<void*>(&out);
+      f->ref<std::string>(element) = text(t.value);
+      if (f->span) *f->span(element) = at(t.value.span);
+    }
     out.span = at(i.span);
     return out;
   }

@@ -8,6 +8,7 @@
 #include "base/rules_ast.hpp"
 #include "dsl/byte_checks.hpp"
 #include "dsl/lexical.hpp"
+#include "dsl/literal_scan.hpp"
 #include "dsl/rules_grammar.hpp"
 #include "dsl/rules_lexer.hpp"
 
@@ -52,17 +53,15 @@ std::vector<Tok> tokenize(std::string_view text) {
       while (p != end && *p != '\n' && *p != '\r') ++p;
       out.push_back({Tok::Kind::comment, at(s), at(p), 0, {}});
     } else if (c == '"') {
-      rules_grammar::StringToken st;
-      const char* err = nullptr;
-      const char* bad = nullptr;
-      const char* after = rules_grammar::scan_string(p, end, st, err, bad);
-      if (after == p) {  // unreachable in a file that parsed; copied as it is
+      literal::StringScan st = literal::scan_string(p, end, /*triple=*/true);
+      const char* after = st.end;
+      if (st.problem != literal::Problem::none) {  // unreachable in a file that parsed; copied as it is
         out.push_back({Tok::Kind::other, at(s), at(p + 1), 0, {}});
         ++p;
         continue;
       }
       p = after;
-      out.push_back({st.triple ? Tok::Kind::triple : Tok::Kind::string, at(s), at(p), 0, std::move(st.text)});
+      out.push_back({st.value.triple ? Tok::Kind::triple : Tok::Kind::string, at(s), at(p), 0, std::move(st.value.text)});
     } else {
       // A run of other bytes; a rule or clause may start inside one (`x{`,
       // `}rule`): the layout clips it at the parts' offsets.
@@ -226,11 +225,9 @@ class Layout {
       b = e + 1;
     }
     s += pad + "\"\"\"";
-    rules_grammar::StringToken back;
-    const char* err = nullptr;
-    const char* bad = nullptr;
-    const char* end = rules_grammar::scan_string(s.data(), s.data() + s.size(), back, err, bad);
-    if (end != s.data() + s.size() || back.text != t.decoded) return std::string(raw);
+    literal::StringScan back = literal::scan_string(s.data(), s.data() + s.size(), /*triple=*/true);
+    if (back.problem != literal::Problem::none || back.end != s.data() + s.size() || back.value.text != t.decoded)
+      return std::string(raw);
     return s;
   }
 

@@ -9,6 +9,8 @@
 #include "base/limits.hpp"
 #include "base/rules_ast.hpp"
 #include "dsl/rules_lexer.hpp"
+#include "dsl/parse_text.hpp"
+#include "dsl/x3_literals.hpp"
 #include "dsl/x3_skipper.hpp"
 
 namespace jf::rules_grammar {
@@ -85,39 +87,33 @@ struct kw_parser : x3::parser<kw_parser> {
   }
 };
 
-struct number_parser : x3::parser<number_parser> {
-  using attribute_type = double;
-  template <class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    double v = 0;
-    It end = scan_number(first, last, v);
-    if (end == first) return false;
-    x3::traits::move_to(v, attr);
-    first = end;
-    return true;
+/// Builds the rule language's attributes of the shared literal terminals
+/// (dsl/x3_literals.hpp): `30%` is the number 0.3; a string keeps its decoded
+/// offsets and span and is held to limits.max_string_bytes.
+struct literals {
+  using number_type = double;
+  using string_type = StringToken;
+  template <class Ctx>
+  static double number(const literal::NumberScan& s, It, Ctx const&) {
+    return s.percent ? s.value / 100 : s.value;
+  }
+  template <class Ctx>
+  static StringToken string(literal::StringScan&& s, It from, Ctx const& ctx) {
+    State& st = state(ctx);
+    if (s.value.text.size() > st.limits->max_string_bytes) fail_at(from, "@string-size");
+    StringToken tok;
+    static_cast<literal::StringLiteral&>(tok) = std::move(s.value);
+    tok.raw = span_of(st, from, s.end);
+    return tok;
   }
 };
-
+/// A number with an optional `%` right after it (no sign: `-` is an operator).
+struct number_parser : literal::number_parser<literals> {
+  constexpr number_parser() : literal::number_parser<literals>({.sign = false, .percent = true}) {}
+};
 /// `"…"` with escapes, or `"""…"""` with common indentation stripped.
-struct string_parser : x3::parser<string_parser> {
-  using attribute_type = StringToken;
-  template <class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    if (first == last || *first != '"') return false;
-    State& st = state(ctx);
-    StringToken tok;
-    const char* err = nullptr;
-    It bad = first;
-    It end = scan_string(first, last, tok, err, bad);
-    if (err) fail_at(bad, err);
-    if (tok.text.size() > st.limits->max_string_bytes) fail_at(first, "@string-size");
-    tok.raw = span_of(st, first, end);
-    x3::traits::move_to(tok, attr);
-    first = end;
-    return true;
-  }
+struct string_parser : literal::string_parser<literals> {
+  constexpr string_parser() : literal::string_parser<literals>(true) {}
 };
 
 /// An operator of one precedence level; the attribute is its spelling.
@@ -211,6 +207,12 @@ struct report_errors : annotate {
   x3::error_handler_result on_error(It&, It const& last, Exc const& x, Ctx const& ctx) const {
     State& st = state(ctx);
     It at = skip_blank(x.where(), last);
+    // A refused literal reads the same in both languages (dsl/literal_scan.hpp).
+    if (auto problem = literal::problem_of_tag(x.which()); problem != literal::Problem::none) {
+      literal::Described d = literal::describe(problem, at, last);
+      st.errors->push_back({span_of(st, d.from, d.to), parse_text(d.message), parse_text(d.help)});
+      return x3::error_handler_result::fail;
+    }
     st.errors->push_back({token_span(st, at, last), expected_message(x.which(), at, last, st.in_text)});
     return x3::error_handler_result::fail;
   }

@@ -7,7 +7,6 @@
 
 #include <fmt/format.h>
 
-#include <charconv>
 #include <map>
 
 namespace jf::rules_grammar {
@@ -57,67 +56,6 @@ It match_keyword(It p, It end, std::string_view word) {
   return after;
 }
 
-It scan_number(It p, It end, double& value) {
-  It i = p;
-  while (i != end && is_digit(*i)) ++i;
-  if (i == p) return p;
-  if (i != end && *i == '.' && i + 1 != end && is_digit(i[1])) {
-    ++i;
-    while (i != end && is_digit(*i)) ++i;
-  }
-  auto [ptr, ec] = std::from_chars(p, i, value);
-  if (ec != std::errc() || ptr != i) return p;
-  if (i != end && *i == '%') {
-    value /= 100;
-    ++i;
-  }
-  bool digit = false;
-  if (i != end && lexical::ident_char(i, end, &digit)) return p;  // `3x` is not a number
-  return i;
-}
-
-It scan_string(It p, It end, StringToken& out, const char*& err, It& bad) {
-  It start = p;
-  if (end - p >= 3 && std::string_view(p, 3) == "\"\"\"") {
-    out.triple = true;
-    for (It i = p + 3; i + 3 <= end; ++i) {
-      if (std::string_view(i, 3) == "\"\"\"") {
-        out.text.assign(p + 3, i);
-        for (It j = p + 3; j != i; ++j) out.offsets.push_back(static_cast<uint32_t>(j - start));
-        dedent(out.text, out.offsets);
-        return i + 3;
-      }
-    }
-    err = "@unterminated-triple";
-    bad = start;
-    return p;
-  }
-  for (It i = p + 1; i != end; ++i) {
-    char c = *i;
-    if (c == '"') return i + 1;
-    if (c == '\n' || c == '\r') break;
-    uint32_t at = static_cast<uint32_t>(i - start);
-    if (c == '\\') {
-      if (i + 1 == end) break;
-      char e = i[1];
-      if (e != '"' && e != '\\' && e != 'n') {
-        err = "@escape";
-        bad = i;
-        return p;
-      }
-      out.text.push_back(e == 'n' ? '\n' : e);
-      out.offsets.push_back(at);
-      ++i;
-      continue;
-    }
-    out.text.push_back(c);
-    out.offsets.push_back(at);
-  }
-  err = "@unterminated";
-  bad = start;
-  return p;
-}
-
 It scan_operator(It p, It end, int level, std::string& op) {
   if (p == end) return p;
   auto two = [&](std::string_view s) { return end - p >= 2 && std::string_view(p, 2) == s; };
@@ -156,9 +94,6 @@ Text expected_message(const std::string& which, It at, It end, bool in_text) {
   // grammar expected, each with its catalogue key (messages/parse_rules.yaml).
   static const std::map<std::string, std::string> keyed = {
       {"@depth", "parse.rules.too_deep"},
-      {"@unterminated", "parse.rules.unterminated_string"},
-      {"@unterminated-triple", "parse.rules.unterminated_triple"},
-      {"@escape", "parse.rules.unknown_escape"},
       {"@string-size", "parse.rules.string_too_long"},
       {"@name-size", "parse.rules.name_too_long"},
   };
@@ -198,39 +133,6 @@ Text expected_message(const std::string& which, It at, It end, bool in_text) {
     return msg("parse.rules.expected", {arg("what", what_text), arg("found", found_text)}).in(lang);
   };
   return {in(Lang::en), in(Lang::zh)};
-}
-
-void dedent(std::string& text, std::vector<uint32_t>& offsets) {
-  // Split into lines, find the common indentation of the non-blank ones.
-  std::vector<std::pair<size_t, size_t>> lines;  // [begin, end) without '\n'
-  size_t b = 0;
-  for (size_t i = 0; i <= text.size(); ++i)
-    if (i == text.size() || text[i] == '\n') lines.push_back({b, i}), b = i + 1;
-  auto blank = [&](std::pair<size_t, size_t> l) {
-    for (size_t i = l.first; i < l.second; ++i)
-      if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') return false;
-    return true;
-  };
-  if (!lines.empty() && blank(lines.front())) lines.erase(lines.begin());
-  if (!lines.empty() && blank(lines.back())) lines.pop_back();
-  size_t indent = std::string::npos;
-  for (auto l : lines) {
-    if (blank(l)) continue;
-    size_t n = 0;
-    while (l.first + n < l.second && (text[l.first + n] == ' ' || text[l.first + n] == '\t')) ++n;
-    indent = std::min(indent, n);
-  }
-  if (indent == std::string::npos) indent = 0;
-  std::string out;
-  std::vector<uint32_t> offs;
-  for (size_t k = 0; k < lines.size(); ++k) {
-    auto [lb, le] = lines[k];
-    size_t from = blank(lines[k]) ? le : lb + indent;
-    if (k) out.push_back('\n'), offs.push_back(offsets[lb - 1]);
-    for (size_t i = from; i < le; ++i) out.push_back(text[i]), offs.push_back(offsets[i]);
-  }
-  text = std::move(out);
-  offsets = std::move(offs);
 }
 
 }  // namespace jf::rules_grammar

@@ -131,6 +131,13 @@ struct Penalty {
   Span span;
 };
 
+/// `KEYWORD "TEXT"` for a text field of the field table; the span covers both.
+struct TextStmt {
+  Ident keyword;
+  String value;
+  Span span;
+};
+
 /// `indicator ID ["DISPLAY"] { … }`; statements kept by kind, each in source order.
 struct Indicator {
   IndicatorOpen head;
@@ -144,8 +151,9 @@ struct Indicator {
   std::vector<Deduct> deductions;
   std::vector<Penalty> penalties;
   std::vector<Ident> proves;
-  // The source wording (`content "…"`, `standard "…"`, `method "…"`, `from "…"`).
-  std::optional<String> content, standard, method, from;
+  // Text fields by their keyword (`content "…"`, `standard "…"`, …: the field
+  // table's text fields, dsl/assess_text_fields.hpp), in source order.
+  std::vector<TextStmt> texts;
   Span span;
 };
 

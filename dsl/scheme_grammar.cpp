@@ -5,6 +5,9 @@
 
 #include <fmt/format.h>
 
+#include <span>
+#include <vector>
+
 #include "base/utf8.hpp"
 #include "dsl/scheme_grammar_def.hpp"
 
@@ -171,22 +174,10 @@ class Parser {
 
   /// Words an X3 expectation failure: "expected a number after `points`".
   void expectation_error(It where, const std::string& which) {
-    if (which == "unterminated string") {
-      It e = where;
-      while (e != end_ && !is_line_end(*e)) ++e;
-      return error(where, e, msg("parse.assess.unterminated_string"), msg("parse.assess.unterminated_string.help"));
-    }
-    if (which == "bad escape") {
-      It e = std::min(where + 2, end_);
-      while (e != end_ && (static_cast<unsigned char>(*e) & 0xC0) == 0x80) ++e;
-      return error(where, e,
-                   msg("parse.assess.bad_escape", {arg("escape", std::string_view(where, e - where))}),
-                   msg("parse.assess.bad_escape.help"));
-    }
-    if (which == "number out of range") {
-      std::string_view tok = token_at(where);
-      return error(where, where + tok.size(),
-                   msg("parse.assess.number_out_of_range", {arg("number", shorten(tok))}));
+    // A refused literal reads the same in both languages (dsl/literal_scan.hpp).
+    if (auto problem = literal::problem_of_tag(which); problem != literal::Problem::none) {
+      literal::Described d = literal::describe(problem, where, end_);
+      return error(d.from, d.to, std::move(d.message), std::move(d.help));
     }
     // A rule without a wording is named as X3 names it, in both languages.
     MessageArg what = arg("what", which);
@@ -217,10 +208,9 @@ class Parser {
       }
       error_found(f, msg("parse.assess.expected_rule", {arg("rule", x3::what(rule))}));
     } catch (const x3::expectation_failure<It>& e) {
-      // X3 reports the position before the skipper ran; point at the token.
-      It where = e.which() == "unterminated string" || e.which() == "bad escape"
-                     ? e.where()
-                     : g::skip_blank(e.where(), end_);
+      // X3 reports the position before the skipper ran; point at the token
+      // (a literal's problem is already at its byte).
+      It where = g::skip_blank(e.where(), end_);
       expectation_error(where, e.which());
     }
     return false;
@@ -244,6 +234,9 @@ class Parser {
   /// top-level keyword at the start of a line (column 1). Strings and
   /// comments are skipped; linear in the text skipped.
   Flow sync(std::initializer_list<std::string_view> inner, bool close_ok) {
+    return sync(std::span<const std::string_view>(inner.begin(), inner.size()), close_ok);
+  }
+  Flow sync(std::span<const std::string_view> inner, bool close_ok) {
     It p = std::max(resume_, it_);
     int depth = 0;
     // An error at the first token of a later line (a value missing at the
@@ -401,14 +394,23 @@ class Parser {
         out_.indicators.push_back(std::move(ind));
         return Flow::ok;
       }
-      if (!statement(ind) &&
-          sync({"owner", "points", "key", "score", "report", "evidence", "deduct", "penalty", "proves",
-                "content", "standard", "method", "from"},
-               true) == Flow::top) {
+      if (!statement(ind) && sync(statement_keywords(), true) == Flow::top) {
         close_open(ind, out_.indicators, "", "");
         return Flow::top;
       }
     }
+  }
+
+  /// The words that start an indicator statement: the grammar's own and the
+  /// field table's text statements (dsl/assess_text_fields.hpp).
+  static std::span<const std::string_view> statement_keywords() {
+    static const std::vector<std::string_view> words = [] {
+      std::vector<std::string_view> out{"owner",  "points",  "key",     "score",  "report",
+                                        "evidence", "deduct", "penalty", "proves"};
+      for (const ModelField* f : assess::text_statement_fields()) out.push_back(f->assess);
+      return out;
+    }();
+    return words;
   }
 
   /// One indicator statement; false after an error.
@@ -443,10 +445,17 @@ class Parser {
     if (w == "deduct") return append(g::deduct_stmt, ind.deductions);
     if (w == "penalty") return append(g::penalty_stmt, ind.penalties);
     if (w == "proves") return extend(g::proves_stmt, ind.proves);
-    if (w == "content") return once(g::content_stmt, ind.content, "content");
-    if (w == "standard") return once(g::standard_stmt, ind.standard, "standard");
-    if (w == "method") return once(g::method_stmt, ind.method, "method");
-    if (w == "from") return once(g::from_stmt, ind.from, "from");
+    if (assess::text_statement_field(w)) {  // once per indicator, like the statements above
+      ast::TextStmt t;
+      if (!parse(g::text_stmt, t)) return false;
+      for (const ast::TextStmt& seen : ind.texts)
+        if (seen.keyword.text == t.keyword.text) {
+          duplicate(t.span, t.keyword.text, "indicator", id);
+          break;
+        }
+      ind.texts.push_back(std::move(t));
+      return true;
+    }
     error_found(it_, msg("parse.assess.expected_in_indicator"));
     return false;
   }

@@ -3,13 +3,14 @@
 // not, so no input depth can grow the stack.
 #pragma once
 #include <boost/spirit/home/x3.hpp>
-#include <charconv>
 #include <cstring>
 #include <string_view>
 
+#include "dsl/assess_text_fields.hpp"
 #include "dsl/scheme_ast.hpp"
 #include "dsl/scheme_ast_adapted.hpp"
 #include "dsl/lexical.hpp"
+#include "dsl/x3_literals.hpp"
 #include "dsl/x3_skipper.hpp"
 
 namespace jf::grammar {
@@ -96,68 +97,37 @@ struct ident_parser : x3::parser<ident_parser> {
   }
 };
 
-/// A decimal with optional sign; with `percent`, an optional `%` right after.
-struct number_parser : x3::parser<number_parser> {
-  using attribute_type = ast::Number;
-  static bool const has_attribute = true;
-  bool percent = false;
-  template <class Ctx, class RCtx, class Attr>
-  bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
-    x3::skip_over(first, last, ctx);
-    It p = first;
-    if (p != last && (*p == '-' || *p == '+')) ++p;
-    It digits = p;
-    while (p != last && *p >= '0' && *p <= '9') ++p;
-    if (p == digits) return false;
-    if (p != last && *p == '.' && p + 1 != last && p[1] >= '0' && p[1] <= '9') {
-      ++p;
-      while (p != last && *p >= '0' && *p <= '9') ++p;
-    }
-    ast::Number n;
-    It num_end = p;
-    if (percent && p != last && *p == '%') {
-      n.percent = true;
-      ++p;
-    } else if (p != last && (ident_char(p, last) || *p == '.' || *p == '%')) {
-      return false;  // `30abc`, `1.2.3` and `10%` (where no percent is allowed) are not numbers
-    }
-    It from = *first == '+' ? first + 1 : first;  // from_chars refuses a leading '+'
-    auto res = std::from_chars(from, num_end, n.value);
-    if (res.ec != std::errc()) throw x3::expectation_failure<It>(first, "number out of range");
-    n.span = span_at(x3::get<base_tag>(ctx), first, p);
-    x3::traits::move_to(std::move(n), attr);
-    first = p;
-    return true;
+/// Builds the `.assess` attributes of the shared literal terminals
+/// (dsl/x3_literals.hpp): a number keeps its value as written (`10%` is 10,
+/// marked as a percent) and both keep their spans.
+struct literals {
+  using number_type = ast::Number;
+  using string_type = ast::String;
+  template <class Ctx>
+  static ast::Number number(const literal::NumberScan& s, It from, Ctx const& ctx) {
+    return {s.value, s.percent, span_at(x3::get<base_tag>(ctx), from, s.end)};
+  }
+  template <class Ctx>
+  static ast::String string(literal::StringScan&& s, It from, Ctx const& ctx) {
+    return {std::move(s.value.text), span_at(x3::get<base_tag>(ctx), from, s.end)};
   }
 };
+using number_parser = literal::number_parser<literals>;
+using string_parser = literal::string_parser<literals>;
 
-/// A quoted text on one line with `\"`, `\\` and `\n` escapes.
-struct string_parser : x3::parser<string_parser> {
-  using attribute_type = ast::String;
+/// The keyword of a text statement: a word the field table gives a text
+/// field of an indicator or its wording (dsl/assess_text_fields.hpp).
+struct text_keyword_parser : x3::parser<text_keyword_parser> {
+  using attribute_type = ast::Ident;
   static bool const has_attribute = true;
   template <class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
-    if (first == last || *first != '"') return false;
-    ast::String s;
-    It p = first + 1;
-    for (;;) {
-      It run = p;
-      while (p != last && *p != '"' && *p != '\\' && *p != '\n' && *p != '\r') ++p;
-      s.text.append(run, p);
-      if (p == last || *p == '\n' || *p == '\r')
-        throw x3::expectation_failure<It>(first, "unterminated string");
-      if (*p == '"') break;
-      if (p + 1 == last) throw x3::expectation_failure<It>(first, "unterminated string");
-      char e = p[1];
-      if (e != '"' && e != '\\' && e != 'n') throw x3::expectation_failure<It>(p, "bad escape");
-      s.text.push_back(e == 'n' ? '\n' : e);
-      p += 2;
-    }
-    ++p;
-    s.span = span_at(x3::get<base_tag>(ctx), first, p);
-    x3::traits::move_to(std::move(s), attr);
-    first = p;
+    It e = scan_ident(first, last);
+    std::string_view w(first, static_cast<size_t>(e - first));
+    if (e == first || !assess::text_statement_field(w)) return false;
+    x3::traits::move_to(ast::Ident{std::string(w), span_at(x3::get<base_tag>(ctx), first, e)}, attr);
+    first = e;
     return true;
   }
 };
@@ -240,10 +210,7 @@ struct evidence_class;
 struct deduct_class : annotate {};
 struct penalty_class : annotate {};
 struct proves_class;
-struct content_class;
-struct standard_class;
-struct method_class;
-struct from_class;
+struct text_stmt_class : annotate {};
 struct inspection_class : annotate {};
 struct overall_class : annotate {};
 
@@ -281,11 +248,8 @@ x3::rule<evidence_class, std::vector<ast::Ident>> const evidence_stmt = "evidenc
 x3::rule<deduct_class, ast::Deduct> const deduct_stmt = "deduct";
 x3::rule<penalty_class, ast::Penalty> const penalty_stmt = "penalty";
 x3::rule<proves_class, std::vector<ast::Ident>> const proves_stmt = "proves";
-// `content`, `standard`, `method` and `from` share one shape: keyword, text.
-x3::rule<content_class, ast::String> const content_stmt = "content";
-x3::rule<standard_class, ast::String> const standard_stmt = "standard";
-x3::rule<method_class, ast::String> const method_stmt = "method";
-x3::rule<from_class, ast::String> const from_stmt = "from";
+// Every text field with an `.assess` keyword in the field table: keyword, text.
+x3::rule<text_stmt_class, ast::TextStmt> const text_stmt = "text statement";
 x3::rule<inspection_class, ast::Inspection> const inspection_stmt = "inspection";
 x3::rule<overall_class, ast::Penalty> const overall_penalty = "overall penalty";
 
@@ -294,8 +258,10 @@ inline auto const comma = punct(",");
 inline auto const arrow = punct("->");
 inline auto const enum_word = ident_parser{{}, true};
 
-auto const number_def = number_parser{{}, false};
-auto const number_or_percent_def = number_parser{{}, true};
+// Numbers take a sign (so that negative points reach the checks, JF008);
+// a percentage only after `bottom`.
+auto const number_def = number_parser{{.sign = true}};
+auto const number_or_percent_def = number_parser{{.sign = true, .percent = true}};
 auto const name_def = ident_parser{{}, false};
 auto const text_def = string_parser{};
 auto const report_freq_def = enum_word;
@@ -351,10 +317,7 @@ auto const evidence_stmt_def = kw("evidence") > evidence_list;
 auto const deduct_stmt_def = kw("deduct") > number > kw("per") > name > -(kw("cap") > number);
 auto const penalty_stmt_def = kw("penalty") > trigger > arrow > action_list;
 auto const proves_stmt_def = kw("proves") > name_list;
-auto const content_stmt_def = kw("content") > text;
-auto const standard_stmt_def = kw("standard") > text;
-auto const method_stmt_def = kw("method") > text;
-auto const from_stmt_def = kw("from") > text;
+auto const text_stmt_def = text_keyword_parser{}[set<&ast::TextStmt::keyword>] > text[set<&ast::TextStmt::value>];
 auto const inspection_stmt_def =
     kw("inspection") > name[set<&ast::Inspection::id>] > kw("by") >
     name[set<&ast::Inspection::by>] > insp_freq[set<&ast::Inspection::frequency>] >
@@ -367,7 +330,7 @@ BOOST_SPIRIT_DEFINE(number, number_or_percent, name, text, report_freq, insp_fre
                     action_list, trigger, trigger_body, scheme_open, year_stmt, total_stmt, units_stmt,
                     department, points_stmt, points_body, group_open, indicator_open, owner_stmt, key_stmt,
                     score_stmt, report_stmt, evidence_stmt, deduct_stmt, penalty_stmt,
-                    proves_stmt, content_stmt, standard_stmt, method_stmt, from_stmt,
+                    proves_stmt, text_stmt,
                     inspection_stmt, overall_penalty)
 
 }  // namespace jf::grammar

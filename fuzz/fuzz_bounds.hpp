@@ -15,35 +15,13 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <string>
 #include <string_view>
 
 #include "engine/rule_eval.hpp"
+#include "render/check_formats.hpp"
 
 namespace jf::fuzz {
-
-/// The report formats a check target renders (byte 0, bits 1-3).
-enum class Format { text, json, sarif, github, gitlab, junit, summary };
-
-inline const char* format_name(Format f) {
-  switch (f) {
-    case Format::text: return "text";
-    case Format::json: return "json";
-    case Format::sarif: return "sarif";
-    case Format::github: return "github";
-    case Format::gitlab: return "gitlab";
-    case Format::junit: return "junit";
-    default: return "summary";
-  }
-}
-
-/// The bounded format of a registered check format's name
-/// (render/check_formats.cpp); a format with no bound stops the fuzzer, so
-/// a new format cannot go unbounded.
-inline Format format_named(std::string_view name) {
-  for (int f = 0; f < static_cast<int>(Format::summary); ++f)
-    if (name == format_name(static_cast<Format>(f))) return static_cast<Format>(f);
-  __builtin_trap();
-}
 
 /// Output bytes <= fixed + per_input_byte * input bytes.
 struct OutputBound {
@@ -51,34 +29,34 @@ struct OutputBound {
   uint64_t per_input_byte;
 };
 
-/// The linear output bound of each format (docs/security.md). `fixed` pays
-/// for what a tiny input already produces (a JF001, the SARIF rule table of
-/// the pack); `per_input_byte` for findings, at most 201 per rule, each a
-/// message, a help text and (text format) a quote window, escaped. Measured
-/// with the whole pack (docs/security.md): at most 9 report bytes per input
-/// byte on the examples and fixtures (SARIF: its 78 KB rule table, paid by
-/// `fixed`), under 2 per byte past a few KB, where the caps hold.
-inline OutputBound output_bound(Format f) {
+/// The linear output bound of a registered check format (its row's
+/// bytes_per_input_byte, render/check_formats.cpp), or of the summary line
+/// (`format` null); docs/security.md. `fixed` pays for what a tiny input
+/// already produces (a JF001, the SARIF rule table of the pack); the per-byte
+/// part for findings, at most 201 per rule, each a message, a help text and
+/// (text format) a quote window, escaped. Measured with the whole pack
+/// (docs/security.md): at most 9 report bytes per input byte on the examples
+/// and fixtures (SARIF: its 78 KB rule table, paid by `fixed`), under 2 per
+/// byte past a few KB, where the caps hold. A new format gets the registry's
+/// default unless its row says more, so none goes unbounded.
+inline OutputBound output_bound(const CheckFormat* format) {
   if (const char* env = std::getenv("JIANFU_FUZZ_OUTPUT_BOUND")) {
     OutputBound b{};
     if (std::sscanf(env, "%" SCNu64 ",%" SCNu64, &b.fixed, &b.per_input_byte) == 2) return b;
   }
-  switch (f) {
-    case Format::summary: return {64u << 10, 1};   // counts per rule and file: not per finding
-    case Format::sarif: return {1u << 20, 128};    // rule table, JSON with both regions and fingerprints
-    case Format::junit: return {1u << 20, 96};     // XML escaping (&#x…;) of messages and names
-    default: return {1u << 20, 64};                // text, json, github, gitlab
-  }
+  if (!format) return {64u << 10, 1};  // the summary: counts per rule and file, not per finding
+  return {1u << 20, format->bytes_per_input_byte};
 }
 
-inline void assert_output_bound(Format f, size_t input_bytes, size_t output_bytes) {
-  const OutputBound b = output_bound(f);
+inline void assert_output_bound(const CheckFormat* format, size_t input_bytes, size_t output_bytes) {
+  const OutputBound b = output_bound(format);
   const uint64_t allowed = b.fixed + b.per_input_byte * input_bytes;
   if (output_bytes <= allowed) return;
   std::fprintf(stderr,
                "jianfu fuzz: output bound broken: %s output of %zu bytes for %zu input bytes, above %" PRIu64
                " + %" PRIu64 " x input = %" PRIu64 "\n",
-               format_name(f), output_bytes, input_bytes, b.fixed, b.per_input_byte, allowed);
+               format ? std::string(format->name).c_str() : "summary", output_bytes, input_bytes, b.fixed,
+               b.per_input_byte, allowed);
   std::abort();
 }
 

@@ -23,7 +23,7 @@ bool add_rule_file(RuleSet& set, const SourceSet& sources, uint32_t file, bool b
   std::vector<rules_ast::SyntaxError> syntax;
   rules_ast::File ast = parse_rules(sources, file, limits, syntax);
   bool ok = syntax.empty();
-  for (auto& e : syntax) errors.push_back(rt::compile_error(e.span, std::move(e.message)));
+  for (auto& e : syntax) errors.push_back(rt::compile_error(e.span, std::move(e.message), std::move(e.help)));
   // Rules that parsed are still compiled, so one run reports both kinds.
   return set.add_rules(ast, sources, file, builtin, errors) && ok;
 }

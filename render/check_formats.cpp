@@ -7,6 +7,9 @@
 #include "render/render.hpp"
 
 namespace jf {
+
+std::unique_ptr<ReportFormat> checkstyle_report(const CheckFormatArgs&);  // render/render_checkstyle.cpp
+
 namespace {
 
 const std::vector<RuleMeta> kNoRules;
@@ -23,13 +26,16 @@ constexpr std::array kCheckFormats{
     CheckFormat{"sarif", ".sarif", "SARIF 2.1.0 for code-scanning tools: one run, every loaded rule described",
                 [](const CheckFormatArgs& a) {
                   return sarif_report(a.rules ? *a.rules : kNoRules, a.lang, std::string(a.version));
-                }},
+                },
+                128},  // the rule table, regions, fingerprints
     CheckFormat{"github", ".github", "GitHub Actions workflow commands (`::error file=…,line=…::message`)",
                 [](const CheckFormatArgs& a) { return github_report(a.lang); }},
     CheckFormat{"gitlab", ".gitlab.json", "a GitLab Code Quality report (a JSON array with fingerprints)",
                 [](const CheckFormatArgs& a) { return gitlab_report(a.lang); }},
     CheckFormat{"junit", ".junit.xml", "JUnit XML: one test case per file and rule with findings, one per clean file",
-                [](const CheckFormatArgs& a) { return junit_report(a.lang); }},
+                [](const CheckFormatArgs& a) { return junit_report(a.lang); }, 96},  // XML escaping
+    CheckFormat{"checkstyle", ".checkstyle.xml", "Checkstyle XML: one `<file>` per checked file, one `<error>` per finding",
+                checkstyle_report, 96},  // XML escaping
 };
 
 }  // namespace

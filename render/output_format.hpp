@@ -4,6 +4,7 @@
 // streaming loops, the fuzzers and the format lists of docs/cli.md. Adding a
 // format is one row beside its renderer (docs/contributing.md).
 #pragma once
+#include <cstdint>
 #include <span>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ struct OutputFormat {
   std::string_view suffix;  // the file suffix its output is saved with (golden files, -o)
   std::string_view doc;     // one line, English: what the output is
   Make make;
+  // The most report bytes it may write per input byte, past a fixed 1 MiB
+  // (`check` formats: docs/security.md; the fuzz targets assert it). Formats
+  // that quote or escape more than JSON does state a higher one.
+  uint32_t bytes_per_input_byte = 64;
 };
 
 template <class Make>

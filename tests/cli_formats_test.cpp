@@ -5,6 +5,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <pugixml.hpp>  // linked through jianfu_dsl (the office documents' reader)
+#include <set>
 
 #include "render/check_formats.hpp"
 #include "tests/cli_test_util.hpp"
@@ -34,6 +37,48 @@ TEST(Formats, EveryFormatMatchesItsGoldenFile) {
   for (const CheckFormat& f : check_formats()) {
     SCOPED_TRACE(std::string(f.name));
     expect_golden(std::string(f.name), "scheme" + std::string(f.suffix));
+  }
+}
+
+// Every golden file of a JSON or XML format is a document of its kind, read
+// by a real parser; a new format is covered by its suffix alone.
+TEST(Formats, EveryJsonAndXmlGoldenFileParses) {
+  int parsed = 0;
+  for (const CheckFormat& f : check_formats()) {
+    std::string suffix(f.suffix);
+    SCOPED_TRACE(suffix);
+    std::string text = slurp(std::string(JIANFU_SOURCE_DIR "/") + kGolden + "scheme" + suffix);
+    if (suffix.ends_with(".json") || suffix == ".sarif") {
+      EXPECT_NO_THROW((void)nlohmann::json::parse(text));
+      ++parsed;
+    } else if (suffix.ends_with(".xml")) {
+      pugi::xml_document doc;
+      pugi::xml_parse_result r = doc.load_buffer(text.data(), text.size());
+      EXPECT_TRUE(r) << r.description() << " at byte " << r.offset;
+      EXPECT_TRUE(doc.document_element());
+      ++parsed;
+    }
+  }
+  EXPECT_GE(parsed, 4);  // json, sarif, gitlab, junit at least
+}
+
+// GitLab Code Quality: a JSON array of issues, each with a description,
+// check_name, fingerprint (unique), severity of GitLab's five and a location
+// with path and lines.begin (docs.gitlab.com, "Code Quality report format").
+TEST(Formats, GitlabReportHasTheCodeQualityFields) {
+  auto issues = nlohmann::json::parse(slurp(std::string(JIANFU_SOURCE_DIR "/") + kGolden + "scheme.gitlab.json"));
+  ASSERT_TRUE(issues.is_array());
+  ASSERT_FALSE(issues.empty());
+  const std::set<std::string> severities{"info", "minor", "major", "critical", "blocker"};
+  std::set<std::string> fingerprints;
+  for (const auto& i : issues) {
+    SCOPED_TRACE(i.dump());
+    EXPECT_TRUE(i.at("description").is_string() && !i["description"].get<std::string>().empty());
+    EXPECT_TRUE(i.at("check_name").is_string());
+    EXPECT_TRUE(fingerprints.insert(i.at("fingerprint").get<std::string>()).second) << "fingerprint repeated";
+    EXPECT_TRUE(severities.count(i.at("severity").get<std::string>()));
+    EXPECT_EQ(i.at("location").at("path"), "tests/golden/scheme.assess");
+    EXPECT_GE(i["location"].at("lines").at("begin").get<int>(), 1);
   }
 }
 

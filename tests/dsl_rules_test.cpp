@@ -130,8 +130,11 @@ TEST(RulesGrammar, SyntaxErrors) {
   EXPECT_EQ(expr_of("count(a"), "error: 3:1: expected ')', found `}`");
   EXPECT_EQ(expr_of("[1, 2"), "error: 3:1: expected ']', found `}`");
   EXPECT_EQ(expr_of("a.1"), "error: 2:11: expected a field name, found `1`");
-  EXPECT_EQ(expr_of("\"abc"), "error: 2:9: unterminated string");
-  EXPECT_EQ(expr_of("\"a\\tb\""), "error: 2:11: unknown escape sequence (use \\\", \\\\ or \\n)");
+  // Worded like the `.assess` language's (dsl/literal_scan.hpp, tests/dsl_literals_test.cpp).
+  EXPECT_EQ(expr_of("\"abc"), "error: 2:9: unterminated string: the closing `\"` is missing on this line");
+  EXPECT_EQ(expr_of("\"a\\tb\""), "error: 2:11: unknown escape `\\t` in a string");
+  EXPECT_EQ(expr_of("1" + std::string(400, '0')), "error: 2:9: number `1" + std::string(39, '0') + "…` is out of range");
+  EXPECT_EQ(expr_of("3x + 1"), "error: 2:9: `3x` is not a number");
 
   auto p = parse("rule X1 x\n  where a\n}\n");
   EXPECT_EQ(where(*p), "2:3: expected '{', found `where`");

@@ -62,6 +62,11 @@ def scheme_keywords():
     src = read("dsl/scheme_grammar_def.hpp")
     words = set(re.findall(r'\bkw\("(\w+)"\)', src))
     words |= set(re.findall(r'"(\w+)"', between(src, "kWords[] = {", "};")))
+    # The text statements come from the field table (dsl/assess_text_fields.hpp),
+    # not from kw() calls: read them from the generated statement table.
+    table = between(read("docs/scheme-language.md"), "<!-- BEGIN generated: assess-statements",
+                    "<!-- END generated: assess-statements")
+    words |= set(re.findall(r"^\| `(\w+)` \|", table, re.M))
     return words
 
 
