@@ -5,53 +5,53 @@
 #include <algorithm>
 
 #include "base/number_words.hpp"
+#include "base/vocabulary.hpp"
 
 namespace jf {
 namespace {
 
-// A number written with digits or 一…十.
-#define NUM "(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)"
-
 struct Shape {
   PointsKind kind;
   bool deducts;  // nullopt-free: the verb decides for per_event and tiers below
-  const char* pattern;
+  std::string_view key;  // its pattern in lexicon/vocabulary/clauses.yaml
 };
 
 // Tried in order on each piece; the first that matches is its points phrase.
 const Shape kShapes[] = {
-    {PointsKind::tiers, false, "分别(得|计|奖|加|扣|奖励)?" NUM "分?((?:[、，,和]" NUM "分?)+)"},
-    {PointsKind::per_event, false, "每[^，,；;。]{0,20}?(扣除|扣|减|得|加|计|奖)" NUM "分"},
-    {PointsKind::per_event, false, "(扣|减|得|计|加)?" NUM "分/(?:次|篇|条|件|起|例|人|个|项)"},
-    {PointsKind::none, true, "不得分|不计分|不给分|不予计分|不得此分|(?:得|计)(?:0|零)分|该项(?:为)?0分"},
-    {PointsKind::veto, true, "一票否决|否决"},
-    {PointsKind::sanction, true, "约谈|通报批评|问责|表态发言|取消[^，,；;。]{0,6}评(?:先|优)"},
-    {PointsKind::downgrade, true, "降(?:低)?(?:一|1|两|2)个?(?:等次|等级|档次|档)|降等|降档"},
-    {PointsKind::proportion, false, "按(?:完成|实际)?(?:进度)?比例(?:计分|得分|赋分|折算|计算)?|按[^，,；;。]{0,10}比例(?:计分|得分|赋分)"},
-    {PointsKind::rank, false, "按(?:排名|名次)(?:赋分|计分|得分)?|第一名得" NUM "分|依次递减|以第一名为满分"},
-    // The documented scheme-level phrases (docs/import.md): points from
-    // results, a full base score with deductions, a bonus item.
-    {PointsKind::proportion, false, "按实绩赋分|按实绩计分"},
-    {PointsKind::deduction, true, "基础分为满分|按扣分项扣分|实行扣分制"},
-    {PointsKind::award, false, "加分项|(?:最高|最多)加" NUM "分"},
-    {PointsKind::cap, true, "扣完为止|扣完(?:该项)?分(?:值|数)?为止|(?:最多|最高|累计最多|上限|封顶|不超过)(扣|得|加|计)?" NUM "分"},
-    {PointsKind::deduction, true, "(?:扣除|扣|减)\\s*(?:" NUM "\\s*分|(?:该项)?(?:全部)?分(?:值|数))"},
-    // Published tables often put spaces around the number: 得 0.5 分.
-    {PointsKind::award, false, "(?:得|计|奖|加|给予|记|赋)\\s*(满分|" NUM "\\s*分)"},
-    // A clause that ends with its points in brackets: 有信访登记本和处理结果（4分）.
-    {PointsKind::award, false, "[（(]\\s*" NUM "\\s*分\\s*[）)]$"},
+    {PointsKind::tiers, false, "clauses.shapes.tiers"},
+    {PointsKind::per_event, false, "clauses.shapes.per_event"},
+    {PointsKind::per_event, false, "clauses.shapes.per_unit"},
+    {PointsKind::none, true, "clauses.shapes.none"},
+    {PointsKind::veto, true, "clauses.shapes.veto"},
+    {PointsKind::sanction, true, "clauses.shapes.sanction"},
+    {PointsKind::downgrade, true, "clauses.shapes.downgrade"},
+    {PointsKind::proportion, false, "clauses.shapes.proportion"},
+    {PointsKind::rank, false, "clauses.shapes.rank"},
+    {PointsKind::proportion, false, "clauses.shapes.by_results"},
+    {PointsKind::deduction, true, "clauses.shapes.base_full"},
+    {PointsKind::award, false, "clauses.shapes.bonus"},
+    {PointsKind::cap, true, "clauses.shapes.cap"},
+    {PointsKind::deduction, true, "clauses.shapes.deduction"},
+    {PointsKind::award, false, "clauses.shapes.award"},
+    {PointsKind::award, false, "clauses.shapes.bracketed"},
 };
 
 const re2::RE2& compiled(size_t i) {
   static const std::vector<std::unique_ptr<re2::RE2>> all = [] {
     std::vector<std::unique_ptr<re2::RE2>> v;
-    for (const Shape& s : kShapes) v.push_back(std::make_unique<re2::RE2>(s.pattern));
+    for (const Shape& s : kShapes) v.push_back(std::make_unique<re2::RE2>(vocabulary_pattern(s.key)));
     return v;
   }();
   return *all[i];
 }
 
-bool deduct_verb(std::string_view v) { return v == "扣" || v == "扣除" || v == "减"; }
+// A number written with digits or 一…十.
+const re2::RE2& number() {
+  static const re2::RE2 re(std::string(vocabulary_text("numbers.pattern")));
+  return re;
+}
+
+bool deduct_verb(std::string_view v) { return vocabulary_has("clauses.deduct_verbs", v); }
 
 // Pieces of a text: sentences split at ；;。 and line breaks, then at ，,.
 // Each piece is [begin, end) with a flag: true when it starts a sentence.
@@ -70,12 +70,14 @@ std::vector<Piece> pieces(std::string_view text) {
     if (a < b) out.push_back({a, b, opens}), opens = false;
     if (next_opens) opens = true;
   };
+  static const auto sentence_ends = vocabulary("marks.sentence_ends");
+  static const auto clause_ends = vocabulary("marks.clause_ends");
   for (size_t i = 0; i < text.size();) {
     size_t len = 0;
     bool sentence = false;
-    for (std::string_view sep : {"；", "。", "\n", ";"})
+    for (std::string_view sep : sentence_ends)
       if (text.substr(i, sep.size()) == sep) len = sep.size(), sentence = true;
-    for (std::string_view sep : {"，", ","})
+    for (std::string_view sep : clause_ends)
       if (text.substr(i, sep.size()) == sep) len = sep.size();
     if (len) {
       push(i, sentence);
@@ -92,7 +94,7 @@ std::vector<Piece> pieces(std::string_view text) {
 std::string trim_condition(std::string s) {
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view tail : {"的", "，", ",", "者", "时"})
+    for (std::string_view tail : vocabulary("clauses.condition_tails"))
       if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
         s.resize(s.size() - tail.size()), again = true;
   }
@@ -103,7 +105,7 @@ std::vector<double> numbers_in(std::string_view s) {
   std::vector<double> out;
   re2::StringPiece in(s.data(), s.size());
   std::string n;
-  while (RE2::FindAndConsume(&in, NUM, &n))
+  while (RE2::FindAndConsume(&in, number(), &n))
     if (auto v = parse_number(n)) out.push_back(*v);
   return out;
 }
@@ -152,7 +154,7 @@ double Criterion::weight(std::optional<double> item_points) const {
 }
 
 bool looks_like_scoring(std::string_view text) {
-  static const re2::RE2 re("\\d分|[一二两三四五六七八九十]分|满分|扣|加分|否决|不得分|不计分|得分|计分|赋分|降[^，,；;。]{0,4}(?:等|档)");
+  static const re2::RE2 re(std::string(vocabulary_text("clauses.looks_like_scoring")));
   return re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), re);
 }
 
@@ -197,7 +199,7 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
     }
     if (shape == std::size(kShapes)) {
       // 得分低于30分的 / 排名后3位的: the condition of the sanction that follows.
-      static const re2::RE2 trigger("(?:低于|不足|未达到)" NUM "分|排名|名次|倒数|末位");
+      static const re2::RE2 trigger(vocabulary_pattern("clauses.sanction_condition"));
       if (re2::RE2::PartialMatch(re2::StringPiece(piece.data(), piece.size()), trigger)) {
         if (cond_begin == std::string_view::npos) cond_begin = p.begin;
         continue;
@@ -234,7 +236,7 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
         }
       if (attached) continue;
       // 最高加5分, 酌情给分，最高1分: an award up to the cap (a deduction needs 扣).
-      if (!deduct_verb(g(1)) && piece.find("扣") == std::string_view::npos) {
+      if (!deduct_verb(g(1)) && piece.find(vocabulary_text("clauses.deduct")) == std::string_view::npos) {
         Criterion c;
         c.field = std::string(field);
         c.begin = cond_begin == std::string_view::npos ? p.begin : cond_begin, c.end = p.end;
@@ -277,13 +279,14 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
       case PointsKind::deduction:
       case PointsKind::award: {
         std::string_view amount = g(1);
-        if (amount == "满分" || amount.empty()) {
+        if (amount == vocabulary_text("marks.full_marks") || amount.empty()) {
           if (item_points) c.amounts = {*item_points};
         } else {
           std::string digits;
           for (char ch : amount)
             if (ch != ' ' && ch != '\t') digits += ch;
-          if (digits.ends_with("分")) digits.resize(digits.size() - 3);
+          const std::string_view unit = vocabulary_text("marks.points");
+          if (digits.ends_with(unit)) digits.resize(digits.size() - unit.size());
           if (auto v = parse_number(digits)) c.amounts = {*v};
         }
         break;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include "base/vocabulary.hpp"
 #include "base/utf8.hpp"
 
 namespace jf {
@@ -31,7 +32,7 @@ std::unique_ptr<re2::RE2> gap_pattern(std::string_view p) {
   std::string expr;
   size_t at = 0;
   for (size_t g; (g = p.find(kGap, at)) != std::string_view::npos; at = g + kGap.size())
-    expr += re2::RE2::QuoteMeta(std::string(p.substr(at, g - at))) + "[^，,；;。\\n]{0,15}?";
+    expr += re2::RE2::QuoteMeta(std::string(p.substr(at, g - at))) + std::string(vocabulary_text("marks.lexicon_gap"));
   expr += re2::RE2::QuoteMeta(std::string(p.substr(at)));
   re2::RE2::Options o;
   o.set_log_errors(false);

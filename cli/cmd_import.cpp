@@ -86,6 +86,7 @@ int run_import(const ImportFlags& o, const Globals& g) {
 
 Action setup_import(CLI::App& app, Globals& g) {
   auto o = std::make_shared<ImportFlags>();
+  // cjk-ok: the help names the document by its Chinese title, as users know it
   CLI::App* cmd = app.add_subcommand("import", "Turn a 考核细则 table (Word, Excel, CSV/TSV) into a scheme");
   cmd->add_option("table", o->path, "Table file (.docx, .xlsx, .csv, .tsv)")->required();
   cmd->add_option("-o,--output", o->output,

@@ -2,16 +2,21 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <string_view>
+
+#include "base/vocabulary.hpp"
 
 namespace jf::cli {
 
 void add_document_flags(CLI::App* cmd, DocumentFlags& flags) {
   cmd->add_option("--units", flags.units,
+                  // cjk-ok: the next line names the Chinese label the flag replaces
                   "For a document (.docx/.xlsx/.csv/.tsv): the assessed units, comma-separated; replace a 考核对象 line")
       ->allow_extra_args(false);  // one value per flag: a path after it is not swallowed
   cmd->add_option("--total", flags.total,
+                  // cjk-ok: the next line names the Chinese words the flag replaces
                   "For a document (.docx/.xlsx/.csv/.tsv): the scheme's total points (e.g. 1000); replaces 千分制/总分");
 }
 
@@ -24,10 +29,13 @@ std::vector<std::string> split_units(const std::vector<std::string>& given) {
       if (!cur.empty()) out.push_back(cur);
       cur.clear();
     };
+    static const auto separators = vocabulary("marks.unit_separators");
     for (size_t i = 0; i < part.size();) {
-      if (part.compare(i, 3, "、") == 0 || part.compare(i, 3, "，") == 0) {
+      auto sep = std::find_if(separators.begin(), separators.end(),
+                              [&](std::string_view w) { return part.compare(i, w.size(), w) == 0; });
+      if (sep != separators.end()) {
         flush();
-        i += 3;
+        i += sep->size();
       } else if (part[i] == ',' || part[i] == ' ') {
         flush();
         ++i;

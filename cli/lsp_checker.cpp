@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/tool_error.hpp"
 #include "dsl/config_loader.hpp"
 #include "pipeline/builtin_rules.hpp"
 #include "pipeline/check_pipeline.hpp"
@@ -30,18 +31,19 @@ bool has_scheme_key(std::string_view text) {
 }
 
 // The problem a scheme is checked with when its config cannot be used: the
-// scheme's own findings still show, the rules wait for the config. The
-// reason (a tool error, English only) stays out of the Chinese text.
+// scheme's own findings still show, the rules wait for the config. Both
+// languages name the config and the reason (the error in that language).
 Diagnostic config_unusable(const RuleContext& c) {
-  const std::string what = c.config_path.empty() ? std::string("内置规则") : "配置文件 " + c.config_path;
+  auto in = [&](Lang lang) {
+    const std::string& reason = lang == Lang::zh ? c.error_zh : c.error;
+    return c.config_path.empty() ? msg("cli.lsp.builtin_unusable", {arg("reason", reason)}).in(lang)
+                                 : msg("cli.lsp.config_unusable", {arg("path", c.config_path), arg("reason", reason)}).in(lang);
+  };
   return {.name = "invalid-config",
           .category = "config",
           .severity = Severity::error,
           .span = {0, 0, 0},
-          .message = Text{fmt::format("the configuration cannot be used ({}); rules do not run until it is fixed "
-                                  "(details in the language server's log)",
-                                  c.error),
-                      fmt::format("{} 无法使用；修正之前不运行规则（详情见语言服务器日志）", what)}};
+          .message = Text{in(Lang::en), in(Lang::zh)}};
 }
 
 // Errors of one `.rules` file, compiled after the built-in pack so an id
@@ -92,9 +94,12 @@ std::shared_ptr<const RuleContext> Checker::context_for(const std::string& path,
     c->rules = &c->project->rules_for(config_path);
     if (const Config* conf = c->project->config(config_path); conf && conf->lang)
       c->lang = conf->lang->text == "zh" ? Lang::zh : Lang::en;
-  } catch (const std::exception& e) {  // ToolError: printed to stderr, the server's log
+  } catch (const ToolError& e) {  // printed to stderr, the server's log
     c->rules = nullptr;
-    c->error = e.what();
+    c->error = e.in(Lang::en), c->error_zh = e.in(Lang::zh);
+  } catch (const std::exception& e) {
+    c->rules = nullptr;
+    c->error = c->error_zh = e.what();
   }
   slot = c;
   return c;

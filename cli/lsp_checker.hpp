@@ -31,6 +31,7 @@ struct RuleContext {
   std::unique_ptr<ProjectConfig> project;
   const RuleSet* rules = nullptr;  // null when the config or a pack is broken
   std::string error;               // why, when rules is null
+  std::string error_zh;            // the same in Chinese (a keyed tool error's; else as error)
   std::string config_path;         // "" when no config governs the file
   std::optional<Lang> lang;        // the config's `lang`
   std::filesystem::file_time_type mtime{};

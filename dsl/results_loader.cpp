@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "base/vocabulary.hpp"
 #include "base/decimal.hpp"
 #include "base/text_util.hpp"
 #include "dsl/byte_checks.hpp"
@@ -80,11 +81,11 @@ std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
   Columns c;
   for (size_t i = 0; i < h.fields.size(); ++i) {
     const std::string name = lower(std::string(trim(h.fields[i])));
-    int* slot = name == "unit" || name == "单位" ? &c.unit
-                : name == "indicator" || name == "指标" ? &c.indicator
-                : name == "value" || name == "值" ? &c.value
-                : name == "events" || name == "事件" ? &c.events
-                : nullptr;
+    int* slot = vocabulary_has("results.columns.unit", name)        ? &c.unit
+                : vocabulary_has("results.columns.indicator", name) ? &c.indicator
+                : vocabulary_has("results.columns.value", name)     ? &c.value
+                : vocabulary_has("results.columns.events", name)    ? &c.events
+                                                                    : nullptr;
     if (!slot) {
       add(out, h.line, "parse.results.unknown_column", {arg("name", name)});
     } else if (*slot >= 0) {
@@ -103,9 +104,12 @@ std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
 
 // `late_report=2; fire_spot=1` (also `；`); counts are whole numbers ≥ 0.
 void read_events(std::string_view cell, uint32_t row, UnitResult& r, LoadedResults& out) {
-  std::string text;  // the cell with full-width `；` read as `;`
+  std::string text;  // the cell with full-width `；` (results.event_separators) read as `;`
+  static const auto separators = vocabulary("results.event_separators");
   for (size_t i = 0; i < cell.size(); ++i) {
-    if (cell.substr(i, 3) == "；") text += ';', i += 2;
+    auto sep = std::find_if(separators.begin(), separators.end(),
+                            [&](std::string_view w) { return cell.compare(i, w.size(), w) == 0; });
+    if (sep != separators.end()) text += ';', i += sep->size() - 1;
     else text += cell[i];
   }
   size_t start = 0;
@@ -223,10 +227,8 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
 
 bool parse_value(std::string_view cell, UnitResult& r) {
   const std::string v = lower(std::string(trim(cell)));
-  for (const char* w : {"pass", "yes", "true", "达标", "是", "合格"})
-    if (v == w) return r.pass = true, true;
-  for (const char* w : {"fail", "no", "false", "未达标", "否", "不合格"})
-    if (v == w) return r.pass = false, true;
+  if (vocabulary_has("results.pass", v)) return r.pass = true, true;
+  if (vocabulary_has("results.fail", v)) return r.pass = false, true;
   r.value = number(v);
   return r.value.has_value();
 }

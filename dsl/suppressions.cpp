@@ -2,11 +2,21 @@
 
 #include <string_view>
 
+#include "dsl/fullwidth.hpp"
 #include "base/text_util.hpp"
 
 namespace jf {
 namespace {
 
+
+// A colon, ASCII or full-width (`jianfu：`, as a Chinese input method types it).
+bool consume_colon(std::string_view& s) {
+  if (!s.empty() && s.front() == ':') return s.remove_prefix(1), true;
+  const auto c = fullwidth_at(s, 0);
+  if (!c || c->ascii != ":") return false;
+  s.remove_prefix(c->found.size());
+  return true;
+}
 
 bool consume(std::string_view& s, std::string_view word) {
   if (s.substr(0, word.size()) != word) return false;
@@ -31,7 +41,7 @@ std::vector<Suppression> parse_suppressions(const SourceFile& src, uint32_t file
     std::string_view rest = trim(line.substr(hash + 1));
     // `jianfu：` with a full-width colon, as a Chinese input method types it,
     // is accepted as well.
-    if (!consume(rest, "jianfu:") && !consume(rest, "jianfu：")) continue;
+    if (!consume(rest, "jianfu") || !consume_colon(rest)) continue;
     rest = trim(rest);
     Suppression s;
     if (consume(rest, "allow-file")) s.file_level = true;

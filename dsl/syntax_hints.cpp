@@ -40,7 +40,7 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
     size_t k = at;
     while (auto r = fullwidth_at(text, k)) {
       found += r->found;
-      want += r->found == "：" ? " " : r->ascii;
+      want += r->ascii == ":" ? " " : r->ascii;
       k += r->found.size();
     }
     const bool space = want == " ";
@@ -104,7 +104,8 @@ void hint_yaml(const SourceFile& src, uint32_t file, Diagnostic& d) {
     if (line.substr(i, 2) == "- ") i = line.find_first_not_of(' ', i + 2);
     size_t k = i;
     while (k < line.size() && (std::isalnum(static_cast<unsigned char>(line[k])) || line[k] == '_')) ++k;
-    if (k == i || line.substr(k, 3) != "：") continue;
+    const auto colon = fullwidth_at(line, k);  // the full-width colon
+    if (k == i || !colon || colon->ascii != ":") continue;
     const uint32_t at = static_cast<uint32_t>(line.data() - text.data() + k);
     std::string key(line.substr(i, k - i));
     d.span = {file, at, at + 3};
@@ -142,13 +143,13 @@ std::string halfwidth_assess_line(std::string_view line) {
       if (c->found == "“" || c->found == "”") {
         in_text = c->found == "“" ? true : false;
         out += '"';
-      } else if (c->found == "：") {
+      } else if (c->ascii == ":") {
         if (!out.empty() && out.back() != ' ') out += ' ';
         if (i + 3 < line.size() && line[i + 3] == ' ') ++i;  // `owner： 卫健局`: one space
       } else {
         out += c->ascii;
         // `甲镇，乙镇` reads `甲镇, 乙镇`: a list separator is followed by a space.
-        const bool separator = c->found == "，" || c->found == "；";
+        const bool separator = c->ascii == "," || c->ascii == ";";
         if (separator && i + c->found.size() < line.size() && line[i + c->found.size()] != ' ') out += ' ';
       }
       i += c->found.size();

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "base/vocabulary.hpp"
 #include "base/utf8.hpp"
 #include "dsl/document.hpp"
 #include "dsl/scheme_writer.hpp"
@@ -35,6 +36,12 @@ std::string ident(std::string_view s) {  // an .assess identifier from free text
   return out;
 }
 
+// Table text quoted in an import comment: 「…」 (table_import.quote).
+std::string table_quote(std::string_view text) {
+  static const auto marks = vocabulary("table_import.quote");
+  return std::string(marks[0]) + std::string(text) + std::string(marks[1]);
+}
+
 std::string join_numbers(const std::vector<double>& v) {
   std::string out;
   for (double x : v) out += (out.empty() ? "" : "/") + format_number(x);
@@ -45,10 +52,11 @@ std::vector<std::string> split_list(std::string_view s) {
   std::vector<std::string> out;
   std::string cur;
   auto flush = [&] { if (!cur.empty()) out.push_back(cur); cur.clear(); };
+  static const auto separators = vocabulary("marks.list_separators");
   for (size_t i = 0; i < s.size();) {
-    bool sep3 = s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0 ||
-                s.compare(i, 3, "／") == 0;
-    if (sep3) { flush(); i += 3; continue; }
+    auto sep = std::find_if(separators.begin(), separators.end(),
+                            [&](std::string_view w) { return s.compare(i, w.size(), w) == 0; });
+    if (sep != separators.end()) { flush(); i += sep->size(); continue; }
     if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == ' ') { flush(); ++i; continue; }
     cur += s[i++];
   }
@@ -67,11 +75,13 @@ std::vector<std::string> split_owners(std::string_view s) {
     if (b > a) out.push_back(cur.substr(a, b - a));
     cur.clear();
   };
+  static const auto separators = vocabulary("table_import.owner_separators");
   for (size_t i = 0; i < s.size();) {
-    if (s.compare(i, 3, "、") == 0 || s.compare(i, 3, "，") == 0 || s.compare(i, 3, "；") == 0 ||
-        s.compare(i, 3, "／") == 0 || s.compare(i, 3, "\u3000") == 0) {
+    auto sep = std::find_if(separators.begin(), separators.end(),
+                            [&](std::string_view w) { return s.compare(i, w.size(), w) == 0; });
+    if (sep != separators.end()) {
       flush();
-      i += 3;
+      i += sep->size();
       continue;
     }
     if (s[i] == ',' || s[i] == ';' || s[i] == '/' || s[i] == '\n' || s[i] == '\r') { flush(); ++i; continue; }
@@ -180,8 +190,11 @@ class Importer {
     // The title: the first text above the table that is not a 附件1 label
     // (a published 细则 is usually an attachment of the notice).
     info.name = stem;
+    static const RE2 attachment_label(std::string(vocabulary_text("table_import.attachment_label")));
+    static const RE2 total_label(std::string(vocabulary_text("table_import.total_label")));
+    static const RE2 units_label(std::string(vocabulary_text("table_import.units_label")));
     for (const std::string& p : table_.preamble)
-      if (!RE2::FullMatch(p, "附件\\s*[0-9一二三四五六七八九十]*[:：]?")) {
+      if (!RE2::FullMatch(p, attachment_label)) {
         info.name = p;
         break;
       }
@@ -197,15 +210,15 @@ class Importer {
       const Span at = preamble_span(i);
       std::string n, list;
       std::optional<double> total;
-      if (p.find("千分制") != std::string::npos) total = 1000;
-      if (p.find("百分制") != std::string::npos) total = 100;
-      if (!o_.total && RE2::PartialMatch(p, "(?:总分|满分)[:：]?\\s*(\\d+)", &n))
+      if (p.find(vocabulary_text("table_import.per_thousand")) != std::string::npos) total = 1000;
+      if (p.find(vocabulary_text("table_import.per_hundred")) != std::string::npos) total = 100;
+      if (!o_.total && RE2::PartialMatch(p, total_label, &n))
         total = bounded_number(n, table_.preamble_rows[i], "parse.import.what.total", at);
       if (total && !o_.total) {
         info.total = total;
         info.total_span = at;
       }
-      if (o_.units.empty() && RE2::PartialMatch(p, "(?:考核对象|被考核单位|参评单位)[:：]\\s*(.+)", &list)) {
+      if (o_.units.empty() && RE2::PartialMatch(p, units_label, &list)) {
         info.units_span = at;
         for (const std::string& u : split_list(list)) info.units.push_back({ident(u), at});
       }
@@ -243,7 +256,8 @@ class Importer {
     const Cell& c = r.at(TableField::points);
     if (c.text.empty()) return std::nullopt;
     std::string t = c.text;
-    if (t.ends_with("分")) t.resize(t.size() - 3);
+    const std::string_view unit = vocabulary_text("marks.points");
+    if (t.ends_with(unit)) t.resize(t.size() - unit.size());
     if (auto v = parse_number(t); v && *v >= 0) return v;
     auto in = [&](Lang l) {
       return msg("parse.import.points_not_number", {arg("where", table_.where(r, TableField::points, l)), arg("points", c.text)})
@@ -258,11 +272,13 @@ class Importer {
   // removed here for a 一级指标 cell), created at its first mention.
   std::string group_named(std::string name, std::optional<double> gp, Span span, const std::string& where_text,
                           const std::string& written, uint32_t row) {
-    static const RE2 numbering("^[一二三四五六七八九十0-9]+[、.．]\\s*");
+    static const RE2 numbering(std::string(vocabulary_text("table_import.group_numbering")));
+    static const RE2 group_points(std::string(vocabulary_text("table_import.group_points")));
+    static const RE2 bracket_note(std::string(vocabulary_text("table_import.bracket_note")));
     RE2::GlobalReplace(&name, numbering, "");
     std::string pts;
-    if (!gp && RE2::PartialMatch(name, "[（(](\\d+(?:\\.\\d+)?)分[）)]", &pts)) gp = bounded_number(pts, row, "parse.import.what.group_points");
-    RE2::GlobalReplace(&name, "[（(][^）)]*[）)]$", "");
+    if (!gp && RE2::PartialMatch(name, group_points, &pts)) gp = bounded_number(pts, row, "parse.import.what.group_points");
+    RE2::GlobalReplace(&name, bracket_note, "");
     std::string id = ident(name);
     if (id.empty()) id = fmt::format("group_r{}", row);
     auto& groups = out_.scheme.groups;
@@ -329,7 +345,7 @@ class Importer {
 
   // 合计 / 总分 rows: the scheme's total when nothing else gave one.
   void total_row(const TableRow& r) {
-    const bool sub = r.heading.find("小计") != std::string::npos;
+    const bool sub = r.heading.find(vocabulary_text("table_import.subtotal")) != std::string::npos;
     comment(fmt::format("{}: \"{}\"{} → {} (not an indicator)", table_.where_row(r, Lang::en), r.heading,
                         r.heading_points ? " " + format_number(*r.heading_points) : "", sub ? "subtotal" : "total"));
     if (!sub && r.heading_points && !out_.scheme.info.total && !o_.total) {
@@ -374,11 +390,11 @@ class Importer {
   void note_reading(const TableRow& r, TableField f, const Reading& rd, std::optional<double> points) {
     const Cell& c = r.at(f);
     for (const Found& x : rd.found)
-      comment(fmt::format("{}: 「{}」 → {}", where(r, f), c.text.substr(x.begin, x.end - x.begin), x.field));
+      comment(fmt::format("{}: {} → {}", where(r, f), table_quote(c.text.substr(x.begin, x.end - x.begin)), x.field));
     const std::vector<Criterion> criteria = read_criteria(c.text, to_string(f), points, *lexicon_);
     for (const Criterion& k : criteria)
       if (k.understood)
-        comment(fmt::format("{}: 「{}」 → criterion {}{}{}, class {}", where(r, f), k.text, to_string(k.kind),
+        comment(fmt::format("{}: {} → criterion {}{}{}, class {}", where(r, f), table_quote(k.text), to_string(k.kind),
                             k.amounts.empty() ? "" : " " + join_numbers(k.amounts), k.deducts ? " (loses points)" : "",
                             k.klass.empty() ? "none" : k.klass));
     for (auto [a, b] : rd.unread) {
@@ -388,7 +404,7 @@ class Importer {
                               [&](const Criterion& k) { return k.understood && k.begin < pb && k.end > pa; });
       if (read) continue;
       if (!looks_like_scoring(piece)) {
-        comment(fmt::format("{}: 「{}」 → description, kept in the wording", where(r, f), piece));
+        comment(fmt::format("{}: {} → description, kept in the wording", where(r, f), table_quote(piece)));
         continue;
       }
       auto in = [&](Lang l) {
@@ -396,7 +412,7 @@ class Importer {
       };
       out_.notes.push_back(unread_note(span_of(c)(a, b), Text{in(Lang::en), in(Lang::zh)},
                                        msg("parse.import.scoring_unread.help")));
-      comment(fmt::format("{}: 「{}」 → not understood (JF099)", where(r, f), piece));
+      comment(fmt::format("{}: {} → not understood (JF099)", where(r, f), table_quote(piece)));
     }
   }
 
@@ -436,14 +452,15 @@ class Importer {
 
     bool scoring = false;
     for (const Found& x : read_key(name_cell.text, ind, span_of(name_cell)).found)
-      comment(fmt::format("{}: 「{}」 → key", where(r, TableField::indicator), name_cell.text.substr(x.begin, x.end - x.begin)));
+      comment(fmt::format("{}: {} → key", where(r, TableField::indicator), table_quote(name_cell.text.substr(x.begin, x.end - x.begin))));
     std::string content;
     TableField target_from = TableField::content;
     if (const Cell& c = r.at(TableField::content); !c.text.empty()) {
       Reading k = read_key(c.text, ind, span_of(c));
-      for (const Found& x : k.found) comment(fmt::format("{}: 「{}」 → key", where(r, TableField::content), c.text.substr(x.begin, x.end - x.begin)));
+      for (const Found& x : k.found) comment(fmt::format("{}: {} → key", where(r, TableField::content), table_quote(c.text.substr(x.begin, x.end - x.begin))));
       content = c.text;
-      RE2::GlobalReplace(&content, "[（(]?(?:重点工作|中心工作|重点任务)[）)]?", "");
+      static const RE2 key_mark(std::string(vocabulary_text("table_import.key_mark")));
+      RE2::GlobalReplace(&content, key_mark, "");
     }
     for (TableField f : {TableField::mode, TableField::standard}) {
       const Cell& c = r.at(f);
@@ -465,7 +482,7 @@ class Importer {
     for (TableField f : {TableField::content, TableField::standard})
       if (const Cell& c = r.at(f); !ind.report && !c.text.empty())
         for (const Found& x : read_report_clauses(c.text, ind, span_of(c)).found)
-          comment(fmt::format("{}: 「{}」 → {}", where(r, f), c.text.substr(x.begin, x.end - x.begin), x.field));
+          comment(fmt::format("{}: {} → {}", where(r, f), table_quote(c.text.substr(x.begin, x.end - x.begin)), x.field));
     if (!scoring) {
       if (!ind.deductions.empty()) {
         ind.score.mode = ScoreMode::deduction;

@@ -8,12 +8,11 @@
 #include <cmath>
 
 #include "base/utf8.hpp"
+#include "base/vocabulary.hpp"
 #include "dsl/scheme_writer.hpp"
 
 namespace jf {
 namespace {
-
-constexpr std::string_view kNum = R"((\d+(?:\.\d+)?|[一二两三四五六七八九十]+))";
 
 // One match: whole range and the groups' texts (empty when a group did not take part).
 struct Match {
@@ -48,11 +47,8 @@ const re2::RE2& re(std::string_view pattern) {
   return *cache.back().second;
 }
 
-std::string num_pattern(std::string_view tpl) {  // `{N}` stands for a number
-  std::string out(tpl);
-  for (size_t at; (at = out.find("{N}")) != std::string::npos;) out.replace(at, 3, kNum);
-  return out;
-}
+// The pattern under `name` in lexicon/vocabulary/table_phrases.yaml, `{N}` a number.
+std::string phrase(std::string_view name) { return vocabulary_pattern("table_phrases." + std::string(name)); }
 
 // The pieces of a cell: clauses split at ；;。 and line breaks, then at ，,.
 std::vector<std::pair<size_t, size_t>> split(std::string_view text, bool commas) {
@@ -63,12 +59,14 @@ std::vector<std::pair<size_t, size_t>> split(std::string_view text, bool commas)
     while (a < b && (text[a] == ' ' || text[a] == '\n' || text[a] == '\r')) ++a;
     if (a < b) out.emplace_back(a, b);
   };
+  static const auto sentence_ends = vocabulary("marks.sentence_ends");
+  static const auto clause_ends = vocabulary("marks.clause_ends");
   for (size_t i = 0; i < text.size();) {
     size_t len = 0;
-    for (std::string_view sep : {"；", "。", "\n", ";"})
+    for (std::string_view sep : sentence_ends)
       if (text.substr(i, sep.size()) == sep) len = sep.size();
     if (commas)
-      for (std::string_view sep : {"，", ","})
+      for (std::string_view sep : clause_ends)
         if (text.substr(i, sep.size()) == sep) len = sep.size();
     if (len) {
       push(i);
@@ -106,29 +104,43 @@ std::string sanitize_identifier(std::string_view s) {
   return out;
 }
 
+// Report frequencies and their words (table_phrases.frequency.*), periodic first.
+const std::pair<Frequency, std::string_view> kFrequencies[] = {
+    {Frequency::daily, "table_phrases.frequency.daily"},
+    {Frequency::weekly, "table_phrases.frequency.weekly"},
+    {Frequency::monthly, "table_phrases.frequency.monthly"},
+    {Frequency::quarterly, "table_phrases.frequency.quarterly"},
+    {Frequency::semiannual, "table_phrases.frequency.semiannual"},
+    {Frequency::yearly, "table_phrases.frequency.yearly"},
+    {Frequency::adhoc, "table_phrases.frequency.adhoc"},
+};
+
 std::optional<Frequency> frequency_word(std::string_view w) {
-  if (w == "每日" || w == "每天") return Frequency::daily;
-  if (w == "每周" || w == "按周") return Frequency::weekly;
-  if (w == "每月" || w == "按月") return Frequency::monthly;
-  if (w == "每季度" || w == "每季" || w == "按季度") return Frequency::quarterly;
-  if (w == "每半年") return Frequency::semiannual;
-  if (w == "每年") return Frequency::yearly;
-  if (w == "不定期" || w == "随时") return Frequency::adhoc;
+  for (const auto& f : kFrequencies)
+    if (vocabulary_has(f.second, w)) return f.first;
   return std::nullopt;
+}
+
+// Every frequency word as one alternation; `periodic`: without the ad hoc ones.
+std::string frequency_words(bool periodic) {
+  std::string out;
+  for (const auto& f : kFrequencies)
+    if (!periodic || f.first != Frequency::adhoc) out += (out.empty() ? "" : "|") + vocabulary_alternation(f.second);
+  return out;
 }
 
 // Actions named in a penalty clause.
 struct ActionWord {
-  std::string_view pattern;
+  std::string_view name;  // table_phrases.penalty_actions.NAME
   ActionKind kind;
 };
 const ActionWord kActions[] = {
-    {"约谈", ActionKind::interview},
-    {"表态发言", ActionKind::statement},
-    {"通报(?:批评)?", ActionKind::notice},
-    {"一票否决", ActionKind::veto},
-    {"取消[^，,；;。]{0,6}?评(?:先|优)(?:评优|评先)?(?:资格)?", ActionKind::disqualify},
-    {"问责", ActionKind::accountability},
+    {"interview", ActionKind::interview},
+    {"statement", ActionKind::statement},
+    {"notice", ActionKind::notice},
+    {"veto", ActionKind::veto},
+    {"disqualify", ActionKind::disqualify},
+    {"accountability", ActionKind::accountability},
 };
 
 void read_penalty(std::string_view clause, size_t at, const Match& trig, TriggerKind kind, double value,
@@ -137,10 +149,10 @@ void read_penalty(std::string_view clause, size_t at, const Match& trig, Trigger
   p.trigger = {kind, value, span_of(at + trig.begin, at + trig.end)};
   std::vector<std::pair<size_t, Action>> acts;
   for (const ActionWord& w : kActions)
-    for (const Match& m : find_all(re(w.pattern), clause.substr(trig.end)))
+    for (const Match& m : find_all(re(phrase("penalty_actions." + std::string(w.name))), clause.substr(trig.end)))
       acts.push_back({trig.end + m.begin, Action{w.kind, 0, span_of(at + trig.end + m.begin, at + trig.end + m.end)}}),
           r.found.push_back({at + trig.end + m.begin, at + trig.end + m.end, fmt::format("penalty action {}", to_string(w.kind))});
-  for (const Match& m : find_all(re(num_pattern("扣(?:除)?{N}分")), clause.substr(trig.end)))
+  for (const Match& m : find_all(re(phrase("penalty_actions.deduct")), clause.substr(trig.end)))
     if (auto v = parse_number(m.groups[0])) {
       acts.push_back({trig.end + m.begin, Action{ActionKind::deduct, *v, span_of(at + trig.end + m.begin, at + trig.end + m.end)}});
       r.found.push_back({at + trig.end + m.begin, at + trig.end + m.end, fmt::format("penalty action deduct {}", format_number(*v))});
@@ -161,11 +173,11 @@ bool read_penalty_clause(std::string_view clause, size_t at, Indicator& ind, Rea
     TriggerKind kind;
   };
   const Trig trigs[] = {
-      {num_pattern("(?:排名|名次|排在|位列|居)(?:全县)?(?:后|倒数){N}(?:位|名)"), TriggerKind::bottom},
-      {num_pattern("(?:排名|名次|排在|位列|居)(?:全县)?后{N}%"), TriggerKind::bottom_percent},
-      {"(?:排名|名次|排在|位列|居)?(?:全县)?(?:末位|最后一名|倒数第(?:一|1)(?:名|位)?)", TriggerKind::last},
-      {num_pattern("(?:排名)?倒数第{N}(?:名|位)?"), TriggerKind::bottom},
-      {num_pattern("得分(?:低于|不足|未达到){N}分"), TriggerKind::below},
+      {phrase("penalty_triggers.bottom"), TriggerKind::bottom},
+      {phrase("penalty_triggers.bottom_percent"), TriggerKind::bottom_percent},
+      {phrase("penalty_triggers.last"), TriggerKind::last},
+      {phrase("penalty_triggers.bottom_nth"), TriggerKind::bottom},
+      {phrase("penalty_triggers.below"), TriggerKind::below},
   };
   for (const Trig& t : trigs) {
     auto ms = find_all(re(t.pattern), clause);
@@ -175,6 +187,14 @@ bool read_penalty_clause(std::string_view clause, size_t at, Indicator& ind, Rea
     return true;
   }
   return false;
+}
+
+// A report in 考核方式: {F} in table_phrases.report_method is every frequency word.
+std::string report_method_pattern() {
+  std::string p = phrase("report_method");
+  const size_t at = p.find("{F}");
+  if (at != std::string::npos) p.replace(at, 3, frequency_words(false));
+  return p;
 }
 
 void set_mode(Indicator& ind, ScoreMode mode, bool& set, Span span) {
@@ -193,13 +213,18 @@ std::string event_id(std::string_view phrase) {
 }
 
 std::optional<DeptKind> guess_dept_kind(std::string_view n) {
-  auto has = [&](std::string_view w) { return n.find(w) != std::string_view::npos; };
-  if (has("第三方") || has("评估")) return DeptKind::third_party;
-  if (has("督查")) return DeptKind::supervision;
-  if (has("效能办")) return DeptKind::efficiency;
-  if (has("考核办")) return DeptKind::assessment;
-  if (has("县委办") || has("政府办") || has("两办") || has("党政办") || has("党委办")) return DeptKind::office;
-  if (has("局") || has("委") || has("办") || has("部")) return DeptKind::line;
+  // The words: table_phrases.department_kinds, tried in this order.
+  const std::pair<DeptKind, std::string_view> kinds[] = {
+      {DeptKind::third_party, "table_phrases.department_kinds.third_party"},
+      {DeptKind::supervision, "table_phrases.department_kinds.supervision"},
+      {DeptKind::efficiency, "table_phrases.department_kinds.efficiency"},
+      {DeptKind::assessment, "table_phrases.department_kinds.assessment"},
+      {DeptKind::office, "table_phrases.department_kinds.office"},
+      {DeptKind::line, "table_phrases.department_kinds.line"},
+  };
+  for (const auto& k : kinds)
+    for (std::string_view w : vocabulary(k.second))
+      if (n.find(w) != std::string_view::npos) return k.first;
   return std::nullopt;
 }
 
@@ -213,21 +238,21 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
   for (auto [a, b] : split(text, false)) {
     std::string_view clause = text.substr(a, b - a);
     if (read_penalty_clause(clause, a, ind, r, span_of)) continue;
-    for (const Match& m : find_all(re("按(?:排名|名次)(?:赋分|计分|得分)|以第一名为满分|其余按与第一名的比例计分|依次递减"), clause))
+    for (const Match& m : find_all(re(phrase("scoring.rank")), clause))
       set_mode(ind, ScoreMode::rank, scoring_set, note(a, m, "score rank"));
-    for (const Match& m : find_all(re(num_pattern("第一名得{N}分")), clause))
+    for (const Match& m : find_all(re(phrase("scoring.rank_top")), clause))
       if (auto v = parse_number(m.groups[0])) set_mode(ind, ScoreMode::rank, scoring_set, note(a, m, "score rank top " + format_number(*v))), ind.score.top = v;
-    for (const Match& m : find_all(re(num_pattern("(?:每(?:后|低|下降)一(?:名|位)|依次)(?:递减|减|扣|少)(?:得)?{N}分")), clause))
+    for (const Match& m : find_all(re(phrase("scoring.rank_step")), clause))
       if (auto v = parse_number(m.groups[0])) set_mode(ind, ScoreMode::rank, scoring_set, note(a, m, "score rank step " + format_number(*v))), ind.score.step = v;
-    for (const Match& m : find_all(re(num_pattern("最低(?:得|不低于|保底)?{N}分")), clause))
+    for (const Match& m : find_all(re(phrase("scoring.floor")), clause))
       if (auto v = parse_number(m.groups[0])) note(a, m, "score floor " + format_number(*v)), ind.score.floor = v;
-    for (const Match& m : find_all(re("按实绩赋分|达到目标(?:的)?得满分|完成(?:目标|任务)(?:的)?得满分|未达到(?:目标)?(?:的)?不得分|未完成(?:的)?不得分"), clause))
+    for (const Match& m : find_all(re(phrase("scoring.threshold")), clause))
       set_mode(ind, ScoreMode::threshold, scoring_set, note(a, m, "score threshold"));
-    for (const Match& m : find_all(re("基础分为满分|按扣分项扣分|实行扣分制"), clause))
+    for (const Match& m : find_all(re(phrase("scoring.deduction")), clause))
       set_mode(ind, ScoreMode::deduction, scoring_set, note(a, m, "score deduction"));
-    for (const Match& m : find_all(re("(?:实行|予以|实施)?一票否决"), clause))
+    for (const Match& m : find_all(re(phrase("scoring.veto")), clause))
       set_mode(ind, ScoreMode::veto, scoring_set, note(a, m, "score veto")), ind.score.mode = ScoreMode::veto;
-    for (const Match& m : find_all(re(num_pattern("(?:最高|最多)加{N}分|加分")), clause)) {
+    for (const Match& m : find_all(re(phrase("scoring.bonus")), clause)) {
       set_mode(ind, ScoreMode::bonus, scoring_set, note(a, m, "score bonus"));
       ind.score.mode = ScoreMode::bonus;
       if (auto v = parse_number(m.groups[0]); v && !points) ind.points = v;
@@ -235,30 +260,34 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
     // Deductions: 每迟报一次扣1分 / 每迟报、漏报一次扣1分, then 最多扣N分 or 扣完为止.
     std::vector<size_t> opened;  // indexes of deductions from this clause
     std::vector<std::pair<size_t, size_t>> read_each;  // where 每… phrases were read
-    for (const Match& m : find_all(re(num_pattern("每(?:次)?([^，,；;。]{1,30}?)(?:一次|1次|每次)?扣(?:除)?{N}分")), clause)) {
+    for (const Match& m : find_all(re(phrase("deduct_each")), clause)) {
       auto v = parse_number(m.groups[1]);
       if (!v) continue;
       read_each.emplace_back(m.begin, m.end);
       std::string events = m.groups[0];
       // 没有报送信息预警的，每次扣5分: 每次 names no event; the piece before it does.
-      if (events == "次") {
+      if (events == vocabulary_text("table_phrases.each_time")) {
+        static const auto clause_ends = vocabulary("marks.clause_ends");
         std::string_view before = clause.substr(0, m.begin);
-        for (std::string_view tail : {"，", ","})
+        for (std::string_view tail : clause_ends)
           if (before.ends_with(tail)) before.remove_suffix(tail.size());
-        const size_t wide = before.rfind("，"), narrow = before.rfind(",");
-        size_t cut = wide == std::string_view::npos ? 0 : wide + std::string_view("，").size();
-        if (narrow != std::string_view::npos) cut = std::max(cut, narrow + 1);
+        size_t cut = 0;  // after the last clause end
+        for (std::string_view sep : clause_ends)
+          if (size_t at = before.rfind(sep); at != std::string_view::npos) cut = std::max(cut, at + sep.size());
         before.remove_prefix(cut);
-        if (before.ends_with("的")) before.remove_suffix(std::string_view("的").size());
+        const std::string_view tail = vocabulary_text("table_phrases.event_tail");
+        if (before.ends_with(tail)) before.remove_suffix(tail.size());
         if (!before.empty()) events = std::string(before);
       }
       std::vector<std::string> names;
       size_t s = 0;
+      static const auto separators = vocabulary("table_phrases.event_separators");
       for (size_t i = 0; i <= events.size();) {
-        bool sep = i == events.size() || events[i] == '/' || events.compare(i, 3, "、") == 0 || events.compare(i, 3, "／") == 0;
-        if (!sep) { ++i; continue; }
+        auto sep = std::find_if(separators.begin(), separators.end(),
+                                [&](std::string_view w) { return events.compare(i, w.size(), w) == 0; });
+        if (i < events.size() && sep == separators.end()) { ++i; continue; }
         if (i > s) names.push_back(events.substr(s, i - s));
-        i += i == events.size() ? 1 : events[i] == '/' ? 1 : 3;
+        i += i == events.size() ? 1 : sep->size();
         s = i;
       }
       for (const std::string& e : names) {
@@ -268,14 +297,14 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
       }
     }
     // 迟报扣0.1分, 少报一次扣2分 without 每: each late or missing report still costs the points.
-    for (const Match& m : find_all(re(num_pattern("(迟报|漏报|少报|错报|逾期办结|逾期)(?:一次|1次)?扣(?:除)?{N}分")), clause))
+    for (const Match& m : find_all(re(phrase("deduct_named")), clause))
       if (std::none_of(read_each.begin(), read_each.end(), [&](auto r) { return m.begin < r.second && m.end > r.first; }))
         if (auto v = parse_number(m.groups[1])) {
           opened.push_back(ind.deductions.size());
           ind.deductions.push_back({*v, event_id(m.groups[0]), std::nullopt,
                                     note(a, m, fmt::format("deduct {} per {}", format_number(*v), event_id(m.groups[0])))});
         }
-    for (const Match& m : find_all(re(num_pattern("(?:最多|最高|累计最多|上限)扣{N}分|扣完为止")), clause)) {
+    for (const Match& m : find_all(re(phrase("deduct_cap")), clause)) {
       std::optional<double> cap = m.groups[0].empty() ? points : parse_number(m.groups[0]);
       if (!cap || opened.empty()) continue;
       for (size_t i : opened)
@@ -289,7 +318,7 @@ Reading read_standard(std::string_view text, std::optional<double> points, Indic
 
 Reading read_key(std::string_view text, Indicator& ind, const SpanOf& span_of) {
   Reading r;
-  for (const Match& m : find_all(re("重点工作|中心工作|重点任务"), text)) {
+  for (const Match& m : find_all(re(vocabulary_text("table_phrases.key_words")), text)) {
     if (!ind.key) ind.key_span = span_of(m.begin, m.end);
     ind.key = true;
     r.found.push_back({m.begin, m.end, "key"});
@@ -303,28 +332,30 @@ Reading read_method(std::string_view text, Indicator& ind, std::vector<ProofRef>
   r.unread.clear();
   std::vector<std::pair<size_t, size_t>> proof_ranges;
   // 核查人居环境、秸秆禁烧等工作的台账: the named indicators' ledgers are checked.
-  for (const Match& m : find_all(re("核查([^；;。]{1,200}?)(?:等)?(?:工作|事项)?的台账"), text)) {
+  for (const Match& m : find_all(re(vocabulary_text("table_phrases.proof")), text)) {
     std::string names = m.groups[0];
-    if (names.ends_with("工作")) names.resize(names.size() - 6);
-    if (names.ends_with("等")) names.resize(names.size() - 3);
-    size_t base = m.begin + 6;  // after 核查
+    for (std::string_view w : vocabulary("table_phrases.proof_trim"))
+      if (names.ends_with(w)) names.resize(names.size() - w.size());
+    size_t base = m.begin + vocabulary_text("table_phrases.proof_verb").size();  // after 核查
     size_t s = 0;
+    static const auto separators = vocabulary("table_phrases.proof_separators");
     for (size_t i = 0; i <= names.size();) {
-      bool sep = i == names.size() || names.compare(i, 3, "、") == 0 || names.compare(i, 3, "，") == 0 || names[i] == ',';
-      if (!sep) { ++i; continue; }
+      auto sep = std::find_if(separators.begin(), separators.end(),
+                              [&](std::string_view w) { return names.compare(i, w.size(), w) == 0; });
+      if (i < names.size() && sep == separators.end()) { ++i; continue; }
       if (i > s) proofs.push_back({names.substr(s, i - s), span_of(base + s, base + i)});
-      i += i == names.size() || names[i] == ',' ? 1 : 3;
+      i += i == names.size() ? 1 : sep->size();
       s = i;
     }
     proof_ranges.emplace_back(m.begin, m.end);
     r.found.push_back({m.begin, m.end, "proves " + names});
   }
   // The clause after the proof (及落实情况) belongs to it.
-  for (const Match& m : find_all(re("及落实情况"), text)) r.found.push_back({m.begin, m.end, "proves (context)"});
+  for (const Match& m : find_all(re(vocabulary_text("table_phrases.proof_context")), text)) r.found.push_back({m.begin, m.end, "proves (context)"});
   auto in_proof = [&](size_t at) {
     return std::any_of(proof_ranges.begin(), proof_ranges.end(), [&](auto& p) { return at >= p.first && at < p.second; });
   };
-  for (const Match& m : find_all(re(num_pattern("(每日|每天|每周|按周|每月|按月|每季度|每季|按季度|每半年|每年|不定期|随时)(?:报送|上报|填报|报)(?:[^，,；;。0-9]{0,20}?{N}份)?")), text)) {
+  for (const Match& m : find_all(re(report_method_pattern()), text)) {
     auto f = frequency_word(m.groups[0]);
     if (!f) continue;
     double forms = m.groups[1].empty() ? 1 : parse_number(m.groups[1]).value_or(1);
@@ -339,11 +370,11 @@ Reading read_method(std::string_view text, Indicator& ind, std::vector<ProofRef>
     std::string_view pattern;
     EvidenceKind kind;
   };
-  const Ev evs[] = {{"台账", EvidenceKind::ledger},
-                    {"影像资料|照片|影像|留痕", EvidenceKind::photo},
-                    {"佐证材料|佐证资料|证明材料", EvidenceKind::materials},
-                    {"会议记录|会议纪要", EvidenceKind::minutes},
-                    {"系统录入|系统填报|平台录入|系统上传", EvidenceKind::system_entry}};
+  const Ev evs[] = {{vocabulary_text("table_phrases.evidence.ledger"), EvidenceKind::ledger},
+                    {vocabulary_text("table_phrases.evidence.photo"), EvidenceKind::photo},
+                    {vocabulary_text("table_phrases.evidence.materials"), EvidenceKind::materials},
+                    {vocabulary_text("table_phrases.evidence.minutes"), EvidenceKind::minutes},
+                    {vocabulary_text("table_phrases.evidence.system_entry"), EvidenceKind::system_entry}};
   std::vector<std::pair<size_t, Evidence>> found_ev;
   for (const Ev& e : evs)
     for (const Match& m : find_all(re(e.pattern), text)) {
@@ -363,11 +394,12 @@ Reading read_report_clauses(std::string_view text, Indicator& ind, const SpanOf&
   Reading r;
   // Periodic words only: in prose, 随时/不定期 go with events (发现问题随时上报);
   // they are read as ad hoc reporting in 考核方式 alone.
-  const re2::RE2& frequency = re("每日|每天|每周|按周|每月|按月|每季度|每季|按季度|每半年|每年");
-  const re2::RE2& verb = re(num_pattern("(?:上报|报送|填报)(?:[^，,；;。0-9]{0,20}?{N}份)?"));
+  static const std::string periodic = frequency_words(true);
+  const re2::RE2& frequency = re(periodic);
+  const re2::RE2& verb = re(phrase("report_verb"));
   // Between the frequency and the verb, these tie the report to an event or to
   // another time: 每周开展巡查，发现问题及时上报 / 每月巡查，年底上报总结.
-  const re2::RE2& elsewhen = re("及时|立即|第一时间|随时|发现|如有|遇有|一旦|年底|年终|年末|年初|月底|月末|季末");
+  const re2::RE2& elsewhen = re(vocabulary_text("table_phrases.report_elsewhen"));
   for (auto [a, b] : split(text, false)) {
     const std::string_view sentence = text.substr(a, b - a);
     const std::vector<Match> frequencies = find_all(frequency, sentence);

@@ -9,8 +9,10 @@
 #include <memory>
 
 #include "base/decimal.hpp"
+#include "base/message.hpp"
 #include "base/text_util.hpp"
 #include "base/source.hpp"
+#include "base/vocabulary.hpp"
 
 namespace jf {
 namespace {
@@ -22,33 +24,25 @@ struct Synonyms {
   std::vector<std::string_view> names;
 };
 
-// Header names as counties write them (docs/import.md lists them). Matched
-// after removing blanks and a parenthesised suffix such as （分）.
+// Header names as counties write them (docs/import.md lists them), from
+// lexicon/vocabulary/table_headers.yaml, in the order fields are tried.
+// Matched after removing blanks and a parenthesised suffix such as （分）.
 const std::vector<Synonyms>& synonym_table() {
-  static const std::vector<Synonyms> t = {
-      {TableField::seq, {"序号", "编号", "序", "No", "no"}},
-      {TableField::group,
-       {"一级指标", "考核项目", "考核类别", "类别", "项目", "考核大类", "指标类别", "评估项目", "考核板块",
-        "板块", "考核分类", "评价项目", "考评项目"}},
-      {TableField::indicator,
-       {"二级指标", "考核指标", "指标名称", "指标", "具体指标", "考核事项", "工作任务", "评估指标", "评价指标",
-        "考评指标", "考核细项", "考核要素", "三级指标", "考核内容名称"}},
-      {TableField::points, {"分值", "各项分值", "分数", "标准分", "权重", "赋分", "基础分", "满分", "分值分"}},
-      {TableField::content,
-       {"考核内容", "工作内容", "目标任务", "考核要点", "主要内容", "评估内容", "评价内容", "考评内容",
-        "工作目标", "考核目标", "目标要求", "任务目标"}},
-      {TableField::standard,
-       {"评分标准", "评分细则", "计分办法", "考核标准", "评分办法", "扣分标准", "计分方法", "评分方法",
-        "评估标准", "评价标准", "考评标准", "计分标准", "评分规则", "考核评分标准"}},
-      {TableField::method,
-       {"考核方式", "说明", "考核方法", "考核方式及说明", "备注", "考核方式和说明", "考评方式", "评估方式",
-        "考核途径", "数据来源", "考核办法"}},
-      {TableField::owner,
-       {"考核责任单位", "负责考核部门", "责任单位", "考核单位", "牵头单位", "考核部门", "牵头考核单位", "考评单位",
-        "责任部门", "牵头部门", "评估单位", "考核责任部门", "牵头责任单位", "考评部门", "评分单位", "打分单位",
-        "考核牵头单位", "牵头考核部门"}},
-      {TableField::mode, {"赋分办法", "赋分方式", "计分方式"}},
-  };
+  static const std::vector<Synonyms> t = [] {
+    const std::pair<TableField, std::string_view> fields[] = {
+        {TableField::seq, "table_headers.fields.seq"},         {TableField::group, "table_headers.fields.group"},
+        {TableField::indicator, "table_headers.fields.indicator"}, {TableField::points, "table_headers.fields.points"},
+        {TableField::content, "table_headers.fields.content"}, {TableField::standard, "table_headers.fields.standard"},
+        {TableField::method, "table_headers.fields.method"},   {TableField::owner, "table_headers.fields.owner"},
+        {TableField::mode, "table_headers.fields.mode"},
+    };
+    std::vector<Synonyms> v;
+    for (const auto& f : fields) {
+      auto words = vocabulary(f.second);
+      v.push_back({f.first, {words.begin(), words.end()}});
+    }
+    return v;
+  }();
   return t;
 }
 
@@ -61,7 +55,9 @@ std::string normalize_header(std::string_view s) {
     if (s.substr(i, 3) == "\u3000") { i += 2; continue; }
     out += s[i];
   }
-  for (auto [open, close] : {std::pair{"（", "）"}, std::pair{"(", ")"}}) {
+  static const auto opens = vocabulary("marks.open_brackets"), closes = vocabulary("marks.close_brackets");
+  for (size_t k = 0; k < opens.size() && k < closes.size(); ++k) {
+    const std::string_view open = opens[k], close = closes[k];
     size_t o = out.rfind(open);
     if (o != std::string::npos && o > 0 && out.ends_with(close)) out.resize(o);
   }
@@ -73,12 +69,13 @@ std::vector<std::string> header_parts(const std::string& h) {
   std::vector<std::string> parts{h};
   std::string cur;
   auto flush = [&] { if (!cur.empty() && cur != h) parts.push_back(cur); cur.clear(); };
+  static const auto separators = vocabulary("table_headers.part_separators");
   for (size_t i = 0; i < h.size(); ++i) {
-    if (h[i] == '/') { flush(); continue; }
-    if (h.substr(i, 3) == "／" || h.substr(i, 3) == "、" || h.substr(i, 3) == "与" || h.substr(i, 3) == "及" ||
-        h.substr(i, 3) == "和") {
+    auto sep = std::find_if(separators.begin(), separators.end(),
+                            [&](std::string_view w) { return h.compare(i, w.size(), w) == 0; });
+    if (sep != separators.end()) {
       flush();
-      i += 2;
+      i += sep->size() - 1;
       continue;
     }
     cur += h[i];
@@ -87,9 +84,10 @@ std::vector<std::string> header_parts(const std::string& h) {
   return parts;
 }
 
-GridProblem grid_problem(uint32_t at, uint32_t row, std::string en, std::string zh) {
-  return {row, at, at + 1, {std::move(en), std::move(zh)}};
-}
+// A message in both languages (messages/parse_table_grid.yaml).
+Text both(const Message& m) { return {m.in(Lang::en), m.in(Lang::zh)}; }
+
+GridProblem grid_problem(uint32_t at, uint32_t row, const Message& m) { return {row, at, at + 1, both(m)}; }
 
 // ---- CSV cells --------------------------------------------------------------
 
@@ -180,9 +178,13 @@ std::optional<TableField> field_of(const std::string& header, const TableOptions
         }
   if (first) return first;
   // Longer names built around a known one: 考核责任单位（部门）, 评分标准及扣分办法.
-  auto has = [&](std::string_view w) { return h.find(w) != std::string::npos; };
-  if (has("评分") || has("计分") || has("扣分")) return TableField::standard;
-  if ((has("单位") || has("部门")) && (has("考核") || has("考评") || has("牵头") || has("责任"))) return TableField::owner;
+  auto has = [&](std::string_view key) {
+    for (std::string_view w : vocabulary(key))
+      if (h.find(w) != std::string::npos) return true;
+    return false;
+  };
+  if (has("table_headers.standard_hints")) return TableField::standard;
+  if (has("table_headers.owner_hints") && has("table_headers.owner_context")) return TableField::owner;
   return std::nullopt;
 }
 
@@ -221,10 +223,10 @@ std::string strip_blanks(std::string_view s) {
 
 // 一、 (1) （一） (2) 1. / 1、 (3): the level of a numbered heading, 0 if none.
 int heading_level(std::string_view text, std::string* rest) {
-  static const RE2 l1("^([一二三四五六七八九十]+)\\s*[、.．]\\s*(.*)$");
-  static const RE2 bare("^([一二三四五六七八九十]+)$");  // 序号 一 with the name in the next cell
-  static const RE2 l2("^[（(]([一二三四五六七八九十]+)[）)]\\s*[、.．]?\\s*(.*)$");
-  static const RE2 l3("^([0-9]+)\\s*[、．]\\s*(.*)$");
+  static const RE2 l1(std::string(vocabulary_text("table_headers.heading_level1")));
+  static const RE2 bare(std::string(vocabulary_text("table_headers.heading_bare")));  // 序号 一 with the name in the next cell
+  static const RE2 l2(std::string(vocabulary_text("table_headers.heading_level2")));
+  static const RE2 l3(std::string(vocabulary_text("table_headers.heading_level3")));
   std::string num;
   re2::StringPiece in(text.data(), text.size());
   if (RE2::FullMatch(in, l1, &num, rest)) return 1;
@@ -239,7 +241,7 @@ int heading_level(std::string_view text, std::string* rest) {
 
 // 经济发展（41.5分） → 41.5; the text without it in `name`.
 std::optional<double> trailing_points(const std::string& text, std::string* name) {
-  static const RE2 re("^(.*?)\\s*[（(]\\s*(?:[满共计]?分值?[:：]?\\s*)?([0-9]{1,9}(?:\\.[0-9]{1,6})?)\\s*分?\\s*[）)]\\s*$");
+  static const RE2 re(std::string(vocabulary_text("table_headers.trailing_points")));
   std::string n, pts;
   if (!RE2::FullMatch(text, re, &n, &pts)) return std::nullopt;
   if (name) *name = n;
@@ -248,7 +250,8 @@ std::optional<double> trailing_points(const std::string& text, std::string* name
 
 std::optional<double> number_cell(std::string_view text) {
   std::string t = strip_blanks(text);
-  if (t.ends_with("分")) t.resize(t.size() - 3);
+  const std::string_view unit = vocabulary_text("marks.points");
+  if (t.ends_with(unit)) t.resize(t.size() - unit.size());
   std::optional<double> v = decimal_value(t, {.max_chars = 20});
   if (!v || *v < 0) return std::nullopt;
   return v;
@@ -256,16 +259,21 @@ std::optional<double> number_cell(std::string_view text) {
 
 bool is_total(std::string_view text) {
   std::string t = strip_blanks(text);
-  for (std::string_view w : {"合计", "总分", "小计", "总计", "总分值", "合计分值", "满分"})
-    if (t == w || (t.starts_with(w) && (t.substr(w.size()).starts_with("（") || t.substr(w.size()).starts_with("(") ||
-                                        t.substr(w.size()).starts_with("：") || t.substr(w.size()).starts_with(":"))))
+  auto starts_with_any = [](std::string_view s, std::string_view key) {
+    for (std::string_view w : vocabulary(key))
+      if (s.starts_with(w)) return true;
+    return false;
+  };
+  for (std::string_view w : vocabulary("table_headers.totals"))
+    if (t == w || (t.starts_with(w) && (starts_with_any(std::string_view(t).substr(w.size()), "marks.open_brackets") ||
+                                        starts_with_any(std::string_view(t).substr(w.size()), "marks.colons"))))
       return true;
   return false;
 }
 
 bool is_note(std::string_view text) {
   std::string t = strip_blanks(text);
-  for (std::string_view w : {"备注", "注：", "注:", "说明：", "说明:", "附注", "注1", "注："})
+  for (std::string_view w : vocabulary("table_headers.notes"))
     if (t.starts_with(w)) return true;
   return false;
 }
@@ -482,9 +490,8 @@ std::optional<Found> find_header(const GridTable& g, const TableOptions& o) {
 }
 
 std::string table_label(const TableHeader& h, Lang lang) {
-  if (h.kind == GridKind::docx) return lang == Lang::zh ? fmt::format("表 {}", h.index) : fmt::format("table {}", h.index);
-  if (h.kind == GridKind::xlsx)
-    return lang == Lang::zh ? fmt::format("工作表“{}”", h.name) : fmt::format("sheet {}", h.name);
+  if (h.kind == GridKind::docx) return msg("parse.table.grid.docx_label", {arg("n", h.index)}).in(lang);
+  if (h.kind == GridKind::xlsx) return msg("parse.table.grid.sheet_label", {arg("name", h.name)}).in(lang);
   return {};
 }
 
@@ -498,9 +505,8 @@ std::string column_letters(uint32_t c) {
 
 std::string Table::where_row(const TableRow& r, Lang lang) const {
   const TableHeader* h = r.table < headers.size() ? &headers[r.table] : nullptr;
-  if (!h || h->kind == GridKind::csv) return lang == Lang::zh ? fmt::format("第 {} 行", r.row) : fmt::format("row {}", r.row);
-  return lang == Lang::zh ? fmt::format("{}第 {} 行", table_label(*h, lang), r.row)
-                          : fmt::format("{}, row {}", table_label(*h, lang), r.row);
+  if (!h || h->kind == GridKind::csv) return msg("parse.table.grid.row", {arg("row", r.row)}).in(lang);
+  return msg("parse.table.grid.labelled_row", {arg("label", table_label(*h, lang)), arg("row", r.row)}).in(lang);
 }
 
 std::string Table::where(const TableRow& r, TableField f, Lang lang) const {
@@ -510,13 +516,12 @@ std::string Table::where(const TableRow& r, TableField f, Lang lang) const {
   const std::string letters = jf::column_letters(c.column);
   const std::string name = h ? h->names[fi] : std::string();
   if (!h || h->kind == GridKind::csv)
-    return lang == Lang::zh ? fmt::format("第 {} 行第 {} 列（{}）", r.row, letters, name)
-                            : fmt::format("row {} col {} ({})", r.row, letters, name);
+    return msg("parse.table.grid.csv_cell", {arg("row", r.row), arg("col", letters), arg("name", name)}).in(lang);
   if (h->kind == GridKind::docx)
-    return lang == Lang::zh ? fmt::format("表 {} 第 {} 行 {}", h->index, r.row, name)
-                            : fmt::format("table {}, row {}, {}", h->index, r.row, name);
-  return lang == Lang::zh ? fmt::format("工作表“{}”第 {} 行 {}（{}{}）", h->name, r.row, name, letters, r.row)
-                          : fmt::format("sheet {}, row {}, {} ({}{})", h->name, r.row, name, letters, r.row);
+    return msg("parse.table.grid.docx_cell", {arg("n", h->index), arg("row", r.row), arg("name", name)}).in(lang);
+  return msg("parse.table.grid.sheet_cell",
+             {arg("sheet", h->name), arg("row", r.row), arg("name", name), arg("col", letters)})
+      .in(lang);
 }
 
 std::string_view to_string(TableField f) {
@@ -542,14 +547,14 @@ Grid split_csv(std::string_view text, bool tabs, const GridLimits& limits) {
     auto c = static_cast<unsigned char>(text[i]);
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
       uint32_t row = 1 + static_cast<uint32_t>(std::count(text.begin(), text.begin() + i, '\n'));
-      g.problems.push_back(grid_problem(i, row, fmt::format("control character 0x{:02X} at byte {} (row {})", c, i, row),
-                                        fmt::format("第 {} 字节（第 {} 行）有控制字符 0x{:02X}", i, row, c)));
+      g.problems.push_back(grid_problem(i, row, msg("parse.table.grid.control_char",
+                                                    {arg("code", fmt::format("{:02X}", c)), arg("at", i), arg("row", row)})));
       return g;
     }
   }
   csv_parser p;
   if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0) {
-    g.problems.push_back(grid_problem(0, 0, "cannot start the CSV parser", "无法初始化 CSV 解析器"));
+    g.problems.push_back(grid_problem(0, 0, msg("parse.table.grid.no_parser")));
     return g;
   }
   std::unique_ptr<csv_parser, void (*)(csv_parser*)> guard(&p, csv_free);
@@ -565,37 +570,33 @@ Grid split_csv(std::string_view text, bool tabs, const GridLimits& limits) {
   for (; s.pos < text.size() && !s.too_long && !s.too_many; ++s.pos)
     if (csv_parse(&p, text.data() + s.pos, 1, Splitter::on_field, Splitter::on_record, &s) != 1) break;
   if (s.too_long) {
-    g.problems.push_back(grid_problem(s.pos, s.row, fmt::format("more than {} rows", limits.max_rows),
-                                      fmt::format("超过 {} 行", limits.max_rows)));
+    g.problems.push_back(grid_problem(s.pos, s.row, msg("parse.table.grid.too_many_rows", {arg("limit", limits.max_rows)})));
     return g;
   }
   // The cell bound, checked again after csv_fini: it delivers the last field.
   auto too_many_cells = [&] {
     uint32_t at = std::min<uint32_t>(s.pos, static_cast<uint32_t>(text.size()));
     const uint32_t row = s.too_many_row;
-    g.problems.push_back(grid_problem(at, row, fmt::format("row {}: more than {} cells", row, limits.max_cells),
-                                      fmt::format("第 {} 行：超过 {} 个单元格", row, limits.max_cells)));
+    g.problems.push_back(
+        grid_problem(at, row, msg("parse.table.grid.too_many_cells", {arg("row", row), arg("limit", limits.max_cells)})));
     return g;
   };
   if (s.too_many) return too_many_cells();
   if (s.pos != text.size() || csv_fini(&p, Splitter::on_field, Splitter::on_record, &s) != 0) {
     uint32_t at = std::min<uint32_t>(s.pos, static_cast<uint32_t>(text.size()));
     g.problems.push_back(grid_problem(at, s.row,
-                                      fmt::format("row {}: malformed CSV ({}); a quote is probably not closed", s.row,
-                                                  csv_strerror(csv_error(&p))),
-                                      fmt::format("第 {} 行：CSV 格式错误（{}）；可能有未闭合的引号", s.row,
-                                                  csv_strerror(csv_error(&p)))));
+                                      msg("parse.table.grid.malformed",
+                                          {arg("row", s.row), arg("why", csv_strerror(csv_error(&p)))})));
     return g;
   }
   if (s.too_many) return too_many_cells();
   if (s.too_wide) {
-    g.problems.push_back(grid_problem(0, 0, fmt::format("more than {} columns", limits.max_columns),
-                                      fmt::format("超过 {} 列", limits.max_columns)));
+    g.problems.push_back(grid_problem(0, 0, msg("parse.table.grid.too_many_columns", {arg("limit", limits.max_columns)})));
     return g;
   }
   if (s.too_big) {
-    g.problems.push_back(grid_problem(0, 0, fmt::format("a cell holds more than {} bytes of text", limits.max_cell_bytes),
-                                      fmt::format("有单元格文字超过 {} 字节", limits.max_cell_bytes)));
+    g.problems.push_back(
+        grid_problem(0, 0, msg("parse.table.grid.cell_too_long", {arg("limit", limits.max_cell_bytes)})));
     return g;
   }
   g.tables.push_back(std::move(s.table));
@@ -608,13 +609,13 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
   t.column_letters.assign(kTableFieldCount, 0);
   for (const GridProblem& p : grid.problems) t.problems.push_back({p.row, p.begin, p.end, p.message, p.help});
   if (!t.ok()) return t;
-  auto whole = [&](std::string en, std::string zh, uint32_t at = 0, uint32_t row = 0) {
-    t.problems.push_back({row, at, at + 1, {std::move(en), std::move(zh)}});
+  auto whole = [&](const Message& m, uint32_t at = 0, uint32_t row = 0) {
+    t.problems.push_back({row, at, at + 1, both(m)});
   };
   bool any_rows = false;
   for (const GridTable& g : grid.tables) any_rows = any_rows || std::any_of(g.rows.begin(), g.rows.end(), [](auto& r) { return !blank_row(r); });
   if (!any_rows) {
-    whole("the table is empty: expected a header row and indicator rows", "表格为空：应有表头行和指标行");
+    whole(msg("parse.table.grid.empty"));
     return t;
   }
   const TableHeader* previous = nullptr;
@@ -682,10 +683,9 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
       for (size_t i = use.header + 1; i < g.rows.size() && t.problems.size() < 20; ++i)
         if (g.rows[i].cells.size() != hr->cells.size())
           t.problems.push_back({g.rows[i].row, g.rows[i].cells.front().begin, g.rows[i].cells.front().begin + 1,
-                                {fmt::format("row {} has {} cells where the header (row {}) has {}", g.rows[i].row,
-                                             g.rows[i].cells.size(), hr->row, hr->cells.size()),
-                                 fmt::format("第 {} 行有 {} 个单元格，表头（第 {} 行）有 {} 个", g.rows[i].row,
-                                             g.rows[i].cells.size(), hr->row, hr->cells.size())}});
+                                both(msg("parse.table.grid.row_width",
+                                         {arg("row", g.rows[i].row), arg("cells", g.rows[i].cells.size()),
+                                          arg("header", hr->row), arg("header_cells", hr->cells.size())}))});
       if (!t.problems.empty()) return t;
     }
     Layout(g, use.m, use.header == SIZE_MAX ? static_cast<size_t>(-1) : use.header, index, t).rows();
@@ -701,14 +701,10 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
       if (!blank_row(r)) { first = &r; break; }
     uint32_t last = 0;
     for (size_t i = 0; i < g.rows.size() && i < kHeaderSearchRows; ++i) last = g.rows[i].row;
-    std::string where_en = grid.kind == GridKind::csv ? "" : grid.kind == GridKind::docx ? " of any table" : " of any sheet";
-    std::string where_zh = grid.kind == GridKind::csv ? "" : grid.kind == GridKind::docx ? "（所有表格）" : "（所有工作表）";
-    whole(fmt::format("no header row found in rows {}–{}{}: expected an indicator column (二级指标, 考核指标, 评估指标, …) "
-                      "and a points (分值) or 评分标准 column; map unusual names with --columns",
-                      first ? first->row : 1, last, where_en),
-          fmt::format("第 {}–{} 行{}中找不到表头：需要指标列（二级指标、考核指标、评估指标等）以及分值列或评分标准列；"
-                      "非常用列名可用 --columns 映射",
-                      first ? first->row : 1, last, where_zh),
+    const MessageArg where = grid.kind == GridKind::csv    ? arg("where", "")
+                             : grid.kind == GridKind::docx ? word("where", "parse.table.grid.of_any_table")
+                                                           : word("where", "parse.table.grid.of_any_sheet");
+    whole(msg("parse.table.grid.no_header", {arg("first", first ? first->row : 1), arg("last", last), where}),
           first && !first->cells.empty() ? first->cells.front().begin : 0, first ? first->row : 0);
     return t;
   }
@@ -725,8 +721,7 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
       r.kind = RowKind::item, r.heading.clear(), r.heading_points.reset();
   }
   if (std::none_of(t.rows.begin(), t.rows.end(), [](const TableRow& r) { return r.kind == RowKind::item; })) {
-    whole(fmt::format("the table has a header (row {}) but no indicator rows", t.header_row),
-          fmt::format("表格只有表头（第 {} 行），没有指标行", t.header_row), t.header_begin, t.header_row);
+    whole(msg("parse.table.grid.header_only", {arg("row", t.header_row)}), t.header_begin, t.header_row);
     return t;
   }
   carry_down(t.rows);

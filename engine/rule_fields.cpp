@@ -7,6 +7,7 @@
 #include <map>
 #include <utility>
 
+#include "base/vocabulary.hpp"
 #include "base/model_fields.hpp"
 #include "engine/rule_model.hpp"
 #include "engine/rule_types.hpp"
@@ -39,7 +40,8 @@ const Scheme& S(const Model& m) { return m.scheme; }
 // A deduction per listed sub-item (每小项, 每项) cannot exceed points × the
 // number of sub-items the wording lists: that is its bound (null otherwise).
 Value sub_item_bound(const Deduction& d, int sub_items) {
-  bool per_item = d.event.find("小项") != std::string::npos || d.event.rfind("项", 0) == 0;
+  bool per_item = d.event.find(vocabulary_text("wording.sub_item")) != std::string::npos ||
+                  d.event.rfind(vocabulary_text("wording.item"), 0) == 0;
   return per_item && sub_items > 0 ? Value::number(d.points * sub_items) : Value{};
 }
 int dept_index(const Value& v, const Model& m) {

@@ -8,6 +8,7 @@
 #include "base/clauses.hpp"
 #include "base/lexicon.hpp"
 #include "base/number_words.hpp"
+#include "base/vocabulary.hpp"
 #include "engine/facts.hpp"
 
 namespace jf {
@@ -16,18 +17,18 @@ namespace {
 // The largest enumerator of a list written in the wording: （1）(2) 3、 ①
 // or 一是 二是 …; 0 when the wording lists nothing.
 int count_sub_items(const std::string& text) {
-  static const re2::RE2 numbered("[（(](\\d{1,2})[）)]");
-  static const re2::RE2 circled("([①②③④⑤⑥⑦⑧⑨⑩])");
-  static const re2::RE2 said("([一二三四五六七八九十])是");
+  static const re2::RE2 numbered(std::string(vocabulary_text("wording.numbered")));
+  static const auto circles = vocabulary("wording.circled");
+  static const re2::RE2 circled("(" + vocabulary_alternation("wording.circled") + ")");
+  static const re2::RE2 said(std::string(vocabulary_text("wording.said")));
   int most = 0;
   re2::StringPiece in(text);
   std::string n;
   while (RE2::FindAndConsume(&in, numbered, &n)) most = std::max(most, std::stoi(n));
-  static const std::string_view circles[] = {"①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨", "⑩"};
   in = re2::StringPiece(text);
   while (RE2::FindAndConsume(&in, circled, &n))
-    for (int k = 0; k < 10; ++k)
-      if (n == circles[k]) most = std::max(most, k + 1);
+    for (size_t k = 0; k < circles.size(); ++k)
+      if (n == circles[k]) most = std::max(most, static_cast<int>(k) + 1);
   in = re2::StringPiece(text);
   while (RE2::FindAndConsume(&in, said, &n))
     if (auto v = parse_number(n)) most = std::max(most, static_cast<int>(*v));
@@ -35,13 +36,14 @@ int count_sub_items(const std::string& text) {
   // No numbers: 完成糖蔗种植面积、进厂产量、良种种植及示范片建设任务计10分，
   // 每小项不完成任务扣1分 lists its sub-items with 、 and 及/以及/和 before
   // the per-item deduction; each joiner adds one.
-  size_t at = text.find("每小项");
-  if (at == std::string::npos) at = text.find("每项");
+  size_t at = std::string::npos;
+  for (std::string_view w : vocabulary("wording.per_item"))
+    if (at == std::string::npos) at = text.find(w);
   if (at == std::string::npos) return 0;
   const std::string_view before(text.data(), at);
-  if (before.find("等") != std::string_view::npos) return 0;  // 、…等: an open list bounds nothing
+  if (before.find(vocabulary_text("wording.open_list")) != std::string_view::npos) return 0;  // 、…等: an open list bounds nothing
   int joiners = 0;
-  for (std::string_view j : {"、", "及", "和"})
+  for (std::string_view j : vocabulary("wording.joiners"))
     for (size_t k = before.find(j); k != std::string_view::npos; k = before.find(j, k + j.size())) ++joiners;
   return joiners > 0 ? joiners + 1 : 0;
 }
