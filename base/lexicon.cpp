@@ -3,19 +3,27 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <mutex>
 #include "base/vocabulary.hpp"
 #include "base/utf8.hpp"
 
 namespace jf {
 
-// A pattern without `…` is a plain substring (found with find); one with a gap
-// becomes an RE2 expression whose gap stays inside one clause.
+// A pattern without `…` is a plain substring; one with a gap becomes an RE2
+// expression whose gap stays inside one clause. That expression is compiled
+// on first use: the 37 built-in gapped patterns cost ~30 M instructions to
+// compile (most of a one-file run's start-up), and a run whose texts never
+// hold a pattern's lead never needs it. A pattern that does not compile finds
+// nothing (as before, when it was dropped at add: the others keep their order).
 struct Lexicon::Pattern {
   size_t entry = 0;
   std::string plain;
-  std::unique_ptr<re2::RE2> re;
-  std::string lead;  // with a gap: the text before it, which every match contains
+  std::string gapped;  // the pattern as written, when it has a gap
+  std::string lead;    // with a gap: the text before it, which every match contains
+  mutable std::once_flag once;
+  mutable std::unique_ptr<re2::RE2> re;
+  const re2::RE2* regex() const;
 };
 
 namespace {
@@ -45,6 +53,11 @@ LexiconLoader g_loader = nullptr;
 
 }  // namespace
 
+const re2::RE2* Lexicon::Pattern::regex() const {
+  std::call_once(once, [this] { re = gap_pattern(gapped); });
+  return re->ok() ? re.get() : nullptr;
+}
+
 Lexicon::Lexicon() = default;
 Lexicon::~Lexicon() = default;
 Lexicon::Lexicon(const Lexicon& o) : class_names_(o.class_names_), entries_(o.entries_) {
@@ -62,16 +75,50 @@ void Lexicon::compile(size_t entry) {
     const auto index = static_cast<uint32_t>(patterns_.size());
     if (p.find(kGap) == std::string::npos) {
       pat->plain = p;
-      if (p.size() >= 3 && !continuation(p[0])) by_head_[head_key(p.data())].push_back(index);
+      if (p.size() >= 3 && !continuation(p[0])) add_head(head_key(p.data()), index);
       else anywhere_.push_back(index);
-    } else if (auto re = gap_pattern(p); re->ok()) {
-      pat->re = std::move(re);
-      pat->lead = p.substr(0, p.find(kGap));
-      gapped_.push_back(index);
     } else {
-      continue;
+      pat->gapped = p;
+      pat->lead = p.substr(0, p.find(kGap));
+      // A lead the pass can see (it starts a character and has one) is
+      // noticed there; find() searches the text for the others.
+      if (pat->lead.size() >= 3 && !continuation(pat->lead[0])) add_head(head_key(pat->lead.data()), index | kLead);
+      gapped_.push_back(index);
     }
     patterns_.push_back(std::move(pat));
+  }
+}
+
+namespace {
+size_t head_slot(uint32_t key, size_t mask) { return (uint64_t{key} * 0x9E3779B97F4A7C15ull >> 32) & mask; }
+}  // namespace
+
+void Lexicon::add_head(uint32_t key, uint32_t id) {
+  if ((head_count_ + 1) * 2 > heads_.size()) {
+    std::vector<HeadSlot> old = std::move(heads_);
+    heads_.assign(old.empty() ? 256 : old.size() * 2, HeadSlot{});
+    const size_t mask = heads_.size() - 1;
+    for (HeadSlot& h : old) {
+      if (h.key == kNoHead) continue;
+      size_t k = head_slot(h.key, mask);
+      while (heads_[k].key != kNoHead) k = (k + 1) & mask;
+      heads_[k] = std::move(h);
+    }
+  }
+  const size_t mask = heads_.size() - 1;
+  size_t k = head_slot(key, mask);
+  while (heads_[k].key != kNoHead && heads_[k].key != key) k = (k + 1) & mask;
+  if (heads_[k].key == kNoHead) heads_[k].key = key, ++head_count_;
+  heads_[k].ids.push_back(id);
+  head_byte_[key & 0xFF] = true;
+}
+
+const Lexicon::HeadSlot* Lexicon::head(uint32_t key) const {
+  if (heads_.empty()) return nullptr;
+  const size_t mask = heads_.size() - 1;
+  for (size_t k = head_slot(key, mask);; k = (k + 1) & mask) {
+    if (heads_[k].key == key) return &heads_[k];
+    if (heads_[k].key == kNoHead) return nullptr;
   }
 }
 
@@ -98,23 +145,41 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
     uint32_t pattern;
     size_t begin, end;
   };
-  std::vector<Raw> raw;
-  auto try_at = [&](uint32_t k, size_t at) {
-    const std::string& w = patterns_[k]->plain;
-    if (text.size() - at >= w.size() && text.compare(at, w.size(), w) == 0) raw.push_back({k, at, at + w.size()});
-  };
-  for (size_t at = 0; at < text.size(); ++at) {
-    for (uint32_t k : anywhere_) try_at(k, at);
-    if (text.size() - at < 3 || continuation(text[at])) continue;
-    if (auto it = by_head_.find(head_key(text.data() + at)); it != by_head_.end())
-      for (uint32_t k : it->second) try_at(k, at);
+  // Reused per thread: a search allocates only the hits it returns.
+  thread_local std::vector<Raw> raw;
+  thread_local std::vector<LexiconHit> all;
+  thread_local std::vector<char> lead_seen;
+  raw.clear();
+  lead_seen.assign(patterns_.size(), 0);
+  const size_t n = text.size();
+  const char* t = text.data();
+  for (size_t at = 0; at < n; ++at) {
+    for (uint32_t k : anywhere_) {
+      const std::string& w = patterns_[k]->plain;
+      if (n - at >= w.size() && text.compare(at, w.size(), w) == 0) raw.push_back({k, at, at + w.size()});
+    }
+    // Continuation bytes start no head (head_byte_ is false for them).
+    if (n - at < 3 || !head_byte_[static_cast<unsigned char>(t[at])]) continue;
+    const HeadSlot* h = head(head_key(t + at));
+    if (!h) continue;
+    for (uint32_t k : h->ids) {
+      // The first three bytes are the head's: compare the rest.
+      const Pattern& p = *patterns_[k & ~kLead];
+      const std::string& w = k & kLead ? p.lead : p.plain;
+      if (n - at < w.size() || std::memcmp(t + at + 3, w.data() + 3, w.size() - 3) != 0) continue;
+      if (k & kLead) lead_seen[k & ~kLead] = 1;
+      else raw.push_back({k, at, at + w.size()});
+    }
   }
   for (uint32_t k : gapped_) {
     const Pattern& p = *patterns_[k];
-    if (text.find(p.lead) == std::string_view::npos) continue;
+    const bool indexed = p.lead.size() >= 3 && !continuation(p.lead[0]);
+    if (indexed ? !lead_seen[k] : text.find(p.lead) == std::string_view::npos) continue;
+    const re2::RE2* re = p.regex();
+    if (!re) continue;
     re2::StringPiece m, in(text.data(), text.size());
     size_t pos = 0;
-    while (pos < text.size() && p.re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
+    while (pos < text.size() && re->Match(in, pos, text.size(), re2::RE2::UNANCHORED, &m, 1) && !m.empty()) {
       size_t b = static_cast<size_t>(m.data() - text.data());
       raw.push_back({k, b, b + m.size()});
       pos = b + m.size();
@@ -126,8 +191,7 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
   // exactly the same sequence and keeps the same hits.
   std::sort(raw.begin(), raw.end(),
             [](const Raw& a, const Raw& b) { return a.pattern != b.pattern ? a.pattern < b.pattern : a.begin < b.begin; });
-  std::vector<LexiconHit> all;
-  all.reserve(raw.size());
+  all.clear();
   size_t kept_end = 0;  // end of the last occurrence kept of raw[i - 1]'s pattern
   for (size_t i = 0; i < raw.size(); ++i) {
     if (i > 0 && raw[i].pattern == raw[i - 1].pattern && raw[i].begin < kept_end) continue;

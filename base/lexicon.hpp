@@ -5,11 +5,11 @@
 // YAML is the dsl's job (dsl/lexicon_reader.hpp); it installs the loader.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "base/span.hpp"
@@ -62,11 +62,24 @@ class Lexicon {
   struct Pattern;
   std::vector<LexiconEntry> entries_;
   std::vector<std::unique_ptr<Pattern>> patterns_;
-  // Plain patterns by their first three bytes (one CJK character), so find()
-  // looks up each position once instead of searching the text per pattern;
-  // the rest (shorter, or starting mid-character) are tried everywhere.
-  std::unordered_map<uint32_t, std::vector<uint32_t>> by_head_;
+  // Plain patterns, and the leads (text before the first gap) of gapped
+  // ones, by their first three bytes (one CJK character), so find() looks up
+  // each position once instead of searching the text per pattern; the rest
+  // (shorter, or starting mid-character) are tried everywhere. The index is
+  // an open-addressed table: a multiply and a mask per text position, where
+  // an unordered_map divided by a prime. A lead's number is marked kLead.
+  struct HeadSlot {
+    uint32_t key = kNoHead;
+    std::vector<uint32_t> ids;  // patterns (and leads) starting with `key`
+  };
+  static constexpr uint32_t kNoHead = ~uint32_t{0};
+  static constexpr uint32_t kLead = uint32_t{1} << 31;
+  std::vector<HeadSlot> heads_;      // size a power of two, at most half full
+  size_t head_count_ = 0;
+  bool head_byte_[256] = {};         // bytes some head starts with
   std::vector<uint32_t> anywhere_, gapped_;
+  void add_head(uint32_t key, uint32_t id);
+  const HeadSlot* head(uint32_t key) const;
   void compile(size_t entry);
 };
 
