@@ -96,7 +96,8 @@ std::shared_ptr<const RuleContext> Checker::context_for(const std::string& path,
       c->lang = conf->lang->text == "zh" ? Lang::zh : Lang::en;
   } catch (const ToolError& e) {  // printed to stderr, the server's log
     c->rules = nullptr;
-    c->error = e.in(Lang::en), c->error_zh = e.in(Lang::zh);
+    const Message m = e.as_message();
+    c->error = m.in(Lang::en), c->error_zh = m.in(Lang::zh);
   } catch (const std::exception& e) {
     c->rules = nullptr;
     c->error = c->error_zh = e.what();

@@ -49,7 +49,7 @@ TEST(Formats, EveryJsonAndXmlGoldenFileParses) {
     SCOPED_TRACE(suffix);
     std::string text = slurp(std::string(JIANFU_SOURCE_DIR "/") + kGolden + "scheme" + suffix);
     if (suffix.ends_with(".json") || suffix == ".sarif") {
-      EXPECT_NO_THROW((void)nlohmann::json::parse(text));
+      EXPECT_FALSE(nlohmann::json::parse(text, nullptr, false).is_discarded());
       ++parsed;
     } else if (suffix.ends_with(".xml")) {
       pugi::xml_document doc;

@@ -96,7 +96,7 @@ const Row kRows[] = {
     {"1.", Place::number, "error @1-2: `1.` is not a number | `1.` 不是数字" + kNotNumber},
     {"1.2.3", Place::number, "error @1-5: `1.2.3` is not a number | `1.2.3` 不是数字" + kNotNumber},
     {"12点5", Place::number, "error @1-6: `12点5` is not a number | `12点5` 不是数字" + kNotNumber},
-    {"1" + std::string(400, '0'), Place::number,
+    {std::string("1").append(400, '0'), Place::number,
      "error @1-401: number `" + std::string(40, '0').replace(0, 1, "1") + "…` is out of range | 数字 `" +
          std::string(40, '0').replace(0, 1, "1") + "…` 超出范围 | "},
     {"\"\\u4e2d\"", Place::string,
