@@ -153,8 +153,7 @@ Described describe(Problem problem, It at, It end) {
         d.message = msg("parse.literal.not_a_number", {arg("number", number)});
         d.help = msg("parse.literal.not_a_number.help");
       } else if (problem == Problem::percent_not_allowed) {
-        d.message = msg("parse.literal.percent_not_allowed", {arg("number", number)});
-        d.help = msg("parse.literal.percent_not_allowed.help");
+        d.message = msg("parse.literal.percent_not_allowed");
       } else {
         d.message = msg("parse.literal.out_of_range", {arg("number", number)});
       }

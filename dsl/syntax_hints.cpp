@@ -52,9 +52,7 @@ void hint_assess(const SourceFile& src, uint32_t file, Diagnostic& d) {
     if (fixed != text.substr(b, e - b)) d.fix.push_back({{file, b, e}, fixed});
     return;
   }
-  // `95%`: a number with a percent sign is neither a number nor a text
-  // (unless the literal scanner has said so already, dsl/literal_scan.cpp).
-  if (d.message.key() == "parse.literal.percent_not_allowed") return;
+  // `95%`: a number with a percent sign is neither a number nor a text.
   size_t k = at;
   while (k < text.size() && (std::isdigit(static_cast<unsigned char>(text[k])) || text[k] == '.')) ++k;
   if (k > at && k < text.size() && text[k] == '%') {
