@@ -51,7 +51,24 @@ const re2::RE2& number() {
   return re;
 }
 
-bool deduct_verb(std::string_view v) { return vocabulary_has("clauses.deduct_verbs", v); }
+// The words looked up once (each call of read_criteria would search the
+// vocabulary table again).
+struct Words {
+  std::span<const std::string_view> deduct_verbs = vocabulary("clauses.deduct_verbs");
+  std::span<const std::string_view> condition_tails = vocabulary("clauses.condition_tails");
+  std::string_view deduct = vocabulary_text("clauses.deduct");
+  std::string_view full_marks = vocabulary_text("marks.full_marks");
+  std::string_view points = vocabulary_text("marks.points");
+};
+const Words& words() {
+  static const Words w;
+  return w;
+}
+
+bool deduct_verb(std::string_view v) {
+  const auto& verbs = words().deduct_verbs;
+  return std::find(verbs.begin(), verbs.end(), v) != verbs.end();
+}
 
 // Pieces of a text: sentences split at ；;。 and line breaks, then at ，,.
 // Each piece is [begin, end) with a flag: true when it starts a sentence.
@@ -94,7 +111,7 @@ std::vector<Piece> pieces(std::string_view text) {
 std::string trim_condition(std::string s) {
   for (bool again = true; again;) {
     again = false;
-    for (std::string_view tail : vocabulary("clauses.condition_tails"))
+    for (std::string_view tail : words().condition_tails)
       if (s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0)
         s.resize(s.size() - tail.size()), again = true;
   }
@@ -236,7 +253,7 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
         }
       if (attached) continue;
       // 最高加5分, 酌情给分，最高1分: an award up to the cap (a deduction needs 扣).
-      if (!deduct_verb(g(1)) && piece.find(vocabulary_text("clauses.deduct")) == std::string_view::npos) {
+      if (!deduct_verb(g(1)) && piece.find(words().deduct) == std::string_view::npos) {
         Criterion c;
         c.field = std::string(field);
         c.begin = cond_begin == std::string_view::npos ? p.begin : cond_begin, c.end = p.end;
@@ -279,13 +296,13 @@ std::vector<Criterion> read_criteria(std::string_view text, std::string_view fie
       case PointsKind::deduction:
       case PointsKind::award: {
         std::string_view amount = g(1);
-        if (amount == vocabulary_text("marks.full_marks") || amount.empty()) {
+        if (amount == words().full_marks || amount.empty()) {
           if (item_points) c.amounts = {*item_points};
         } else {
           std::string digits;
           for (char ch : amount)
             if (ch != ' ' && ch != '\t') digits += ch;
-          const std::string_view unit = vocabulary_text("marks.points");
+          const std::string_view unit = words().points;
           if (digits.ends_with(unit)) digits.resize(digits.size() - unit.size());
           if (auto v = parse_number(digits)) c.amounts = {*v};
         }

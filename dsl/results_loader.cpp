@@ -81,10 +81,10 @@ std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
   Columns c;
   for (size_t i = 0; i < h.fields.size(); ++i) {
     const std::string name = lower(std::string(trim(h.fields[i])));
-    int* slot = vocabulary_has("results.columns.unit", name)        ? &c.unit
-                : vocabulary_has("results.columns.indicator", name) ? &c.indicator
-                : vocabulary_has("results.columns.value", name)     ? &c.value
-                : vocabulary_has("results.columns.events", name)    ? &c.events
+    int* slot = vocabulary_has("results_file.columns.unit", name)        ? &c.unit
+                : vocabulary_has("results_file.columns.indicator", name) ? &c.indicator
+                : vocabulary_has("results_file.columns.value", name)     ? &c.value
+                : vocabulary_has("results_file.columns.events", name)    ? &c.events
                                                                     : nullptr;
     if (!slot) {
       add(out, h.line, "parse.results.unknown_column", {arg("name", name)});
@@ -104,8 +104,8 @@ std::optional<Columns> read_header(const Record& h, LoadedResults& out) {
 
 // `late_report=2; fire_spot=1` (also `；`); counts are whole numbers ≥ 0.
 void read_events(std::string_view cell, uint32_t row, UnitResult& r, LoadedResults& out) {
-  std::string text;  // the cell with full-width `；` (results.event_separators) read as `;`
-  static const auto separators = vocabulary("results.event_separators");
+  std::string text;  // the cell with full-width `；` (results_file.event_separators) read as `;`
+  static const auto separators = vocabulary("results_file.event_separators");
   for (size_t i = 0; i < cell.size(); ++i) {
     auto sep = std::find_if(separators.begin(), separators.end(),
                             [&](std::string_view w) { return cell.compare(i, w.size(), w) == 0; });
@@ -227,8 +227,8 @@ LoadedResults parse_results_yaml(const SourceFile& src) {
 
 bool parse_value(std::string_view cell, UnitResult& r) {
   const std::string v = lower(std::string(trim(cell)));
-  if (vocabulary_has("results.pass", v)) return r.pass = true, true;
-  if (vocabulary_has("results.fail", v)) return r.pass = false, true;
+  if (vocabulary_has("results_file.pass", v)) return r.pass = true, true;
+  if (vocabulary_has("results_file.fail", v)) return r.pass = false, true;
   r.value = number(v);
   return r.value.has_value();
 }

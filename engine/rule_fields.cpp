@@ -40,8 +40,8 @@ const Scheme& S(const Model& m) { return m.scheme; }
 // A deduction per listed sub-item (每小项, 每项) cannot exceed points × the
 // number of sub-items the wording lists: that is its bound (null otherwise).
 Value sub_item_bound(const Deduction& d, int sub_items) {
-  bool per_item = d.event.find(vocabulary_text("wording.sub_item")) != std::string::npos ||
-                  d.event.rfind(vocabulary_text("wording.item"), 0) == 0;
+  static const std::string_view sub_item = vocabulary_text("wording.sub_item"), item = vocabulary_text("wording.item");
+  bool per_item = d.event.find(sub_item) != std::string::npos || d.event.rfind(item, 0) == 0;
   return per_item && sub_items > 0 ? Value::number(d.points * sub_items) : Value{};
 }
 int dept_index(const Value& v, const Model& m) {

@@ -19,7 +19,12 @@ namespace {
 int count_sub_items(const std::string& text) {
   static const re2::RE2 numbered(std::string(vocabulary_text("wording.numbered")));
   static const auto circles = vocabulary("wording.circled");
-  static const re2::RE2 circled("(" + vocabulary_alternation("wording.circled") + ")");
+  static const re2::RE2 circled([] {
+    std::string p = "(";  // appended piece by piece: GCC 12 -Wrestrict misreads "(" + a returned string
+    p += vocabulary_alternation("wording.circled");
+    p += ')';
+    return p;
+  }());
   static const re2::RE2 said(std::string(vocabulary_text("wording.said")));
   int most = 0;
   re2::StringPiece in(text);
@@ -36,14 +41,17 @@ int count_sub_items(const std::string& text) {
   // No numbers: 完成糖蔗种植面积、进厂产量、良种种植及示范片建设任务计10分，
   // 每小项不完成任务扣1分 lists its sub-items with 、 and 及/以及/和 before
   // the per-item deduction; each joiner adds one.
+  static const auto per_item = vocabulary("wording.per_item");
+  static const auto joiner_words = vocabulary("wording.joiners");
+  static const std::string_view open_list = vocabulary_text("wording.open_list");
   size_t at = std::string::npos;
-  for (std::string_view w : vocabulary("wording.per_item"))
+  for (std::string_view w : per_item)
     if (at == std::string::npos) at = text.find(w);
   if (at == std::string::npos) return 0;
   const std::string_view before(text.data(), at);
-  if (before.find(vocabulary_text("wording.open_list")) != std::string_view::npos) return 0;  // 、…等: an open list bounds nothing
+  if (before.find(open_list) != std::string_view::npos) return 0;  // 、…等: an open list bounds nothing
   int joiners = 0;
-  for (std::string_view j : vocabulary("wording.joiners"))
+  for (std::string_view j : joiner_words)
     for (size_t k = before.find(j); k != std::string_view::npos; k = before.find(j, k + j.size())) ++joiners;
   return joiners > 0 ? joiners + 1 : 0;
 }
