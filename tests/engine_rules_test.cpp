@@ -2,6 +2,7 @@
 // schemes built in C++, run-time errors, limits and parameters.
 #include <gtest/gtest.h>
 
+#include "engine/rule_eval.hpp"
 #include "engine/rule_set.hpp"
 #include "pipeline/rule_loader.hpp"
 
@@ -313,17 +314,45 @@ TEST(RuleEval, Params) {
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.in(Lang::en), "0 c");
 }
 
-TEST(RuleEval, EnglishOnlyRunsSkipChineseTexts) {
-  auto l = load("  where count(indicators) > 0\n  message en \"{count(indicators)} items\"\n"
-                "  message zh \"共 {count(indicators)} 项\"\n");
+TEST(RuleEval, FindingsKeepValuesAndRenderEitherLanguageLate) {
+  auto l = load("  for i in indicators\n  where count(i.evidence) > 0\n"
+                "  message en \"{i.name}: {i.evidence}, {i.deductions} ({count(indicators)} items)\"\n"
+                "  message zh \"{i.name}：{i.evidence}，{i.deductions}（共 {count(indicators)} 项）\"\n"
+                "  help zh \"{i.score.mode}\"\n");
+  ASSERT_TRUE(l->ok);
+  std::vector<Diagnostic> ds;
+  {
+    // The findings outlive the scheme they were found in: the renderers
+    // run after the file's model is gone.
+    Scheme s = sample();
+    ds = l->rules.evaluate(s, compute_facts(s));
+  }
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].message.in(Lang::en), "秸秆禁烧: ledger, photo, 0.5 per late_report (2 items)");
+  EXPECT_EQ(ds[0].message.in(Lang::zh), "秸秆禁烧：台账、照片，每次迟报扣 0.5 分（共 2 项）");
+  EXPECT_EQ(ds[0].help.in(Lang::en), "");  // no English help written
+  EXPECT_EQ(ds[0].help.in(Lang::zh), "排名计分");
+  // Both languages name the same holes once: the arguments are the values.
+  EXPECT_EQ(ds[0].message.args().size(), 4u);
+}
+
+TEST(RuleEval, AHoleIsEvaluatedOncePerFindingWhateverTheLanguages) {
+  // T2 writes T1's hole in both languages and twice in its help: the same
+  // steps as T1, which writes it once.
+  auto l = load("rule T1 a {\n  summary en \"s\"\n  message en \"{count(filter(units, u -> u != null))}\"\n}\n"
+                "rule T2 b {\n  summary en \"s\"\n  message en \"{count(filter(units, u -> u != null))}\"\n"
+                "  message zh \"{count(filter(units, u -> u != null))} 个\"\n"
+                "  help en \"{count(filter(units, u -> u != null))} {count( filter(units, u -> u != null) )}\"\n}\n");
   ASSERT_TRUE(l->ok);
   Scheme s = sample();
-  Facts f = compute_facts(s);
-  Diagnostic both = l->rules.evaluate(s, f).at(0);
-  Diagnostic english = l->rules.evaluate(s, f, Texts::english).at(0);
-  EXPECT_EQ(english.message.in(Lang::en), both.message.in(Lang::en));
-  EXPECT_NE(both.message.in(Lang::zh).find("共"), std::string::npos);
-  EXPECT_EQ(english.message.in(Lang::zh), english.message.in(Lang::en));  // falls back, never blank
+  auto ds = l->rules.evaluate(s, compute_facts(s));
+  ASSERT_EQ(ds.size(), 2u);
+  EXPECT_EQ(ds[1].message.in(Lang::zh), "4 个");
+  EXPECT_EQ(ds[1].help.in(Lang::zh), "4 4");
+  const auto& steps = rt::last_steps();
+  ASSERT_EQ(steps.size(), 2u);
+  EXPECT_GT(steps[0].second, 4u);
+  EXPECT_EQ(steps[1].second, steps[0].second);
 }
 
 TEST(RuleEval, SeverityEnabledAndNative) {
