@@ -162,7 +162,7 @@ class RuleCompiler {
     Step s{Step::Kind::where, std::move(t.node)};
     if (k == "for") {
       if (t.type.t != T::list && t.type.t != T::any)
-        ex_.error(c.expr.span, msg("rules_compile.for_needs_list", {arg("type", describe(t.type))}));
+        ex_.error(c.expr.span, msg("rules_compile.for_needs_list", {type_arg("type", t.type)}));
       Type item = t.type.t == T::list && t.type.item ? *t.type.item : Type::of(T::any);
       s.kind = Step::Kind::for_;
       s.slot = ex_.bind(c.name, item);
@@ -173,11 +173,11 @@ class RuleCompiler {
     } else if (k == "at") {
       bool ok = t.type.t == T::element || t.type.t == T::list || t.type.t == T::any || t.type.t == T::null;
       if (!ok)
-        ex_.error(c.expr.span, msg("rules_compile.at_needs_element", {arg("type", describe(t.type))}));
+        ex_.error(c.expr.span, msg("rules_compile.at_needs_element", {type_arg("type", t.type)}));
       s.kind = Step::Kind::at;
       s.slot = prog_.at_slot = static_cast<int>(ex_.slots++);
     } else if (t.type.t != T::boolean && t.type.t != T::any) {
-      ex_.error(c.expr.span, msg("rules_compile.needs_bool", {arg("clause", k), arg("type", describe(t.type))}));
+      ex_.error(c.expr.span, msg("rules_compile.needs_bool", {arg("clause", k), type_arg("type", t.type)}));
     }
     prog_.steps.push_back(std::move(s));
   }

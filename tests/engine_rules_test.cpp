@@ -119,6 +119,34 @@ TEST(RuleCompiler, Errors) {
   EXPECT_EQ(first_error("  native\n"), "ok");
 }
 
+/// The first compile error of `body` in Chinese.
+std::string first_error_zh(const std::string& body) {
+  auto l = load(body);
+  return l->errors.empty() ? "ok" : l->errors[0].message.in(Lang::zh);
+}
+
+TEST(RuleCompiler, TypeErrorsReadChineseThroughout) {
+  // The part of the expression and the type names come from the catalogue
+  // (messages/rules_types.yaml); the English above stays as it was.
+  EXPECT_EQ(first_error_zh("  where len(3) > 1\n  message en \"x\"\n"), "第一个参数应为 字符串，而不是 数字");
+  EXPECT_EQ(first_error_zh("  where count(indicators, i -> i.points) > 0\n  message en \"x\"\n"),
+            "条件应为 布尔值，而不是 数字（可为空）");
+  EXPECT_EQ(first_error_zh("  where indicators\n  message en \"x\"\n"), "`where` 需要布尔值，而不是 指标列表");
+  EXPECT_EQ(first_error("  where indicators\n  message en \"x\"\n"), "3:9: `where` needs a bool, not list of indicator");
+  EXPECT_EQ(first_error_zh("  for i in indicators\n  where i.owner\n  message en \"x\"\n"),
+            "`where` 需要布尔值，而不是 部门（可为空）");
+  EXPECT_EQ(first_error_zh("  for i in indicators\n  where i.score.mode\n  message en \"x\"\n"),
+            "`where` 需要布尔值，而不是 枚举 score_mode");
+  EXPECT_EQ(first_error_zh("  for i in indicators\n  where i.colour == 1\n  message en \"x\"\n"), "指标 没有字段 `colour`");
+  EXPECT_EQ(first_error_zh("  where count() > 0\n  message en \"x\"\n"), "count() 需要 1 或 2 个参数，而不是 0 个");
+  EXPECT_EQ(first_error("  where count() > 0\n  message en \"x\"\n"), "3:9: count() takes 1 or 2 arguments, not 0");
+  auto l = load("  for i in indicators\n  where i.qqqqqqqq == 1\n  message en \"x\"\n");
+  ASSERT_FALSE(l->errors.empty());
+  const std::string fields_en = l->errors[0].help.in(Lang::en), fields_zh = l->errors[0].help.in(Lang::zh);
+  EXPECT_EQ(fields_en.rfind("fields: id, ", 0), 0u) << fields_en;
+  EXPECT_EQ(fields_zh.rfind("可用字段：id、", 0), 0u) << fields_zh;
+}
+
 TEST(RuleCompiler, DuplicateAndBuiltinIds) {
   Loaded l;
   std::string r = "rule JF102 a {\n  native\n}\n";
