@@ -16,11 +16,6 @@ std::string_view to_string(Severity);
 /// "error", "warning", "info" (also "note" for info); false when unknown.
 bool parse_severity(std::string_view, Severity&);
 
-/// Which texts a run formats: rule messages are templates evaluated per
-/// finding, so a run that renders English skips the Chinese ones (they then
-/// fall back to English). Fingerprints use English: it is always there.
-enum class Texts { both, english };
-
 /// A mechanical repair `check --fix` may apply: replace the bytes of `span`
 /// with `text`. Only for fixes that cannot change what the scheme means.
 struct Edit {

@@ -24,6 +24,20 @@ MessageArg list(std::string name, std::vector<std::string> items) {
   return {.name = std::move(name), .kind = MessageArg::Kind::list, .items = std::move(items)};
 }
 
+MessageArg bilingual(std::string name, std::string en, std::string zh) {
+  return {.name = std::move(name), .kind = MessageArg::Kind::bilingual, .value = std::move(en), .zh = std::move(zh)};
+}
+MessageArg arg_list(std::string name, std::vector<MessageArg> items) {
+  return {.name = std::move(name), .kind = MessageArg::Kind::parts, .parts = std::move(items)};
+}
+MessageArg keyed(std::string name, std::string_view key, std::vector<MessageArg> args) {
+  return {.name = std::move(name), .kind = MessageArg::Kind::keyed, .value = std::string(key), .parts = std::move(args)};
+}
+
+bool MessageArg::operator==(const MessageArg& o) const {
+  return name == o.name && kind == o.kind && value == o.value && zh == o.zh && items == o.items && parts == o.parts;
+}
+
 Message msg(std::string key, std::initializer_list<MessageArg> args) { return Message(std::move(key), args); }
 
 namespace {
@@ -39,6 +53,7 @@ void append_arg(std::string& out, const MessageArg& a, Lang lang) {
   switch (a.kind) {
     case MessageArg::Kind::value: out += a.value; break;
     case MessageArg::Kind::word: out += catalogue_text(a.value, lang); break;
+    case MessageArg::Kind::bilingual: out += lang == Lang::zh ? a.zh : a.value; break;
     case MessageArg::Kind::list: {
       std::string_view sep = catalogue_text("list.separator", lang);
       for (size_t i = 0; i < a.items.size(); ++i) {
@@ -47,10 +62,41 @@ void append_arg(std::string& out, const MessageArg& a, Lang lang) {
       }
       break;
     }
+    case MessageArg::Kind::parts: {
+      std::string_view sep = catalogue_text("list.separator", lang);
+      for (size_t i = 0; i < a.parts.size(); ++i) {
+        if (i) out += sep;
+        append_arg(out, a.parts[i], lang);
+      }
+      break;
+    }
+    case MessageArg::Kind::keyed: out += render_template(catalogue_text(a.value, lang), a.parts, lang); break;
   }
 }
 
+/// A rule's own template in `lang`: literal pieces and the arguments they name.
+std::string render_pieces(const std::vector<TemplatePiece>& pieces, const std::vector<MessageArg>& args, Lang lang) {
+  std::string out;
+  for (const TemplatePiece& p : pieces) {
+    if (p.arg < 0) out += p.text;
+    else if (static_cast<size_t>(p.arg) < args.size()) append_arg(out, args[p.arg], lang);
+  }
+  return out;
+}
+
+std::string render_own(const OwnTemplate& t, const std::vector<MessageArg>& args, Lang lang) {
+  if (lang == Lang::zh && !t.zh.empty())
+    if (std::string zh = render_pieces(t.zh, args, Lang::zh); !zh.empty()) return zh;
+  return render_pieces(t.en, args, Lang::en);
+}
+
 }  // namespace
+
+std::string render_arg(const MessageArg& a, Lang lang) {
+  std::string out;
+  append_arg(out, a, lang);
+  return out;
+}
 
 bool catalogue_has(std::string_view key) { return lookup(key) != nullptr; }
 
@@ -98,13 +144,15 @@ std::string render_template(std::string_view tmpl, const std::vector<MessageArg>
 }
 
 std::string Message::in(Lang lang) const {
-  std::string out = key_.empty() ? literal_.in(lang) : render_template(catalogue_text(key_, lang), args_, lang);
+  std::string out = own_            ? render_own(*own_, args_, lang)
+                    : key_.empty() ? literal_.in(lang)
+                                   : render_template(catalogue_text(key_, lang), args_, lang);
   for (const Message& m : more_) out += m.in(lang);
   return out;
 }
 
 bool Message::operator==(const Message& o) const {
-  return key_ == o.key_ && args_ == o.args_ && literal_.en == o.literal_.en && literal_.zh == o.literal_.zh &&
+  return key_ == o.key_ && args_ == o.args_ && own_ == o.own_ && literal_.en == o.literal_.en && literal_.zh == o.literal_.zh &&
          more_ == o.more_;
 }
 

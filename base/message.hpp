@@ -1,22 +1,25 @@
 // Messages as keys and named arguments, rendered late in one language.
 //
 // Every user-visible sentence of jianfu lives in the message catalogue,
-// messages/*.yaml (one key, an English and a Chinese template). Code that
-// reports something builds a Message: the key and the arguments the
-// templates name. Nothing is formatted until a renderer asks for the one
-// language it prints (`in(Lang)`), so a run pays for one language only, and
-// no Chinese text sits in C++. The catalogue is compiled into the binary
-// at build time (messages/gen_message_table.cpp), which checks that every
-// key has both languages and that both name the same arguments.
+// messages/*.yaml (one key, an English and a Chinese template), or, for a
+// rule pack's findings, in the rule's own `message`/`help` templates. Code
+// that reports something builds a Message: the template and the arguments
+// it names. Nothing is formatted until a renderer asks for the one language
+// it prints (`in(Lang)`), so a run pays for one language only, and no
+// Chinese text sits in C++. The catalogue is compiled into the binary at
+// build time (messages/gen_message_table.cpp), which checks that every key
+// has both languages and that both name the same arguments.
 //
 // Templates: `{name}` is replaced by the argument `name`; `{name?one|other}`
 // by `one` when the argument is 1, else `other` (English plurals); `{{` and
 // `}}` are literal braces. An argument is a plain value (an id, a name, a number
 // formatted by format_number), a catalogue key rendered in the same language
-// (`word`: nouns such as "department" / "部门"), or a list joined by the
-// language's separator (`, ` or `、`).
+// (`word`: nouns such as "department" / "部门"), a word with its own Chinese
+// (`bilingual`: an enum word of the model, weekly / 每周), or a list joined by
+// the language's separator (`, ` or `、`), whose items may be arguments too.
 #pragma once
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,12 +30,23 @@ namespace jf {
 
 /// One named argument of a message.
 struct MessageArg {
-  enum class Kind { value, word, list };
+  enum class Kind {
+    value,      // `value` in both languages
+    word,       // the catalogue text of the key `value`
+    list,       // `items` joined by the language's separator
+    bilingual,  // `value` in English, `zh` in Chinese
+    parts,      // `parts` rendered in the language, joined by its separator
+    keyed,      // the catalogue template `value` rendered with `parts` as its arguments
+  };
   std::string name;
   Kind kind = Kind::value;
-  std::string value;               // value, or the key of a word
+  std::string value;               // value, the key of a word or keyed, the English of bilingual
+  std::string zh;                  // bilingual
   std::vector<std::string> items;  // list
-  bool operator==(const MessageArg&) const = default;
+  std::vector<MessageArg> parts;   // parts, keyed
+  /// Written out: a defaulted one over the vector of (then incomplete)
+  /// MessageArgs is deleted by clang 14.
+  bool operator==(const MessageArg& o) const;
 };
 
 /// `name` = `value`, shown as it is in both languages.
@@ -47,22 +61,48 @@ MessageArg arg(std::string name, unsigned value);
 MessageArg word(std::string name, std::string_view key);
 /// `name` = `items` joined by the language's list separator.
 MessageArg list(std::string name, std::vector<std::string> items);
+/// `name` = `en` in English, `zh` in Chinese (a model word: weekly / 每周).
+MessageArg bilingual(std::string name, std::string en, std::string zh);
+/// `name` = `items`, each rendered in the message's language, joined by its
+/// list separator (a list of model words, of deductions).
+MessageArg arg_list(std::string name, std::vector<MessageArg> items);
+/// `name` = the catalogue template `key` rendered with `args` in the
+/// message's language (a deduction as rule messages show it).
+MessageArg keyed(std::string name, std::string_view key, std::vector<MessageArg> args);
 
-/// A message: a catalogue key with its arguments, or (for texts that are
-/// already formatted, such as a rule pack's templates evaluated per
-/// finding) a literal text in both languages.
+/// A template written outside the catalogue: a rule pack's `message` or
+/// `help`, compiled once with the rule (engine/rule_compiler.cpp). A piece is
+/// literal text or the argument at index `arg` of the message.
+struct TemplatePiece {
+  std::string text;
+  int arg = -1;
+};
+/// A rule's template in both languages. An empty `zh` (none written, or one
+/// that renders as nothing) falls back to the English, arguments in English.
+struct OwnTemplate {
+  std::vector<TemplatePiece> en, zh;
+};
+
+/// A message: a catalogue key with its arguments, a rule's own template with
+/// its arguments, or (for user data) a literal text in both languages.
 class Message {
  public:
   Message() = default;
   Message(std::string key, std::vector<MessageArg> args) : key_(std::move(key)), args_(std::move(args)) {}
-  /// A text already written in both languages (rule packs, user data).
+  /// A rule pack's template, shared by every finding of the rule, and the
+  /// values of its holes for one finding (`args[i]` fills pieces naming `i`).
+  Message(std::shared_ptr<const OwnTemplate> tmpl, std::vector<MessageArg> args)
+      : args_(std::move(args)), own_(std::move(tmpl)) {}
+  /// A text already written in both languages (user data).
   Message(Text literal) : literal_(std::move(literal)) {}
 
   /// The text in `lang`. A key missing from the catalogue renders as the key
   /// itself (a test checks that every key used in the sources exists).
   std::string in(Lang lang) const;
-  bool empty() const { return key_.empty() && literal_.en.empty() && literal_.zh.empty() && more_.empty(); }
-  /// The catalogue key; empty for a literal text.
+  bool empty() const {
+    return key_.empty() && !own_ && literal_.en.empty() && literal_.zh.empty() && more_.empty();
+  }
+  /// The catalogue key; empty for a rule's template or a literal text.
   const std::string& key() const { return key_; }
   const std::vector<MessageArg>& args() const { return args_; }
   /// The argument `name`, or nullptr.
@@ -77,6 +117,7 @@ class Message {
  private:
   std::string key_;
   std::vector<MessageArg> args_;
+  std::shared_ptr<const OwnTemplate> own_;  // set for a rule pack's template
   Text literal_;
   std::vector<Message> more_;
 };
@@ -93,5 +134,7 @@ bool catalogue_has(std::string_view key);
 /// Renders `tmpl` with `args` in `lang` (exposed for tests and for texts
 /// that are assembled from several keys).
 std::string render_template(std::string_view tmpl, const std::vector<MessageArg>& args, Lang lang);
+/// One argument as a message shows it in `lang`.
+std::string render_arg(const MessageArg& a, Lang lang);
 
 }  // namespace jf

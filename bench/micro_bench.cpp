@@ -229,7 +229,7 @@ void rule_bench(benchmark::State& state, const std::string& id, int indicators) 
   const RuleSet& rules = only(id);
   size_t findings = 0;
   for (auto _ : state) {
-    std::vector<Diagnostic> d = rules.evaluate(s, f, Texts::english);
+    std::vector<Diagnostic> d = rules.evaluate(s, f);
     findings = d.size();
     benchmark::DoNotOptimize(d.data());
   }

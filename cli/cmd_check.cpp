@@ -107,7 +107,7 @@ std::string fixed_text(const std::string& path, const RuleSet* rules, const Glob
     SourceSet one;
     uint32_t id = one.add(path, text);
     size_t n = 0;
-    std::string next = apply_fixes(text, check_file(one, id, rules, g.limits, Texts::english).diagnostics, n);
+    std::string next = apply_fixes(text, check_file(one, id, rules, g.limits).diagnostics, n);
     if (n == 0 || next == text) break;
     text = std::move(next);
     fixes += n;
@@ -236,7 +236,6 @@ int run_check(const CheckOptions& o, Globals g) {
   // Each file is read, checked and rendered by one worker; its text is freed
   // as soon as its report parts exist, and they are written in file order.
   const uint32_t first_id = sources.reserve(static_cast<uint32_t>(jobs.size()));
-  const Texts texts = lang == Lang::en ? Texts::english : Texts::both;
   // Only files in flight have an outcome: a null pointer per file otherwise.
   std::vector<std::unique_ptr<FileOutcome>> outcomes(jobs.size());
   auto work = [&](size_t i) {
@@ -251,7 +250,7 @@ int run_check(const CheckOptions& o, Globals g) {
       r.error = e.as_message();
       return;
     }
-    std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits, texts).diagnostics);
+    std::vector<Diagnostic> ds = std::move(check_file(sources, id, jobs[i].rules, g.limits).diagnostics);
     if (baseline) {
       r.baseline_tally.add_file(ds);
       r.baseline_body = baseline_format->body(jobs[i].path, ds, sources);

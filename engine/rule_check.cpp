@@ -33,13 +33,13 @@ void ExprCompiler::error(Span span, Message message, Message help) {
 
 Typed ExprCompiler::bad() { return {make_const(Value{}), Type::of(T::any)}; }
 
-bool ExprCompiler::expect(const Typed& t, T want, Span span, const char* what) {
+bool ExprCompiler::expect(const Typed& t, T want, Span span, const char* what_key) {
   if (t.type.t == want || t.type.t == T::any) return true;
   if (want == T::string && t.type.is_stringy()) return true;
   if (t.type.t == T::null) return true;
   Type w = Type::of(want);
   error(span, msg("rules_compile.wrong_type",
-                  {arg("what", std::string_view(what)), arg("want", describe(w)), arg("have", describe(t.type))}));
+                  {word("what", what_key), type_arg("want", w), type_arg("have", t.type)}));
   return false;
 }
 
@@ -108,7 +108,7 @@ Typed ExprCompiler::field(const Expr& e) {
   const Type& t = base.type;
   if (t.t == T::any) return bad();
   if (t.t != T::element) {
-    error(e.name_span, msg("rules_compile.no_field", {arg("type", describe(t)), arg("field", e.text)}));
+    error(e.name_span, msg("rules_compile.no_field", {type_arg("type", t), arg("field", e.text)}));
     return bad();
   }
   if (t.elem == Elem::bucket) {
@@ -124,11 +124,9 @@ Typed ExprCompiler::field(const Expr& e) {
   }
   std::vector<std::string_view> names = field_names(t.elem);
   std::string s(did_you_mean(e.text, names));
-  std::string all;
-  for (auto n : names) all += (all.empty() ? "" : ", ") + std::string(n);
   error(e.name_span,
-        msg("rules_compile.unknown_field", {arg("field", e.text), arg("type", elem_name(t.elem))}),
-        s.empty() ? msg("rules_compile.fields", {arg("fields", all)})
+        msg("rules_compile.unknown_field", {arg("field", e.text), type_arg("type", Type::element(t.elem))}),
+        s.empty() ? msg("rules_compile.fields", {jf::list("fields", std::vector<std::string>(names.begin(), names.end()))})
                   : msg("rules_compile.did_you_mean", {arg("name", s)}));
   return bad();
 }
@@ -136,10 +134,10 @@ Typed ExprCompiler::field(const Expr& e) {
 Typed ExprCompiler::unary(const Expr& e) {
   Typed a = compile(e.args[0]);
   if (e.text == "not") {
-    expect(a, T::boolean, e.args[0].span, "the operand of `not`");
+    expect(a, T::boolean, e.args[0].span, "rules_types.what.not_operand");
     return {make_not(std::move(a.node)), Type::of(T::boolean)};
   }
-  expect(a, T::number, e.args[0].span, "the operand of `-`");
+  expect(a, T::number, e.args[0].span, "rules_types.what.neg_operand");
   return {make_neg(std::move(a.node)), Type::of(T::number)};
 }
 
@@ -156,7 +154,7 @@ Typed ExprCompiler::list(const Expr& e) {
     } else if (t.type.t == T::null) {
       item.nullable = true;
     } else if (t.type.t != T::any && !(item.is_stringy() && t.type.is_stringy()) && item.t != t.type.t) {
-      error(x.span, msg("rules_compile.list_mixed_types", {arg("first", describe(item)), arg("second", describe(t.type))}));
+      error(x.span, msg("rules_compile.list_mixed_types", {type_arg("first", item), type_arg("second", t.type)}));
     } else if (item.t == T::word && t.type.t != T::word) {
       item = t.type;
     }
@@ -205,7 +203,7 @@ bool ExprCompiler::check_compatible(const Type& a, const Type& b, Span span) {
   if (a.is_stringy() && b.is_stringy()) return true;
   bool ok = a.t == b.t && (a.t != T::element || a.elem == b.elem);
   if (!ok)
-    error(span, msg("rules_compile.cannot_compare", {arg("first", describe(a)), arg("second", describe(b))}));
+    error(span, msg("rules_compile.cannot_compare", {type_arg("first", a), type_arg("second", b)}));
   return ok;
 }
 
@@ -213,7 +211,7 @@ Typed ExprCompiler::comparison(const Expr& e, BinOp op, Typed a, Typed b) {
   Span s = e.span;
   if (op == BinOp::in || op == BinOp::not_in) {
     if (b.type.t != T::list && b.type.t != T::any && b.type.t != T::null) {
-      error(e.args[1].span, msg("rules_compile.needs_list_right", {arg("op", e.text), arg("type", describe(b.type))}));
+      error(e.args[1].span, msg("rules_compile.needs_list_right", {arg("op", e.text), type_arg("type", b.type)}));
     } else if (b.is_list_literal) {
       for (size_t i = 0; i < b.items.size(); ++i) check_compatible(a.type, b.items[i], e.args[1].args[i].span);
     } else if (b.type.t == T::list && b.type.item) {
@@ -223,15 +221,15 @@ Typed ExprCompiler::comparison(const Expr& e, BinOp op, Typed a, Typed b) {
     if (a.type.t == T::list) {
       if (a.type.item) check_compatible(*a.type.item, b.type, s);
     } else {
-      expect(a, T::string, e.args[0].span, "the left side of `contains`");
-      expect(b, T::string, e.args[1].span, "the right side of `contains`");
+      expect(a, T::string, e.args[0].span, "rules_types.what.contains_left");
+      expect(b, T::string, e.args[1].span, "rules_types.what.contains_right");
     }
   } else if (op == BinOp::eq || op == BinOp::ne) {
     check_compatible(a.type, b.type, s);
   } else {  // ordering: numbers, or strings
     if (!(a.type.is_stringy() && b.type.is_stringy())) {
-      expect(a, T::number, e.args[0].span, "the left side of a comparison");
-      expect(b, T::number, e.args[1].span, "the right side of a comparison");
+      expect(a, T::number, e.args[0].span, "rules_types.what.compare_left");
+      expect(b, T::number, e.args[1].span, "rules_types.what.compare_right");
     }
   }
   return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::boolean)};
@@ -246,8 +244,8 @@ Typed ExprCompiler::binary(const Expr& e) {
   Typed a = compile(e.args[0]);
   if (e.text == "matches") {
     Typed b = compile(e.args[1]);
-    expect(a, T::string, e.args[0].span, "the left side of `matches`");
-    expect(b, T::string, e.args[1].span, "the pattern of `matches`");
+    expect(a, T::string, e.args[0].span, "rules_types.what.matches_left");
+    expect(b, T::string, e.args[1].span, "rules_types.what.matches_pattern");
     std::shared_ptr<const re2::RE2> re;
     if (e.args[1].kind == Expr::Kind::string) {
       re2::RE2::Options o;
@@ -270,12 +268,12 @@ Typed ExprCompiler::binary(const Expr& e) {
     if (text == e.text) op = o;
   switch (op) {
     case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod:
-      expect(a, T::number, e.args[0].span, "the left side of an arithmetic operator");
-      expect(b, T::number, e.args[1].span, "the right side of an arithmetic operator");
+      expect(a, T::number, e.args[0].span, "rules_types.what.arithmetic_left");
+      expect(b, T::number, e.args[1].span, "rules_types.what.arithmetic_right");
       return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::number)};
     case BinOp::and_: case BinOp::or_:
-      expect(a, T::boolean, e.args[0].span, "the left side of `and`/`or`");
-      expect(b, T::boolean, e.args[1].span, "the right side of `and`/`or`");
+      expect(a, T::boolean, e.args[0].span, "rules_types.what.logic_left");
+      expect(b, T::boolean, e.args[1].span, "rules_types.what.logic_right");
       return {make_binary(op, std::move(a.node), std::move(b.node)), Type::of(T::boolean)};
     default: return comparison(e, op, std::move(a), std::move(b));
   }

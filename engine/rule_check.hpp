@@ -63,7 +63,8 @@ class ExprCompiler {
   Typed bad();  // after an error: a null of type any, so checks do not cascade
   /// Both sides comparable? Reports enum words that are not values of the other side's enum.
   bool check_compatible(const Type& a, const Type& b, Span span);
-  bool expect(const Typed& t, T want, Span span, const char* what);
+  /// `what_key`: the catalogue key naming the checked part (rules_types.what.*).
+  bool expect(const Typed& t, T want, Span span, const char* what_key);
   std::vector<Diagnostic>& errors_;
   /// Bare words that are no enum value: reported as unknown names at the end
   /// of the expression, unless compared with an enum (then that error wins).

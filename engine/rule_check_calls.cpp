@@ -48,14 +48,14 @@ Typed ExprCompiler::call(const Expr& e) {
   }
   size_t n = e.args.size();
   if (n < sig->min_args || n > sig->max_args) {
-    std::string want = sig->min_args == sig->max_args
-                           ? std::to_string(sig->min_args)
-                           : fmt::format("{} or {}", sig->min_args, sig->max_args);
+    MessageArg want = sig->min_args == sig->max_args
+                          ? arg("want", sig->min_args)
+                          : keyed("want", "rules_types.count_range", {arg("min", sig->min_args), arg("max", sig->max_args)});
     error(e.span, msg(sig->max_args == 1 ? "rules_compile.argument_count.one" : "rules_compile.argument_count",
-                      {arg("fn", e.text), arg("want", want), arg("have", fmt::format("{}", n))}));
+                      {arg("fn", e.text), std::move(want), arg("have", fmt::format("{}", n))}));
     return bad();
   }
-  const char* what = "the first argument";
+  const char* what = "rules_types.what.first_argument";
   // Lambdas: only as the second argument of the list functions.
   for (size_t i = 0; i < n; ++i) {
     bool allowed = sig->lambda && i == 1;
@@ -90,31 +90,31 @@ Typed ExprCompiler::call(const Expr& e) {
     lambda = std::move(b.node);
     bool wants_bool = fn == Fn::count || fn == Fn::any || fn == Fn::all || fn == Fn::filter;
     bool wants_number = fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg;
-    if (wants_bool) expect(b, T::boolean, l.args[0].span, "the condition");
-    if (wants_number) expect(b, T::number, l.args[0].span, "the value");
+    if (wants_bool) expect(b, T::boolean, l.args[0].span, "rules_types.what.condition");
+    if (wants_number) expect(b, T::number, l.args[0].span, "rules_types.what.value");
   } else if (n == 3) {  // plural(n, "item", "items")
     for (size_t k = 1; k < 3; ++k) {
       Typed word = compile(e.args[k]);
-      expect(word, T::string, e.args[k].span, k == 1 ? "the singular" : "the plural");
+      expect(word, T::string, e.args[k].span, k == 1 ? "rules_types.what.singular" : "rules_types.what.plural");
       args.push_back(std::move(word.node));
     }
   } else if (n == 2) {
     Typed second = compile(e.args[1]);
-    if (fn == Fn::join) expect(second, T::string, e.args[1].span, "the separator");
-    if (fn == Fn::round) expect(second, T::number, e.args[1].span, "the digits");
+    if (fn == Fn::join) expect(second, T::string, e.args[1].span, "rules_types.what.separator");
+    if (fn == Fn::round) expect(second, T::number, e.args[1].span, "rules_types.what.digits");
     if (fn == Fn::lexicon &&
-        expect(second, T::list, e.args[1].span, "the classes") && second.type.item && second.type.t == T::list &&
+        expect(second, T::list, e.args[1].span, "rules_types.what.classes") && second.type.item && second.type.t == T::list &&
         second.type.item->t != T::any && !second.type.item->is_stringy())
       error(e.args[1].span, msg("rules_compile.classes_strings"));
     if (fn == Fn::contains_any || fn == Fn::matched) {
-      if (expect(second, T::list, e.args[1].span, "the second argument") && second.type.item &&
+      if (expect(second, T::list, e.args[1].span, "rules_types.what.second_argument") && second.type.item &&
           second.type.t == T::list && second.type.item->t != T::any && !second.type.item->is_stringy())
         error(e.args[1].span, msg("rules_compile.second_strings"));
     }
     args.push_back(std::move(second.node));
   } else if ((fn == Fn::sum || fn == Fn::min || fn == Fn::max || fn == Fn::avg) && item.t != T::any) {
     if (item.t != T::number)
-      error(e.args[0].span, msg("rules_compile.needs_numbers", {arg("fn", e.text), arg("type", describe(item))}));
+      error(e.args[0].span, msg("rules_compile.needs_numbers", {arg("fn", e.text), type_arg("type", item)}));
   }
   if (!list_fn) {
     if (fn == Fn::len || fn == Fn::contains_any || fn == Fn::matched || fn == Fn::lexicon)

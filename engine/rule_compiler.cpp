@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <array>
+#include <map>
 #include <set>
 
 #include "engine/rule_check.hpp"
@@ -63,6 +66,27 @@ Type static_type(const ParamValue& p) {
   return std::visit(V{}, p.value);
 }
 
+/// An expression as a key, independent of spacing and position: two holes
+/// with the same key evaluate to the same value in one finding.
+void append_key(const rules_ast::Expr& e, std::string& out) {
+  out += std::to_string(static_cast<int>(e.kind));
+  out += ':';
+  out += std::to_string(e.text.size());  // lengths keep `a` `b` apart from `ab`
+  out += ':';
+  out += e.text;
+  if (e.kind == rules_ast::Expr::Kind::number || e.kind == rules_ast::Expr::Kind::boolean)
+    out += fmt::format(":{}", e.number);  // shortest round-trip form: distinct numbers stay distinct
+  out += '(';
+  for (const rules_ast::Expr& a : e.args) append_key(a, out);
+  out += ')';
+}
+
+std::string expr_key(const rules_ast::Expr& e) {
+  std::string out;
+  append_key(e, out);
+  return out;
+}
+
 // The evaluator recurses once per logic clause: bound it.
 constexpr size_t kMaxLogicClauses = 256;
 
@@ -91,6 +115,7 @@ class RuleCompiler {
     if (!meta_.native && !seen_.count("message en"))
       ex_.error(rule_.header, msg("rules_compile.no_message"));
     for (const Clause& c : rule_.clauses) texts(c);
+    link_texts();
     prog_.slots = ex_.slots;
     return !ex_.failed;
   }
@@ -137,7 +162,7 @@ class RuleCompiler {
     Step s{Step::Kind::where, std::move(t.node)};
     if (k == "for") {
       if (t.type.t != T::list && t.type.t != T::any)
-        ex_.error(c.expr.span, msg("rules_compile.for_needs_list", {arg("type", describe(t.type))}));
+        ex_.error(c.expr.span, msg("rules_compile.for_needs_list", {type_arg("type", t.type)}));
       Type item = t.type.t == T::list && t.type.item ? *t.type.item : Type::of(T::any);
       s.kind = Step::Kind::for_;
       s.slot = ex_.bind(c.name, item);
@@ -148,27 +173,71 @@ class RuleCompiler {
     } else if (k == "at") {
       bool ok = t.type.t == T::element || t.type.t == T::list || t.type.t == T::any || t.type.t == T::null;
       if (!ok)
-        ex_.error(c.expr.span, msg("rules_compile.at_needs_element", {arg("type", describe(t.type))}));
+        ex_.error(c.expr.span, msg("rules_compile.at_needs_element", {type_arg("type", t.type)}));
       s.kind = Step::Kind::at;
       s.slot = prog_.at_slot = static_cast<int>(ex_.slots++);
     } else if (t.type.t != T::boolean && t.type.t != T::any) {
-      ex_.error(c.expr.span, msg("rules_compile.needs_bool", {arg("clause", k), arg("type", describe(t.type))}));
+      ex_.error(c.expr.span, msg("rules_compile.needs_bool", {arg("clause", k), type_arg("type", t.type)}));
     }
     prog_.steps.push_back(std::move(s));
   }
 
+  // A text clause as written: literal pieces and compiled holes.
+  struct WrittenPiece {
+    std::string text;
+    std::string hole;  // the expression's key (expr_key); empty for literal text
+    NodePtr node;
+  };
+  // message en, message zh, help en, help zh; the last clause written wins.
+  std::array<std::vector<WrittenPiece>, 4> written_;
+
   void texts(const Clause& c) {
     if (c.keyword != "message" && c.keyword != "help") return;
-    auto& pieces = (c.keyword == "message" ? prog_.message : prog_.help)[c.lang == "zh" ? 1 : 0];
+    auto& pieces = written_[(c.keyword == "message" ? 0 : 2) + (c.lang == "zh" ? 1 : 0)];
     pieces.clear();
     for (const rules_ast::Piece& p : c.pieces) {
       if (!p.is_expr) {
-        pieces.push_back({p.text, nullptr});
+        pieces.push_back({p.text, "", nullptr});
         continue;
       }
+      // Every hole is type-checked where it is written, also one that
+      // repeats another: its errors point at it.
       Typed t = ex_.check(p.expr);
-      pieces.push_back({"", std::move(t.node)});
+      pieces.push_back({"", expr_key(p.expr), std::move(t.node)});
     }
+  }
+
+  /// The program's holes and templates. Holes with the same expression, in
+  /// one text or across message/help and en/zh, are one hole evaluated once
+  /// per finding. They are numbered, and evaluated, in the order message en,
+  /// message zh, help en, help zh, whatever order the clauses are written
+  /// in: a rule failing in two holes names the same one in every run.
+  void link_texts() {
+    std::map<std::string, int> hole_of;
+    std::array<std::shared_ptr<OwnTemplate>, 2> tmpl;  // message, help
+    for (size_t k = 0; k < written_.size(); ++k) {
+      if (written_[k].empty()) continue;
+      RuleText& text = k < 2 ? prog_.message : prog_.help;
+      if (!tmpl[k / 2]) tmpl[k / 2] = std::make_shared<OwnTemplate>();
+      std::vector<TemplatePiece>& out = k % 2 ? tmpl[k / 2]->zh : tmpl[k / 2]->en;
+      for (WrittenPiece& p : written_[k]) {
+        if (p.hole.empty()) {
+          out.push_back({std::move(p.text), -1});
+          continue;
+        }
+        auto found = hole_of.try_emplace(p.hole, static_cast<int>(prog_.holes.size()));
+        if (found.second) {
+          prog_.holes.push_back(std::move(p.node));
+          prog_.hole_names.push_back(p.hole);
+        }
+        const int hole = found.first->second;
+        auto at = std::find(text.holes.begin(), text.holes.end(), hole);
+        if (at == text.holes.end()) at = text.holes.insert(at, hole);
+        out.push_back({"", static_cast<int>(at - text.holes.begin())});
+      }
+    }
+    prog_.message.tmpl = std::move(tmpl[0]);
+    prog_.help.tmpl = std::move(tmpl[1]);
   }
 
   const rules_ast::Rule& rule_;

@@ -1,7 +1,6 @@
 // Compiling a parsed rule: metadata, name resolution and type checking into
 // an evaluable program (a node tree per clause).
 #pragma once
-#include <array>
 #include <memory>
 #include <string>
 #include <vector>
@@ -14,12 +13,6 @@
 
 namespace jf::rt {
 
-/// A piece of a message or help text: literal text, or an expression.
-struct Piece {
-  std::string text;
-  NodePtr expr;
-};
-
 /// One logic clause, run in order for each binding of the enclosing `for`s.
 struct Step {
   enum class Kind { for_, let, where, at } kind;
@@ -27,13 +20,24 @@ struct Step {
   int slot = -1;  // for/let/at: the slot written
 };
 
+/// A rule's message or help: its template in both languages, shared by
+/// every finding, and the holes that fill its arguments.
+struct RuleText {
+  std::shared_ptr<const OwnTemplate> tmpl;  // null when the rule has no such text
+  std::vector<int> holes;                   // argument i is Program::holes[holes[i]]
+};
+
 struct Program {
   std::vector<Step> steps;
   size_t slots = 0;
   int at_slot = -1;
   std::vector<int> for_slots;               // innermost last
-  std::array<std::vector<Piece>, 2> message;  // [en, zh]; an empty zh falls back to en
-  std::array<std::vector<Piece>, 2> help;
+  /// Every distinct `{expr}` of the message and help texts, both languages
+  /// together: a finding evaluates each once (the same expression written
+  /// in several texts is one evaluation), whatever language is shown later.
+  std::vector<NodePtr> holes;
+  std::vector<std::string> hole_names;  // the expression, as the message argument's name
+  RuleText message, help;
   std::vector<std::unique_ptr<Value>> params;  // parallel to RuleMeta::params
 };
 

@@ -223,6 +223,47 @@ std::string render(const Value& v, const Model& m, Lang lang) {
   return "";
 }
 
+namespace {
+
+/// A string: an enum word of the model or a deduction event reads in
+/// Chinese in a Chinese message (weekly → 每周); other text as it is.
+MessageArg string_arg(std::string name, std::string_view s) {
+  std::string_view zh = enum_name_zh(s);
+  if (zh != s) return bilingual(std::move(name), std::string(s), std::string(zh));
+  return arg(std::move(name), s);
+}
+
+}  // namespace
+
+MessageArg message_arg(std::string name, const Value& v, const Model& m) {
+  switch (v.kind) {
+    case Kind::string: return string_arg(std::move(name), v.str());
+    case Kind::element:
+      if (v.elem() == Elem::deduction) {
+        const Deduction& d = v.as<Deduction>();
+        return keyed(std::move(name), "rules_run.deduction", {arg("points", d.points), string_arg("event", d.event)});
+      }
+      if (v.elem() == Elem::bucket) return message_arg(std::move(name), v.as<Bucket>().key, m);
+      return arg(std::move(name), element_text(v, m, Lang::en));  // a name: the same in both languages
+    case Kind::list: {
+      std::vector<MessageArg> items;
+      items.reserve(v.n);
+      bool plain = true;
+      for (size_t i = 0; i < v.n; ++i) {
+        items.push_back(message_arg("", item(v, i, m), m));
+        plain = plain && items.back().kind == MessageArg::Kind::value;
+      }
+      if (!plain) return arg_list(std::move(name), std::move(items));
+      // Items that read the same in both languages: a plain list of texts.
+      std::vector<std::string> texts;
+      texts.reserve(items.size());
+      for (MessageArg& a : items) texts.push_back(std::move(a.value));
+      return list(std::move(name), std::move(texts));
+    }
+    default: return arg(std::move(name), render(v, m, Lang::en));  // null, a number, a bool
+  }
+}
+
 bool equal(const Value& a, const Value& b, const Model& m) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {

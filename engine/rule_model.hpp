@@ -69,6 +69,10 @@ Value item(const Value& l, size_t i, const Model& m);
 bool span_of(const Value& v, const Model& m, Span& out);
 /// A value as messages show it (numbers per format_number, lists joined).
 std::string render(const Value& v, const Model& m, Lang lang);
+/// A value as the argument `name` of a finding's message: independent of the
+/// model (which the findings outlive) and rendered later in either language,
+/// as render() renders it in that language.
+MessageArg message_arg(std::string name, const Value& v, const Model& m);
 /// Equality of two values (strings and enum words by spelling; elements by identity).
 bool equal(const Value& a, const Value& b, const Model& m);
 

@@ -16,8 +16,8 @@ constexpr size_t kMaxFindings = 200;
 /// Runs one rule's clauses for every binding of its `for` variables.
 class Runner {
  public:
-  Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, Texts texts, std::vector<Diagnostic>& out)
-      : p_(p), meta_(meta), env_(env), texts_(texts), out_(out) {
+  Runner(const rt::Program& p, const RuleMeta& meta, rt::Env& env, std::vector<Diagnostic>& out)
+      : p_(p), meta_(meta), env_(env), out_(out) {
     for (size_t k = 0; k < p_.steps.size(); ++k)
       if (p_.steps[k].kind == rt::Step::Kind::for_ || p_.steps[k].kind == rt::Step::Kind::where) tail_ = k + 1;
   }
@@ -64,38 +64,40 @@ class Runner {
     return env_.m.scheme.info.span;
   }
 
-  std::string text(const std::vector<rt::Piece>& pieces, Lang lang) {
-    std::string s;
-    for (const rt::Piece& piece : pieces)
-      s += piece.expr ? rt::render(piece.expr->eval(env_), env_.m, lang) : piece.text;
-    return s;
+  /// The message or help of this finding: the rule's template and the
+  /// values of the holes it names.
+  static Message text(const rt::RuleText& t, const std::vector<MessageArg>& values) {
+    if (!t.tmpl) return {};
+    std::vector<MessageArg> args;
+    args.reserve(t.holes.size());
+    for (int h : t.holes) args.push_back(values[h]);
+    return Message(t.tmpl, std::move(args));
   }
 
-  Text texts(const std::array<std::vector<rt::Piece>, 2>& t) {
-    Text out{text(t[0], Lang::en), ""};
-    if (texts_ == Texts::both) out.zh = t[1].empty() ? out.en : text(t[1], Lang::zh);
-    return out;
-  }
-
+  // A finding is the rule, its place and the values of its holes: each hole
+  // is evaluated once here, and the texts are rendered later in the one
+  // language the run prints (base/message.hpp).
   void emit() {
     if (++found > kMaxFindings) return;
+    std::vector<MessageArg> values;
+    values.reserve(p_.holes.size());
+    for (size_t h = 0; h < p_.holes.size(); ++h)
+      values.push_back(rt::message_arg(p_.hole_names[h], p_.holes[h]->eval(env_), env_.m));
     out_.push_back({.rule = meta_.id, .name = meta_.name, .category = meta_.category, .severity = meta_.severity,
-                    .span = where(), .message = texts(p_.message), .help = texts(p_.help)});
+                    .span = where(), .message = text(p_.message, values), .help = text(p_.help, values)});
   }
 
   const rt::Program& p_;
   const RuleMeta& meta_;
   rt::Env& env_;
-  Texts texts_;
   size_t tail_ = 0;  // steps from here on are `let` and `at` only
   std::vector<Diagnostic>& out_;
 };
 
-void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, Texts texts,
-              std::vector<Diagnostic>& out) {
+void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, std::vector<Diagnostic>& out) {
   rt::Env env(m, p.slots, kStepBudget);
   std::vector<Diagnostic> found;
-  Runner runner(p, meta, env, texts, found);
+  Runner runner(p, meta, env, found);
   try {
     runner.run(0);
     rt::last_steps().emplace_back(meta.id, env.steps);
@@ -225,13 +227,13 @@ bool RuleSet::enabled(std::string_view rule_id) const {
   return true;  // ids not in the set (parser and model checks) are on
 }
 
-std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts, Texts texts) const {
+std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts) const {
   std::vector<Diagnostic> out;
   rt::last_steps().clear();
   rt::last_regex_units() = 0;
   rt::Model m(scheme, facts);
   for (size_t k = 0; k < meta_.size(); ++k)
-    if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, texts, out);
+    if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, out);
   return out;
 }
 

@@ -49,10 +49,11 @@ class RuleSet {
   bool enabled(std::string_view rule_id) const;
 
   /// Runs every enabled non-native rule on one scheme. Findings carry the
-  /// rule's id, name, category and (possibly overridden) severity; messages
-  /// and help in both languages (or English only). A rule failing at run
-  /// time yields one JF010 finding instead of its findings.
-  std::vector<Diagnostic> evaluate(const Scheme& scheme, const Facts& facts, Texts texts = Texts::both) const;
+  /// rule's id, name, category and (possibly overridden) severity, and
+  /// message and help as the rule's templates with the values of their
+  /// holes, rendered later in the language the run prints. A rule failing
+  /// at run time yields one JF010 finding instead of its findings.
+  std::vector<Diagnostic> evaluate(const Scheme& scheme, const Facts& facts) const;
 
  private:
   std::vector<RuleMeta> meta_;

@@ -49,20 +49,30 @@ std::string_view elem_name(Elem e) {
   return names[static_cast<int>(e)];
 }
 
-std::string describe(const Type& t) {
-  std::string s;
+MessageArg type_arg(std::string name, const Type& t) {
+  static constexpr std::string_view elems[] = {
+      "rules_types.elem.scheme",     "rules_types.elem.unit",       "rules_types.elem.department",
+      "rules_types.elem.group",      "rules_types.elem.indicator",  "rules_types.elem.score",
+      "rules_types.elem.report",     "rules_types.elem.deduction",  "rules_types.elem.penalty",
+      "rules_types.elem.trigger",    "rules_types.elem.action",     "rules_types.elem.inspection",
+      "rules_types.elem.bucket",     "rules_types.elem.criterion"};
+  MessageArg a;
   switch (t.t) {
-    case T::any: s = "any"; break;
-    case T::null: return "null";
-    case T::number: s = "number"; break;
-    case T::boolean: s = "bool"; break;
-    case T::string: s = "string"; break;
-    case T::enum_: s = std::string(enums()[t.enum_id].name); break;
-    case T::word: s = "word `" + t.word + "`"; break;
-    case T::element: s = std::string(elem_name(t.elem)); break;
-    case T::list: return "list of " + (t.item ? describe(*t.item) : std::string("any"));
+    case T::any: a = word(name, "rules_types.any"); break;
+    case T::null: return word(std::move(name), "rules_types.null");
+    case T::number: a = word(name, "rules_types.number"); break;
+    case T::boolean: a = word(name, "rules_types.bool"); break;
+    case T::string: a = word(name, "rules_types.string"); break;
+    case T::enum_: a = keyed(name, "rules_types.enum", {arg("name", enums()[t.enum_id].name)}); break;
+    case T::word: a = keyed(name, "rules_types.word", {arg("word", t.word)}); break;
+    case T::element: a = word(name, elems[static_cast<int>(t.elem)]); break;
+    case T::list:
+      return keyed(std::move(name), "rules_types.list_of",
+                   {t.item ? type_arg("item", *t.item) : word("item", "rules_types.any")});
   }
-  return t.nullable ? s + "?" : s;
+  if (!t.nullable) return a;
+  a.name = "type";
+  return keyed(std::move(name), "rules_types.nullable", {std::move(a)});
 }
 
 }  // namespace jf::rt

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/message.hpp"
 #include "engine/rule_value.hpp"
 
 namespace jf::rt {
@@ -44,8 +45,10 @@ struct Type {
   bool is_stringy() const { return t == T::string || t == T::enum_ || t == T::word; }
 };
 
-/// "number", "list of indicator", "enum score_mode", "department?"…
-std::string describe(const Type&);
+/// The type as the argument `name` of a compile error, in the message's
+/// language: "number" / "数字", "list of indicator" / "指标列表",
+/// "department?", an enum by its name (score_mode).
+MessageArg type_arg(std::string name, const Type&);
 
 struct EnumInfo {
   std::string_view name;

@@ -58,8 +58,7 @@ void apply_rule_settings(std::vector<Diagnostic>& ds, const RuleSet& rules) {
     if (const RuleMeta* m = rules.find(d.rule)) d.severity = m->severity;
 }
 
-FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits,
-                     Texts texts) {
+FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits) {
   use_builtin_lexicon();  // the facts' wording classes need the words
   FileCheck out;
   LoadResult loaded = load_scheme(sources, file, limits);
@@ -78,7 +77,7 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     cap_per_rule(out.diagnostics, 0, out.scheme.info.span, [](const Diagnostic& d) { return d.rule != "JF001"; });
   }
   if (rules && out.parsed) {
-    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts, texts);
+    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
     out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
   }
   // Suppressions apply to every finding, JF001 included; the JF009 findings

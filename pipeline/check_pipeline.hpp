@@ -27,9 +27,7 @@ struct FileCheck {
 /// JF001 findings are reported: a partial model would produce misleading
 /// findings. `rules` may be null (structure checks only). Native findings
 /// (JF0xx) follow the rule set's enablement and severity overrides.
-/// `texts`: whether rule findings need their Chinese texts (RuleSet::evaluate).
-FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits,
-                     Texts texts = Texts::both);
+FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits);
 
 /// Applies the rule set's enablement and severity to findings produced in
 /// C++ (the rule set's own findings already have them).

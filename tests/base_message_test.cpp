@@ -1,6 +1,8 @@
 // The message catalogue and late rendering (base/message.hpp).
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "base/message.hpp"
 #include "base/message_table.hpp"
 
@@ -45,6 +47,32 @@ TEST(Message, LiteralTextsAndAppendedHints) {
   EXPECT_EQ(m.in(Lang::zh), "记号有误；此处是全角“：”");
   EXPECT_TRUE(Message().empty());
   EXPECT_FALSE(m.empty());
+}
+
+TEST(Message, ArgumentsThatReadDifferentlyPerLanguage) {
+  std::vector<MessageArg> args{bilingual("mode", "rank", "排名"),
+                               arg_list("kinds", {bilingual("", "ledger", "台账"), arg("", "x")}),
+                               keyed("d", "rules_run.deduction", {arg("points", 2), bilingual("event", "late_report", "迟报")})};
+  EXPECT_EQ(render_template("{mode}: {kinds}; {d}", args, Lang::en), "rank: ledger, x; 2 per late_report");
+  EXPECT_EQ(render_template("{mode}：{kinds}；{d}", args, Lang::zh), "排名：台账、x；每次迟报扣 2 分");
+  EXPECT_EQ(render_arg(args[1], Lang::zh), "台账、x");
+}
+
+TEST(Message, ARulesOwnTemplateFallsBackToEnglishInEnglish) {
+  auto both = std::make_shared<OwnTemplate>();
+  both->en = {{"mode ", -1}, {"", 0}};
+  both->zh = {{"", 1}, {"方式", -1}};
+  Message m(both, {bilingual("", "rank", "排名"), arg("", "")});
+  EXPECT_EQ(m.in(Lang::en), "mode rank");
+  EXPECT_EQ(m.in(Lang::zh), "方式");
+  auto blank_zh = std::make_shared<OwnTemplate>(*both);
+  blank_zh->zh = {{"", 1}};  // renders as nothing: the English, not a blank
+  EXPECT_EQ(Message(blank_zh, {bilingual("", "rank", "排名"), arg("", "")}).in(Lang::zh), "mode rank");
+  auto english = std::make_shared<OwnTemplate>();
+  english->en = {{"", 0}};
+  EXPECT_EQ(Message(english, {bilingual("", "weekly", "每周")}).in(Lang::zh), "weekly");
+  EXPECT_FALSE(Message(english, {}).empty());
+  EXPECT_NE(Message(english, {arg("", "a")}), Message(both, {arg("", "a")}));
 }
 
 TEST(Message, MissingKeyRendersAsTheKey) {
