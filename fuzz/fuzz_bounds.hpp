@@ -31,21 +31,24 @@ struct OutputBound {
 
 /// The linear output bound of a registered check format (its row's
 /// bytes_per_input_byte, render/check_formats.cpp), or of the summary line
-/// (`format` null); docs/security.md. `fixed` pays for what a tiny input
-/// already produces (a JF001, the SARIF rule table of the pack); the per-byte
-/// part for findings, at most 201 per rule, each a message, a help text and
-/// (text format) a quote window, escaped. Measured with the whole pack
-/// (docs/security.md): at most 9 report bytes per input byte on the examples
-/// and fixtures (SARIF: its 78 KB rule table, paid by `fixed`), under 2 per
-/// byte past a few KB, where the caps hold. A new format gets the registry's
-/// default unless its row says more, so none goes unbounded.
+/// (`format` null); docs/security.md, "How the constants were calibrated".
+/// `fixed` pays for what a tiny input already produces (a JF001, the SARIF
+/// rule table of the pack); the per-byte part for findings, at most 201 per
+/// rule, each a message, a help text and (text format) a quote window,
+/// escaped. Measured by fuzz/cost_probe with the whole pack over the
+/// examples, the rule fixtures and hostile schemes: at most 90 KB for a file
+/// under 4 KiB (SARIF, its rule table), 7.3 report bytes per input byte
+/// (JSON; text 6.7, GitLab 6.1, GitHub 3.1, JUnit 2.8, SARIF 24.9 on a 4 KB
+/// file, most of it the table). The fixed part is about 2.8 times what was
+/// measured, the registry's per-byte figures about 4 times. A new format gets
+/// the registry's default unless its row says more, so none goes unbounded.
 inline OutputBound output_bound(const CheckFormat* format) {
   if (const char* env = std::getenv("JIANFU_FUZZ_OUTPUT_BOUND")) {
     OutputBound b{};
     if (std::sscanf(env, "%" SCNu64 ",%" SCNu64, &b.fixed, &b.per_input_byte) == 2) return b;
   }
-  if (!format) return {64u << 10, 1};  // the summary: counts per rule and file, not per finding
-  return {1u << 20, format->bytes_per_input_byte};
+  if (!format) return {16u << 10, 1};  // the summary: counts per rule and file (measured: 92 bytes)
+  return {256u << 10, format->bytes_per_input_byte};
 }
 
 inline void assert_output_bound(const CheckFormat* format, size_t input_bytes, size_t output_bytes) {
@@ -61,16 +64,19 @@ inline void assert_output_bound(const CheckFormat* format, size_t input_bytes, s
 }
 
 /// CPU time <= fixed + per_byte * input bytes + per_step * steps charged +
-/// per_unit * regex units charged. Generous, for ASan + UBSan on a loaded
-/// machine (CPU time of the thread, so other processes do not count): the
-/// step budget charges about 20-100 ns of work per step, the regex budget
-/// at most ~100 ns per unit (RE2's slowest search, docs/security.md), and
-/// parsing, the structure checks and loading cost well under 1 µs per byte.
-/// A run that took long without charging for it (a search charged len/64
-/// steps while it cost seconds, issue 18) breaks it.
+/// per_unit * regex units charged, for ASan + UBSan (CPU time of the thread,
+/// so other processes do not count). Measured in the fuzz build by
+/// fuzz/cost_probe (docs/security.md, "How the constants were calibrated"),
+/// every share counted against one term: at most 18 ms for a file under
+/// 4 KiB, 422 ns per input byte (a one-line scheme with 4,000 findings),
+/// 67 ns per step (a rule over 9 million pairs; 179 ns with the whole pack
+/// on 1 MB, its regex units counted as free) and 19 ns per regex unit (a
+/// pattern RE2 cannot run as a DFA). The constants are 5 times those,
+/// rounded up. A run that took long without charging for it (a search
+/// charged len/64 steps while it cost seconds, issue 18) breaks it.
 struct CostBound {
-  uint64_t fixed_us = 500'000;
-  uint64_t per_byte_ns = 20'000;
+  uint64_t fixed_us = 100'000;
+  uint64_t per_byte_ns = 2'500;
   uint64_t per_step_ns = 1'000;
   uint64_t per_unit_ns = 100;
 };

@@ -34,7 +34,13 @@ case $name in
           || rm -f "$seeds/$(basename "$f" .assess).yaml"
       done
     fi ;;
-  fuzz_rules) cp "$root"/rules/*.rules "$seeds"/ ;;
+  fuzz_rules)
+    # One seed per rule of rules/*.rules (each `rule` block to the next): a
+    # whole file is up to 40 KB, and parsing and indexing that much text was
+    # most of each execution (perf, issue 18); one rule is at most ~5.5 KB.
+    for f in "$root"/rules/*.rules; do
+      awk -v out="$seeds/$(basename "$f" .rules)" '/^rule /{n++} n{print > (out "-" n ".rules")}' "$f"
+    done ;;
   fuzz_check|fuzz_check_*)
     # Byte 0 picks the syntax (bit 0: even = .assess, odd = YAML), the format
     # (bits 1-3) and the language (bit 4): '@' = .assess, text, English.
@@ -67,9 +73,19 @@ fi
 # CPU with the check targets' ~20,000 features, jianfu's own code a small
 # share; without it the same 15 s ran 3.9 times the inputs and reached more
 # coverage (cov 9367 against 8969).
+# fuzz_rules: 8 KiB holds any one rule of the pack (the largest is ~5.5 KB)
+# and every rule-language limit but the 64 KiB string; at 64 KiB its inputs
+# grew to 20-40 KB, whole rule files, and it ran at ~470 inputs per CPU second.
+max_len=65536
+[ "$name" = fuzz_rules ] && max_len=8192
+# fuzz_document: 16 KiB of main XML part, or a whole deflated archive that
+# unpacks to up to the 1 MiB bound, crosses every grid limit of
+# fuzz_common.hpp (16 KiB of text, 64 rows, 2,048 cells); at 64 KiB its
+# inputs grew to 17 KB on average and it ran at ~350 inputs per CPU second.
+[ "$name" = fuzz_document ] && max_len=16384
 status=0
 "$bin" "$corpus" "$seeds" "$regress" -dict="$here/jianfu.dict" -max_total_time="$secs" -entropic=0 \
-  -max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+  -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
   -artifact_prefix="$crashes/" > "$work/$name/last.log" 2>&1 || status=$?
 grep -E 'stat::number_of_executed_units|stat::peak_rss|Done [0-9]+ runs|ERROR|SUMMARY|Test unit written' \
   "$work/$name/last.log" | sed "s|^|$name: |" || true

@@ -27,15 +27,15 @@ constexpr std::array kCheckFormats{
                 [](const CheckFormatArgs& a) {
                   return sarif_report(a.rules ? *a.rules : kNoRules, a.lang, std::string(a.version));
                 },
-                128},  // the rule table, regions, fingerprints
+                64},  // the rule table, regions, fingerprints
     CheckFormat{"github", ".github", "GitHub Actions workflow commands (`::error file=…,line=…::message`)",
                 [](const CheckFormatArgs& a) { return github_report(a.lang); }},
     CheckFormat{"gitlab", ".gitlab.json", "a GitLab Code Quality report (a JSON array with fingerprints)",
                 [](const CheckFormatArgs& a) { return gitlab_report(a.lang); }},
     CheckFormat{"junit", ".junit.xml", "JUnit XML: one test case per file and rule with findings, one per clean file",
-                [](const CheckFormatArgs& a) { return junit_report(a.lang); }, 96},  // XML escaping
+                [](const CheckFormatArgs& a) { return junit_report(a.lang); }, 48},  // XML escaping
     CheckFormat{"checkstyle", ".checkstyle.xml", "Checkstyle XML: one `<file>` per checked file, one `<error>` per finding",
-                checkstyle_report, 96},  // XML escaping
+                checkstyle_report, 48},  // XML escaping
 };
 
 }  // namespace

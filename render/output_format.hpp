@@ -20,10 +20,10 @@ struct OutputFormat {
   std::string_view suffix;  // the file suffix its output is saved with (golden files, -o)
   std::string_view doc;     // one line, English: what the output is
   Make make;
-  // The most report bytes it may write per input byte, past a fixed 1 MiB
+  // The most report bytes it may write per input byte, past a fixed 256 KiB
   // (`check` formats: docs/security.md; the fuzz targets assert it). Formats
   // that quote or escape more than JSON does state a higher one.
-  uint32_t bytes_per_input_byte = 64;
+  uint32_t bytes_per_input_byte = 32;
 };
 
 template <class Make>
