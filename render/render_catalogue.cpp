@@ -37,11 +37,15 @@ std::string_view severity_zh(Severity s) {
 
 // The explanation of one rule, as `explain` prints it and docs/rules.md holds it.
 std::string explanation(const RuleMeta& r, Lang lang) {
-  const bool zh = lang == Lang::zh;
-  std::string out = zh ? fmt::format("{}（{}，{}）\n\n{}\n\n", r.id, category_zh(r.category),
-                                     severity_zh(r.severity), r.summary.in(lang))
-                       : fmt::format("{} {} ({}, {})\n\n{}\n\n", r.id, r.name, r.category, to_string(r.severity),
-                                     r.summary.in(lang));
+  // The Chinese heading leaves out the English slug: the id names the rule.
+  const std::string severity(to_string(r.severity));
+  std::string out = msg("render.rule_heading", {arg("id", r.id), bilingual("slug", " " + r.name, ""),
+                                                bilingual("category", r.category, std::string(category_zh(r.category))),
+                                                bilingual("severity", severity, std::string(severity_zh(r.severity)))})
+                        .in(lang);
+  out += "\n\n";
+  out += r.summary.in(lang);
+  out += "\n\n";
   if (!r.explain.in(lang).empty()) out += r.explain.in(lang) + "\n\n";
   // A rule whose explanation has its own Parameters section lists them
   // there with their defaults: printed once, not twice.

@@ -154,13 +154,11 @@ class TextReport : public ReportFormat {
       const bool zh = opt_.lang == Lang::zh;
       std::string severity(zh ? severity_zh(d.severity) : to_string(d.severity));
       st.paint(out, severity_colour(d.severity), d.rule.empty() ? severity : fmt::format("{}[{}]", severity, d.rule));
-      if (zh) {
-        out += "：";
-      } else {
+      if (!zh) {
         out += ' ';
         out += d.name;
-        out += ": ";
       }
+      out += catalogue_text("render.text.after_rule", opt_.lang);
       out += sanitize_for_terminal(d.message.in(opt_.lang));
       out += '\n';
       if (place) cell_snippet(out, src, *place, d, st);
