@@ -15,20 +15,17 @@
 #include <sstream>
 #include <string>
 
+#include "cmake/generator_util.hpp"
+
 namespace {
+
+using gen::fail;
+using gen::literal;
+using gen::where;
 
 struct Entry {
   std::string en, zh, where;
 };
-
-[[noreturn]] void fail(const std::string& where, const std::string& why) {
-  std::fprintf(stderr, "%s: %s\n", where.c_str(), why.c_str());
-  std::exit(1);
-}
-
-std::string where(const std::string& file, const YAML::Node& n) {
-  return file + ":" + std::to_string(n.Mark().line + 1);
-}
 
 // The argument names of a template; fails on a lone brace.
 std::set<std::string> placeholders(const std::string& t, const std::string& at) {
@@ -52,25 +49,6 @@ std::set<std::string> placeholders(const std::string& t, const std::string& at) 
     i = close;
   }
   return names;
-}
-
-std::string literal(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '\\' || c == '"') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
 }
 
 }  // namespace

@@ -18,41 +18,19 @@
 #include <string>
 #include <vector>
 
+#include "cmake/generator_util.hpp"
+
 namespace {
+
+using gen::fail;
+using gen::literal;
+using gen::where;
 
 struct Row {
   std::vector<std::string> words;
   std::string where;
   bool pairs = false;  // a list of `word: name` pairs, stored word, name, word, name …
 };
-
-[[noreturn]] void fail(const std::string& where, const std::string& why) {
-  std::fprintf(stderr, "%s: %s\n", where.c_str(), why.c_str());
-  std::exit(1);
-}
-
-std::string where(const std::string& file, const YAML::Node& n) {
-  return file + ":" + std::to_string(n.Mark().line + 1);
-}
-
-std::string literal(const std::string& s) {
-  std::string out = "\"";
-  for (unsigned char c : s) {
-    if (c == '\\' || c == '"') {
-      out += '\\';
-      out += static_cast<char>(c);
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\%03o", c);
-      out += buf;
-    } else {
-      out += static_cast<char>(c);
-    }
-  }
-  return out + "\"";
-}
 
 // Adds the words under `node` as `key`; a map nests (its keys join with dots).
 void add(std::map<std::string, Row>& table, const std::string& file, const std::string& key, const YAML::Node& node,
