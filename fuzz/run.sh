@@ -66,8 +66,9 @@ if [ "$mode" = replay ]; then
   exec "$bin" -timeout=20 -rss_limit_mb=2048 "${files[@]}"
 fi
 
-# -max_len 64 KiB covers every seed; -timeout 10 s per input makes a hang a
-# finding; the RSS limit makes a memory bomb one. -entropic=0: profiled on
+# -max_len 64 KiB covers every seed (two targets take less, below);
+# -timeout 10 s per input makes a hang a finding; the RSS limit makes a
+# memory bomb one. -entropic=0: profiled on
 # fuzz_check_diff, libFuzzer's entropic schedule (InputCorpus::
 # UpdateFeatureFrequency and its rare-feature lists) took about 68 % of the
 # CPU with the check targets' ~20,000 features, jianfu's own code a small
