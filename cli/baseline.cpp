@@ -52,7 +52,7 @@ std::set<std::string> read_baseline(const std::string& path, Lang lang) {
   if (text.size() > kMaxBaselineBytes)
     throw ToolError(msg("cli.baseline.too_large", {arg("path", path), arg("limit", kMaxBaselineBytes)}));
   BaselineRead r = parse_baseline(text);
-  if (r.error) throw ToolError(msg("cli.baseline.unreadable", {arg("path", path), arg("reason", r.error->in(lang))}));
+  if (r.error) throw ToolError(msg("cli.path_error", {arg("path", path), arg("error", r.error->in(lang))}));
   return std::move(r.fingerprints);
 }
 
