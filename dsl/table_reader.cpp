@@ -646,10 +646,21 @@ Table lay_out_table(const Grid& grid, const TableOptions& options) {
     h.name = g.name;
     const GridRow* hr = use.header == SIZE_MAX ? nullptr : &g.rows[use.header];
     h.row = hr ? hr->row : (previous ? previous->row : 0);
+    // In a two-row header a field the first row named may lie past the
+    // second row's last cell: its name is the first row's.
+    const GridRow* above = hr && use.header > 0 ? &g.rows[use.header - 1] : nullptr;
+    auto header_cell = [&](int c) -> const GridCell* {
+      const size_t at = static_cast<size_t>(c);
+      if (at < hr->cells.size()) return &hr->cells[at];
+      return above && at < above->cells.size() ? &above->cells[at] : nullptr;
+    };
     for (int f = 0; f < kTableFieldCount; ++f) {
       h.columns[f] = use.m.column[f];
-      if (hr && use.m.column[f] >= 0) h.names[f] = hr->cells[use.m.column[f]].text;
-      else if (!hr && previous) h.names[f] = previous->names[f];
+      if (hr && use.m.column[f] >= 0) {
+        if (const GridCell* c = header_cell(use.m.column[f])) h.names[f] = c->text;
+      } else if (!hr && previous) {
+        h.names[f] = previous->names[f];
+      }
     }
     if (hr && !hr->cells.empty()) h.begin = hr->cells.front().begin, h.end = hr->cells.back().end;
     else if (!g.rows.empty() && !g.rows.front().cells.empty()) h.begin = h.end = g.rows.front().cells.front().begin;

@@ -144,6 +144,11 @@ TEST(CliImport, BadInputExitsTwoWithRows) {
       {"二级指标,分值\n财政收入,十分左右\n", "row 2 col B (分值): points `十分左右` is not a number"},
       {"二级指标,分值\n\"财政收入,10\n", "malformed CSV"},
       {"二级指标,分值\n", "the table has a header (row 1) but no indicator rows"},
+      // A two-row header whose first row is wider than its second: the
+      // fields named only above (分值, 考核部门) lie past the second row's
+      // cells (found by fuzz_document; read out of bounds before).
+      {"序号,考核指标,,分值,考核部门\n,一级指标,二级指标\n1,党建,组织生活,10,组织部\n",
+       "row 3 has 5 cells where the header (row 2) has 3"},
   };
   for (const Case& c : cases) {
     auto r = run_jianfu("--lang en import " + t.write("bad.csv", c.text));
