@@ -1,11 +1,13 @@
 // What the build-time table generators share (messages/gen_message_table.cpp,
 // lexicon/vocabulary/gen_vocabulary_table.cpp): refusing a YAML file with
-// file:line, and writing a string as a C++ literal.
+// file:line, writing a string as a C++ literal, and writing the output.
 #pragma once
 #include <yaml-cpp/yaml.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace gen {
@@ -40,6 +42,17 @@ inline std::string literal(const std::string& s) {
     }
   }
   return out + "\"";
+}
+
+/// Writes `text` to `path` unless the file already holds it, so an unchanged
+/// table recompiles nothing. Returns main's exit code.
+inline int write_if_changed(const char* path, const std::string& text) {
+  std::ifstream old(path, std::ios::binary);
+  std::string previous((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
+  if (previous == text) return 0;
+  std::ofstream o(path, std::ios::binary | std::ios::trunc);
+  o << text;
+  return o ? 0 : 1;
 }
 
 }  // namespace gen

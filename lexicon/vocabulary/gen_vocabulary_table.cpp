@@ -117,11 +117,5 @@ int main(int argc, char** argv) {
          "}  // namespace\n"
          "std::span<const VocabularyRow> vocabulary_table() { return kRows; }\n"
          "}  // namespace jf\n";
-  std::string text = out.str();
-  std::ifstream old(argv[1], std::ios::binary);
-  std::string previous((std::istreambuf_iterator<char>(old)), std::istreambuf_iterator<char>());
-  if (previous == text) return 0;  // unchanged: nothing recompiles
-  std::ofstream o(argv[1], std::ios::binary | std::ios::trunc);
-  o << text;
-  return o ? 0 : 1;
+  return gen::write_if_changed(argv[1], out.str());
 }
