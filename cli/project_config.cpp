@@ -162,9 +162,8 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
         errors.push_back(config_error(p.rule.span, msg("cli.config.unknown_rule", {arg("key", "params"), arg("rule", p.rule.text)})));
         continue;
       }
-      std::string err = rules.set_param(p.rule.text, p.name.text, p.value);
-      if (!err.empty())
-        errors.push_back(config_error(p.name.span, Text{err, err}));
+      if (std::optional<Message> err = rules.set_param(p.rule.text, p.name.text, p.value))
+        errors.push_back(config_error(p.name.span, std::move(*err)));
     }
   }
   if (!errors.empty()) {

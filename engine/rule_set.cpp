@@ -2,7 +2,6 @@
 
 #include "base/spelling.hpp"
 
-#include <fmt/format.h>
 
 #include "engine/rule_compiler.hpp"
 
@@ -178,7 +177,30 @@ const RuleMeta* RuleSet::find(std::string_view id) const {
   return nullptr;
 }
 
-std::string RuleSet::set_param(std::string_view rule_id, std::string_view param, const ParamValue& v) {
+namespace {
+
+/// A parameter value's type as a catalogue word ("list of string", 字符串列表).
+MessageArg param_type_arg(std::string name, const ParamValue& v) {
+  auto scalar = [](std::string n, const ParamValue::Scalar& s) {
+    return word(std::move(n), std::holds_alternative<double>(s) ? "rules_types.number"
+                              : std::holds_alternative<bool>(s) ? "rules_types.bool"
+                                                                : "rules_types.string");
+  };
+  if (auto l = std::get_if<std::vector<ParamValue::Scalar>>(&v.value))
+    return l->empty() ? word(std::move(name), "rules_types.list")
+                      : keyed(std::move(name), "rules_types.list_of", {scalar("item", (*l)[0])});
+  return std::visit(
+      [&](auto&& x) -> MessageArg {
+        using V = std::decay_t<decltype(x)>;
+        if constexpr (std::is_same_v<V, std::vector<ParamValue::Scalar>>) return word(name, "rules_types.list");
+        else return scalar(name, ParamValue::Scalar(x));
+      },
+      v.value);
+}
+
+}  // namespace
+
+std::optional<Message> RuleSet::set_param(std::string_view rule_id, std::string_view param, const ParamValue& v) {
   for (size_t k = 0; k < meta_.size(); ++k) {
     if (meta_[k].id != rule_id) continue;
     for (size_t i = 0; i < meta_[k].params.size(); ++i) {
@@ -187,28 +209,31 @@ std::string RuleSet::set_param(std::string_view rule_id, std::string_view param,
       std::string want = rt::param_type(p.default_value), got = rt::param_type(v);
       bool lists = want.starts_with("list") && got.starts_with("list");
       if (want != got && !(lists && (want == "list" || got == "list")))
-        return fmt::format("parameter {} of {} is a {}, not a {}", param, rule_id, want, got);
+        return msg("rules_params.wrong_type", {arg("param", param), arg("rule", rule_id),
+                                               param_type_arg("want", p.default_value), param_type_arg("got", v)});
       if (want == "number") {
         // A share (its default lies between 0 and 1) must stay one: 30
         // would switch the rule off silently. Counts and limits are ≥ 0.
         const double d = std::get<double>(p.default_value.value), x = std::get<double>(v.value);
+        const bool percent = x > 1 && x <= 100;
         if (d > 0 && d < 1 && (x < 0 || x > 1))
-          return fmt::format("parameter {} of {} is a share between 0 and 1 (default {}), not {}: write {} or {}%",
-                             param, rule_id, format_number(d), format_number(x),
-                             x > 1 && x <= 100 ? format_number(x / 100) : "0.3", x > 1 && x <= 100 ? format_number(x) : "30");
-        if (x < 0) return fmt::format("parameter {} of {} must not be negative, not {}", param, rule_id, format_number(x));
+          return msg("rules_params.not_a_share",
+                     {arg("param", param), arg("rule", rule_id), arg("default", d), arg("value", x),
+                      arg("share", percent ? x / 100 : 0.3), arg("percent", percent ? x : 30.0)});
+        if (x < 0) return msg("rules_params.negative", {arg("param", param), arg("rule", rule_id), arg("value", x)});
       }
       p.default_value = v;
       *compiled_[k]->program.params[i] = rt::param_value(v);
-      return "";
+      return std::nullopt;
     }
     std::vector<std::string_view> names;
     for (const RuleParam& p : meta_[k].params) names.push_back(p.name);
     std::string_view guess = did_you_mean(param, names);
-    if (!guess.empty()) return fmt::format("rule {} has no parameter {} (did you mean {}?)", rule_id, param, guess);
-    return fmt::format("rule {} has no parameter {}", rule_id, param);
+    if (!guess.empty())
+      return msg("rules_params.unknown_guess", {arg("rule", rule_id), arg("param", param), arg("guess", guess)});
+    return msg("rules_params.unknown", {arg("rule", rule_id), arg("param", param)});
   }
-  return fmt::format("unknown rule {}", rule_id);
+  return msg("rules_params.unknown_rule", {arg("rule", rule_id)});
 }
 
 void RuleSet::set_severity(std::string_view rule_id, Severity s) {

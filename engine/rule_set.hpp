@@ -2,12 +2,14 @@
 #pragma once
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "base/source.hpp"
 #include "base/diagnostic.hpp"
+#include "base/message.hpp"
 #include "engine/facts.hpp"
 #include "base/model.hpp"
 #include "base/rule_meta.hpp"
@@ -38,10 +40,11 @@ class RuleSet {
   const std::vector<RuleMeta>& rules() const;
   const RuleMeta* find(std::string_view id) const;
 
-  /// Overrides a parameter's value (from a config file). Returns an error
-  /// message (English) when the rule or parameter does not exist or the type
-  /// differs from the default's; empty on success.
-  std::string set_param(std::string_view rule_id, std::string_view param, const ParamValue& v);
+  /// Overrides a parameter's value (from a config file). Returns the problem
+  /// (a messages/rules_params.yaml key) when the rule or parameter does not
+  /// exist, the type differs from the default's or the number is out of
+  /// range; nothing on success.
+  std::optional<Message> set_param(std::string_view rule_id, std::string_view param, const ParamValue& v);
   /// Sets a rule's severity (config override).
   void set_severity(std::string_view rule_id, Severity s);
   /// Enables or disables a rule (select/ignore); all are enabled by default.

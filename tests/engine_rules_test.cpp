@@ -328,17 +328,25 @@ TEST(RuleEval, Params) {
   Scheme s = sample();
   Facts f = compute_facts(s);
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.in(Lang::en), "1 a, b");
-  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{std::string("x")}),
+  // set_param's problems are catalogue messages: English here, Chinese below.
+  auto set = [&](std::string_view rule, std::string_view param, const ParamValue& v, Lang lang = Lang::en) {
+    std::optional<Message> e = l->rules.set_param(rule, param, v);
+    return e ? e->in(lang) : std::string();
+  };
+  EXPECT_EQ(set("T1", "max", ParamValue{std::string("x")}),
             "parameter max of T1 is a number, not a string");
-  EXPECT_EQ(l->rules.set_param("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx (did you mean max?)");
-  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{-1.0}), "parameter max of T1 must not be negative, not -1");
-  EXPECT_EQ(l->rules.set_param("T9", "max", ParamValue{2.0}), "unknown rule T9");
-  EXPECT_EQ(l->rules.set_param("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{1.0}}),
+  EXPECT_EQ(set("T1", "maxx", ParamValue{2.0}), "rule T1 has no parameter maxx (did you mean max?)");
+  EXPECT_EQ(set("T1", "max", ParamValue{-1.0}), "parameter max of T1 must not be negative, not -1");
+  EXPECT_EQ(set("T9", "max", ParamValue{2.0}), "unknown rule T9");
+  EXPECT_EQ(set("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{1.0}}, Lang::zh),
+            "规则 T1 的参数 words 应为字符串列表，不能是数字列表");
+  EXPECT_EQ(set("T1", "max", ParamValue{true}, Lang::zh), "规则 T1 的参数 max 应为数字，不能是布尔值");
+  EXPECT_EQ(set("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{1.0}}),
             "parameter words of T1 is a list of string, not a list of number");
-  EXPECT_EQ(l->rules.set_param("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{std::string("c")}}), "");
-  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{5.0}), "");
+  EXPECT_EQ(set("T1", "words", ParamValue{std::vector<ParamValue::Scalar>{std::string("c")}}), "");
+  EXPECT_EQ(set("T1", "max", ParamValue{5.0}), "");
   EXPECT_TRUE(l->rules.evaluate(s, f).empty());
-  EXPECT_EQ(l->rules.set_param("T1", "max", ParamValue{0.0}), "");
+  EXPECT_EQ(set("T1", "max", ParamValue{0.0}), "");
   EXPECT_EQ(l->rules.evaluate(s, f).at(0).message.in(Lang::en), "0 c");
 }
 
