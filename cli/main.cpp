@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
   } catch (const OutputClosed&) {  // the reader of a pipe has gone: nothing to say
     return kToolFailed;
   } catch (const ToolError& e) {
-    print_tool_error(e.as_message(), error_lang(g));
+    print_tool_error(e.as_message(), e.lang ? *e.lang : error_lang(g));
     return kToolFailed;
   } catch (const std::system_error& e) {  // fmt::print onto a closed stdout or stderr
     if (e.code() != std::errc::broken_pipe) print_tool_error(jf::msg("cli.out.output_failed"), error_lang(g));

@@ -96,6 +96,12 @@ const Config* ProjectConfig::load(const std::string& config_path) {
 
 const Config* ProjectConfig::config(const std::string& config_path) { return load(config_path); }
 
+Lang ProjectConfig::lang_for(const Config* c) const {
+  if (g_.lang.empty() && c && c->lang && (c->lang->text == "zh" || c->lang->text == "en"))
+    return c->lang->text == "zh" ? Lang::zh : Lang::en;
+  return resolve_lang(g_.lang);
+}
+
 bool ProjectConfig::excluded(const std::string& path) {
   std::string cp = config_for(path);
   const Config* c = load(cp);
@@ -124,8 +130,8 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
       else packs.push_back(pack.string());
     }
     if (!refused.empty()) {
-      print_errors(refused, sources_, resolve_lang(g_.lang));
-      throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}));
+      print_errors(refused, sources_, lang_for(c));
+      throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}), lang_for(c));
     }
   }
   slot = std::make_unique<RuleSet>(load_rules(sources_, packs, !flags_.no_builtin, g_));
@@ -170,8 +176,8 @@ const RuleSet& ProjectConfig::rules_for(const std::string& config_path) {
     // Reading and rule-level problems together, in file order.
     std::stable_sort(errors.begin(), errors.end(),
                      [](const Diagnostic& a, const Diagnostic& b) { return a.span.begin < b.span.begin; });
-    print_errors(errors, sources_, resolve_lang(g_.lang));
-    throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}));
+    print_errors(errors, sources_, lang_for(c));
+    throw ToolError(msg("cli.arg.invalid_config", {arg("path", config_path)}), lang_for(c));
   }
   for (const RuleMeta& r : rules.rules()) {
     // JF010 says a rule that ran did not finish (budget, regex cost, ...):

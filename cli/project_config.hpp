@@ -43,6 +43,9 @@ class ProjectConfig {
 
  private:
   const Config* load(const std::string& config_path);
+  /// The language of messages about config `c`: --lang, else the config's
+  /// own `lang:`, else the environment's (cli/globals.hpp resolve_lang).
+  Lang lang_for(const Config* c) const;
 
   SourceSet& sources_;
   const Globals& g_;

@@ -1,6 +1,7 @@
 // The "tool failed" channel: the errors that end a run with exit 2, the exit
 // codes every command returns, and how a tool error is printed.
 #pragma once
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,9 +16,13 @@ struct ToolError : std::runtime_error {
   using std::runtime_error::runtime_error;
   /// A catalogue message, printed in the run's language (what() holds English).
   explicit ToolError(Message m) : std::runtime_error(m.in(Lang::en)), message(std::move(m)) {}
+  /// The same, in `lang` whatever the run's: an error about a config file
+  /// whose `lang:` chose the language (no --lang given).
+  ToolError(Message m, Lang l) : ToolError(std::move(m)) { lang = l; }
   /// The error to print: the keyed message, else what() as it was written.
   Message as_message() const { return message.empty() ? Message(Text{what(), what()}) : message; }
   Message message;
+  std::optional<Lang> lang;
 };
 
 /// Standard output is a pipe whose reader has gone (`jianfu check . | head`):

@@ -70,6 +70,24 @@ TEST(CliCheck, ToolErrorsAreChineseUnderLangZh) {
   EXPECT_EQ(onto_dir.err, "jianfu：错误：" + dir.path.string() + "：是目录，不是文件\n");
 }
 
+// A config's own `lang: zh` chooses the language of the errors about it
+// when no --lang is given, the last line included (the environment says English).
+TEST(CliCheck, ConfigErrorsFollowTheConfigsLang) {
+  TempDir dir;
+  dir.write(".jianfu.yaml", "lang: zh\nparams:\n  JF201:\n    max_line_departments: \"x\"\n");
+  dir.write("s.assess", "scheme \"s\" year 2025 total 100\n");
+  const std::string env = "cd " + dir.path.string() + " && env LC_ALL=C LC_MESSAGES= LANG=C";
+  auto zh = run_jianfu("check s.assess", env);
+  EXPECT_EQ(zh.code, 2);
+  EXPECT_NE(zh.err.find("错误：规则 JF201 的参数 max_line_departments 应为数字，不能是字符串"), std::string::npos) << zh.err;
+  EXPECT_NE(zh.err.find("jianfu：错误："), std::string::npos) << zh.err;
+  EXPECT_TRUE(zh.err.ends_with(".jianfu.yaml：配置无效\n")) << zh.err;
+  auto en = run_jianfu("--lang en check s.assess", env);
+  EXPECT_EQ(en.code, 2);
+  EXPECT_NE(en.err.find("parameter max_line_departments of JF201 is a number, not a string"), std::string::npos) << en.err;
+  EXPECT_TRUE(en.err.ends_with(".jianfu.yaml: invalid configuration\n")) << en.err;
+}
+
 // Each bad input: a JF001 finding naming the problem (exit 1), never a crash
 // or hang (exit ≥ 124 would be a timeout or a signal).
 struct BadInput {
