@@ -155,7 +155,7 @@ void OutputFile::discard() {
 // and saying so is all that is left to do.
 void OutputFile::refuse_stdout_onto_input() const {
   struct stat st;
-  if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) refuse_if_input(st, "standard output");
+  if (::fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode)) refuse_stdout_if_input(st);
 }
 
 void OutputFile::write(std::string_view text) {

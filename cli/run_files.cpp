@@ -30,6 +30,13 @@ void refuse_if_input(const struct stat& st, const std::string& output) {
   throw ToolError(msg("cli.out.is_input_as", {arg("path", output), arg("input", hit->second)}));
 }
 
+void refuse_stdout_if_input(const struct stat& st) {
+  std::lock_guard lock(g_mutex);
+  auto hit = g_inputs.find({st.st_dev, st.st_ino});
+  if (hit != g_inputs.end())
+    throw ToolError(msg("cli.out.is_input_as", {word("path", "cli.out.stdout_name"), arg("input", hit->second)}));
+}
+
 std::string identity_key(const struct stat& st) { return fmt::format("inode {}:{}", st.st_dev, st.st_ino); }
 
 void note_output(const std::string& key, const std::string& output) {

@@ -16,6 +16,9 @@ void note_input(const struct stat& st, const std::string& path);
 /// Throws ToolError naming `output` and the input when `st` is the
 /// identity of a file this run has read.
 void refuse_if_input(const struct stat& st, const std::string& output);
+/// The same for standard output redirected to a file (`> scheme.assess`),
+/// named "standard output" / 标准输出 in the run's language.
+void refuse_stdout_if_input(const struct stat& st);
 
 /// Records an output of this run under `key` (its identity when it exists,
 /// else its resolved path); throws ToolError when another output of the

@@ -68,6 +68,12 @@ TEST(CliCheck, ToolErrorsAreChineseUnderLangZh) {
   auto onto_dir = run_jianfu("--lang zh check " + kExamples + "errors-2025.assess -o " + dir.path.string());
   EXPECT_EQ(onto_dir.code, 2);
   EXPECT_EQ(onto_dir.err, "jianfu：错误：" + dir.path.string() + "：是目录，不是文件\n");
+  // Standard output sent onto an input is named in the run's language too.
+  const std::string input = dir.write("q.assess", "scheme \"q\" year 2025 total 100\n");
+  auto onto_input = run_jianfu("--lang zh check " + input + " > " + input);
+  EXPECT_EQ(onto_input.code, 2);
+  EXPECT_EQ(onto_input.err, "jianfu：错误：标准输出：与本次运行的输入文件 " + input +
+                                " 是同一个文件；jianfu 从不覆盖输入（请换一个输出路径）\n");
 }
 
 // A config's own `lang: zh` chooses the language of the errors about it
