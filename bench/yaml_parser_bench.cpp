@@ -10,6 +10,7 @@
 #include <yaml.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -49,9 +50,20 @@ const std::string& scheme_file(int indicators) {
 extern "C" {
 
 /// libyaml: every event parsed and freed; the count of events, or 0 on error.
-__attribute__((noinline)) size_t jf_bench_libyaml(const std::string* text, FILE* file) {
+/// `buffer` > 0: the parser's input buffers (16 KB raw, 48 KB decoded, fixed
+/// by the library) are swapped for ones of that many bytes, through the
+/// parser's public fields; an experiment only, never done by the loader.
+__attribute__((noinline)) size_t jf_bench_libyaml(const std::string* text, FILE* file, size_t buffer) {
   yaml_parser_t parser;
   yaml_parser_initialize(&parser);
+  if (buffer > 0) {
+    std::free(parser.raw_buffer.start);
+    std::free(parser.buffer.start);
+    auto* raw = static_cast<unsigned char*>(std::malloc(buffer));
+    auto* decoded = static_cast<yaml_char_t*>(std::malloc(3 * buffer));
+    parser.raw_buffer = {raw, raw + buffer, raw, raw};
+    parser.buffer = {decoded, decoded + 3 * buffer, decoded, decoded};
+  }
   if (file)
     yaml_parser_set_input_file(&parser, file);
   else
@@ -118,7 +130,7 @@ void finish(benchmark::State& state, const std::string& text) {
 void BM_LibyamlString(benchmark::State& state) {
   const std::string& text = scheme_yaml(static_cast<int>(state.range(0)));
   for (auto _ : state)
-    if (!jf_bench_libyaml(&text, nullptr)) state.SkipWithError("libyaml could not parse the scheme");
+    if (!jf_bench_libyaml(&text, nullptr, 0)) state.SkipWithError("libyaml could not parse the scheme");
   finish(state, text);
 }
 BENCHMARK(BM_LibyamlString)->Arg(60)->Arg(5000)->Unit(benchmark::kMicrosecond);
@@ -130,12 +142,22 @@ void BM_LibyamlFile(benchmark::State& state) {
   const std::string& path = scheme_file(static_cast<int>(state.range(0)));
   for (auto _ : state) {
     FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f || !jf_bench_libyaml(&text, f)) state.SkipWithError("libyaml could not read the scheme file");
+    if (!f || !jf_bench_libyaml(&text, f, 0)) state.SkipWithError("libyaml could not read the scheme file");
     if (f) std::fclose(f);
   }
   finish(state, text);
 }
 BENCHMARK(BM_LibyamlFile)->Arg(60)->Arg(5000)->Unit(benchmark::kMicrosecond);
+
+// libyaml from a string with input buffers as large as the whole text, so
+// it decodes the input in one go instead of 16 KB at a time.
+void BM_LibyamlWholeBuffer(benchmark::State& state) {
+  const std::string& text = scheme_yaml(static_cast<int>(state.range(0)));
+  for (auto _ : state)
+    if (!jf_bench_libyaml(&text, nullptr, text.size() + 1)) state.SkipWithError("libyaml could not parse the scheme");
+  finish(state, text);
+}
+BENCHMARK(BM_LibyamlWholeBuffer)->Arg(60)->Arg(5000)->Unit(benchmark::kMicrosecond);
 
 void BM_FyamlEvents(benchmark::State& state) {
   const std::string& text = scheme_yaml(static_cast<int>(state.range(0)));
