@@ -8,6 +8,7 @@
 #include <system_error>
 
 #include "cli/commands.hpp"
+#include "cli/parse_errors.hpp"
 #include "dsl/lexicon_reader.hpp"
 
 #ifndef JIANFU_VERSION
@@ -56,8 +57,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int code = app.exit(e);
-    return code == 0 ? 0 : kToolFailed;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    // --lang may not have been read yet: the line is scanned for it.
+    const jf::Lang lang = lang_from_argv(argc, argv);
+    print_tool_error(parse_error_message(e, app, argc, argv), lang);
+    print_tool_hint(parse_error_hint(app), lang);
+    return kToolFailed;
   }
   try {
     for (auto* sub : app.get_subcommands()) {

@@ -25,4 +25,11 @@ void print_tool_error(const Message& message, Lang lang) noexcept {
   }
 }
 
+void print_tool_hint(const Message& hint, Lang lang) noexcept {
+  try {
+    std::fprintf(stderr, "%s\n", sanitize_lines(hint.in(lang)).c_str());
+  } catch (...) {
+  }
+}
+
 }  // namespace jf::cli

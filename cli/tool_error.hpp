@@ -39,5 +39,7 @@ enum Exit { kClean = 0, kFindings = 1, kToolFailed = 2 };
 /// overrides to a CI log.
 void print_tool_error(std::string_view message, Lang lang = Lang::en) noexcept;
 void print_tool_error(const Message& message, Lang lang) noexcept;
+/// Prints a line of advice under such an error (`Run … --help …`), escaped the same way.
+void print_tool_hint(const Message& hint, Lang lang) noexcept;
 
 }  // namespace jf::cli

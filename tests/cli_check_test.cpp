@@ -76,6 +76,47 @@ TEST(CliCheck, ToolErrorsAreChineseUnderLangZh) {
                                 " 是同一个文件；jianfu 从不覆盖输入（请换一个输出路径）\n");
 }
 
+// The flag parser's complaints are said in the run's language, with the
+// command's help hint; --lang counts wherever it stands on the line.
+TEST(CliCheck, FlagErrorsInTheRunsLanguage) {
+  struct Case {
+    std::string args, en, zh;
+  };
+  const std::vector<Case> cases = {
+      {"chekc x", "jianfu: error: unknown command `chekc` (did you mean `check`?); the commands: check, convert, fmt, rules, explain, test, score, burden, diff, config, import, report, lsp, schema\nRun `jianfu --help` for the options.\n",
+       "jianfu：错误：未知命令 `chekc`（是否想写 `check`？）；可用的命令：check、convert、fmt、rules、explain、test、score、burden、diff、config、import、report、lsp、schema\n运行 `jianfu --help` 查看可用的选项。\n"},
+      {"check", "jianfu: error: paths is required\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：缺少参数 paths\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --fial-on error x", "jianfu: error: unexpected argument `--fial-on` (did you mean `--fail-on`?)\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：无法识别的参数 `--fial-on`（是否想写 `--fail-on`？）\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --bogus -y x", "jianfu: error: unexpected arguments `--bogus`, `-y`\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：无法识别的参数 `--bogus`、`-y`\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --fail-on bogus x", "jianfu: error: --fail-on: `bogus` is not one of error, warning, info, never\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--fail-on 的值 `bogus` 无效，应为以下之一：error、warning、info、never\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --jobs abc x", "jianfu: error: --jobs: `abc` is not a valid value\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--jobs 的值 `abc` 无效\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --max-file-size zz x", "jianfu: error: --max-file-size: `zz` is not a number of bytes from 0 to 1099511627776\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--max-file-size 的值 `zz` 不是 0 到 1099511627776 之间的字节数\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --progress --no-progress x", "jianfu: error: --progress cannot be used with --no-progress\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--progress 不能与 --no-progress 同时使用\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check --jobs 1 --jobs 2 x", "jianfu: error: --jobs may be given once\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--jobs 只能给出一次\n运行 `jianfu check --help` 查看可用的选项。\n"},
+      {"check x --format", "jianfu: error: --format needs a value\nRun `jianfu check --help` for the options.\n",
+       "jianfu：错误：--format 后缺少取值\n运行 `jianfu check --help` 查看可用的选项。\n"},
+  };
+  for (const Case& c : cases) {
+    auto en = run_jianfu("--lang en " + c.args);
+    EXPECT_EQ(en.code, 2) << c.args;
+    EXPECT_EQ(en.err, c.en) << c.args;
+    // After the flag in error (found all the same), unless it would be the value a flag lacks.
+    auto zh = run_jianfu(c.args.ends_with("--format") ? "--lang zh " + c.args : c.args + " --lang zh");
+    EXPECT_EQ(zh.code, 2) << c.args;
+    EXPECT_EQ(zh.err, c.zh) << c.args;
+  }
+  EXPECT_EQ(run_jianfu("--version").code, 0);
+  EXPECT_EQ(run_jianfu("check --help").code, 0);
+}
+
 // A config's own `lang: zh` chooses the language of the errors about it
 // when no --lang is given, the last line included (the environment says English).
 TEST(CliCheck, ConfigErrorsFollowTheConfigsLang) {
