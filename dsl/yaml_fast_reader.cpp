@@ -1,6 +1,6 @@
 // The fast path of read_yaml_document: libyaml events → the same YamlTree the
 // yaml-cpp path builds, for the common case only. yaml-cpp reads about
-// 5 MB/s (docs/performance.md); libyaml reads the same files ten times faster.
+// 5 MB/s (docs/performance.md); the whole load through libyaml is about four times faster.
 // Anything outside the common case (an error, a second or no document,
 // anchors, aliases, tags, empty values, block or multi-line plain scalars,
 // nesting past the limit) returns nullopt and the caller reads the file with
