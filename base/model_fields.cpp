@@ -373,6 +373,18 @@ bool field_given(const ModelField& f, const void* e) {
   return true;
 }
 
+bool rule_reads_as_stored(const ModelField& f) {
+  switch (f.type) {
+    case FieldType::part:
+    case FieldType::opt_part:
+    case FieldType::parts:
+    case FieldType::units:
+    case FieldType::trigger:
+    case FieldType::actions: return false;
+    default: return !f.rule.empty();
+  }
+}
+
 std::string_view field_word(const ModelField& f, const void* e) {
   if (!f.words || (f.type != FieldType::word && f.type != FieldType::opt_word)) return {};
   int i = f.words->get(f.at(const_cast<void*>(e)), f.type == FieldType::opt_word);

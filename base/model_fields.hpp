@@ -126,6 +126,12 @@ const EnumInfo& enum_info(InspectionKind);
 /// Whether a writer writes the field: given (non-empty, set, true) or
 /// always written (required, or a plain number with a default).
 bool field_given(const ModelField& f, const void* element);
+/// Whether rules read the field as the model stores it (`i.points`): it names
+/// a rule-language field and holds a plain value (a text, number, flag, word
+/// or list of them). Such a field needs no line in engine/rule_fields.cpp;
+/// a nested element or a field with its own syntax is read through a
+/// hand-written field of the same name there.
+bool rule_reads_as_stored(const ModelField& f);
 /// The enum word of a word or opt_word field; "" when not given.
 std::string_view field_word(const ModelField& f, const void* element);
 

@@ -32,6 +32,11 @@ install(FILES ${JIANFU_GENERATED_DOCS}/jianfu.fish DESTINATION ${CMAKE_INSTALL_D
 install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # TextMate grammars and the VS Code extension (docs/editors.md); editors/vscode/syntaxes stays a link.
-install(DIRECTORY ${CMAKE_SOURCE_DIR}/editors/ DESTINATION ${CMAKE_INSTALL_DATADIR}/jianfu/editors)
+# editors/vscode/schemas is a link to docs/schema in the checkout, which is
+# installed elsewhere: the extension gets the schema files themselves.
+install(DIRECTORY ${CMAKE_SOURCE_DIR}/editors/ DESTINATION ${CMAKE_INSTALL_DATADIR}/jianfu/editors
+        REGEX "/vscode/schemas$" EXCLUDE)
+install(FILES ${CMAKE_SOURCE_DIR}/docs/schema/scheme.schema.json ${CMAKE_SOURCE_DIR}/docs/schema/config.schema.json
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/jianfu/editors/vscode/schemas)
 
 include(${CMAKE_CURRENT_LIST_DIR}/package.cmake)

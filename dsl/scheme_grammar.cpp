@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "base/model_fields.hpp"
 #include "base/utf8.hpp"
 #include "dsl/scheme_grammar_def.hpp"
 
@@ -17,6 +18,18 @@ namespace {
 using grammar::It;
 namespace x3 = boost::spirit::x3;
 namespace g = grammar;
+
+/// The words an indicator's statements start with, in table order: the
+/// hand-written statements and the text statements alike have their keyword
+/// in the field table (base/model_fields.cpp), so the "expected an indicator
+/// statement" message names a text field added there with no edit here.
+std::vector<std::string> indicator_statements() {
+  std::vector<std::string> out;
+  for (Part part : {Part::indicator, Part::wording})
+    for (const ModelField& f : model_fields(part))
+      if (!f.assess.empty()) out.push_back(fmt::format("`{}`", f.assess));
+  return out;
+}
 
 /// How a thing an error names is worded, by X3 rule name: a catalogue key
 /// (messages/parse_assess.yaml).
@@ -456,7 +469,7 @@ class Parser {
       ind.texts.push_back(std::move(t));
       return true;
     }
-    error_found(it_, msg("parse.assess.expected_in_indicator"));
+    error_found(it_, msg("parse.assess.expected_in_indicator", {jf::list("statements", indicator_statements())}));
     return false;
   }
 

@@ -137,38 +137,65 @@ Type plain_type(const ModelField& f) {
   }
 }
 
-/// The rule-language field `rule` of `part` read as stored: its type and
-/// accessor come from the field table (a wording text on an indicator too).
-Field P(Part part, std::string_view rule) {
+/// The rule-language field of `row` read as stored (`outer`: the row that
+/// holds it, for a scheme header field or a wording text read on an
+/// indicator): its type and accessor come from the field table.
+Field plain_field(const ModelField& row, const ModelField* outer) {
   static constexpr auto accessors = plain_accessors(std::make_index_sequence<kMaxPlain>());
-  Plain p;
+  size_t slot = plains_used++;
+  if (slot >= kMaxPlain) std::abort();  // a programming error, found by every test run
+  plains()[slot] = {&row, outer};
+  return Field{row.rule, plain_type(row), accessors[slot]};
+}
+
+/// The fields of an element of `part`, in the order of its rows: every row
+/// with a rule-language name that reads a stored value (rule_reads_as_stored)
+/// becomes a field with no line here, so a new row is readable by rules as
+/// soon as it names its field (docs/contributing.md, "A scheme field").
+/// `derived` are the hand-written fields (values the model does not store as
+/// such: elements, facts). One named like a row's YAML key (`i.owner`, the
+/// department of `owner`) or standing for a row rules cannot read as stored
+/// (`i.score`) takes that row's place; the others follow the rows, in their
+/// order.
+Table with_rows(Part part, Table derived) {
+  Table out;
+  std::vector<bool> used(derived.size(), false);
+  auto take = [&](std::string_view name) {
+    for (size_t i = 0; i < derived.size(); ++i)
+      if (!used[i] && !name.empty() && derived[i].name == name) {
+        used[i] = true;
+        out.push_back(derived[i]);
+      }
+  };
   // A scheme value is the whole Scheme; its header fields sit in `info`.
   const ModelField* info = nullptr;
   if (part == Part::scheme)
     for (const ModelField& f : model_fields(Part::document))
       if (f.type == FieldType::part && f.nested == Part::scheme) info = &f;
+  auto add_row = [&](const ModelField& f, const ModelField* outer) {
+    take(f.yaml);
+    if (rule_reads_as_stored(f)) out.push_back(plain_field(f, outer));
+    else take(f.rule);
+  };
   for (const ModelField& f : model_fields(part)) {
-    if (f.rule == rule) p = {&f, info};
-    if (f.type == FieldType::part && f.nested == Part::wording)
-      for (const ModelField& w : model_fields(f.nested))
-        if (w.rule == rule) p = {&w, &f};
+    if (f.type == FieldType::part && f.nested == Part::wording) {  // its texts are the indicator's (`i.content`)
+      take(f.yaml);
+      for (const ModelField& w : model_fields(f.nested)) add_row(w, &f);
+      continue;
+    }
+    add_row(f, info);
   }
-  size_t slot = plains_used++;
-  if (!p.row || slot >= kMaxPlain) std::abort();  // a programming error, found by every test run
-  plains()[slot] = p;
-  return Field{p.row->rule, plain_type(*p.row), accessors[slot]};
+  for (size_t i = 0; i < derived.size(); ++i)
+    if (!used[i]) out.push_back(derived[i]);
+  return out;
 }
-
 
 // Each accessor is a captureless lambda: `s` is the element, `m` the model.
 #define F(NAME, TYPE, ...) \
   Field { NAME, TYPE, [](const Value& s, const Model& m) -> Value { (void)s; (void)m; __VA_ARGS__ } }
 
 const Table& scheme_fields() {
-  static const Table t = {
-      P(Part::scheme, "name"),
-      P(Part::scheme, "year"),
-      P(Part::scheme, "total"),
+  static const Table t = with_rows(Part::scheme, {
       F("units", list(el(Elem::unit)), return list_of(ListSrc::units, S(m).info.units);),
       F("unit_count", num(), return Value::number(m.facts.unit_count);),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicators, S(m).indicators);),
@@ -183,7 +210,7 @@ const Table& scheme_fields() {
       F("trace_points", num(), return Value::number(m.facts.trace_points);),
       F("offered_points", num(), return Value::number(m.facts.offered_points);),
       F("trace_share", num(), return Value::number(m.facts.trace_share);),
-  };
+  });
   return t;
 }
 
@@ -209,11 +236,9 @@ const Table& unit_fields() {
 }
 
 const Table& department_fields() {
-  static const Table t = {
-      P(Part::department, "id"),
+  static const Table t = with_rows(Part::department, {
       F("name", str(), const Department& d = s.as<Department>();
         return Value::view(d.display.empty() ? d.id.text : d.display);),
-      P(Part::department, "kind"),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, DF(s, m).indicators);),
       F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspection_refs, DF(s, m).inspections);),
       F("points", num(), return Value::number(DF(s, m).points);),
@@ -222,50 +247,37 @@ const Table& department_fields() {
       F("evidence_per_year", num(), return Value::number(DF(s, m).evidence_per_year);),
       F("has_veto", boolean(), size_t i = dept_index(s, m);
         return Value::boolean(i < m.dept_has_veto.size() && m.dept_has_veto[i]);),
-  };
+  });
   return t;
 }
 
 const Table& group_fields() {
-  static const Table t = {
-      P(Part::group, "id"),
-      P(Part::group, "points"),
+  static const Table t = with_rows(Part::group, {
       F("indicators", list(el(Elem::indicator)),
         size_t i = &s.as<Group>() - S(m).groups.data();
         return list_of(ListSrc::indicator_refs, m.group_indicators[i]);),
-  };
+  });
   return t;
 }
 
 const Table& indicator_fields() {
-  static const Table t = {
-      P(Part::indicator, "id"),
+  static const Table t = with_rows(Part::indicator, {
       F("name", str(), return Value::view(s.as<Indicator>().name());),
-      P(Part::indicator, "group"),
       F("owner", el(Elem::department, true), int o = IF(s, m).owner;
         return o >= 0 ? Value::element(Elem::department, &S(m).departments[o]) : Value{};),
-      P(Part::indicator, "owner_id"),
-      P(Part::indicator, "points"),
-      P(Part::indicator, "key"),
       F("score", el(Elem::score), return Value::element(Elem::score, &s.as<Indicator>().score);),
       F("report", el(Elem::report, true), const auto& r = s.as<Indicator>().report;
         return r ? Value::element(Elem::report, &*r) : Value{};),
-      P(Part::indicator, "evidence"),
       F("deductions", list(el(Elem::deduction)),
         return list_of(ListSrc::deductions, s.as<Indicator>().deductions, m.indicator_index(&s.as<Indicator>()));),
       F("penalties", list(el(Elem::penalty)),
         return list_of(ListSrc::penalties, s.as<Indicator>().penalties, m.indicator_index(&s.as<Indicator>()));),
       F("proves", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, IF(s, m).proves);),
-      P(Part::indicator, "proves_ids"),
       F("proof_depth", num(true), const auto& d = IF(s, m).proof_depth;
         return d ? Value::number(*d) : Value{};),
       F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
       F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
       F("text", str(), return Value::view(m.text(m.indicator_index(&s.as<Indicator>())));),
-      P(Part::indicator, "content"),
-      P(Part::indicator, "standard"),
-      P(Part::indicator, "method"),
-      P(Part::indicator, "from"),
       F("criteria", list(el(Elem::criterion)),
         return list_of(ListSrc::criteria, IF(s, m).criteria, m.indicator_index(&s.as<Indicator>()));),
       F("class", str(), return Value::view(IF(s, m).klass);),
@@ -274,51 +286,37 @@ const Table& indicator_fields() {
       F("sanctions", list(el(Elem::penalty)),
         return list_of(ListSrc::penalties, IF(s, m).sanctions, m.indicator_index(&s.as<Indicator>()));),
       F("sub_items", num(), return Value::number(IF(s, m).sub_items);),
-  };
+  });
   return t;
 }
 
 const Table& score_fields() {
-  static const Table t = {
-      P(Part::score, "mode"),
-      P(Part::score, "target"),
-      P(Part::score, "target_number"),
+  static const Table t = with_rows(Part::score, {
       F("has_target", boolean(), const Scoring& c = s.as<Scoring>();
         return Value::boolean(c.target_text || c.target_number);),
-      P(Part::score, "top"),
-      P(Part::score, "step"),
-      P(Part::score, "floor"),
-      P(Part::score, "lower_better"),
-      P(Part::score, "ties"),
-  };
+  });
   return t;
 }
 
 const Table& report_fields() {
-  static const Table t = {
-      P(Part::report, "frequency"),
-      P(Part::report, "forms"),
-      P(Part::report, "times"),
+  static const Table t = with_rows(Part::report, {
       F("periods", num(), const Reporting& r = s.as<Reporting>();
         return Value::number(r.times ? *r.times : periods_per_year(r.frequency));),
-  };
+  });
   return t;
 }
 
 const Table& deduction_fields() {
-  static const Table t = {
-      P(Part::deduction, "points"),
-      P(Part::deduction, "event"),
-      P(Part::deduction, "cap"),
+  static const Table t = with_rows(Part::deduction, {
       F("bound", num(true), return sub_item_bound(s.as<Deduction>(), s.ctx < static_cast<int>(m.facts.indicators.size())
                                                                        ? m.facts.indicators[s.ctx].sub_items : 0);),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
-  };
+  });
   return t;
 }
 
 const Table& penalty_fields() {
-  static const Table t = {
+  static const Table t = with_rows(Part::penalty, {
       F("trigger", el(Elem::trigger), return Value::element(Elem::trigger, &s.as<Penalty>().trigger);),
       F("actions", list(el(Elem::action)), return list_of(ListSrc::actions, s.as<Penalty>().actions);),
       F("action_kinds", list(en(kAction)), return list_of(ListSrc::action_kinds, s.as<Penalty>().actions);),
@@ -327,7 +325,7 @@ const Table& penalty_fields() {
       F("overall", boolean(), return Value::boolean(s.ctx < 0);),
       F("hits_under_compliance", num(),
         return Value::number(hits_under_full_compliance(s.as<Penalty>().trigger, m.facts.unit_count));),
-  };
+  });
   return t;
 }
 
@@ -372,19 +370,14 @@ const Table& criterion_fields() {
 }
 
 const Table& inspection_fields() {
-  static const Table t = {
-      P(Part::inspection, "id"),
+  static const Table t = with_rows(Part::inspection, {
       F("by", el(Elem::department, true), size_t i = insp_index(s, m);
         int d = i < m.facts.inspection_by.size() ? m.facts.inspection_by[i] : -1;
         return d >= 0 ? Value::element(Elem::department, &S(m).departments[d]) : Value{};),
-      P(Part::inspection, "by_id"),
-      P(Part::inspection, "frequency"),
-      P(Part::inspection, "times"),
       F("per_year", num(), size_t i = insp_index(s, m);
         return Value::number(i < m.facts.inspection_counts.size() ? m.facts.inspection_counts[i]
                                                                   : inspections_per_year(s.as<Inspection>()));),
-      P(Part::inspection, "kind"),
-  };
+  });
   return t;
 }
 #undef F

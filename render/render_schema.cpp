@@ -236,18 +236,6 @@ std::string rule_type(const ModelField& f) {
   }
 }
 
-bool rule_plain(const ModelField& f) {
-  switch (f.type) {
-    case FieldType::part:
-    case FieldType::opt_part:
-    case FieldType::parts:
-    case FieldType::units:
-    case FieldType::trigger:
-    case FieldType::actions: return false;
-    default: return !f.rule.empty();
-  }
-}
-
 std::string rule_fields_block() {
   std::string out = "| element | field | type | as stored in |\n|---|---|---|---|\n";
   for (Part p : model_parts()) {
@@ -255,11 +243,11 @@ std::string rule_fields_block() {
     for (const ModelField& f : model_fields(p)) {
       if (f.type == FieldType::part && f.nested == Part::wording) {
         for (const ModelField& w : model_fields(f.nested))
-          if (rule_plain(w))
+          if (rule_reads_as_stored(w))
             out += fmt::format("| {} | {} | {} | `wording.{}` |\n", part_info(p).en, code(w.rule), rule_type(w), w.yaml);
         continue;
       }
-      if (!rule_plain(f)) continue;
+      if (!rule_reads_as_stored(f)) continue;
       std::string stored = f.yaml.empty() ? fmt::format("model `{}`", f.member) : code(f.yaml);
       out += fmt::format("| {} | {} | {} | {} |\n", part_info(p).en, code(f.rule), rule_type(f), stored);
     }

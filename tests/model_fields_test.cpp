@@ -2,6 +2,7 @@
 // every member of every model struct has a row (or is a span), and a scheme
 // with every field set survives both writers and loaders as an equal model —
 // so a member added to base/model.hpp and forgotten anywhere fails here.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "dsl/scheme_loader.hpp"
@@ -214,6 +215,18 @@ TEST(ModelFields, RuleLanguageReadsEveryNamedField) {
       if (!f.rule.empty()) {
         EXPECT_NE(rt::find_field(elem, f.rule), nullptr) << part_info(part).en << "." << f.rule;
       }
+}
+
+TEST(ModelFields, RuleFieldNamesAreUnique) {
+  // The plain fields come from the rows and the derived ones are written by
+  // hand (engine/rule_fields.cpp): a row whose rule name is also a derived
+  // field's would make one of them unreachable.
+  for (int e = 0; e <= static_cast<int>(rt::Elem::criterion); ++e) {
+    std::vector<std::string_view> names = rt::field_names(static_cast<rt::Elem>(e));
+    std::sort(names.begin(), names.end());
+    auto dup = std::adjacent_find(names.begin(), names.end());
+    EXPECT_EQ(dup, names.end()) << rt::elem_name(static_cast<rt::Elem>(e)) << "." << *dup;
+  }
 }
 
 }  // namespace

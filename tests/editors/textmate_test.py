@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import unittest
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -59,15 +60,37 @@ def enum_words():
 
 
 def scheme_keywords():
+    """The keywords of the hand-written `.assess` grammar."""
     src = read("dsl/scheme_grammar_def.hpp")
     words = set(re.findall(r'\bkw\("(\w+)"\)', src))
     words |= set(re.findall(r'"(\w+)"', between(src, "kWords[] = {", "};")))
-    # The text statements come from the field table (dsl/assess_text_fields.hpp),
-    # not from kw() calls: read them from the generated statement table.
-    table = between(read("docs/scheme-language.md"), "<!-- BEGIN generated: assess-statements",
-                    "<!-- END generated: assess-statements")
-    words |= set(re.findall(r"^\| `(\w+)` \|", table, re.M))
     return words
+
+
+def table_statements():
+    """The indicator statements the field table names (base/model_fields.cpp),
+    as `jianfu schema --docs` generates them in the `assess-statements` block."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "statements.md")
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("<!-- BEGIN generated: assess-statements -->\n<!-- END generated: assess-statements -->\n")
+        out = subprocess.run([JIANFU, "schema", "--docs", path], capture_output=True, text=True, timeout=60,
+                             check=True).stdout
+    return set(re.findall(r"^\| `(\w+)` \|", out, re.M))
+
+
+def table_text_statements():
+    """The statements the grammar does not spell out: the text fields the
+    table gives an `.assess` keyword (dsl/assess_text_fields.hpp), `KEYWORD "…"`."""
+    return table_statements() - scheme_keywords()
+
+
+def text_statement_sample(words):
+    """A scheme that uses each text statement once, on an indicator."""
+    lines = ['scheme "sample" {', "  units 3", "}", 'department d "d"', "indicator i {", "  owner d",
+             "  points 10", "  score threshold", "  report yearly forms 1"]
+    lines += ['  %s "%s text"' % (w, w) for w in sorted(words)]
+    return "\n".join(lines + ["}", ""])
 
 
 def rules_keywords():
@@ -120,6 +143,26 @@ class Keywords(unittest.TestCase):
         self.assertIn("third_party", words)
         texts = samples("examples", ".assess", "tests/editors/samples/every-keyword.assess")
         self.check_every_word(grammar("assess.tmLanguage.json"), texts, words - {"bottom_percent"})
+
+    def test_table_text_statements(self):
+        # The text statements come from the field table, not from the grammar's
+        # word lists: the test writes its own sample with each of them, which
+        # the parser must accept and the TextMate grammar highlight.
+        words = table_text_statements()
+        self.assertTrue({"content", "standard", "method", "from"} <= words, words)
+        text = text_statement_sample(words)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "statements.assess")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            r = subprocess.run([JIANFU, "check", "--select", "JF001", path], capture_output=True, text=True,
+                               timeout=60)
+        self.assertEqual(r.returncode, 0, text + r.stdout + r.stderr)
+        found = words_outside_text(grammar("assess.tmLanguage.json"), text)
+        missing = sorted(w for w in words if w not in found)
+        self.assertEqual(missing, [], "text statements missing from the generated sample")
+        plain = sorted(w for w in words if not all(highlighted(s) for s in found[w]))
+        self.assertEqual(plain, [], "text statements the grammar leaves unhighlighted")
 
     def test_rules_keywords(self):
         words = rules_keywords()
@@ -211,8 +254,9 @@ class Package(unittest.TestCase):
 
     def test_vscode_yaml_validation_maps_files_to_the_shipped_schemas(self):
         # The YAML extension checks scheme YAML and .jianfu.yaml against the
-        # schemas the binary prints (`jianfu schema yaml|config`), copied into
-        # the extension folder (a link would not survive `cmake --install`).
+        # schemas the binary prints (`jianfu schema yaml|config`): in the
+        # checkout `schemas` is a link to docs/schema, so there is one copy
+        # in git; `cmake --install` copies the files into the extension.
         base = os.path.join(SRC, "editors/vscode")
         pkg = json.loads(read("editors/vscode/package.json"))
         entries = pkg["contributes"]["yamlValidation"]
@@ -227,9 +271,11 @@ class Package(unittest.TestCase):
             with self.subTest(schema=name):
                 printed = subprocess.run([JIANFU, "schema", which], capture_output=True, text=True, timeout=60,
                                          check=True).stdout
+                self.assertEqual(os.path.realpath(os.path.join(base, "schemas", name)),
+                                 os.path.realpath(os.path.join(SRC, "docs/schema", name)),
+                                 "editors/vscode/schemas should be the link to docs/schema")
                 self.assertEqual(read(os.path.join("editors/vscode/schemas", name)), printed,
-                                 "editors/vscode/schemas/%s is stale: jianfu schema %s > it" % (name, which))
-                self.assertEqual(read(os.path.join("docs/schema", name)), printed)
+                                 "docs/schema/%s is stale: jianfu schema %s > it" % (name, which))
 
         def glob(p):
             # VS Code's globs: `**/` is any number of folders, `*` stays in one.

@@ -60,4 +60,9 @@ got=$(fish -N -c 'source $argv[1]; complete -C "jianfu ch"; complete -C "jianfu 
 [ -f "$tmp/usr/share/doc/jianfu/README.md" ] && [ -f "$tmp/usr/share/doc/jianfu/cli.md" ] || fail "docs not installed"
 # The VS Code extension finds its grammars through the installed link.
 [ -f "$tmp/usr/share/jianfu/editors/vscode/syntaxes/assess.tmLanguage.json" ] || fail "editors/ not installed"
+# …and its JSON Schemas as files (in the checkout, a link to docs/schema).
+for f in scheme config; do
+  p=$tmp/usr/share/jianfu/editors/vscode/schemas/$f.schema.json
+  [ -f "$p" ] && [ ! -L "$p" ] && [ ! -L "$(dirname "$p")" ] || fail "editors/vscode/schemas/$f.schema.json not installed as a file"
+done
 echo "install into a prefix: binary, man pages, completions, docs, editors: ok"
