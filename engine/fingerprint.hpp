@@ -1,5 +1,5 @@
-// Fingerprints: a finding's identity across edits (rule + the ids of the
-// element it points at + its message without numbers), not its line.
+// Fingerprints: a finding's identity across edits (path, rule and the ids
+// of the element it points at), never its line or its prose.
 #pragma once
 #include <cstdint>
 #include <string>
