@@ -21,18 +21,6 @@ size_t char_width(utf8proc_int32_t cp) {
   return static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
 }
 
-// True when none of the 8 bytes of `w` is outside printable ASCII
-// (0x20–0x7E): no high bit, no byte below 0x20, no DEL. Bit tricks on one
-// word, so a line of ASCII is scanned eight bytes a step.
-bool all_printable_ascii(uint64_t w) {
-  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  if (w & highs) return false;
-  uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
-  uint64_t del = (w ^ (0x7F * ones));
-  uint64_t is_del = (del - ones) & ~del & highs;
-  return (below_space | is_del) == 0;
-}
-
 // Bytes from the start of `text` that sanitize_for_terminal keeps as they
 // are: printable ASCII and valid UTF-8 other than C1 controls and bidi
 // overrides, checked in one pass without building anything. Ends at the
@@ -41,13 +29,9 @@ size_t safe_prefix(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (all_printable_ascii(w)) {
-        i += 8;
-        continue;
-      }
+    if (i + 8 <= n && utf8::printable_ascii8(p + i)) {
+      i += 8;
+      continue;
     }
     if (p[i] < 0x80) {
       if (p[i] < 0x20 || p[i] == 0x7F) return i;

@@ -18,18 +18,6 @@ bool plain_ascii(uint64_t w) {
   return (((w - 0x20 * ones) & ~w & highs) | has_zero(w ^ ('"' * ones)) | has_zero(w ^ ('\\' * ones))) == 0;
 }
 
-// Bytes of the valid UTF-8 sequence at p[0] (>= 0x80), 0 when invalid. The
-// three-byte sequences of CJK text (leads E1–EC, EE, EF: no overlong form,
-// no surrogate possible) need only their continuation bytes checked.
-size_t valid_sequence(const unsigned char* p, size_t n) {
-  unsigned char c = p[0];
-  if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && n >= 3 && utf8::is_continuation(static_cast<char>(p[1])) &&
-      utf8::is_continuation(static_cast<char>(p[2])))
-    return 3;
-  size_t len;
-  return utf8::decode(p, n, len) < 0 ? 0 : len;
-}
-
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view s) {
@@ -52,7 +40,7 @@ void append_json_string(std::string& out, std::string_view s) {
     }
     unsigned char c = p[i];
     if (c >= 0x80) {
-      size_t len = valid_sequence(p + i, n - i);
+      size_t len = utf8::valid_length(p + i, n - i);
       if (len == 0) {
         out.resize(start);
         out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "base/display_width.hpp"
+#include "base/utf8.hpp"
 
 namespace jf {
 namespace {
@@ -128,6 +129,22 @@ TEST(TerminalText, EveryCodePointHasUtf8procsWidthAndEscaping) {
       ASSERT_EQ(sanitize_for_terminal(s), oracle_sanitize(s, 4)) << cp;
     }
   }
+}
+
+TEST(TerminalText, ValidLengthAgreesWithDecodeOnEveryThreeBytePrefix) {
+  // The CJK shortcut of utf8::valid_length (also used by the source reader
+  // and the JSON writer) against the full decoder, every lead and two bytes.
+  unsigned char b[4] = {0, 0, 0, 0x80};
+  for (int c0 = 0x80; c0 < 0x100; ++c0)
+    for (int c1 = 0; c1 < 0x100; ++c1)
+      for (int c2 = 0; c2 < 0x100; ++c2) {
+        b[0] = static_cast<unsigned char>(c0), b[1] = static_cast<unsigned char>(c1), b[2] = static_cast<unsigned char>(c2);
+        for (size_t n : {size_t{3}, size_t{4}}) {
+          size_t len;
+          size_t want = utf8::decode(b, n, len) < 0 ? 0 : len;
+          ASSERT_EQ(utf8::valid_length(b, n), want) << c0 << " " << c1 << " " << c2 << " n=" << n;
+        }
+      }
 }
 
 TEST(TerminalText, SafeTextIsReturnedAsItIs) {
