@@ -38,6 +38,16 @@ size_t safe_prefix(std::string_view text) {
       ++i;
       continue;
     }
+    // Leads E1 and E3–EF but ED (U+1000–1FFF, U+3000–CFFF, U+E000–FFFF:
+    // CJK and its punctuation) hold no C1 control and no bidi override: only
+    // the sequence's validity is checked.
+    if (p[i] >= 0xE1 && p[i] != 0xE2 && p[i] != 0xED && p[i] <= 0xEF) {
+      if (size_t len = utf8::valid_length(p + i, n - i)) {
+        i += len;
+        continue;
+      }
+      return i;
+    }
     size_t len;
     utf8proc_int32_t cp = utf8::decode(p + i, n - i, len);
     if (cp < 0xA0 || (cp >= 0x202A && cp <= 0x2069 && (cp <= 0x202E || cp >= 0x2066))) return i;  // invalid, C1, bidi
