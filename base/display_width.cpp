@@ -3,72 +3,122 @@
 #include <fmt/format.h>
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+
 #include "base/utf8.hpp"
 
 namespace jf {
 namespace {
 
-// Calls f(code point, bytes) for each character; an invalid byte is
-// reported as code point -1 of length 1.
-template <typename F>
-void each_char(std::string_view text, F f) {
+// Columns of a printable character. The CJK Unified Ideographs (most of a
+// Chinese scheme) are all wide: answered without utf8proc's table lookups;
+// tests/base_terminal_text_test.cpp checks every code point against utf8proc.
+size_t char_width(utf8proc_int32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return 2;
+  return static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
+}
+
+// Bytes from the start of `text` that sanitize_for_terminal keeps as they
+// are: printable ASCII and valid UTF-8 other than C1 controls and bidi
+// overrides, checked in one pass without building anything. Ends at the
+// first character (or invalid byte) that needs a change.
+size_t safe_prefix(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    if (p[i] < 0x80) {  // ASCII: most of every scheme and message
-      f(static_cast<utf8proc_int32_t>(p[i]), text.substr(i, 1));
+    if (i + 8 <= n && utf8::printable_ascii8(p + i)) {
+      i += 8;
+      continue;
+    }
+    if (p[i] < 0x80) {
+      if (p[i] < 0x20 || p[i] == 0x7F) return i;
       ++i;
       continue;
     }
+    // Leads E1 and E3–EF but ED (U+1000–1FFF, U+3000–CFFF, U+E000–FFFF:
+    // CJK and its punctuation) hold no C1 control and no bidi override: only
+    // the sequence's validity is checked.
+    if (p[i] >= 0xE1 && p[i] != 0xE2 && p[i] != 0xED && p[i] <= 0xEF) {
+      if (size_t len = utf8::valid_length(p + i, n - i)) {
+        i += len;
+        continue;
+      }
+      return i;
+    }
     size_t len;
     utf8proc_int32_t cp = utf8::decode(p + i, n - i, len);
-    if (cp < 0) {
-      f(-1, text.substr(i, 1));
-      ++i;
-    } else {
-      f(cp, text.substr(i, len));
-      i += len;
-    }
+    if (cp < 0xA0 || (cp >= 0x202A && cp <= 0x2069 && (cp <= 0x202E || cp >= 0x2066))) return i;  // invalid, C1, bidi
+    i += len;
   }
+  return n;
 }
 
-bool is_unsafe(utf8proc_int32_t cp) {
-  return cp < 0 || (cp < 0x20 && cp != '\t') || (cp >= 0x7F && cp < 0xA0) ||
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+// Display width of a prefix returned by safe_prefix: every character printable.
+size_t safe_width(std::string_view text) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  size_t n = text.size(), i = 0, w = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {
+      ++w, ++i;
+      continue;
+    }
+    size_t len;
+    w += char_width(utf8::decode(p + i, n - i, len));
+    i += len;
+  }
+  return w;
 }
 
 }  // namespace
 
 size_t display_width(std::string_view text, size_t tab_width) {
   size_t w = 0;
-  each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
-    if (cp >= 0x20 && cp < 0x7F) w += 1;
-    else if (cp == '\t') w += tab_width;
-    else if (cp < 0) w += 1;
-    else w += static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
-  });
+  while (!text.empty()) {
+    size_t safe = safe_prefix(text);
+    w += safe_width(text.substr(0, safe));
+    if (safe == text.size()) break;
+    text.remove_prefix(safe);
+    // One character that sanitize_for_terminal would change: counted as printed raw.
+    auto c = static_cast<unsigned char>(text[0]);
+    size_t len = 1;
+    if (c == '\t') w += tab_width;
+    else if (c < 0x80) w += char_width(c);  // C0 control or DEL: utf8proc says 0
+    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
+             cp < 0)
+      w += 1, len = 1;  // an invalid byte
+    else w += char_width(cp);
+    text.remove_prefix(len);
+  }
   return w;
 }
 
+void append_for_terminal(std::string& out, std::string_view text, size_t tab_width) {
+  while (!text.empty()) {
+    size_t safe = safe_prefix(text);
+    out.append(text.substr(0, safe));
+    if (safe == text.size()) return;
+    text.remove_prefix(safe);
+    // The character at text[0] needs a change: a tab, an escape, or an invalid byte.
+    auto c = static_cast<unsigned char>(text[0]);
+    size_t len = 1;
+    if (c == '\t') out.append(tab_width, ' ');
+    else if (c < 0x80) fmt::format_to(std::back_inserter(out), "\\u{{{:X}}}", c);  // C0 control or DEL
+    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
+             cp < 0)
+      fmt::format_to(std::back_inserter(out), "\\x{:02X}", c), len = 1;
+    else fmt::format_to(std::back_inserter(out), "\\u{{{:X}}}", cp);  // C1 control or bidi override
+    text.remove_prefix(len);
+  }
+}
+
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width) {
+  if (size_t safe = safe_prefix(text); safe == text.size()) return std::string(text);  // the usual case: one copy
   std::string out;
-  out.reserve(text.size());
-  // Printable ASCII and safe characters are copied in runs.
-  size_t run = 0, at = 0;
-  auto flush = [&] { out.append(text.substr(run, at - run)); };
-  each_char(text, [&](utf8proc_int32_t cp, std::string_view bytes) {
-    if ((cp >= 0x20 && cp < 0x7F) || (cp >= 0xA0 && !is_unsafe(cp))) {
-      at += bytes.size();
-      return;
-    }
-    flush();
-    at += bytes.size();
-    run = at;
-    if (cp == '\t') out.append(tab_width, ' ');
-    else if (cp < 0) out += fmt::format("\\x{:02X}", static_cast<unsigned char>(bytes[0]));
-    else out += fmt::format("\\u{{{:X}}}", cp);  // controls, DEL, C1, bidi overrides
-  });
-  flush();
+  out.reserve(text.size() + 16);
+  append_for_terminal(out, text, tab_width);
   return out;
 }
 
@@ -77,7 +127,7 @@ std::string sanitize_lines(std::string_view text) {
   out.reserve(text.size());
   for (size_t at = 0;;) {
     size_t nl = text.find('\n', at);
-    out += sanitize_for_terminal(text.substr(at, nl == std::string_view::npos ? nl : nl - at));
+    append_for_terminal(out, text.substr(at, nl == std::string_view::npos ? nl : nl - at));
     if (nl == std::string_view::npos) return out;
     out += '\n';
     at = nl + 1;
@@ -86,13 +136,22 @@ std::string sanitize_lines(std::string_view text) {
 
 size_t sanitized_width(std::string_view text, size_t tab_width) {
   size_t w = 0;
-  each_char(text, [&](utf8proc_int32_t cp, std::string_view) {
-    if (cp >= 0x20 && cp < 0x7F) w += 1;
-    else if (cp == '\t') w += tab_width;
-    else if (cp < 0) w += 4;  // \xHH
-    else if (is_unsafe(cp)) w += 4 + fmt::formatted_size("{:X}", cp);  // \u{…}
-    else w += static_cast<size_t>(std::max(0, utf8proc_charwidth(cp)));
-  });
+  while (!text.empty()) {
+    size_t safe = safe_prefix(text);
+    w += safe_width(text.substr(0, safe));
+    if (safe == text.size()) break;
+    text.remove_prefix(safe);
+    // Width of what append_for_terminal prints for the character at text[0].
+    auto c = static_cast<unsigned char>(text[0]);
+    size_t len = 1;
+    if (c == '\t') w += tab_width;
+    else if (c < 0x80) w += 4 + fmt::formatted_size("{:X}", c);  // \u{…}
+    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
+             cp < 0)
+      w += 4, len = 1;  // \xHH
+    else w += 4 + fmt::formatted_size("{:X}", cp);
+    text.remove_prefix(len);
+  }
   return w;
 }
 

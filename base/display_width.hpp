@@ -14,6 +14,10 @@ size_t display_width(std::string_view text, size_t tab_width = 4);
 /// become spaces. Keeps display_width(result) equal to what is printed.
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width = 4);
 
+/// sanitize_for_terminal(text) appended to `out`, without a string of its own:
+/// text that needs no change (the usual case) is scanned once and copied once.
+void append_for_terminal(std::string& out, std::string_view text, size_t tab_width = 4);
+
 /// sanitize_for_terminal applied to each line, the line ends kept: the one
 /// escaping policy for text that reaches a terminal, a CI log or an XML
 /// report (tool errors, --format github and junit, SVG), docs/security.md.

@@ -25,6 +25,31 @@ inline int32_t decode(const unsigned char* p, size_t n, size_t& len) {
   return cp;
 }
 
+/// Bytes of the valid sequence at p[0..n) (p[0] >= 0x80), 0 when invalid:
+/// decode's answer, with the three-byte sequences of CJK text (leads E1–EC,
+/// EE, EF, where no overlong form or surrogate can occur) checked by their
+/// continuation bytes alone.
+inline size_t valid_length(const unsigned char* p, size_t n) {
+  unsigned char c = p[0];
+  if (((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) && n >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+    return 3;
+  size_t len;
+  return decode(p, n, len) < 0 ? 0 : len;
+}
+
+/// True when the eight bytes at p are all printable ASCII (0x20–0x7E): no
+/// high bit, no control, no DEL. One word's bit tricks, so scans of ASCII
+/// text step eight bytes at a time.
+inline bool printable_ascii8(const unsigned char* p) {
+  uint64_t w;
+  __builtin_memcpy(&w, p, 8);
+  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  if (w & highs) return false;
+  uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+  uint64_t del = w ^ (0x7F * ones);
+  return (below_space | ((del - ones) & ~del & highs)) == 0;
+}
+
 /// True for the 10xxxxxx bytes inside a multi-byte sequence.
 inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 

@@ -35,6 +35,13 @@ std::string shorten(std::string_view s) {
   return std::string(utf8::prefix(s, kMax)) + "…";
 }
 
+// Appends the offsets from, from + 1, …, from + n - 1: one per byte copied as written.
+void append_offsets(std::vector<uint32_t>& offsets, uint32_t from, size_t n) {
+  size_t at = offsets.size();
+  offsets.resize(at + n);
+  for (size_t k = 0; k < n; ++k) offsets[at + k] = from + static_cast<uint32_t>(k);
+}
+
 constexpr std::pair<Problem, const char*> kTags[] = {
     {Problem::not_a_number, "@literal:not-a-number"},
     {Problem::percent_not_allowed, "@literal:percent-not-allowed"},
@@ -83,42 +90,45 @@ StringScan scan_string(It p, It end, bool triple) {
   StringLiteral& lit = out.value;
   if (triple && end - p >= 3 && std::string_view(p, 3) == "\"\"\"") {
     lit.triple = true;
-    for (It i = p + 3; i + 3 <= end; ++i) {
-      if (std::string_view(i, 3) == "\"\"\"") {
-        lit.text.assign(p + 3, i);
-        for (It j = p + 3; j != i; ++j) lit.offsets.push_back(static_cast<uint32_t>(j - p));
-        dedent(lit.text, lit.offsets);
-        out.end = i + 3;
-        return out;
-      }
+    std::string_view body(p + 3, static_cast<size_t>(end - (p + 3)));
+    if (size_t close = body.find("\"\"\""); close != std::string_view::npos) {
+      It i = p + 3 + close;
+      lit.text.assign(p + 3, i);
+      append_offsets(lit.offsets, 3, static_cast<size_t>(i - (p + 3)));
+      dedent(lit.text, lit.offsets);
+      out.end = i + 3;
+      return out;
     }
     out.problem = Problem::unterminated_triple;
     return out;
   }
-  for (It i = p + 1; i != end; ++i) {
+  for (It i = p + 1; i != end;) {
+    // A run of plain bytes (most of every literal) is copied at once.
+    It run = i;
+    while (i != end && *i != '"' && *i != '\\' && !is_line_end(*i)) ++i;
+    if (i != run) {
+      lit.text.append(run, i);
+      append_offsets(lit.offsets, static_cast<uint32_t>(run - p), static_cast<size_t>(i - run));
+    }
+    if (i == end) break;
     char c = *i;
     if (c == '"') {
       out.end = i + 1;
       return out;
     }
     if (is_line_end(c)) break;
-    auto at = static_cast<uint32_t>(i - p);
-    if (c == '\\') {
-      if (i + 1 == end || is_line_end(i[1])) break;
-      char e = i[1];
-      if (e != '"' && e != '\\' && e != 'n') {
-        out.problem = Problem::bad_escape;
-        out.bad = i;
-        lit = {};
-        return out;
-      }
-      lit.text.push_back(e == 'n' ? '\n' : e);
-      lit.offsets.push_back(at);
-      ++i;
-      continue;
+    // A backslash: \" \\ \n are the escapes.
+    if (i + 1 == end || is_line_end(i[1])) break;
+    char e = i[1];
+    if (e != '"' && e != '\\' && e != 'n') {
+      out.problem = Problem::bad_escape;
+      out.bad = i;
+      lit = {};
+      return out;
     }
-    lit.text.push_back(c);
-    lit.offsets.push_back(at);
+    lit.text.push_back(e == 'n' ? '\n' : e);
+    lit.offsets.push_back(static_cast<uint32_t>(i - p));
+    i += 2;
   }
   out.problem = Problem::unterminated;
   lit = {};
@@ -202,11 +212,14 @@ void dedent(std::string& text, std::vector<uint32_t>& offsets) {
   if (indent == std::string::npos) indent = 0;
   std::string out;
   std::vector<uint32_t> offs;
+  out.reserve(text.size());
+  offs.reserve(offsets.size());
   for (size_t k = 0; k < lines.size(); ++k) {
     auto [lb, le] = lines[k];
     size_t from = blank(lines[k]) ? le : lb + indent;
     if (k) out.push_back('\n'), offs.push_back(offsets[lb - 1]);
-    for (size_t i = from; i < le; ++i) out.push_back(text[i]), offs.push_back(offsets[i]);
+    out.append(text, from, le - from);  // the line past its indentation, with its offsets
+    offs.insert(offs.end(), offsets.begin() + static_cast<std::ptrdiff_t>(from), offsets.begin() + static_cast<std::ptrdiff_t>(le));
   }
   text = std::move(out);
   offsets = std::move(offs);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstdint>
 #include <unordered_map>
 
@@ -13,11 +14,19 @@ bool holds(Span outer, Span inner) {
   return outer.end > outer.begin && outer.begin <= inner.begin && inner.end <= outer.end;
 }
 
+void append_decimal(std::string& out, uint64_t n) {
+  char buf[20];
+  out.append(buf, static_cast<size_t>(std::to_chars(buf, buf + sizeof buf, n).ptr - buf));
+}
+
 template <typename T>
 void each_indexed(const std::vector<T>& items, Span at, const std::string& kind, std::string& path) {
   for (size_t i = 0; i < items.size(); ++i)
     if (holds(items[i].span, at)) {
-      path += fmt::format("/{}:{}", kind, i + 1);
+      path += '/';
+      path += kind;
+      path += ':';
+      append_decimal(path, i + 1);
       return;
     }
 }
@@ -101,7 +110,14 @@ void assign_fingerprints(std::vector<Diagnostic>& ds, const Scheme& scheme, cons
     key.add('\x1f');
     key.add(anchors.anchor(d.span));
     int n = seen[key.h]++;
-    d.fingerprint = n > 0 ? fmt::format("{:016x}-{}", key.h, n) : fmt::format("{:016x}", key.h);
+    // "{:016x}" and "-n", written out: one finding's fingerprint is one small string.
+    static constexpr char kHex[] = "0123456789abcdef";
+    d.fingerprint.assign(16, '0');
+    for (int k = 15; k >= 0; --k, key.h >>= 4) d.fingerprint[static_cast<size_t>(k)] = kHex[key.h & 15];
+    if (n > 0) {
+      d.fingerprint += '-';
+      append_decimal(d.fingerprint, static_cast<uint64_t>(n));
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 #include <unordered_map>
 
@@ -53,9 +54,21 @@ void cap_per_rule(std::vector<Diagnostic>& ds, size_t first, Span note_at, Keep 
 }  // namespace
 
 void apply_rule_settings(std::vector<Diagnostic>& ds, const RuleSet& rules) {
-  std::erase_if(ds, [&](const Diagnostic& d) { return !rules.enabled(d.rule); });
-  for (Diagnostic& d : ds)
-    if (const RuleMeta* m = rules.find(d.rule)) d.severity = m->severity;
+  // A rule's findings come together: its settings are looked up once per
+  // run of equal ids, not once per finding.
+  // (The id is copied: erase_if moves the findings it keeps.)
+  std::string last;
+  bool known = false, enabled = false;
+  const RuleMeta* meta = nullptr;
+  auto settle = [&](const std::string& rule) {
+    if (known && last == rule) return;
+    last = rule, known = true, enabled = rules.enabled(rule), meta = rules.find(rule);
+  };
+  std::erase_if(ds, [&](const Diagnostic& d) { return settle(d.rule), !enabled; });
+  for (Diagnostic& d : ds) {
+    settle(d.rule);
+    if (meta) d.severity = meta->severity;
+  }
 }
 
 FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits) {
@@ -70,15 +83,16 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     std::vector<Diagnostic> dup = remove_duplicate_ids(out.scheme);
     out.facts = compute_facts(out.scheme);
     std::vector<Diagnostic> structure = check_structure(out.scheme, out.facts);
-    out.diagnostics.insert(out.diagnostics.end(), dup.begin(), dup.end());
-    out.diagnostics.insert(out.diagnostics.end(), structure.begin(), structure.end());
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(dup.begin()), std::make_move_iterator(dup.end()));
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(structure.begin()),
+                           std::make_move_iterator(structure.end()));
     // Syntax errors have their own cap (the loader stops); the C++
     // structure checks get the `.rules` cap.
     cap_per_rule(out.diagnostics, 0, out.scheme.info.span, [](const Diagnostic& d) { return d.rule != "JF001"; });
   }
   if (rules && out.parsed) {
     std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
-    out.diagnostics.insert(out.diagnostics.end(), found.begin(), found.end());
+    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
   }
   // Suppressions apply to every finding, JF001 included; the JF009 findings
   // they produce then follow the rule set's settings like any native finding.

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <iterator>
 
 #include "base/display_width.hpp"
@@ -53,9 +54,10 @@ bool quotable(std::string_view path) {
 
 // The quoted line under a finding's header, the same for a source line and a
 // document cell: an empty gutter line, the gutter (line or row number) with
-// the text, then `carets` carets `indent` columns in, in the severity colour.
-void quote(std::string& out, const std::string& gutter, const std::string& text, size_t indent, size_t carets,
-           std::string_view colour, const Style& st) {
+// the text (`raw` sanitized, between the cut marks `before` and `after`),
+// then `carets` carets `indent` columns in, in the severity colour.
+void quote(std::string& out, const std::string& gutter, std::string_view before, std::string_view raw,
+           std::string_view after, size_t indent, size_t carets, std::string_view colour, const Style& st) {
   auto bar = [&] {
     out += ' ';
     st.paint(out, "1;34", "|");
@@ -66,7 +68,9 @@ void quote(std::string& out, const std::string& gutter, const std::string& text,
   st.paint(out, "1;34", gutter);
   bar();
   out += ' ';
-  out += text;
+  out += before;
+  append_for_terminal(out, raw);
+  out += after;
   out += '\n';
   out.append(gutter.size(), ' ');
   bar();
@@ -95,8 +99,7 @@ void snippet(std::string& out, const SourceFile& src, const Diagnostic& d, uint3
   std::string_view before = lo > 0 ? "..." : "", after = hi < line.size() ? "..." : "";
   size_t indent = before.size() + sanitized_width(line.substr(lo, a - lo));
   size_t carets = std::max<size_t>(1, sanitized_width(line.substr(a, b - a)));
-  quote(out, gutter, std::string(before) + sanitize_for_terminal(line.substr(lo, hi - lo)) + std::string(after), indent,
-        carets, severity_colour(d.severity), st);
+  quote(out, gutter, before, line.substr(lo, hi - lo), after, indent, carets, severity_colour(d.severity), st);
 }
 
 // A document's cell, quoted under its row number: a .docx or .xlsx has no
@@ -121,55 +124,92 @@ void cell_snippet(std::string& out, const SourceFile& src, const Place& p, const
     from = utf8::char_start(cell, from);
   }
   std::string gutter = p.row ? std::to_string(p.row) : std::string(" ");
-  quote(out, gutter, (from ? "…" : "") + sanitize_for_terminal(cell.substr(from)),
+  quote(out, gutter, from ? "…" : "", cell.substr(from), "",
         sanitized_width(cell.substr(from, a - from)) + (from ? 1 : 0),
         std::max<size_t>(1, sanitized_width(cell.substr(a, b > a ? b - a : 0))), severity_colour(d.severity), st);
 }
 
+// Appends `n` in decimal: a line, column or row number, without a string of its own.
+void append_number(std::string& out, uint64_t n) {
+  char buf[20];
+  auto end = std::to_chars(buf, buf + sizeof buf, n).ptr;
+  out.append(buf, static_cast<size_t>(end - buf));
+}
+
+size_t digits(uint64_t n) {
+  size_t d = 1;
+  while (n >= 10) n /= 10, ++d;
+  return d;
+}
+
 class TextReport : public ReportFormat {
  public:
-  explicit TextReport(RenderOptions opt) : opt_(opt) {}
+  // The catalogue's texts every finding prints are looked up once per
+  // report, not once per finding (a binary search over the whole table).
+  explicit TextReport(RenderOptions opt)
+      : opt_(opt),
+        after_rule_(catalogue_text("render.text.after_rule", opt.lang)),
+        help_(catalogue_text("render.help", opt.lang)),
+        colon_(catalogue_text("render.colon", opt.lang)) {
+    for (Severity s : {Severity::info, Severity::warning, Severity::error})
+      severity_[static_cast<size_t>(s)] = opt.lang == Lang::zh ? severity_zh(s) : to_string(s);
+  }
 
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
     Style st{opt_.color};
-    std::string out, path;
+    std::string out, path, scratch;
     uint32_t path_of = UINT32_MAX;  // a file's findings are together: sanitize its path once
+    const bool zh = opt_.lang == Lang::zh;
     for (const Diagnostic& d : ds) {
       const SourceFile& src = sources[d.span.file];
       if (d.span.file != path_of) path = sanitize_for_terminal(src.path()), path_of = d.span.file;
       LineCol lc = src.locate(d.span.begin);
       const Place* place = src.placed() ? src.place(d.span.begin) : nullptr;
-      if (src.placed())  // a .docx/.xlsx: "考核细则.docx: table 1, row 12, 评分标准"
-        st.paint(out, "1", place ? fmt::format("{}: {}", path,
-                                               sanitize_for_terminal(about_row(*place, d)
-                                                                         ? (opt_.lang == Lang::zh ? place->row_zh : place->row_en)
-                                                                         : (opt_.lang == Lang::zh ? place->zh : place->en)))
-                                 : path);
-      else
-        st.paint(out, "1", fmt::format("{}:{}:{}", path, lc.line, lc.column));
+      scratch.clear();
+      if (src.placed()) {  // a .docx/.xlsx: "考核细则.docx: table 1, row 12, 评分标准"
+        scratch += path;
+        if (place) {
+          scratch += ": ";
+          append_for_terminal(scratch, about_row(*place, d) ? (zh ? place->row_zh : place->row_en) : (zh ? place->zh : place->en));
+        }
+      } else {
+        scratch += path;
+        scratch += ':';
+        append_number(scratch, lc.line);
+        scratch += ':';
+        append_number(scratch, lc.column);
+      }
+      st.paint(out, "1", scratch);
       out += ": ";
       // Findings carry a rule id; a tool error (config, rule compile) has none.
       // Chinese output is Chinese throughout: the severity in Chinese, and
       // the rule's English slug left out (the id names the rule).
-      const bool zh = opt_.lang == Lang::zh;
-      std::string severity(zh ? severity_zh(d.severity) : to_string(d.severity));
-      st.paint(out, severity_colour(d.severity), d.rule.empty() ? severity : fmt::format("{}[{}]", severity, d.rule));
+      std::string_view severity = severity_[static_cast<size_t>(d.severity)];
+      if (d.rule.empty()) {
+        st.paint(out, severity_colour(d.severity), severity);
+      } else {
+        scratch.assign(severity);
+        scratch += '[';
+        scratch += d.rule;
+        scratch += ']';
+        st.paint(out, severity_colour(d.severity), scratch);
+      }
       if (!zh) {
         out += ' ';
         out += d.name;
       }
-      out += catalogue_text("render.text.after_rule", opt_.lang);
-      out += sanitize_for_terminal(d.message.in(opt_.lang));
+      out += after_rule_;
+      append_for_terminal(out, d.message.in(opt_.lang));
       out += '\n';
       if (place) cell_snippet(out, src, *place, d, st);
       else if (!src.placed()) snippet(out, src, d, lc.line, st);
       const std::string& help = d.help.in(opt_.lang);
       if (!help.empty()) {
-        out.append(place ? (place->row ? std::to_string(place->row).size() : 1) : src.placed() ? 0 : std::to_string(lc.line).size(), ' ');
+        out.append(place ? (place->row ? digits(place->row) : 1) : src.placed() ? 0 : digits(lc.line), ' ');
         out += " = ";
-        st.paint(out, "1", catalogue_text("render.help", opt_.lang));
-        out += catalogue_text("render.colon", opt_.lang);
-        out += sanitize_for_terminal(help);
+        st.paint(out, "1", help_);
+        out += colon_;
+        append_for_terminal(out, help);
         out += '\n';
       }
       out += '\n';
@@ -181,6 +221,8 @@ class TextReport : public ReportFormat {
 
  private:
   RenderOptions opt_;
+  std::string_view after_rule_, help_, colon_;
+  std::string_view severity_[3];  // by Severity's value
 };
 
 }  // namespace
