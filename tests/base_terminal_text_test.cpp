@@ -107,7 +107,7 @@ TEST(TerminalText, SanitizeMatchesThePerCharacterOracle) {
       ASSERT_EQ(sanitize_for_terminal(s, tab), oracle_sanitize(s, tab)) << fmt::format("{:02X}", fmt::join(s, " "));
       std::string out = "kept ";
       append_for_terminal(out, s, tab);
-      ASSERT_EQ(out, "kept " + oracle_sanitize(s, tab));
+      ASSERT_EQ(out, std::string("kept ").append(oracle_sanitize(s, tab)));
     }
 }
 

@@ -36,7 +36,7 @@ TEST(JsonString, MatchesNlohmannOnRandomAndHostileText) {
   for (const std::string& s : samples) {
     std::string out = "[";
     append_json_string(out, s);
-    ASSERT_EQ(out, "[" + nlohmann_literal(s)) << fmt::format("{:02X}", fmt::join(s, " "));
+    ASSERT_EQ(out, std::string("[").append(nlohmann_literal(s))) << fmt::format("{:02X}", fmt::join(s, " "));
   }
 }
 
