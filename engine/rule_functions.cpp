@@ -19,20 +19,29 @@ struct Call : Node {
       : fn(f), args(std::move(a)), lambda(std::move(l)), slot(s) {}
 
   Value eval(Env& e) const override;
+  /// any/all and contains_any answer a condition without building a Value.
+  bool test(Env& e) const override {
+    if (fn == Fn::any || fn == Fn::all) return e.step(), quantifier(e);
+    return eval(e).truthy();
+  }
+  /// count and sum: the number without a Value.
+  bool number(Env& e, double& out) const override {
+    if (fn == Fn::count) return e.step(), out = counted_items(e), true;
+    return Node::number(e, out);
+  }
 
   /// Item i of `l`, mapped through the lambda when there is one.
   Value apply(Env& e, const Value& l, size_t i) const {
     e.step();
-    Value x = item(l, i, e.m);
-    if (!lambda) return x;
-    e.slots[slot] = std::move(x);
+    if (!lambda) return item(l, i, e.m);
+    item_into(e.slots[slot], l, i, e.m);
     return lambda->eval(e);
   }
   /// apply(e, l, i).truthy() through the lambda's condition path.
   bool apply_test(Env& e, const Value& l, size_t i) const {
     if (!lambda) return apply(e, l, i).truthy();
     e.step();
-    e.slots[slot] = item(l, i, e.m);
+    item_into(e.slots[slot], l, i, e.m);
     return lambda->test(e);
   }
   Value list_arg(Env& e) const {
@@ -41,6 +50,8 @@ struct Call : Node {
     return l;
   }
   Value aggregate(Env& e) const;
+  bool quantifier(Env& e) const;
+  double counted_items(Env& e) const;
   Value select(Env& e) const;
   Value group(Env& e) const;
   Value strings(Env& e) const;
@@ -55,20 +66,30 @@ const char* fn_name(Fn f) {
   return names[static_cast<int>(f)];
 }
 
-Value Call::aggregate(Env& e) const {
+// any(xs, x -> p) / all(xs, x -> p): stops at the first item that decides.
+bool Call::quantifier(Env& e) const {
   Value l = list_arg(e);
-  if (fn == Fn::count && !lambda) return Value::number(l.n);
-  if (fn == Fn::count || fn == Fn::any || fn == Fn::all) {
-    size_t n = 0;
-    for (size_t i = 0; i < l.n; ++i) {
-      bool t = apply_test(e, l, i);
-      if (fn == Fn::count) n += lambda ? t : 1;
-      else if (fn == Fn::any && t) return Value::boolean(true);
-      else if (fn == Fn::all && !t) return Value::boolean(false);
-    }
-    if (fn == Fn::count) return Value::number(static_cast<double>(n));
-    return Value::boolean(fn == Fn::all);
+  for (size_t i = 0; i < l.n; ++i) {
+    bool t = apply_test(e, l, i);
+    if (fn == Fn::any && t) return true;
+    if (fn == Fn::all && !t) return false;
   }
+  return fn == Fn::all;
+}
+
+// count(xs) and count(xs, x -> p).
+double Call::counted_items(Env& e) const {
+  Value l = list_arg(e);
+  if (!lambda) return l.n;
+  size_t n = 0;
+  for (size_t i = 0; i < l.n; ++i) n += apply_test(e, l, i);
+  return static_cast<double>(n);
+}
+
+Value Call::aggregate(Env& e) const {
+  if (fn == Fn::count) return Value::number(counted_items(e));
+  if (fn == Fn::any || fn == Fn::all) return Value::boolean(quantifier(e));
+  Value l = list_arg(e);
   double acc = 0;
   size_t n = 0;
   for (size_t i = 0; i < l.n; ++i) {
@@ -100,7 +121,7 @@ Value Call::select(Env& e) const {
   if (fn == Fn::filter) {
     for (size_t i = 0; i < l.n; ++i) {
       e.step();
-      e.slots[slot] = item(l, i, e.m);
+      item_into(e.slots[slot], l, i, e.m);
       if (lambda->test(e)) out.push_back(e.slots[slot]);
     }
     return Value::list_from(out);
