@@ -51,6 +51,10 @@ struct Call : Node {
   }
   Value aggregate(Env& e) const;
   bool quantifier(Env& e) const;
+  void lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool share) const;
+  size_t lexicon_count(Env& e) const;
+  /// count(lexicon(…)) without a lambda: the inner call, run fused.
+  const Call* counted_lexicon = nullptr;
   double counted_items(Env& e) const;
   Value select(Env& e) const;
   Value group(Env& e) const;
@@ -79,6 +83,7 @@ bool Call::quantifier(Env& e) const {
 
 // count(xs) and count(xs, x -> p).
 double Call::counted_items(Env& e) const {
+  if (counted_lexicon) return static_cast<double>(counted_lexicon->lexicon_count(e));
   Value l = list_arg(e);
   if (!lambda) return l.n;
   size_t n = 0;
@@ -145,6 +150,45 @@ Value Call::select(Env& e) const {
   return Value::list_from(out);
 }
 
+// The words of lexicon(s, classes) into `out`; `share`: each word holds the
+// text's ownership (a list that outlives the text), else plain views (words
+// only counted).
+void Call::lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool share) const {
+  Value k = args[1]->eval(e);
+  if (s.kind != Kind::string || k.kind != Kind::list) return;
+  // One search of the text serves every class asked for, and every rule
+  // asking about the same model text (Model::lexicon_hits); the steps
+  // charged stay those of a search per class.
+  const std::vector<LexiconHit>* hits = nullptr;
+  for (size_t i = 0; i < k.n; ++i) {
+    Value c = item(k, i, e.m);
+    e.charge(1 + s.n / 16);
+    if (c.kind != Kind::string) continue;
+    if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
+    // The words are the text's own bytes (Lexicon::words' order and
+    // dedup, per class): views sharing the text's ownership, no copies.
+    const size_t first = out.size();
+    for (const LexiconHit& h : *hits) {
+      if (h.entry->klass != c.str()) continue;
+      Value w = Value::view(s.str().substr(h.begin, h.end - h.begin));
+      bool seen = false;
+      for (size_t j = first; j < out.size() && !seen; ++j) seen = out[j].str() == w.str();
+      if (seen) continue;
+      if (share) w.hold = s.hold;
+      out.push_back(std::move(w));
+    }
+  }
+}
+
+// count(lexicon(s, classes)) fused: the inner call's steps and words, no list.
+size_t Call::lexicon_count(Env& e) const {
+  e.step();  // the inner call's, as its eval() charges
+  Value s = args[0]->eval(e);
+  ScratchList out(e);
+  lexicon_words(e, s, *out.items, false);
+  return out.items->size();
+}
+
 Value Call::group(Env& e) const {
   Value l = list_arg(e);
   std::vector<Value> keys;
@@ -181,33 +225,9 @@ Value Call::strings(Env& e) const {
   }
   Value s = args[0]->eval(e);
   if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text
-    Value k = args[1]->eval(e);
-    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(ListSrc::values, nullptr, 0);
     ScratchList out_list(e);
-    std::vector<Value>& out = *out_list.items;
-    // One search of the text serves every class asked for, and every rule
-    // asking about the same model text (Model::lexicon_hits); the steps
-    // charged stay those of a search per class.
-    const std::vector<LexiconHit>* hits = nullptr;
-    for (size_t i = 0; i < k.n; ++i) {
-      Value c = item(k, i, e.m);
-      e.charge(1 + s.n / 16);
-      if (c.kind != Kind::string) continue;
-      if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
-      // The words are the text's own bytes (Lexicon::words' order and
-      // dedup, per class): views sharing the text's ownership, no copies.
-      const size_t first = out.size();
-      for (const LexiconHit& h : *hits) {
-        if (h.entry->klass != c.str()) continue;
-        Value w = Value::view(s.str().substr(h.begin, h.end - h.begin));
-        bool seen = false;
-        for (size_t j = first; j < out.size() && !seen; ++j) seen = out[j].str() == w.str();
-        if (seen) continue;
-        w.hold = s.hold;
-        out.push_back(std::move(w));
-      }
-    }
-    return Value::list_from(out);
+    lexicon_words(e, s, *out_list.items, true);
+    return Value::list_from(*out_list.items);
   }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
   Value l = args[1]->eval(e);
@@ -274,7 +294,11 @@ Value Call::eval(Env& e) const {
 }  // namespace
 
 NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot) {
-  return std::make_unique<Call>(fn, std::move(args), std::move(lambda), slot);
+  auto call = std::make_unique<Call>(fn, std::move(args), std::move(lambda), slot);
+  if (fn == Fn::count && !call->lambda && !call->args.empty())
+    if (const auto* inner = dynamic_cast<const Call*>(call->args[0].get()); inner && inner->fn == Fn::lexicon)
+      call->counted_lexicon = inner;
+  return call;
 }
 
 }  // namespace jf::rt

@@ -239,6 +239,29 @@ MessageArg string_arg(std::string name, std::string_view s) {
   return arg(std::move(name), s);
 }
 
+/// The items of list `v` as plain texts, when each item's message argument
+/// would be a plain value (what message_arg() gives it); false otherwise.
+bool plain_texts(const Value& v, const Model& m, std::vector<std::string>& texts) {
+  texts.reserve(v.n);
+  Value x;
+  for (size_t i = 0; i < v.n; ++i) {
+    item_into(x, v, i, m);
+    switch (x.kind) {
+      case Kind::string:
+        if (enum_name_zh(x.str()) != x.str()) return false;  // bilingual
+        texts.emplace_back(x.str());
+        break;
+      case Kind::element:
+        if (x.elem() == Elem::deduction || x.elem() == Elem::bucket) return false;  // keyed / the key's
+        texts.push_back(element_text(x, m, Lang::en));
+        break;
+      case Kind::list: return false;
+      default: texts.push_back(render(x, m, Lang::en));  // null, a number, a bool
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 MessageArg message_arg(std::string name, const Value& v, const Model& m) {
@@ -252,6 +275,10 @@ MessageArg message_arg(std::string name, const Value& v, const Model& m) {
       if (v.elem() == Elem::bucket) return message_arg(std::move(name), v.as<Bucket>().key, m);
       return arg(std::move(name), element_text(v, m, Lang::en));  // a name: the same in both languages
     case Kind::list: {
+      // The common case first: every item reads the same in both languages
+      // (names, texts, numbers): its English text straight into the list,
+      // as the general path below would put it.
+      if (std::vector<std::string> texts; plain_texts(v, m, texts)) return list(std::move(name), std::move(texts));
       std::vector<MessageArg> items;
       items.reserve(v.n);
       bool plain = true;

@@ -155,6 +155,18 @@ struct Not : Node {
 };
 
 bool contains(const Value& list, const Value& x, const Model& m) {
+  // A string or number in a built list (`d.event in shared_events`, a
+  // parameter's words): compared in place, no item copied. equal()'s result:
+  // the same kind and the same spelling or value.
+  if (list.src() == ListSrc::values && (x.kind == Kind::string || x.kind == Kind::number)) {
+    const Value* items = static_cast<const Value*>(list.ptr);
+    for (size_t i = 0; i < list.n; ++i) {
+      const Value& v = items[i];
+      if (v.kind != x.kind) continue;
+      if (x.kind == Kind::number ? v.num == x.num : v.str() == x.str()) return true;
+    }
+    return false;
+  }
   for (size_t i = 0; i < list.n; ++i)
     if (equal(item(list, i, m), x, m)) return true;
   return false;

@@ -2,6 +2,8 @@
 
 #include "base/spelling.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "engine/rule_compiler.hpp"
@@ -66,11 +68,15 @@ class Runner {
 
   /// The message or help of this finding: the rule's template and the
   /// values of the holes it names.
-  static Message text(const rt::RuleText& t, const std::vector<MessageArg>& values) {
+  /// A hole the help does not name is moved into the message, not copied.
+  static Message text(const rt::RuleText& t, std::vector<MessageArg>& values, const rt::RuleText& later) {
     if (!t.tmpl) return {};
     std::vector<MessageArg> args;
     args.reserve(t.holes.size());
-    for (int h : t.holes) args.push_back(values[h]);
+    for (int h : t.holes) {
+      const bool again = later.tmpl && std::find(later.holes.begin(), later.holes.end(), h) != later.holes.end();
+      args.push_back(again ? values[h] : std::move(values[h]));
+    }
     return Message(t.tmpl, std::move(args));
   }
   /// The same for the last text built from `values`: its arguments are
@@ -92,7 +98,7 @@ class Runner {
     values.reserve(p_.holes.size());
     for (size_t h = 0; h < p_.holes.size(); ++h)
       values.push_back(rt::message_arg(p_.hole_names[h], p_.holes[h]->eval(env_), env_.m));
-    Message message = text(p_.message, values);
+    Message message = text(p_.message, values, p_.help);
     out_.push_back({.rule = meta_.id, .name = meta_.name, .category = meta_.category, .severity = meta_.severity,
                     .span = where(), .message = std::move(message), .help = last_text(p_.help, values)});
   }
