@@ -1,6 +1,7 @@
 // Built-in functions at run time: aggregates over lists with an optional
 // lambda, string helpers and rounding.
 #include <cmath>
+#include <optional>
 #include <fmt/format.h>
 
 #include "base/lexicon.hpp"
@@ -131,7 +132,11 @@ Value Call::select(Env& e) const {
     }
     return Value::list_from(out);
   }
-  std::vector<Value> keys;  // distinct only; the first key allocates
+  // distinct: the values kept so far are the keys, unless a lambda gives
+  // each item a key (then the keys sit in a scratch vector of their own).
+  std::optional<ScratchList> key_list;
+  if (fn == Fn::distinct && lambda) key_list.emplace(e);
+  std::vector<Value>& keys = key_list ? *key_list->items : out;
   for (size_t i = 0; i < l.n; ++i) {
     Value v = apply(e, l, i);
     if (fn == Fn::map) {
@@ -140,11 +145,13 @@ Value Call::select(Env& e) const {
       bool seen = false;
       for (const Value& k : keys) {
         e.step();
-        if (equal(k, v, e.m)) { seen = true; break; }
+        // equal(), with two strings compared in place (words, events)
+        const bool same = k.kind == Kind::string && v.kind == Kind::string ? k.str() == v.str() : equal(k, v, e.m);
+        if (same) { seen = true; break; }
       }
       if (seen) continue;
-      keys.push_back(v);
-      out.push_back(lambda ? item(l, i, e.m) : v);
+      if (key_list) keys.push_back(std::move(v)), out.push_back(item(l, i, e.m));
+      else out.push_back(std::move(v));
     }
   }
   return Value::list_from(out);
