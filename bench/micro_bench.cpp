@@ -248,6 +248,8 @@ struct PlanShape {
   const char* logic;  // the rule's clauses between its texts
 };
 constexpr PlanShape kPlanShapes[] = {
+    // The floor under the others: the evaluator's Model and the walk.
+    {"walk_only", "for i in indicators\n  where false"},
     {"field_compare", "for i in indicators\n  where i.points != null and i.points > 1000"},
     {"enum_compare", "for i in indicators\n  where i.score.mode == rank and i.score.ties == null"},
     {"filter_then_count", "for i in indicators\n  let own = filter(i.criteria, c -> c.rewards and c.class == \"app\")\n  where count(own) > 0"},
