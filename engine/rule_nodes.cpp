@@ -296,6 +296,11 @@ struct CompareConst : Node {
     }
     Value x = other->eval(e);
     if (!const_first) e.step();
+    if (k->kind == Kind::null) {  // `x == null`: equal() of a null; never ordered
+      if (op == BinOp::eq) return x.is_null();
+      if (op == BinOp::ne) return !x.is_null();
+      return false;
+    }
     const Value& a = const_first ? *k : x;
     const Value& b = const_first ? x : *k;
     switch (op) {
