@@ -2,11 +2,11 @@
 
 #include "base/spelling.hpp"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "engine/rule_compiler.hpp"
+
+#include <algorithm>  // std::find over a text's holes
 
 namespace jf {
 
