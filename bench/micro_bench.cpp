@@ -240,6 +240,47 @@ void rule_bench(benchmark::State& state, const std::string& id, int indicators) 
                                                        benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
+// The compiled plan per element: one small rule of a common shape alone on
+// 5,000 indicators, so what one indicator costs in each kind of step reads
+// as the per_indicator counter (docs/performance.md, "Issue 19: plan").
+struct PlanShape {
+  const char* name;
+  const char* logic;  // the rule's clauses between its texts
+};
+constexpr PlanShape kPlanShapes[] = {
+    // The floor under the others: the evaluator's Model and the walk.
+    {"walk_only", "for i in indicators\n  where false"},
+    {"field_compare", "for i in indicators\n  where i.points != null and i.points > 1000"},
+    {"enum_compare", "for i in indicators\n  where i.score.mode == rank and i.score.ties == null"},
+    {"filter_then_count", "for i in indicators\n  let own = filter(i.criteria, c -> c.rewards and c.class == \"app\")\n  where count(own) > 0"},
+    {"lexicon_count", "for i in indicators\n  where count(lexicon(i.text, [\"app\"])) > 0"},
+    {"any_in_list", "for i in indicators\n  where any(i.deductions, d -> d.event in [\"迟报\", \"漏报\", \"未完成\"])"},
+    {"distinct_map", "for i in indicators\n  let events = distinct(map(i.deductions, d -> d.event))\n  where count(events) > 10"},
+};
+
+void plan_bench(benchmark::State& state, const PlanShape& shape) {
+  const int indicators = 5000;
+  const Scheme s = loaded(indicators);
+  const Facts f = compute_facts(s);
+  SourceSet sources;
+  RuleSet rules;
+  std::vector<Diagnostic> errors;
+  std::string text = std::string("rule PLAN01 plan-shape {\n  category structure\n  severity info\n") +
+                     "  summary en \"plan shape\"\n  " + shape.logic + "\n  at i\n  message en \"{i.name}\"\n}\n";
+  add_rule_file(rules, sources, sources.add("plan.rules", std::move(text)), false, errors);
+  if (!errors.empty()) throw std::runtime_error(std::string("plan shape does not compile: ") + shape.name);
+  size_t findings = 0;
+  for (auto _ : state) {
+    std::vector<Diagnostic> d = rules.evaluate(s, f);
+    findings = d.size();
+    benchmark::DoNotOptimize(d.data());
+  }
+  state.SetItemsProcessed(state.iterations() * indicators);
+  state.counters["findings"] = static_cast<double>(findings);
+  state.counters["per_indicator"] = benchmark::Counter(static_cast<double>(state.iterations() * indicators),
+                                                       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
 // The lexicon search (lexicon() in rules, clause classes in the facts) on
 // every indicator text of a county scheme; items/s are texts per second.
 void BM_LexiconFind(benchmark::State& state) {
@@ -292,6 +333,10 @@ int main(int argc, char** argv) {
                                    [id = m.id, n](benchmark::State& st) { rule_bench(st, id, n); })
           ->Unit(benchmark::kMicrosecond);
   }
+  for (const PlanShape& shape : kPlanShapes)
+    benchmark::RegisterBenchmark((std::string("BM_PlanShape/") + shape.name).c_str(),
+                                 [&shape](benchmark::State& st) { plan_bench(st, shape); })
+        ->Unit(benchmark::kMicrosecond);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

@@ -115,6 +115,23 @@ struct Node {
   /// filter/any/all/count lambdas, and/or/not) are compiled to this path.
   /// It charges exactly the steps eval() charges.
   virtual bool test(Env& env) const { return eval(env).truthy(); }
+  /// The typed paths of the compiled plan: the number (or string) eval()
+  /// would return, without building and copying a Value where the node can
+  /// say it directly (constants, parameters, slots, field reads,
+  /// arithmetic). False when eval() would return anything else (null, a
+  /// bool, a list…). They charge exactly the steps eval() charges.
+  virtual bool number(Env& env, double& out) const {
+    Value v = eval(env);
+    out = v.num;
+    return v.kind == Kind::number;
+  }
+  /// `out` views the string; `keep` holds it when it was computed (a
+  /// joined text), so the view lives as long as `keep`.
+  virtual bool string(Env& env, std::string_view& out, Value& keep) const {
+    keep = eval(env);
+    out = keep.str();
+    return keep.kind == Kind::string;
+  }
   /// The value when the node is a compile-time constant, else null.
   virtual const Value* constant() const { return nullptr; }
 };
@@ -159,5 +176,7 @@ NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot);
 [[noreturn]] void fail(Message message);
 /// `v` as a number; null is a run-time error naming `what`.
 double number_of(const Value& v, const char* what);
+/// The run-time error of number_of for a value that is not a number.
+[[noreturn]] void not_a_number(const char* what);
 
 }  // namespace jf::rt

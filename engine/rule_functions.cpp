@@ -1,6 +1,7 @@
 // Built-in functions at run time: aggregates over lists with an optional
 // lambda, string helpers and rounding.
 #include <cmath>
+#include <optional>
 #include <fmt/format.h>
 
 #include "base/lexicon.hpp"
@@ -19,20 +20,29 @@ struct Call : Node {
       : fn(f), args(std::move(a)), lambda(std::move(l)), slot(s) {}
 
   Value eval(Env& e) const override;
+  /// any/all and contains_any answer a condition without building a Value.
+  bool test(Env& e) const override {
+    if (fn == Fn::any || fn == Fn::all) return e.step(), quantifier(e);
+    return eval(e).truthy();
+  }
+  /// count and sum: the number without a Value.
+  bool number(Env& e, double& out) const override {
+    if (fn == Fn::count) return e.step(), out = counted_items(e), true;
+    return Node::number(e, out);
+  }
 
   /// Item i of `l`, mapped through the lambda when there is one.
   Value apply(Env& e, const Value& l, size_t i) const {
     e.step();
-    Value x = item(l, i, e.m);
-    if (!lambda) return x;
-    e.slots[slot] = std::move(x);
+    if (!lambda) return item(l, i, e.m);
+    item_into(e.slots[slot], l, i, e.m);
     return lambda->eval(e);
   }
   /// apply(e, l, i).truthy() through the lambda's condition path.
   bool apply_test(Env& e, const Value& l, size_t i) const {
     if (!lambda) return apply(e, l, i).truthy();
     e.step();
-    e.slots[slot] = item(l, i, e.m);
+    item_into(e.slots[slot], l, i, e.m);
     return lambda->test(e);
   }
   Value list_arg(Env& e) const {
@@ -41,6 +51,12 @@ struct Call : Node {
     return l;
   }
   Value aggregate(Env& e) const;
+  bool quantifier(Env& e) const;
+  void lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool share) const;
+  size_t lexicon_count(Env& e) const;
+  /// count(lexicon(…)) without a lambda: the inner call, run fused.
+  const Call* counted_lexicon = nullptr;
+  double counted_items(Env& e) const;
   Value select(Env& e) const;
   Value group(Env& e) const;
   Value strings(Env& e) const;
@@ -55,20 +71,31 @@ const char* fn_name(Fn f) {
   return names[static_cast<int>(f)];
 }
 
-Value Call::aggregate(Env& e) const {
+// any(xs, x -> p) / all(xs, x -> p): stops at the first item that decides.
+bool Call::quantifier(Env& e) const {
   Value l = list_arg(e);
-  if (fn == Fn::count && !lambda) return Value::number(l.n);
-  if (fn == Fn::count || fn == Fn::any || fn == Fn::all) {
-    size_t n = 0;
-    for (size_t i = 0; i < l.n; ++i) {
-      bool t = apply_test(e, l, i);
-      if (fn == Fn::count) n += lambda ? t : 1;
-      else if (fn == Fn::any && t) return Value::boolean(true);
-      else if (fn == Fn::all && !t) return Value::boolean(false);
-    }
-    if (fn == Fn::count) return Value::number(static_cast<double>(n));
-    return Value::boolean(fn == Fn::all);
+  for (size_t i = 0; i < l.n; ++i) {
+    bool t = apply_test(e, l, i);
+    if (fn == Fn::any && t) return true;
+    if (fn == Fn::all && !t) return false;
   }
+  return fn == Fn::all;
+}
+
+// count(xs) and count(xs, x -> p).
+double Call::counted_items(Env& e) const {
+  if (counted_lexicon) return static_cast<double>(counted_lexicon->lexicon_count(e));
+  Value l = list_arg(e);
+  if (!lambda) return l.n;
+  size_t n = 0;
+  for (size_t i = 0; i < l.n; ++i) n += apply_test(e, l, i);
+  return static_cast<double>(n);
+}
+
+Value Call::aggregate(Env& e) const {
+  if (fn == Fn::count) return Value::number(counted_items(e));
+  if (fn == Fn::any || fn == Fn::all) return Value::boolean(quantifier(e));
+  Value l = list_arg(e);
   double acc = 0;
   size_t n = 0;
   for (size_t i = 0; i < l.n; ++i) {
@@ -100,12 +127,16 @@ Value Call::select(Env& e) const {
   if (fn == Fn::filter) {
     for (size_t i = 0; i < l.n; ++i) {
       e.step();
-      e.slots[slot] = item(l, i, e.m);
+      item_into(e.slots[slot], l, i, e.m);
       if (lambda->test(e)) out.push_back(e.slots[slot]);
     }
     return Value::list_from(out);
   }
-  std::vector<Value> keys;  // distinct only; the first key allocates
+  // distinct: the values kept so far are the keys, unless a lambda gives
+  // each item a key (then the keys sit in a scratch vector of their own).
+  std::optional<ScratchList> key_list;
+  if (fn == Fn::distinct && lambda) key_list.emplace(e);
+  std::vector<Value>& keys = key_list ? *key_list->items : out;
   for (size_t i = 0; i < l.n; ++i) {
     Value v = apply(e, l, i);
     if (fn == Fn::map) {
@@ -114,14 +145,55 @@ Value Call::select(Env& e) const {
       bool seen = false;
       for (const Value& k : keys) {
         e.step();
-        if (equal(k, v, e.m)) { seen = true; break; }
+        // equal(), with two strings compared in place (words, events)
+        const bool same = k.kind == Kind::string && v.kind == Kind::string ? k.str() == v.str() : equal(k, v, e.m);
+        if (same) { seen = true; break; }
       }
       if (seen) continue;
-      keys.push_back(v);
-      out.push_back(lambda ? item(l, i, e.m) : v);
+      if (key_list) keys.push_back(std::move(v)), out.push_back(item(l, i, e.m));
+      else out.push_back(std::move(v));
     }
   }
   return Value::list_from(out);
+}
+
+// The words of lexicon(s, classes) into `out`; `share`: each word holds the
+// text's ownership (a list that outlives the text), else plain views (words
+// only counted).
+void Call::lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool share) const {
+  Value k = args[1]->eval(e);
+  if (s.kind != Kind::string || k.kind != Kind::list) return;
+  // One search of the text serves every class asked for, and every rule
+  // asking about the same model text (Model::lexicon_hits); the steps
+  // charged stay those of a search per class.
+  const std::vector<LexiconHit>* hits = nullptr;
+  for (size_t i = 0; i < k.n; ++i) {
+    Value c = item(k, i, e.m);
+    e.charge(1 + s.n / 16);
+    if (c.kind != Kind::string) continue;
+    if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
+    // The words are the text's own bytes (Lexicon::words' order and
+    // dedup, per class): views sharing the text's ownership, no copies.
+    const size_t first = out.size();
+    for (const LexiconHit& h : *hits) {
+      if (h.entry->klass != c.str()) continue;
+      Value w = Value::view(s.str().substr(h.begin, h.end - h.begin));
+      bool seen = false;
+      for (size_t j = first; j < out.size() && !seen; ++j) seen = out[j].str() == w.str();
+      if (seen) continue;
+      if (share) w.hold = s.hold;
+      out.push_back(std::move(w));
+    }
+  }
+}
+
+// count(lexicon(s, classes)) fused: the inner call's steps and words, no list.
+size_t Call::lexicon_count(Env& e) const {
+  e.step();  // the inner call's, as its eval() charges
+  Value s = args[0]->eval(e);
+  ScratchList out(e);
+  lexicon_words(e, s, *out.items, false);
+  return out.items->size();
 }
 
 Value Call::group(Env& e) const {
@@ -160,33 +232,9 @@ Value Call::strings(Env& e) const {
   }
   Value s = args[0]->eval(e);
   if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text
-    Value k = args[1]->eval(e);
-    if (s.kind != Kind::string || k.kind != Kind::list) return Value::list(ListSrc::values, nullptr, 0);
     ScratchList out_list(e);
-    std::vector<Value>& out = *out_list.items;
-    // One search of the text serves every class asked for, and every rule
-    // asking about the same model text (Model::lexicon_hits); the steps
-    // charged stay those of a search per class.
-    const std::vector<LexiconHit>* hits = nullptr;
-    for (size_t i = 0; i < k.n; ++i) {
-      Value c = item(k, i, e.m);
-      e.charge(1 + s.n / 16);
-      if (c.kind != Kind::string) continue;
-      if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
-      // The words are the text's own bytes (Lexicon::words' order and
-      // dedup, per class): views sharing the text's ownership, no copies.
-      const size_t first = out.size();
-      for (const LexiconHit& h : *hits) {
-        if (h.entry->klass != c.str()) continue;
-        Value w = Value::view(s.str().substr(h.begin, h.end - h.begin));
-        bool seen = false;
-        for (size_t j = first; j < out.size() && !seen; ++j) seen = out[j].str() == w.str();
-        if (seen) continue;
-        w.hold = s.hold;
-        out.push_back(std::move(w));
-      }
-    }
-    return Value::list_from(out);
+    lexicon_words(e, s, *out_list.items, true);
+    return Value::list_from(*out_list.items);
   }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
   Value l = args[1]->eval(e);
@@ -253,7 +301,11 @@ Value Call::eval(Env& e) const {
 }  // namespace
 
 NodePtr make_call(Fn fn, std::vector<NodePtr> args, NodePtr lambda, int slot) {
-  return std::make_unique<Call>(fn, std::move(args), std::move(lambda), slot);
+  auto call = std::make_unique<Call>(fn, std::move(args), std::move(lambda), slot);
+  if (fn == Fn::count && !call->lambda && !call->args.empty())
+    if (const auto* inner = dynamic_cast<const Call*>(call->args[0].get()); inner && inner->fn == Fn::lexicon)
+      call->counted_lexicon = inner;
+  return call;
 }
 
 }  // namespace jf::rt

@@ -91,34 +91,40 @@ const std::vector<LexiconHit>& Model::lexicon_hits(std::string_view text, bool s
 }
 
 Value item(const Value& l, size_t i, const Model& m) {
+  Value v;
+  item_into(v, l, i, m);
+  return v;
+}
+
+void item_into(Value& out, const Value& l, size_t i, const Model& m) {
   auto at = [&](auto* base) -> decltype(auto) { return base[i]; };
   switch (l.src()) {
-    case ListSrc::values: return at(static_cast<const Value*>(l.ptr));
-    case ListSrc::units: return Value::element(Elem::unit, &at(static_cast<const Name*>(l.ptr)));
+    case ListSrc::values: out = at(static_cast<const Value*>(l.ptr)); return;
+    case ListSrc::units: return out.set_element(Elem::unit, &at(static_cast<const Name*>(l.ptr)));
     case ListSrc::departments:
-      return Value::element(Elem::department, &at(static_cast<const Department*>(l.ptr)));
-    case ListSrc::groups: return Value::element(Elem::group, &at(static_cast<const Group*>(l.ptr)));
+      return out.set_element(Elem::department, &at(static_cast<const Department*>(l.ptr)));
+    case ListSrc::groups: return out.set_element(Elem::group, &at(static_cast<const Group*>(l.ptr)));
     case ListSrc::indicators:
-      return Value::element(Elem::indicator, &at(static_cast<const Indicator*>(l.ptr)));
+      return out.set_element(Elem::indicator, &at(static_cast<const Indicator*>(l.ptr)));
     case ListSrc::inspections:
-      return Value::element(Elem::inspection, &at(static_cast<const Inspection*>(l.ptr)));
+      return out.set_element(Elem::inspection, &at(static_cast<const Inspection*>(l.ptr)));
     case ListSrc::penalties:
-      return Value::element(Elem::penalty, &at(static_cast<const Penalty*>(l.ptr)), l.ctx);
+      return out.set_element(Elem::penalty, &at(static_cast<const Penalty*>(l.ptr)), l.ctx);
     case ListSrc::deductions:
-      return Value::element(Elem::deduction, &at(static_cast<const Deduction*>(l.ptr)), l.ctx);
-    case ListSrc::actions: return Value::element(Elem::action, &at(static_cast<const Action*>(l.ptr)));
-    case ListSrc::action_kinds: return Value::view(to_string(at(static_cast<const Action*>(l.ptr)).kind));
-    case ListSrc::evidence: return Value::view(to_string(at(static_cast<const Evidence*>(l.ptr)).kind));
-    case ListSrc::name_texts: return Value::view(at(static_cast<const Name*>(l.ptr)).text);
+      return out.set_element(Elem::deduction, &at(static_cast<const Deduction*>(l.ptr)), l.ctx);
+    case ListSrc::actions: return out.set_element(Elem::action, &at(static_cast<const Action*>(l.ptr)));
+    case ListSrc::action_kinds: return out.set_view(to_string(at(static_cast<const Action*>(l.ptr)).kind));
+    case ListSrc::evidence: return out.set_view(to_string(at(static_cast<const Evidence*>(l.ptr)).kind));
+    case ListSrc::name_texts: return out.set_view(at(static_cast<const Name*>(l.ptr)).text);
     case ListSrc::indicator_refs:
-      return Value::element(Elem::indicator, &m.scheme.indicators[at(static_cast<const int*>(l.ptr))]);
+      return out.set_element(Elem::indicator, &m.scheme.indicators[at(static_cast<const int*>(l.ptr))]);
     case ListSrc::inspection_refs:
-      return Value::element(Elem::inspection, &m.scheme.inspections[at(static_cast<const int*>(l.ptr))]);
+      return out.set_element(Elem::inspection, &m.scheme.inspections[at(static_cast<const int*>(l.ptr))]);
     case ListSrc::criteria:
-      return Value::element(Elem::criterion, &at(static_cast<const Criterion*>(l.ptr)), l.ctx);
-    case ListSrc::strings: return Value::view(at(static_cast<const std::string*>(l.ptr)));
+      return out.set_element(Elem::criterion, &at(static_cast<const Criterion*>(l.ptr)), l.ctx);
+    case ListSrc::strings: return out.set_view(at(static_cast<const std::string*>(l.ptr)));
   }
-  return {};
+  out = Value{};
 }
 
 bool span_of(const Value& v, const Model& m, Span& out) {
@@ -233,6 +239,29 @@ MessageArg string_arg(std::string name, std::string_view s) {
   return arg(std::move(name), s);
 }
 
+/// The items of list `v` as plain texts, when each item's message argument
+/// would be a plain value (what message_arg() gives it); false otherwise.
+bool plain_texts(const Value& v, const Model& m, std::vector<std::string>& texts) {
+  texts.reserve(v.n);
+  Value x;
+  for (size_t i = 0; i < v.n; ++i) {
+    item_into(x, v, i, m);
+    switch (x.kind) {
+      case Kind::string:
+        if (enum_name_zh(x.str()) != x.str()) return false;  // bilingual
+        texts.emplace_back(x.str());
+        break;
+      case Kind::element:
+        if (x.elem() == Elem::deduction || x.elem() == Elem::bucket) return false;  // keyed / the key's
+        texts.push_back(element_text(x, m, Lang::en));
+        break;
+      case Kind::list: return false;
+      default: texts.push_back(render(x, m, Lang::en));  // null, a number, a bool
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 MessageArg message_arg(std::string name, const Value& v, const Model& m) {
@@ -246,6 +275,10 @@ MessageArg message_arg(std::string name, const Value& v, const Model& m) {
       if (v.elem() == Elem::bucket) return message_arg(std::move(name), v.as<Bucket>().key, m);
       return arg(std::move(name), element_text(v, m, Lang::en));  // a name: the same in both languages
     case Kind::list: {
+      // The common case first: every item reads the same in both languages
+      // (names, texts, numbers): its English text straight into the list,
+      // as the general path below would put it.
+      if (std::vector<std::string> texts; plain_texts(v, m, texts)) return list(std::move(name), std::move(texts));
       std::vector<MessageArg> items;
       items.reserve(v.n);
       bool plain = true;

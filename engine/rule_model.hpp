@@ -65,6 +65,9 @@ struct Model {
 
 /// Item `i` of list `l` (i < l.n).
 Value item(const Value& l, size_t i, const Model& m);
+/// item(l, i, m) written over `out` in place: a loop variable's slot is
+/// set per element without building a temporary and move-assigning it.
+void item_into(Value& out, const Value& l, size_t i, const Model& m);
 /// Where a value points: an element's span, a list's first element, else nothing.
 bool span_of(const Value& v, const Model& m, Span& out);
 /// A value as messages show it (numbers per format_number, lists joined).

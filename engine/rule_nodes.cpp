@@ -20,10 +20,30 @@ void fail(Message message) { throw RuntimeError{std::move(message)}; }
 
 double number_of(const Value& v, const char* what) {
   if (v.kind == Kind::number) return v.num;
-  fail(msg("rules_run.null_used", {arg("what", std::string_view(what))}));
+  not_a_number(what);
 }
 
+void not_a_number(const char* what) { fail(msg("rules_run.null_used", {arg("what", std::string_view(what))})); }
+
 namespace {
+
+// The typed paths' reads of a value already built (a constant, a slot).
+bool read_number(const Value& v, double& out) {
+  out = v.num;
+  return v.kind == Kind::number;
+}
+bool read_string(const Value& v, std::string_view& out) {
+  out = v.str();
+  return v.kind == Kind::string;
+}
+// A field's string is the model's (a view); should an accessor ever compute
+// one, `keep` holds it.
+bool read_field_string(Value v, std::string_view& out, Value& keep) {
+  out = v.str();
+  const bool is = v.kind == Kind::string;
+  if (v.hold) keep = std::move(v);
+  return is;
+}
 
 struct Const : Node {
   Value keep;                 // owns strings and lists
@@ -36,6 +56,8 @@ struct Const : Node {
     v = Value::list(ListSrc::values, views.data(), views.size());
   }
   Value eval(Env& e) const override { return e.step(), v; }
+  bool number(Env& e, double& out) const override { return e.step(), read_number(v, out); }
+  bool string(Env& e, std::string_view& out, Value&) const override { return e.step(), read_string(v, out); }
   const Value* constant() const override { return &v; }
 };
 
@@ -43,6 +65,13 @@ struct Slot : Node {
   int slot;
   explicit Slot(int s) : slot(s) {}
   Value eval(Env& e) const override { return e.step(), e.slots[slot]; }
+  bool test(Env& e) const override { return e.step(), e.slots[slot].truthy(); }
+  bool number(Env& e, double& out) const override { return e.step(), read_number(e.slots[slot], out); }
+  // The slot keeps a computed string alive: it is not written while the
+  // expression reading it runs (no clause re-binds a variable inside one).
+  bool string(Env& e, std::string_view& out, Value&) const override {
+    return e.step(), read_string(e.slots[slot], out);
+  }
 };
 
 struct Global : Node {
@@ -60,6 +89,10 @@ struct FieldNode : Node {
     if (b.is_null()) return b;  // null propagates through field access
     return get(b, e.m);
   }
+  bool test(Env& e) const override { return eval(e).truthy(); }
+  bool number(Env& e, double& out) const override { return read_number(eval(e), out); }
+  // Fields are the model's own strings (views): nothing to keep.
+  bool string(Env& e, std::string_view& out, Value& keep) const override { return read_field_string(eval(e), out, keep); }
 };
 
 /// `x.field` on a variable: reads the slot in place (the commonest access).
@@ -72,12 +105,17 @@ struct SlotField : Node {
     const Value& b = e.slots[slot];
     return b.is_null() ? Value{} : get(b, e.m);
   }
+  bool test(Env& e) const override { return eval(e).truthy(); }
+  bool number(Env& e, double& out) const override { return read_number(eval(e), out); }
+  bool string(Env& e, std::string_view& out, Value& keep) const override { return read_field_string(eval(e), out, keep); }
 };
 
 struct Param : Node {
   const Value* value;
   explicit Param(const Value* v) : value(v) {}
   Value eval(Env& e) const override { return e.step(), *value; }
+  bool number(Env& e, double& out) const override { return e.step(), read_number(*value, out); }
+  bool string(Env& e, std::string_view& out, Value&) const override { return e.step(), read_string(*value, out); }
 };
 
 struct BucketField : Node {
@@ -97,7 +135,16 @@ struct BucketField : Node {
 struct Neg : Node {
   NodePtr a;
   explicit Neg(NodePtr x) : a(std::move(x)) {}
-  Value eval(Env& e) const override { return Value::number(-number_of(a->eval(e), "'-'")); }
+  Value eval(Env& e) const override {
+    double x = 0;
+    number(e, x);
+    return Value::number(x);
+  }
+  bool number(Env& e, double& out) const override {
+    if (!a->number(e, out)) not_a_number("'-'");
+    out = -out;
+    return true;
+  }
 };
 
 struct Not : Node {
@@ -108,6 +155,18 @@ struct Not : Node {
 };
 
 bool contains(const Value& list, const Value& x, const Model& m) {
+  // A string or number in a built list (`d.event in shared_events`, a
+  // parameter's words): compared in place, no item copied. equal()'s result:
+  // the same kind and the same spelling or value.
+  if (list.src() == ListSrc::values && (x.kind == Kind::string || x.kind == Kind::number)) {
+    const Value* items = static_cast<const Value*>(list.ptr);
+    for (size_t i = 0; i < list.n; ++i) {
+      const Value& v = items[i];
+      if (v.kind != x.kind) continue;
+      if (x.kind == Kind::number ? v.num == x.num : v.str() == x.str()) return true;
+    }
+    return false;
+  }
   for (size_t i = 0; i < list.n; ++i)
     if (equal(item(list, i, m), x, m)) return true;
   return false;
@@ -154,13 +213,24 @@ struct Binary : Node {
   Value eval(Env& e) const override {
     switch (op) {
       case BinOp::add: case BinOp::sub: case BinOp::mul: case BinOp::div: case BinOp::mod: {
-        e.step();
-        Value x = a->eval(e);
-        Value y = b->eval(e);
-        return Value::number(arith(op, number_of(x, "arithmetic"), number_of(y, "arithmetic")));
+        double r = 0;
+        number(e, r);
+        return Value::number(r);
       }
       default: return Value::boolean(test(e));
     }
+  }
+  bool number(Env& e, double& out) const override {
+    if (!(op == BinOp::add || op == BinOp::sub || op == BinOp::mul || op == BinOp::div || op == BinOp::mod))
+      return Node::number(e, out);  // a comparison: a bool, never a number
+    e.step();
+    double x = 0, y = 0;
+    // Both sides are evaluated before either is checked, as eval() did.
+    const bool xn = a->number(e, x);
+    const bool yn = b->number(e, y);
+    if (!xn || !yn) not_a_number("arithmetic");
+    out = arith(op, x, y);
+    return true;
   }
   bool test(Env& e) const override {
     if (op == BinOp::add || op == BinOp::sub || op == BinOp::mul || op == BinOp::div || op == BinOp::mod)
@@ -202,14 +272,52 @@ struct CompareConst : Node {
   bool test(Env& e) const override {
     e.step();
     if (const_first) e.step();
+    // A number or string constant: the other side through its typed path,
+    // no Value built and no equal() / compare() on dynamic kinds. The
+    // results are theirs: a side of another kind is unequal and unordered.
+    if (k->kind == Kind::number) {
+      double x = 0;
+      const bool is = other->number(e, x);
+      if (!const_first) e.step();
+      if (op == BinOp::eq) return is && x == k->num;
+      if (op == BinOp::ne) return !(is && x == k->num);
+      return is && ordered(const_first ? k->num : x, const_first ? x : k->num);
+    }
+    if (k->kind == Kind::string) {
+      std::string_view x;
+      Value keep;
+      const bool is = other->string(e, x, keep);
+      if (!const_first) e.step();
+      if (op == BinOp::eq) return is && x == k->str();
+      if (op == BinOp::ne) return !(is && x == k->str());
+      if (!is) return false;
+      const int c = const_first ? k->str().compare(x) : x.compare(k->str());
+      return ordered(c, 0);
+    }
     Value x = other->eval(e);
     if (!const_first) e.step();
+    if (k->kind == Kind::null) {  // `x == null`: equal() of a null; never ordered
+      if (op == BinOp::eq) return x.is_null();
+      if (op == BinOp::ne) return !x.is_null();
+      return false;
+    }
     const Value& a = const_first ? *k : x;
     const Value& b = const_first ? x : *k;
     switch (op) {
       case BinOp::eq: return equal(a, b, e.m);
       case BinOp::ne: return !equal(a, b, e.m);
       default: return compare(op, a, b);
+    }
+  }
+  // compare()'s order of two numbers (or of a comparison result and 0).
+  template <class N>
+  bool ordered(N a, N b) const {
+    const int c = a < b ? -1 : a > b ? 1 : 0;
+    switch (op) {
+      case BinOp::lt: return c < 0;
+      case BinOp::le: return c <= 0;
+      case BinOp::gt: return c > 0;
+      default: return c >= 0;
     }
   }
 };
@@ -267,10 +375,11 @@ struct Matches : Node {
       : s(std::move(a)), pattern(std::move(p)), re(std::move(r)) {
     if (re) lead = literal_lead(re->pattern());
   }
-  Value eval(Env& e) const override {
+  Value eval(Env& e) const override { return Value::boolean(test(e)); }
+  bool test(Env& e) const override {
     e.step();
     Value x = s->eval(e);
-    if (x.kind != Kind::string) return Value::boolean(false);
+    if (x.kind != Kind::string) return false;
     e.charge(x.n / 64);  // before the search: the budget stops it, not the next step
     const re2::RE2* r = re.get();
     std::string_view need = lead;
@@ -284,8 +393,8 @@ struct Matches : Node {
     // Charged as a search either way; only the search itself is skipped.
     // memmem, as string_view::find stops at every byte equal to the lead's
     // first, and most CJK characters share it.
-    if (!need.empty() && !memmem(x.ptr, x.n, need.data(), need.size())) return Value::boolean(false);
-    return Value::boolean(re2::RE2::PartialMatch(re2::StringPiece(x.str().data(), x.n), *r));
+    if (!need.empty() && !memmem(x.ptr, x.n, need.data(), need.size())) return false;
+    return re2::RE2::PartialMatch(re2::StringPiece(x.str().data(), x.n), *r);
   }
   const Env::SeenRegex& dynamic(Env& e) const {
     Value p = pattern->eval(e);

@@ -5,6 +5,8 @@
 
 #include "engine/rule_compiler.hpp"
 
+#include <algorithm>  // std::find over a text's holes
+
 namespace jf {
 
 namespace {
@@ -39,7 +41,7 @@ class Runner {
         if (l.kind != rt::Kind::list) return;
         for (size_t i = 0; i < l.n; ++i) {
           env_.step();
-          env_.slots[s.slot] = rt::item(l, i, env_.m);
+          rt::item_into(env_.slots[s.slot], l, i, env_.m);
           run(k + 1);
         }
         return;
@@ -65,11 +67,24 @@ class Runner {
 
   /// The message or help of this finding: the rule's template and the
   /// values of the holes it names.
-  static Message text(const rt::RuleText& t, const std::vector<MessageArg>& values) {
+  /// A hole the help does not name is moved into the message, not copied.
+  static Message text(const rt::RuleText& t, std::vector<MessageArg>& values, const rt::RuleText& later) {
     if (!t.tmpl) return {};
     std::vector<MessageArg> args;
     args.reserve(t.holes.size());
-    for (int h : t.holes) args.push_back(values[h]);
+    for (int h : t.holes) {
+      const bool again = later.tmpl && std::find(later.holes.begin(), later.holes.end(), h) != later.holes.end();
+      args.push_back(again ? values[h] : std::move(values[h]));
+    }
+    return Message(t.tmpl, std::move(args));
+  }
+  /// The same for the last text built from `values`: its arguments are
+  /// moved out (a text names each hole once), not copied.
+  static Message last_text(const rt::RuleText& t, std::vector<MessageArg>& values) {
+    if (!t.tmpl) return {};
+    std::vector<MessageArg> args;
+    args.reserve(t.holes.size());
+    for (int h : t.holes) args.push_back(std::move(values[h]));
     return Message(t.tmpl, std::move(args));
   }
 
@@ -82,8 +97,9 @@ class Runner {
     values.reserve(p_.holes.size());
     for (size_t h = 0; h < p_.holes.size(); ++h)
       values.push_back(rt::message_arg(p_.hole_names[h], p_.holes[h]->eval(env_), env_.m));
+    Message message = text(p_.message, values, p_.help);
     out_.push_back({.rule = meta_.id, .name = meta_.name, .category = meta_.category, .severity = meta_.severity,
-                    .span = where(), .message = text(p_.message, values), .help = text(p_.help, values)});
+                    .span = where(), .message = std::move(message), .help = last_text(p_.help, values)});
   }
 
   const rt::Program& p_;

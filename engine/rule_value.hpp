@@ -113,6 +113,18 @@ struct Value {
     return x;
   }
 
+  /// Overwrites this value with a reference to a model element or a view
+  /// of a string owned elsewhere: what Value::element() / Value::view()
+  /// build, without the temporary (a slot written once per element).
+  void set_element(Elem e, const void* p, int32_t c = -1) {
+    if (hold) hold.reset();
+    kind = Kind::element, sub = static_cast<uint8_t>(e), ctx = c, n = 0, num = 0, ptr = p;
+  }
+  void set_view(std::string_view s) {
+    if (hold) hold.reset();
+    kind = Kind::string, sub = 0, ctx = -1, n = static_cast<uint32_t>(s.size()), num = 0, ptr = s.data();
+  }
+
   bool is_null() const { return kind == Kind::null; }
   bool truthy() const { return kind == Kind::boolean && num != 0; }
   std::string_view str() const { return {static_cast<const char*>(ptr), n}; }
