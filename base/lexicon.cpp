@@ -70,6 +70,7 @@ void Lexicon::compile(size_t entry) {
   all.insert(all.end(), e.variants.begin(), e.variants.end());
   for (const std::string& p : all) {
     if (p.empty()) continue;
+    if (p.find(' ') != std::string::npos) space_in_patterns_ = true;
     auto pat = std::make_unique<Pattern>();
     pat->entry = entry;
     const auto index = static_cast<uint32_t>(patterns_.size());

@@ -52,6 +52,11 @@ class Lexicon {
   static std::vector<std::string> words(std::string_view text, const std::vector<LexiconHit>& hits,
                                         std::string_view klass);
   const std::vector<LexiconEntry>& entries() const { return entries_; }
+  /// Whether some pattern holds a space. When none does, a text followed
+  /// by spaces has exactly the text's hits (a hit reaching into the spaces
+  /// would end in one, and a gap never ends a match), so the evaluator can
+  /// reuse the text's search for such a computed string.
+  bool space_in_patterns() const { return space_in_patterns_; }
   /// Names a class for people (its file's `en`/`zh`), for output such as
   /// burden's trace list; an unnamed class is shown by its id.
   void name_class(const std::string& klass, std::string en, std::string zh);
@@ -78,6 +83,7 @@ class Lexicon {
   size_t head_count_ = 0;
   bool head_byte_[256] = {};         // bytes some head starts with
   std::vector<uint32_t> anywhere_, gapped_;
+  bool space_in_patterns_ = false;
   void add_head(uint32_t key, uint32_t id);
   const HeadSlot* head(uint32_t key) const;
   void compile(size_t entry);

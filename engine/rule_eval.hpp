@@ -59,6 +59,15 @@ struct Env {
     std::string_view lead;  // literal_lead of the pattern
   };
   std::vector<SeenRegex> regex_seen;
+  /// The last join() whose result is one stable text (the model's) and
+  /// then separators only: the result's bytes and that text, so a lexicon
+  /// search of the result can reuse the text's (Model::lexicon_hits_after,
+  /// which checks the bytes again: a stale record only costs a compare).
+  struct Joined {
+    const void* text = nullptr;
+    std::string_view lead;
+  };
+  Joined joined;
   /// Vectors that computed lists are built in, one per nesting level and
   /// reused for every element, so building a list allocates only its result
   /// (Value::list_from). Held by pointer: deeper levels never move shallower ones.

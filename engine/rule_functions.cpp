@@ -171,7 +171,9 @@ void Call::lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool s
     Value c = item(k, i, e.m);
     e.charge(1 + s.n / 16);
     if (c.kind != Kind::string) continue;
-    if (!hits) hits = &e.m.lexicon_hits(s.str(), s.hold == nullptr);
+    if (!hits)
+      hits = s.hold && s.ptr == e.joined.text ? &e.m.lexicon_hits_after(s.str(), e.joined.lead)
+                                              : &e.m.lexicon_hits(s.str(), s.hold == nullptr);
     // The words are the text's own bytes (Lexicon::words' order and
     // dedup, per class): views sharing the text's ownership, no copies.
     const size_t first = out.size();
@@ -222,13 +224,21 @@ Value Call::strings(Env& e) const {
     Value l = list_arg(e);
     Value sep = args[1]->eval(e);
     std::string out;
+    std::string_view lead;  // the first item, a stable text, while it is the only non-empty one
+    bool lead_only = true;
     for (size_t i = 0; i < l.n; ++i) {
       e.step();
       if (i && sep.kind == Kind::string) out += sep.str();
-      out += render(item(l, i, e.m), e.m, Lang::en);
+      Value it = item(l, i, e.m);
+      const size_t before = out.size();
+      out += render(it, e.m, Lang::en);
+      if (i == 0 && it.kind == Kind::string && !it.hold) lead = it.str();
+      else if (out.size() - before > 0 || (i == 0 && it.kind != Kind::string)) lead_only = false;
       if (out.size() > (1u << 20)) fail(msg("rules_run.join_too_long"));
     }
-    return Value::owned(std::move(out));
+    Value r = Value::owned(std::move(out));
+    e.joined = lead_only && !lead.empty() ? Env::Joined{r.ptr, lead} : Env::Joined{};
+    return r;
   }
   Value s = args[0]->eval(e);
   if (fn == Fn::lexicon) {  // the run's lexicon words of a class found in a text

@@ -90,6 +90,13 @@ const std::vector<LexiconHit>& Model::lexicon_hits(std::string_view text, bool s
   return found_.emplace_back(lexicon_->find(text));
 }
 
+const std::vector<LexiconHit>& Model::lexicon_hits_after(std::string_view text, std::string_view lead) const {
+  if (!lexicon_) lexicon_ = lexicon();
+  const bool padded = !lexicon_->space_in_patterns() && text.substr(0, lead.size()) == lead &&
+                      text.find_first_not_of(' ', lead.size()) == std::string_view::npos;
+  return padded ? lexicon_hits(lead, true) : lexicon_hits(text, false);
+}
+
 Value item(const Value& l, size_t i, const Model& m) {
   Value v;
   item_into(v, l, i, m);

@@ -39,6 +39,12 @@ struct Model {
   /// Only texts that outlive the evaluation (`stable`: the model's own or
   /// the rule program's, never a computed string) are kept, by address.
   const std::vector<LexiconHit>& lexicon_hits(std::string_view text, bool stable) const;
+  /// The hits in a computed `text` known to begin with the stable `lead`
+  /// (a join whose only non-empty piece came first: JF308 joins an
+  /// indicator's text with its app criteria's, most often none). When the
+  /// rest is spaces and no pattern holds one, those are `lead`'s hits, kept
+  /// once; otherwise `text` is searched as any computed string.
+  const std::vector<LexiconHit>& lexicon_hits_after(std::string_view text, std::string_view lead) const;
 
  private:
   // The hits of each stable text, by its address and length, in an

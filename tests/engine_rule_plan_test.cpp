@@ -84,6 +84,25 @@ TEST(RulePlan, CountOfLexiconWordsIsTheListsLength) {
   EXPECT_EQ(one("count(lexicon(first(indicators).score.target, [\"burden_reduction\"]))"), "0");
 }
 
+TEST(RulePlan, LexiconOfAJoinedTextReusesTheTextsSearch) {
+  // join([t, ""], " ") is t and a space, its only non-empty piece first: the
+  // fast path reuses t's search. join([t, " "], "") builds the same string
+  // with two pieces, so it is searched as any computed text.
+  const std::string t = "first(indicators).text";
+  const std::string classes = ", [\"burden_reduction\"])";
+  const std::string fast = one("lexicon(join([" + t + ", \"\"], \" \")" + classes);
+  EXPECT_EQ(fast, one("lexicon(join([" + t + ", \" \"], \"\")" + classes));
+  EXPECT_EQ(fast, "为基层减负");
+  // More than spaces after the text: searched whole, its own words found.
+  EXPECT_EQ(one("lexicon(join([" + t + ", \"作风效能\"], \" \")" + classes), "为基层减负, 作风效能");
+  EXPECT_EQ(one("lexicon(join([" + t + ", \"\", \"作风效能\"], \" \")" + classes), "为基层减负, 作风效能");
+  // The fast path holds only while no pattern has a space (none built in).
+  EXPECT_FALSE(lexicon()->space_in_patterns());
+  Lexicon spaced;
+  spaced.add({"app", "APP 积分", {}, "", "", "", {}});
+  EXPECT_TRUE(spaced.space_in_patterns());
+}
+
 TEST(RulePlan, InAndDistinctOverBuiltLists) {
   EXPECT_EQ(one("\"late_report\" in map(first(indicators).deductions, d -> d.event)"), "true");
   EXPECT_EQ(one("\"x\" in [\"a\", \"b\"] or 3 in [1, 2]"), "false");
