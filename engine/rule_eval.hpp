@@ -168,7 +168,8 @@ NodePtr make_const(Value v);
 NodePtr make_const_list(std::vector<Value> items);
 NodePtr make_slot(int slot);
 NodePtr make_global(Accessor get);
-NodePtr make_field(NodePtr base, Accessor get);
+/// `plain`: the field's row when it is read as stored (typed reads).
+NodePtr make_field(NodePtr base, Accessor get, const PlainField* plain = nullptr);
 /// A parameter read at run time from `value` (owned by the compiled rule; set_param may change it).
 NodePtr make_param(const Value* value);
 NodePtr make_bucket_field(NodePtr base, int which);  // 0 key, 1 items, 2 count

@@ -13,7 +13,16 @@
 #include "engine/rule_types.hpp"
 
 namespace jf::rt {
+
+/// A plain field: the model row and, for the wording's texts read on an
+/// indicator (`i.content`), the indicator's `wording` row that holds them.
+struct PlainField {
+  const ModelField* row = nullptr;
+  const ModelField* outer = nullptr;
+};
+
 namespace {
+using Plain = PlainField;
 
 // Enum ids, in the order of enums(), of the fields not read as stored.
 constexpr int kTrigger = 4, kAction = 5, kPointsKind = 8;
@@ -65,12 +74,6 @@ using Table = std::vector<Field>;
 
 // ---- fields read as the model stores them (base/model_fields.hpp) --------
 
-/// A plain field: the model row and, for the wording's texts read on an
-/// indicator (`i.content`), the indicator's `wording` row that holds them.
-struct Plain {
-  const ModelField* row = nullptr;
-  const ModelField* outer = nullptr;
-};
 constexpr size_t kMaxPlain = 64;
 // Fixed slots, claimed atomically: the field tables may be built on several
 // threads at once, and a slot never moves once its accessor reads it.
@@ -145,7 +148,7 @@ Field plain_field(const ModelField& row, const ModelField* outer) {
   size_t slot = plains_used++;
   if (slot >= kMaxPlain) std::abort();  // a programming error, found by every test run
   plains()[slot] = {&row, outer};
-  return Field{row.rule, plain_type(row), accessors[slot]};
+  return Field{row.rule, plain_type(row), accessors[slot], &plains()[slot]};
 }
 
 /// The fields of an element of `part`, in the order of its rows: every row
@@ -425,6 +428,57 @@ std::vector<std::string_view> field_names(Elem e) {
   if (e == Elem::bucket) return {"key", "items", "count"};
   for (const Field& f : table(e)) out.push_back(f.name);
   return out;
+}
+
+// ---- typed reads of plain fields (the same answers as plain_value) -------
+
+PlainKind plain_kind(const PlainField* f) {
+  if (!f) return PlainKind::other;
+  switch (f->row->type) {
+    case FieldType::number:
+    case FieldType::opt_number: return PlainKind::number;
+    case FieldType::text:
+    case FieldType::id_text:
+    case FieldType::name:
+    case FieldType::owners:
+    case FieldType::opt_text:
+    case FieldType::target:
+    case FieldType::word:
+    case FieldType::opt_word: return PlainKind::string;
+    default: return PlainKind::other;
+  }
+}
+
+bool plain_number(const PlainField& p, const Value& s, double& out) {
+  const void* e = s.ptr;
+  if (p.outer) e = p.outer->at(const_cast<void*>(e));
+  const ModelField& f = *p.row;
+  if (f.type == FieldType::number) return out = f.ref<double>(e), true;
+  const auto& v = f.ref<std::optional<double>>(e);
+  out = v ? *v : 0;  // read_number of a null: its num, 0
+  return v.has_value();
+}
+
+bool plain_string(const PlainField& p, const Value& s, std::string_view& out) {
+  const void* e = s.ptr;
+  if (p.outer) e = p.outer->at(const_cast<void*>(e));
+  const ModelField& f = *p.row;
+  out = {};
+  switch (f.type) {
+    case FieldType::text:
+    case FieldType::id_text: return out = f.ref<std::string>(e), true;
+    case FieldType::name:
+    case FieldType::owners: return out = f.ref<Name>(e).text, true;
+    case FieldType::opt_text:
+    case FieldType::target: {
+      const auto& v = f.ref<std::optional<std::string>>(e);
+      if (v) out = *v;
+      return v.has_value();
+    }
+    case FieldType::word: return out = field_word(f, e), true;
+    case FieldType::opt_word: return out = field_word(f, e), !out.empty();
+    default: return false;
+  }
 }
 
 }  // namespace jf::rt

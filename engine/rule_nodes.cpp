@@ -80,34 +80,65 @@ struct Global : Node {
   Value eval(Env& e) const override { return e.step(), get(Value{}, e.m); }
 };
 
+// A field stored as a number or a string (`plain`, PlainKind) is read
+// typed by number() / string(): the answer read_number / read_string give
+// on the accessor's Value, without building it; the steps are the same.
+bool typed_number(const PlainField* plain, const Value& b, double& out) {
+  if (b.is_null()) return out = 0, false;  // read_number of a null: its num, 0
+  return plain_number(*plain, b, out);
+}
+bool typed_string(const PlainField* plain, const Value& b, std::string_view& out) {
+  if (b.is_null()) return out = {}, false;
+  return plain_string(*plain, b, out);
+}
+
 struct FieldNode : Node {
   NodePtr base;
   Accessor get;
-  FieldNode(NodePtr b, Accessor g) : base(std::move(b)), get(g) {}
+  const PlainField* plain;
+  PlainKind kind;
+  FieldNode(NodePtr b, Accessor g, const PlainField* p) : base(std::move(b)), get(g), plain(p), kind(plain_kind(p)) {}
   Value eval(Env& e) const override {
     Value b = base->eval(e);
     if (b.is_null()) return b;  // null propagates through field access
     return get(b, e.m);
   }
   bool test(Env& e) const override { return eval(e).truthy(); }
-  bool number(Env& e, double& out) const override { return read_number(eval(e), out); }
+  bool number(Env& e, double& out) const override {
+    if (kind != PlainKind::number) return read_number(eval(e), out);
+    return typed_number(plain, base->eval(e), out);
+  }
   // Fields are the model's own strings (views): nothing to keep.
-  bool string(Env& e, std::string_view& out, Value& keep) const override { return read_field_string(eval(e), out, keep); }
+  bool string(Env& e, std::string_view& out, Value& keep) const override {
+    if (kind != PlainKind::string) return read_field_string(eval(e), out, keep);
+    Value b = base->eval(e);
+    const bool is = typed_string(plain, b, out);
+    if (b.hold) keep = std::move(b);  // should an element ever own its storage
+    return is;
+  }
 };
 
 /// `x.field` on a variable: reads the slot in place (the commonest access).
 struct SlotField : Node {
   int slot;
   Accessor get;
-  SlotField(int s, Accessor g) : slot(s), get(g) {}
+  const PlainField* plain;
+  PlainKind kind;
+  SlotField(int s, Accessor g, const PlainField* p) : slot(s), get(g), plain(p), kind(plain_kind(p)) {}
   Value eval(Env& e) const override {
     e.step();
     const Value& b = e.slots[slot];
     return b.is_null() ? Value{} : get(b, e.m);
   }
   bool test(Env& e) const override { return eval(e).truthy(); }
-  bool number(Env& e, double& out) const override { return read_number(eval(e), out); }
-  bool string(Env& e, std::string_view& out, Value& keep) const override { return read_field_string(eval(e), out, keep); }
+  bool number(Env& e, double& out) const override {
+    if (kind != PlainKind::number) return read_number(eval(e), out);
+    return e.step(), typed_number(plain, e.slots[slot], out);
+  }
+  bool string(Env& e, std::string_view& out, Value& keep) const override {
+    if (kind != PlainKind::string) return read_field_string(eval(e), out, keep);
+    return e.step(), typed_string(plain, e.slots[slot], out);
+  }
 };
 
 struct Param : Node {
@@ -436,9 +467,9 @@ NodePtr make_const(Value v) { return std::make_unique<Const>(std::move(v)); }
 NodePtr make_const_list(std::vector<Value> items) { return std::make_unique<Const>(std::move(items)); }
 NodePtr make_slot(int slot) { return std::make_unique<Slot>(slot); }
 NodePtr make_global(Accessor get) { return std::make_unique<Global>(get); }
-NodePtr make_field(NodePtr base, Accessor get) {
-  if (auto* s = dynamic_cast<const Slot*>(base.get())) return std::make_unique<SlotField>(s->slot, get);
-  return std::make_unique<FieldNode>(std::move(base), get);
+NodePtr make_field(NodePtr base, Accessor get, const PlainField* plain) {
+  if (auto* s = dynamic_cast<const Slot*>(base.get())) return std::make_unique<SlotField>(s->slot, get, plain);
+  return std::make_unique<FieldNode>(std::move(base), get, plain);
 }
 NodePtr make_param(const Value* v) { return std::make_unique<Param>(v); }
 NodePtr make_bucket_field(NodePtr base, int which) {

@@ -62,11 +62,25 @@ bool is_enum_word(std::string_view word);
 
 using Accessor = Value (*)(const Value& self, const Model&);
 
+/// A field read as the model stores it (rule_fields.cpp): its row.
+struct PlainField;
+
 struct Field {
   std::string_view name;
   Type type;
   Accessor get;
+  const PlainField* plain = nullptr;  // set for fields read as stored
 };
+
+/// What a plain field holds, for the typed reads below (`other`: lists,
+/// flags; read through the accessor).
+enum class PlainKind : uint8_t { other, number, string };
+PlainKind plain_kind(const PlainField* f);
+/// The number or string the field's accessor would return, without
+/// building a Value: read_number / read_string of get(self) (rule_nodes.cpp),
+/// for a field of that kind and a non-null `self`.
+bool plain_number(const PlainField& f, const Value& self, double& out);
+bool plain_string(const PlainField& f, const Value& self, std::string_view& out);
 /// The field `name` of element kind `e`, or null. Bucket fields are typed by the compiler.
 const Field* find_field(Elem e, std::string_view name);
 /// Field names of `e`, for "did you mean" and messages.

@@ -68,6 +68,28 @@ TEST(RulePlan, ComparisonsWithAConstantOnEitherSide) {
   EXPECT_EQ(one("scheme.year != 0 and first(indicators).score.target != \"x\""), "true");
 }
 
+TEST(RulePlan, FieldsStoredAsNumbersOrStringsReadTypedAsTheirValues) {
+  // Each comparison twice: the field read typed (a variable's field, or a
+  // field of a field) and through its Value (first([…]) evaluates it).
+  auto both = [](const std::string& list, const std::string& field, const std::string& test) {
+    const std::string typed = one("count(" + list + ", x -> " + field + " " + test + ")");
+    EXPECT_EQ(typed, one("count(" + list + ", x -> first([" + field + "]) " + test + ")")) << field << " " << test;
+    return typed;
+  };
+  const std::string is = "indicators", ds = "first(indicators).deductions";
+  EXPECT_EQ(both(is, "x.points", "> 40"), "1");                     // optional number
+  EXPECT_EQ(both(is, "x.points", "== 30"), "1");
+  EXPECT_EQ(both(is, "x.score.target_number", "!= 3"), "2");        // optional number, null
+  EXPECT_EQ(both(is, "x.score.target_number", "< 3"), "0");
+  EXPECT_EQ(both(ds, "x.points", ">= 1"), "2");                     // number
+  EXPECT_EQ(both(ds, "-x.points", "< -1.5"), "1");                  // arithmetic reads numbers typed
+  EXPECT_EQ(both(ds, "x.event", "== \"late_report\""), "2");       // identifier text
+  EXPECT_EQ(both(ds, "x.event", "< \"m\""), "2");
+  EXPECT_EQ(both(is, "x.score.mode", "== rank"), "1");              // enum word, field of a field
+  EXPECT_EQ(both(is, "x.score.ties", "!= \"x\""), "2");           // optional text, null
+  EXPECT_EQ(both(is, "x.score.ties", "< \"x\""), "0");
+}
+
 TEST(RulePlan, TypedArithmeticAndItsNullError) {
   EXPECT_EQ(one("-first(indicators).points + sum(indicators, i -> i.points) * 2"), "170");
   EXPECT_EQ(run("  where -scheme.year < 0\n  message en \"x\"\n"),
