@@ -72,46 +72,52 @@ size_t safe_width(std::string_view text) {
   return w;
 }
 
+/// What sanitize_for_terminal changes at one character.
+enum class Change { tab, ascii_control, invalid_byte, code_point };
+
+/// Walks `text` as sanitize_for_terminal sees it: `keep(run)` for each run
+/// printed as it is (possibly empty), `change(kind, value)` for each
+/// character it changes (value: the byte, or the code point).
+template <class Keep, class OnChange>
+void walk_for_terminal(std::string_view text, Keep keep, OnChange change) {
+  while (!text.empty()) {
+    size_t safe = safe_prefix(text);
+    keep(text.substr(0, safe));
+    if (safe == text.size()) return;
+    text.remove_prefix(safe);
+    auto c = static_cast<unsigned char>(text[0]);
+    size_t len = 1;
+    if (c == '\t') change(Change::tab, c);
+    else if (c < 0x80) change(Change::ascii_control, c);  // C0 control or DEL
+    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
+             cp < 0)
+      change(Change::invalid_byte, c), len = 1;
+    else change(Change::code_point, cp);  // C1 control or bidi override
+    text.remove_prefix(len);
+  }
+}
+
 }  // namespace
 
 size_t display_width(std::string_view text, size_t tab_width) {
+  // A character sanitize_for_terminal would change is counted as printed raw.
   size_t w = 0;
-  while (!text.empty()) {
-    size_t safe = safe_prefix(text);
-    w += safe_width(text.substr(0, safe));
-    if (safe == text.size()) break;
-    text.remove_prefix(safe);
-    // One character that sanitize_for_terminal would change: counted as printed raw.
-    auto c = static_cast<unsigned char>(text[0]);
-    size_t len = 1;
-    if (c == '\t') w += tab_width;
-    else if (c < 0x80) w += char_width(c);  // C0 control or DEL: utf8proc says 0
-    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
-             cp < 0)
-      w += 1, len = 1;  // an invalid byte
-    else w += char_width(cp);
-    text.remove_prefix(len);
-  }
+  walk_for_terminal(
+      text, [&](std::string_view run) { w += safe_width(run); },
+      [&](Change kind, utf8proc_int32_t v) {
+        w += kind == Change::tab ? tab_width : kind == Change::invalid_byte ? 1 : char_width(v);
+      });
   return w;
 }
 
 void append_for_terminal(std::string& out, std::string_view text, size_t tab_width) {
-  while (!text.empty()) {
-    size_t safe = safe_prefix(text);
-    out.append(text.substr(0, safe));
-    if (safe == text.size()) return;
-    text.remove_prefix(safe);
-    // The character at text[0] needs a change: a tab, an escape, or an invalid byte.
-    auto c = static_cast<unsigned char>(text[0]);
-    size_t len = 1;
-    if (c == '\t') out.append(tab_width, ' ');
-    else if (c < 0x80) fmt::format_to(std::back_inserter(out), "\\u{{{:X}}}", c);  // C0 control or DEL
-    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
-             cp < 0)
-      fmt::format_to(std::back_inserter(out), "\\x{:02X}", c), len = 1;
-    else fmt::format_to(std::back_inserter(out), "\\u{{{:X}}}", cp);  // C1 control or bidi override
-    text.remove_prefix(len);
-  }
+  walk_for_terminal(
+      text, [&](std::string_view run) { out.append(run); },
+      [&](Change kind, utf8proc_int32_t v) {
+        if (kind == Change::tab) out.append(tab_width, ' ');
+        else if (kind == Change::invalid_byte) fmt::format_to(std::back_inserter(out), "\\x{:02X}", v);
+        else fmt::format_to(std::back_inserter(out), "\\u{{{:X}}}", v);
+      });
 }
 
 std::string sanitize_for_terminal(std::string_view text, size_t tab_width) {
@@ -135,23 +141,15 @@ std::string sanitize_lines(std::string_view text) {
 }
 
 size_t sanitized_width(std::string_view text, size_t tab_width) {
+  // Width of what append_for_terminal prints.
   size_t w = 0;
-  while (!text.empty()) {
-    size_t safe = safe_prefix(text);
-    w += safe_width(text.substr(0, safe));
-    if (safe == text.size()) break;
-    text.remove_prefix(safe);
-    // Width of what append_for_terminal prints for the character at text[0].
-    auto c = static_cast<unsigned char>(text[0]);
-    size_t len = 1;
-    if (c == '\t') w += tab_width;
-    else if (c < 0x80) w += 4 + fmt::formatted_size("{:X}", c);  // \u{…}
-    else if (utf8proc_int32_t cp = utf8::decode(reinterpret_cast<const unsigned char*>(text.data()), text.size(), len);
-             cp < 0)
-      w += 4, len = 1;  // \xHH
-    else w += 4 + fmt::formatted_size("{:X}", cp);
-    text.remove_prefix(len);
-  }
+  walk_for_terminal(
+      text, [&](std::string_view run) { w += safe_width(run); },
+      [&](Change kind, utf8proc_int32_t v) {
+        w += kind == Change::tab            ? tab_width
+             : kind == Change::invalid_byte ? 4                                    // \xHH
+                                            : 4 + fmt::formatted_size("{:X}", v);  // \u{…}
+      });
   return w;
 }
 
