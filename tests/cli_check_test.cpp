@@ -244,7 +244,8 @@ TEST(CliCheck, ManyFilesStreamTheSameReportWithAnyNumberOfJobs) {
   // every format must come out the same as from one job, and be well formed.
   TempDir dir;
   for (int i = 0; i < 12; ++i) {
-    std::string name = (i < 10 ? "0" : "") + std::to_string(i);
+    std::string name = std::to_string(i);
+    if (i < 10) name.insert(0, "0");
     std::filesystem::copy_file(kExamples + (i % 3 == 0   ? "reformed-2025.assess"
                                             : i % 3 == 1 ? "qingshan-2025.assess"
                                                          : "huaxi-2025.yaml"),
@@ -270,7 +271,7 @@ TEST(CliCheck, ManyFilesStreamTheSameReportWithAnyNumberOfJobs) {
       }
     }
     if (f.suffix.ends_with(".json") || format == "sarif") {
-      EXPECT_NO_THROW(nlohmann::json::parse(one.out));
+      EXPECT_FALSE(nlohmann::json::parse(one.out, nullptr, false).is_discarded()) << one.out;
     }
   }
   // -o and --write-baseline stream into files replaced at the end.
