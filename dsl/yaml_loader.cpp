@@ -273,6 +273,7 @@ std::optional<Diagnostic> check_rest(YAML::Parser& parser, const SourceFile& src
 
 std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file, const Limits& limits,
                                            std::vector<Diagnostic>& diagnostics) {
+  if (std::optional<YamlTree> scanned = read_yaml_subset(src, file, limits)) return scanned;
   if (std::optional<YamlTree> fast = read_yaml_fast(src, file, limits)) return fast;
   return read_yaml_document_slow(src, file, limits, diagnostics);
 }

@@ -64,6 +64,11 @@ std::optional<YamlTree> read_yaml_document(const SourceFile& src, uint32_t file,
 /// empty values, block or multi-line plain scalars; nullopt, with no
 /// findings, for anything else (the caller then reads it with yaml-cpp).
 std::optional<YamlTree> read_yaml_fast(const SourceFile& src, uint32_t file, const Limits& limits);
+/// The first reader of read_yaml_document (dsl/yaml_subset_scanner.cpp): our
+/// own scanner for the block-style subset scheme files are written in; the
+/// tree read_yaml_fast builds, or nullopt, with no findings, for anything
+/// outside the subset (the caller then asks read_yaml_fast).
+std::optional<YamlTree> read_yaml_subset(const SourceFile& src, uint32_t file, const Limits& limits);
 /// read_yaml_document without the fast path: yaml-cpp only (for tests that
 /// check both paths build the same tree).
 std::optional<YamlTree> read_yaml_document_slow(const SourceFile& src, uint32_t file, const Limits& limits,
