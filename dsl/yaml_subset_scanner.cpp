@@ -15,6 +15,8 @@
 // before, so every error message stays theirs. tests/dsl_yaml_subset_test.cpp
 // holds it to libyaml's tree on every YAML file of the repository, generated
 // county files and thousands of mutations; fuzz_yaml asserts the same.
+#include <array>
+#include <cstdint>
 #include <string_view>
 
 #include "dsl/yaml_tree_builder.hpp"
@@ -30,6 +32,15 @@ bool is_null_word(std::string_view s) { return s == "~" || s == "null" || s == "
 
 bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c == '{' || c == '}'; }
 
+/// The bytes that may end a plain scalar, in a block and in flow.
+constexpr uint8_t kStopsBlock = 1, kStopsFlow = 2;
+constexpr auto kClass = [] {
+  std::array<uint8_t, 256> t{};
+  for (unsigned char c : {' ', ':', '\n'}) t[c] = kStopsBlock | kStopsFlow;
+  for (unsigned char c : {',', '[', ']', '{', '}'}) t[c] = kStopsFlow;
+  return t;
+}();
+
 /// Every character is one the subset reads the way libyaml does: printable
 /// ASCII and newline, well-formed UTF-8 outside C1, surrogates, the Unicode
 /// line separators (libyaml breaks lines there), U+FEFF and U+FFFE/U+FFFF;
@@ -37,21 +48,24 @@ bool is_flow_indicator(char c) { return c == ',' || c == '[' || c == ']' || c ==
 bool plain_text(std::string_view s) {
   const auto* b = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
+  auto marker_at = [&](size_t i) {
+    if (i >= n) return false;
+    const unsigned char c = b[i];
+    return c == '%' || ((c == '-' || c == '.') && i + 2 < n && b[i + 1] == c && b[i + 2] == c);
+  };
+  if (marker_at(0)) return false;
   size_t i = 0;
-  bool line_start = true;
   while (i < n) {
-    unsigned char c = b[i];
-    if (line_start) {
-      line_start = false;
-      if (c == '%') return false;
-      if ((c == '-' || c == '.') && i + 2 < n && b[i + 1] == c && b[i + 2] == c) return false;
-    }
-    if (c < 0x80) {
-      if (c == '\n') line_start = true;
-      else if (c < 0x20 || c == 0x7F) return false;
+    const unsigned char c = b[i];
+    if (c >= 0x20 && c < 0x7F) {  // most bytes: printable ASCII
       ++i;
       continue;
     }
+    if (c == '\n') {
+      if (marker_at(++i)) return false;
+      continue;
+    }
+    if (c < 0x80) return false;  // controls, tab, CR, DEL
     uint32_t cp;
     size_t len;
     if ((c & 0xE0) == 0xC0) cp = c & 0x1F, len = 2;
@@ -63,8 +77,8 @@ bool plain_text(std::string_view s) {
       if ((b[i + k] & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (b[i + k] & 0x3F);
     }
-    const uint32_t least = len == 2 ? 0x80 : len == 3 ? 0x800 : 0x10000;
-    if (cp < least || cp < 0xA0 || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+    const uint32_t least = len == 2 ? 0xA0 : len == 3 ? 0x800 : 0x10000;  // C1 and overlong forms
+    if (cp < least || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
         cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
       return false;
     i += len;
@@ -188,18 +202,28 @@ class Scanner {
   /// moves to where it stopped; trailing spaces are not part of it.
   Scalar plain(bool flow) {
     Scalar out{p_, p_, true, false};
-    size_t q = p_;
-    while (!eol(q)) {
-      char c = s_[q];
+    const auto* b = reinterpret_cast<const unsigned char*>(s_.data());
+    const size_t n = s_.size();
+    const uint8_t stop = flow ? kStopsFlow : kStopsBlock;
+    size_t q = p_, end = p_;
+    while (q < n) {
+      const unsigned char c = b[q];
+      if (!(kClass[c] & stop)) {  // most bytes: part of the scalar
+        end = ++q;
+        continue;
+      }
       if (c == ' ') {
-        if (q + 1 < s_.size() && s_[q + 1] == '#') break;
+        if (q + 1 < n && b[q + 1] == '#') break;
         ++q;
         continue;
       }
-      if (c == ':' && (flow || q + 1 >= s_.size() || s_[q + 1] == ' ' || s_[q + 1] == '\n')) break;
-      if (flow && is_flow_indicator(c)) break;
-      out.end = ++q;
+      if (c == ':' && !flow && q + 1 < n && b[q + 1] != ' ' && b[q + 1] != '\n') {
+        end = ++q;  // `a:b` in a block is one scalar
+        continue;
+      }
+      break;  // newline, `: `, or in flow `:` and the flow indicators
     }
+    out.end = end;
     p_ = q;
     return out;
   }
