@@ -9,26 +9,9 @@ YamlTreeBuilder::YamlTreeBuilder(size_t expected_nodes) {
   tree_.kids.reserve(expected_nodes);
 }
 
-uint32_t YamlTreeBuilder::add(YamlKind kind, Span span, bool plain) {
-  YamlNode& n = tree_.nodes.emplace_back();
-  n.kind = kind;
-  n.span = span;
-  n.plain = plain;
-  return static_cast<uint32_t>(tree_.nodes.size() - 1);
-}
-
 void YamlTreeBuilder::copy(uint32_t id, std::string_view text, bool tag) {
   owned_.push_back({id, static_cast<uint32_t>(tree_.arena.size()), static_cast<uint32_t>(text.size()), tag});
   tree_.arena.insert(tree_.arena.end(), text.begin(), text.end());
-}
-
-void YamlTreeBuilder::attach(uint32_t id) {
-  if (!open_.empty()) {
-    pending_.push_back(id);
-  } else if (!has_root_) {
-    tree_.root = id;
-    has_root_ = true;
-  }
 }
 
 void YamlTreeBuilder::open(uint32_t id) {

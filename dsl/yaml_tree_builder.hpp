@@ -20,8 +20,15 @@ class YamlTreeBuilder {
   /// `expected_nodes`: a guess to reserve for (the source size helps).
   explicit YamlTreeBuilder(size_t expected_nodes = 0);
 
-  /// A new node, not yet attached.
-  uint32_t add(YamlKind kind, Span span, bool plain = false);
+  /// A new node, not yet attached. (Inline, as attach(): both run once a
+  /// node, and a call costs as much as their work.)
+  uint32_t add(YamlKind kind, Span span, bool plain = false) {
+    YamlNode& n = tree_.nodes.emplace_back();
+    n.kind = kind;
+    n.span = span;
+    n.plain = plain;
+    return static_cast<uint32_t>(tree_.nodes.size() - 1);
+  }
   YamlNode& operator[](uint32_t id) { return tree_.nodes[id]; }
   const YamlNode& operator[](uint32_t id) const { return tree_.nodes[id]; }
 
@@ -33,7 +40,14 @@ class YamlTreeBuilder {
 
   /// Makes `id` the next child of the innermost open collection, or the root
   /// when none is open and there is no root yet.
-  void attach(uint32_t id);
+  void attach(uint32_t id) {
+    if (!open_.empty()) {
+      pending_.push_back(id);
+    } else if (!has_root_) {
+      tree_.root = id;
+      has_root_ = true;
+    }
+  }
   /// Opens the (attached) collection `id`: the nodes attached next are its children.
   void open(uint32_t id);
   /// Closes the innermost open collection; its span grows to its last child's end.
