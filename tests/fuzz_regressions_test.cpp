@@ -15,6 +15,8 @@
 #include "dsl/results_loader.hpp"
 #include "dsl/scheme_loader.hpp"
 #include "dsl/table_import.hpp"
+#include "dsl/yaml_tree.hpp"
+#include "dsl/yaml_tree_dump.hpp"
 #include "pipeline/builtin_rules.hpp"
 #include "pipeline/check_pipeline.hpp"
 #include "render/render.hpp"
@@ -80,7 +82,17 @@ TEST(FuzzRegressions, AssessInputs) {
 }
 
 TEST(FuzzRegressions, YamlInputs) {
-  for (const fs::path& p : inputs("fuzz_yaml")) expect_spans_inside("r.yaml", slurp(p));
+  for (const fs::path& p : inputs("fuzz_yaml")) {
+    const std::string text = slurp(p);
+    expect_spans_inside("r.yaml", text);
+    // and what fuzz_yaml asserts of the subset scanner: libyaml's tree
+    SourceFile src("r.yaml", text);
+    if (std::optional<YamlTree> scanned = read_yaml_subset(src, 0, Limits{})) {
+      std::optional<YamlTree> fast = read_yaml_fast(src, 0, Limits{});
+      ASSERT_TRUE(fast) << p;
+      EXPECT_EQ(dump_yaml_tree(*scanned), dump_yaml_tree(*fast)) << p;
+    }
+  }
 }
 
 TEST(FuzzRegressions, CheckInputs) {
