@@ -81,7 +81,7 @@ void YamlReader::error(Span span, Message message, Message help) {
   out_.push_back(syntax_error(span, std::move(message), std::move(help)));
 }
 
-std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label, What what,
+std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label, const What& what,
                                              const std::vector<std::string_view>& keys) {
   const YamlNode& n = node(id);
   if (n.kind != YamlKind::mapping) {
@@ -128,7 +128,7 @@ std::optional<YamlFields> YamlReader::fields(uint32_t id, std::string_view label
   return out;
 }
 
-void YamlReader::missing(const YamlFields& f, std::string_view key, What what) {
+void YamlReader::missing(const YamlFields& f, std::string_view key, const What& what) {
   Span s = node(f.map).span;
   s.end = std::min(s.end, s.begin + 1);
   error(s, msg("parse.yaml.missing_key", {jf::word("what", what.key), arg("key", key)}));
@@ -138,7 +138,7 @@ Span YamlReader::value_span(const YamlField& f) const {
   return node(f.value).kind == YamlKind::null ? node(f.key_node).span : node(f.value).span;
 }
 
-void YamlReader::wrong_type(uint32_t id, std::string_view label, What expected) {
+void YamlReader::wrong_type(uint32_t id, std::string_view label, const What& expected) {
   Span s = node(id).span;
   if (s.end == s.begin) s.end = s.begin + 1;
   error(s, got("parse.yaml.wrong_type", node(id), {arg("label", label), jf::word("expected", expected.key)}));

@@ -54,10 +54,10 @@ class YamlReader {
 
   /// Checks that `node` is a mapping (else reports and returns nullopt), reports
   /// non-scalar, unknown (with a did-you-mean) and duplicate keys.
-  std::optional<YamlFields> fields(uint32_t node, std::string_view label, What what,
+  std::optional<YamlFields> fields(uint32_t node, std::string_view label, const What& what,
                                    const std::vector<std::string_view>& keys);
   /// Reports `key` missing from `what` at the start of the mapping.
-  void missing(const YamlFields& f, std::string_view key, What what);
+  void missing(const YamlFields& f, std::string_view key, const What& what);
 
   /// The elements of a list value (reports another type); a view into the tree.
   std::optional<std::span<const uint32_t>> list(uint32_t node, std::string_view label);
@@ -75,7 +75,7 @@ class YamlReader {
   /// Where to point at a value: the value, or its key when the value is empty.
   Span value_span(const YamlField& f) const;
   /// Wrong-type report: "`label` must be EXPECTED, got …".
-  void wrong_type(uint32_t node, std::string_view label, What expected);
+  void wrong_type(uint32_t node, std::string_view label, const What& expected);
 
  private:
   const YamlTree& tree_;

@@ -93,11 +93,20 @@ class SchemeReader {
  private:
   /// The part's name in messages: parse.yaml.part.<part> (its English name
   /// without "the ").
-  static What what(Part p) {
-    std::string_view en = part_info(p).en;
-    if (en.starts_with("the ")) en.remove_prefix(4);
-    // keys: parse.yaml.part.*
-    return {"parse.yaml.part." + std::string(en)};
+  /// Built once per process: every element read names its part.
+  static const What& what(Part p) {
+    static const std::vector<What> all = [] {
+      std::vector<What> out;
+      for (Part q : model_parts()) {
+        if (out.size() <= static_cast<size_t>(q)) out.resize(static_cast<size_t>(q) + 1);
+        std::string_view en = part_info(q).en;
+        if (en.starts_with("the ")) en.remove_prefix(4);
+        // keys: parse.yaml.part.*
+        out[static_cast<size_t>(q)] = What{"parse.yaml.part." + std::string(en)};
+      }
+      return out;
+    }();
+    return all.at(static_cast<size_t>(p));
   }
   /// The mapping of an element of `p`, checked against the keys of its fields.
   std::optional<YamlFields> fields(uint32_t n, Part p) {
