@@ -44,6 +44,12 @@ class Lowering {
     for (auto& e : tree.errors) out_.diagnostics.push_back(syntax_error(at(e.span), e.message, e.help));
     errors_ = out_.diagnostics.size();
     scheme_info(tree);
+    Scheme& scheme = out_.scheme;  // each list sized once: no moves as it grows
+    scheme.departments.reserve(tree.departments.size());
+    scheme.groups.reserve(tree.groups.size());
+    scheme.indicators.reserve(tree.indicators.size());
+    scheme.inspections.reserve(tree.inspections.size());
+    scheme.overall_penalties.reserve(tree.overall_penalties.size());
     for (auto& d : tree.departments) out_.scheme.departments.push_back(department(d));
     for (auto& g : tree.groups) out_.scheme.groups.push_back(group(g));
     for (auto& i : tree.indicators) out_.scheme.indicators.push_back(indicator(i));
@@ -78,7 +84,7 @@ class Lowering {
       report(id.span,
              msg("parse.assess.name_too_long", {arg("size", id.text.size()), arg("limit", limits_.max_name_bytes)}),
              msg("parse.assess.name_too_long.help"));
-    return {std::move(id.text), at(id.span)};
+    return {std::string(id.text), at(id.span)};
   }
 
   std::string text(ast::String& s) {
@@ -228,7 +234,7 @@ class Lowering {
     Indicator out;
     out.id = name(i.head.id);
     if (i.head.display) out.display = text(*i.head.display);
-    out.group = i.group;
+    out.group = std::string(i.group);
     if (i.owner) owners(*i.owner, out);
     out.points = value(i.points);
     if (i.points) out.points_span = at(i.points->span);
