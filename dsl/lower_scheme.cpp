@@ -52,7 +52,7 @@ class Lowering {
     scheme.overall_penalties.reserve(tree.overall_penalties.size());
     for (auto& d : tree.departments) out_.scheme.departments.push_back(department(d));
     for (auto& g : tree.groups) out_.scheme.groups.push_back(group(g));
-    for (auto& i : tree.indicators) out_.scheme.indicators.push_back(indicator(i));
+    for (auto& i : tree.indicators) indicator(i, out_.scheme.indicators.emplace_back());
     for (auto& i : tree.inspections) out_.scheme.inspections.push_back(inspection(i));
     for (auto& p : tree.overall_penalties) out_.scheme.overall_penalties.push_back(penalty(p));
     const Scheme& s = out_.scheme;
@@ -230,8 +230,8 @@ class Lowering {
     }
   }
 
-  Indicator indicator(ast::Indicator& i) {
-    Indicator out;
+  /// Fills `out`, a new indicator already in its place in the scheme.
+  void indicator(ast::Indicator& i, Indicator& out) {
     out.id = name(i.head.id);
     if (i.head.display) out.display = text(*i.head.display);
     out.group = std::string(i.group);
@@ -259,7 +259,6 @@ class Lowering {
       if (f->span) *f->span(element) = at(t.value.span);
     }
     out.span = at(i.span);
-    return out;
   }
 
   Inspection inspection(ast::Inspection& i) {

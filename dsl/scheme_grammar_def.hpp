@@ -41,25 +41,28 @@ using lexical::wide_space_len;
 /// Words that never serve as an enum value, so a missing value is reported
 /// where it is missing instead of swallowing the next statement's keyword.
 inline bool is_reserved(std::string_view w) {
-  // By length first (most enum words are longer than any reserved word of
-  // their length's few), then one comparison each.
-  static constexpr std::string_view kBySize[][8] = {
-      {},
-      {},
-      {"by"},
-      {"key", "top", "per", "cap"},
-      {"year", "step", "ties", "kind"},
-      {"group", "owner", "score", "total", "units", "floor", "forms", "times"},
-      {"scheme", "points", "report", "proves", "target"},
-      {"penalty", "overall"},
-      {"evidence"},
-      {"indicator"},
-      {"department", "inspection"},
-      {},
-      {"lower_better"}};
-  if (w.size() >= std::size(kBySize)) return false;
-  for (std::string_view k : kBySize[w.size()])
-    if (!k.empty() && std::memcmp(k.data(), w.data(), k.size()) == 0) return true;
+  static constexpr std::string_view kWords[] = {
+      "scheme", "department", "group",  "indicator", "inspection", "penalty", "owner",
+      "points", "key",        "score",  "report",    "evidence",   "proves",  "year",
+      "total",  "units",      "target", "top",       "step",       "floor",   "lower_better",
+      "ties",   "forms",      "times",  "kind",      "by",         "per",     "cap",
+      "overall"};
+  // The same words by length, built at compile time (a word too long or a
+  // length with too many words does not compile): most enum words are then
+  // refused by their length and first byte, without a call.
+  static constexpr auto kBySize = [] {
+    struct Table {
+      std::string_view words[13][8] = {};
+      size_t count[13] = {};
+    } t;
+    for (std::string_view k : kWords) t.words[k.size()][t.count[k.size()]++] = k;
+    return t;
+  }();
+  if (w.size() >= std::size(kBySize.count)) return false;
+  for (size_t i = 0; i < kBySize.count[w.size()]; ++i) {
+    std::string_view k = kBySize.words[w.size()][i];
+    if (k[0] == w[0] && std::memcmp(k.data(), w.data(), k.size()) == 0) return true;
+  }
   return false;
 }
 
