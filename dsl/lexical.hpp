@@ -89,6 +89,14 @@ inline constexpr auto kIdentAscii = [] {
   return t;
 }();
 
+/// Does an identifier character start at p (p != end)? ident_char's answer,
+/// with a blank, a line end or an ASCII letter settled without a call.
+inline bool ident_char_at(It p, It end) {
+  auto c = static_cast<unsigned char>(*p);
+  if (c < 0x80) return kIdentAscii.on[c];
+  return common_cjk_at(p, end) || ident_char(p, end) != 0;
+}
+
 /// End of the identifier starting at p, or p when none starts there. Same
 /// result as stepping with ident_char, but ASCII and common CJK (most of every
 /// name) go without a call or a decode; other characters ask ident_char.

@@ -98,7 +98,7 @@ NumberScan scan_number(It p, It end, NumberSyntax syntax) {
   }
   // Nothing that could continue a word or a decimal may touch a number:
   // `30abc`, `1e3`, `1.`, `1.2.3` are refused whole rather than read in part.
-  if (i != end && (lexical::ident_char(i, end) || *i == '.')) return out.problem = Problem::not_a_number, out;
+  if (i != end && (lexical::ident_char_at(i, end) || *i == '.')) return out.problem = Problem::not_a_number, out;
   // The digits are already checked; only their size can fail here.
   if (auto exact = short_decimal(p, digits_end)) {
     out.value = *exact;

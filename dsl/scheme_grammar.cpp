@@ -137,6 +137,15 @@ class Parser {
   void skip() { it_ = g::skip_blank(it_, end_); }
   Span span(It a, It b) const { return g::span_at(base_, a, b); }
   static std::string_view word_at(It p, It end) {
+    // Keywords are ASCII words: those end here without a call; a word that
+    // starts otherwise or runs into non-ASCII is scanned by scan_ident.
+    const auto& ascii = lexical::kIdentAscii.on;
+    if (p != end && static_cast<unsigned char>(*p) < 0x80 && ascii[static_cast<unsigned char>(*p)] &&
+        !(*p >= '0' && *p <= '9')) {
+      It q = p + 1;
+      while (q != end && static_cast<unsigned char>(*q) < 0x80 && ascii[static_cast<unsigned char>(*q)]) ++q;
+      if (q == end || static_cast<unsigned char>(*q) < 0x80) return {p, static_cast<size_t>(q - p)};
+    }
     return {p, static_cast<size_t>(g::scan_ident(p, end) - p)};
   }
   std::string_view word_at(It p) const { return word_at(p, end_); }

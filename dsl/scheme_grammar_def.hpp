@@ -85,7 +85,7 @@ struct keyword_parser : x3::parser<keyword_parser> {
         std::memcmp(first, word.data(), word.size()) != 0)
       return false;
     It p = first + word.size();
-    if (word_boundary && p != last && ident_char(p, last)) return false;
+    if (word_boundary && p != last && lexical::ident_char_at(p, last)) return false;
     first = p;
     return true;
   }

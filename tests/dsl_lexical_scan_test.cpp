@@ -1,7 +1,8 @@
 // The `.assess` parse's shortcuts must give what the general path gives:
-// scan_ident steps over ASCII and U+4E00–U+9FFF without utf8proc, so it is
-// compared with a scan that decodes every character and asks utf8proc for its
-// category (written again here as the oracle); scan_number computes short
+// scan_ident and ident_char_at step over ASCII and U+4E00–U+9FFF without
+// utf8proc, so they are compared with a scan that decodes every character and
+// asks utf8proc for its category (written again here as the oracle);
+// scan_number computes short
 // decimals without std::from_chars, so its value is compared bit for bit with
 // decimal_value's on the same text.
 #include <gtest/gtest.h>
@@ -56,6 +57,10 @@ void expect_same_scan(const std::string& s) {
   for (size_t from = 0; from <= s.size(); ++from) {
     It b = s.data() + from, e = s.data() + s.size();
     ASSERT_EQ(lexical::scan_ident(b, e) - b, oracle_scan(b, e) - b) << "at " << from << " of [" << s << "]";
+    bool digit = false;
+    if (b != e) {
+      ASSERT_EQ(lexical::ident_char_at(b, e), oracle_char(b, e, digit) != 0) << "at " << from << " of [" << s << "]";
+    }
   }
 }
 
