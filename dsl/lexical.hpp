@@ -69,14 +69,64 @@ inline size_t ident_char(It p, It end, bool* digit = nullptr) {
   }
 }
 
-/// End of the identifier starting at p, or p when none starts there.
+/// Is p the start of a three-byte CJK ideograph U+4E00–U+9FFF (E4 B8–BF xx,
+/// E5–E9 xx xx)? All of them are category Lo, so no table is needed.
+inline bool common_cjk_at(It p, It end) {
+  auto c = static_cast<unsigned char>(p[0]);
+  if (c < 0xE4 || c > 0xE9 || end - p < 3) return false;
+  auto c1 = static_cast<unsigned char>(p[1]), c2 = static_cast<unsigned char>(p[2]);
+  if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80) return false;
+  return c != 0xE4 || c1 >= 0xB8;
+}
+
+/// ASCII bytes that continue an identifier (letters, digits, `_`).
+inline constexpr auto kIdentAscii = [] {
+  struct Table {
+    bool on[128] = {};
+  } t;
+  for (int c = 0; c < 128; ++c)
+    t.on[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+  return t;
+}();
+
+/// Does an identifier character start at p (p != end)? ident_char's answer,
+/// with a blank, a line end or an ASCII letter settled without a call.
+inline bool ident_char_at(It p, It end) {
+  auto c = static_cast<unsigned char>(*p);
+  if (c < 0x80) return kIdentAscii.on[c];
+  return common_cjk_at(p, end) || ident_char(p, end) != 0;
+}
+
+/// End of the identifier starting at p, or p when none starts there. Same
+/// result as stepping with ident_char, but ASCII and common CJK (most of every
+/// name) go without a call or a decode; other characters ask ident_char.
 inline It scan_ident(It p, It end) {
   if (p == end) return p;
-  bool digit = false;
-  size_t n = ident_char(p, end, &digit);
-  if (n == 0 || digit) return p;
-  p += n;
-  while (p != end && (n = ident_char(p, end)) != 0) p += n;
+  size_t n;
+  if (auto c = static_cast<unsigned char>(*p); c < 0x80) {
+    if (!kIdentAscii.on[c] || (c >= '0' && c <= '9')) return p;
+    ++p;
+  } else if (common_cjk_at(p, end)) {
+    p += 3;
+  } else {
+    bool digit = false;
+    n = ident_char(p, end, &digit);
+    if (n == 0 || digit) return p;
+    p += n;
+  }
+  while (p != end) {
+    auto c = static_cast<unsigned char>(*p);
+    if (c < 0x80) {
+      if (!kIdentAscii.on[c]) return p;
+      ++p;
+    } else if (common_cjk_at(p, end)) {
+      p += 3;
+    } else if ((n = ident_char(p, end)) != 0) {
+      p += n;
+    } else {
+      return p;
+    }
+  }
   return p;
 }
 

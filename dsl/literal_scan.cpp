@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <limits>
+#include <optional>
 #include <utility>
 
 #include "base/decimal.hpp"
@@ -42,6 +43,31 @@ void append_offsets(std::vector<uint32_t>& offsets, uint32_t from, size_t n) {
   for (size_t k = 0; k < n; ++k) offsets[at + k] = from + static_cast<uint32_t>(k);
 }
 
+/// The value of [sign] digits [. digits] with at most 15 digits in all,
+/// without std::from_chars: the digits as an integer (below 2^53, so exact)
+/// divided by an exact power of ten is the correctly rounded value, the same
+/// double from_chars gives (Clinger's fast path). Longer numbers: nothing.
+std::optional<double> short_decimal(It p, It end) {
+  static constexpr double kTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+                                    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15};
+  bool negative = *p == '-';
+  if (*p == '-' || *p == '+') ++p;
+  uint64_t mantissa = 0;
+  int digits = 0, fraction = -1;  // digits after the point, -1 before it
+  for (; p != end; ++p) {
+    if (*p == '.') {
+      fraction = 0;
+      continue;
+    }
+    mantissa = mantissa * 10 + static_cast<uint64_t>(*p - '0');
+    if (++digits > 15) return std::nullopt;
+    if (fraction >= 0) ++fraction;
+  }
+  double v = static_cast<double>(mantissa);
+  if (fraction > 0) v /= kTen[fraction];
+  return negative ? -v : v;
+}
+
 constexpr std::pair<Problem, const char*> kTags[] = {
     {Problem::not_a_number, "@literal:not-a-number"},
     {Problem::percent_not_allowed, "@literal:percent-not-allowed"},
@@ -72,8 +98,13 @@ NumberScan scan_number(It p, It end, NumberSyntax syntax) {
   }
   // Nothing that could continue a word or a decimal may touch a number:
   // `30abc`, `1e3`, `1.`, `1.2.3` are refused whole rather than read in part.
-  if (i != end && (lexical::ident_char(i, end) || *i == '.')) return out.problem = Problem::not_a_number, out;
+  if (i != end && (lexical::ident_char_at(i, end) || *i == '.')) return out.problem = Problem::not_a_number, out;
   // The digits are already checked; only their size can fail here.
+  if (auto exact = short_decimal(p, digits_end)) {
+    out.value = *exact;
+    out.end = i;
+    return out;
+  }
   DecimalRules rules;
   rules.max_chars = std::numeric_limits<size_t>::max();
   auto value = decimal_value(std::string_view(p, static_cast<size_t>(digits_end - p)), rules);
@@ -83,7 +114,7 @@ NumberScan scan_number(It p, It end, NumberSyntax syntax) {
   return out;
 }
 
-StringScan scan_string(It p, It end, bool triple) {
+StringScan scan_string(It p, It end, bool triple, bool offsets) {
   StringScan out;
   out.end = p;
   out.bad = p;
@@ -96,6 +127,7 @@ StringScan scan_string(It p, It end, bool triple) {
       lit.text.assign(p + 3, i);
       append_offsets(lit.offsets, 3, static_cast<size_t>(i - (p + 3)));
       dedent(lit.text, lit.offsets);
+      if (!offsets) lit.offsets = {};
       out.end = i + 3;
       return out;
     }
@@ -108,7 +140,7 @@ StringScan scan_string(It p, It end, bool triple) {
     while (i != end && *i != '"' && *i != '\\' && !is_line_end(*i)) ++i;
     if (i != run) {
       lit.text.append(run, i);
-      append_offsets(lit.offsets, static_cast<uint32_t>(run - p), static_cast<size_t>(i - run));
+      if (offsets) append_offsets(lit.offsets, static_cast<uint32_t>(run - p), static_cast<size_t>(i - run));
     }
     if (i == end) break;
     char c = *i;
@@ -127,7 +159,7 @@ StringScan scan_string(It p, It end, bool triple) {
       return out;
     }
     lit.text.push_back(e == 'n' ? '\n' : e);
-    lit.offsets.push_back(static_cast<uint32_t>(i - p));
+    if (offsets) lit.offsets.push_back(static_cast<uint32_t>(i - p));
     i += 2;
   }
   out.problem = Problem::unterminated;

@@ -62,8 +62,9 @@ struct StringScan {
 
 /// A string literal at p (which must be '"'): `"…"` on one line with the
 /// escapes \" \\ \n; with `triple`, also `"""…"""` over lines with the common
-/// indentation removed (the rule language).
-StringScan scan_string(It p, It end, bool triple);
+/// indentation removed (the rule language). Without `offsets` (a language
+/// with no interpolation, `.assess`) value.offsets stays empty.
+StringScan scan_string(It p, It end, bool triple, bool offsets = true);
 
 /// The X3 expectation tag that carries `problem` out of a terminal ("@literal:…").
 const char* problem_tag(Problem problem);

@@ -44,9 +44,15 @@ class Lowering {
     for (auto& e : tree.errors) out_.diagnostics.push_back(syntax_error(at(e.span), e.message, e.help));
     errors_ = out_.diagnostics.size();
     scheme_info(tree);
+    Scheme& scheme = out_.scheme;  // each list sized once: no moves as it grows
+    scheme.departments.reserve(tree.departments.size());
+    scheme.groups.reserve(tree.groups.size());
+    scheme.indicators.reserve(tree.indicators.size());
+    scheme.inspections.reserve(tree.inspections.size());
+    scheme.overall_penalties.reserve(tree.overall_penalties.size());
     for (auto& d : tree.departments) out_.scheme.departments.push_back(department(d));
     for (auto& g : tree.groups) out_.scheme.groups.push_back(group(g));
-    for (auto& i : tree.indicators) out_.scheme.indicators.push_back(indicator(i));
+    for (auto& i : tree.indicators) indicator(i, out_.scheme.indicators.emplace_back());
     for (auto& i : tree.inspections) out_.scheme.inspections.push_back(inspection(i));
     for (auto& p : tree.overall_penalties) out_.scheme.overall_penalties.push_back(penalty(p));
     const Scheme& s = out_.scheme;
@@ -78,7 +84,7 @@ class Lowering {
       report(id.span,
              msg("parse.assess.name_too_long", {arg("size", id.text.size()), arg("limit", limits_.max_name_bytes)}),
              msg("parse.assess.name_too_long.help"));
-    return {std::move(id.text), at(id.span)};
+    return {std::string(id.text), at(id.span)};
   }
 
   std::string text(ast::String& s) {
@@ -224,11 +230,11 @@ class Lowering {
     }
   }
 
-  Indicator indicator(ast::Indicator& i) {
-    Indicator out;
+  /// Fills `out`, a new indicator already in its place in the scheme.
+  void indicator(ast::Indicator& i, Indicator& out) {
     out.id = name(i.head.id);
     if (i.head.display) out.display = text(*i.head.display);
-    out.group = i.group;
+    out.group = std::string(i.group);
     if (i.owner) owners(*i.owner, out);
     out.points = value(i.points);
     if (i.points) out.points_span = at(i.points->span);
@@ -253,7 +259,6 @@ class Lowering {
       if (f->span) *f->span(element) = at(t.value.span);
     }
     out.span = at(i.span);
-    return out;
   }
 
   Inspection inspection(ast::Inspection& i) {

@@ -3,6 +3,7 @@
 #pragma once
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "base/span.hpp"
@@ -12,10 +13,15 @@ namespace jf::ast {
 
 // Every Span below holds byte offsets into the whole file (BOM included);
 // its `file` field is left 0 and set by the lowering.
+//
+// Words are views into the parsed text (never escaped, so always a slice of
+// it): the text must outlive the tree. parse_assess parses a SourceSet's file
+// and lowers the tree before returning, so the lowering copies each word once
+// into the model and the parser copies none.
 
 /// An identifier or enum word.
 struct Ident {
-  std::string text;
+  std::string_view text;
   Span span;
 };
 
@@ -141,7 +147,7 @@ struct TextStmt {
 /// `indicator ID ["DISPLAY"] { … }`; statements kept by kind, each in source order.
 struct Indicator {
   IndicatorOpen head;
-  std::string group;  // enclosing group id, empty at top level
+  std::string_view group;  // enclosing group id, empty at top level
   std::optional<Owners> owner;
   std::optional<NumberStmt> points;
   std::optional<Flag> key;

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <cstring>
 #include <span>
 #include <vector>
 
@@ -64,6 +65,39 @@ std::string shorten(std::string_view s) {
 
 bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 
+/// The words the item loops dispatch on. Each loop looks at the word at the
+/// current position once (the word's length, then one comparison), instead
+/// of comparing it with every keyword in turn.
+enum class Kw { none, scheme, department, group, indicator, inspection, penalty,
+                owner, points, key, score, report, evidence, deduct, proves };
+
+Kw keyword(std::string_view w) {
+  auto is = [&](std::string_view k) { return std::memcmp(w.data(), k.data(), k.size()) == 0; };
+  switch (w.size()) {
+    case 3: return is("key") ? Kw::key : Kw::none;
+    case 5:
+      if (is("group")) return Kw::group;
+      if (is("owner")) return Kw::owner;
+      if (is("score")) return Kw::score;
+      return Kw::none;
+    case 6:
+      if (is("points")) return Kw::points;
+      if (is("deduct")) return Kw::deduct;
+      if (is("report")) return Kw::report;
+      if (is("proves")) return Kw::proves;
+      if (is("scheme")) return Kw::scheme;
+      return Kw::none;
+    case 7: return is("penalty") ? Kw::penalty : Kw::none;
+    case 8: return is("evidence") ? Kw::evidence : Kw::none;
+    case 9: return is("indicator") ? Kw::indicator : Kw::none;
+    case 10:
+      if (is("department")) return Kw::department;
+      if (is("inspection")) return Kw::inspection;
+      return Kw::none;
+    default: return Kw::none;
+  }
+}
+
 class Parser {
  public:
   Parser(std::string_view body, uint32_t offset, const Limits& limits)
@@ -74,16 +108,16 @@ class Parser {
     while (!stopped_) {
       skip();
       if (it_ == end_) break;
-      std::string_view w = word_at(it_);
-      if (w == "scheme") {
+      Kw k = keyword(word_at(it_));
+      if (k == Kw::scheme) {
         out_.scheme_attempted = true;
         scheme_block();
       }
-      else if (w == "department") item(g::department, out_.departments);
-      else if (w == "group") group_block();
-      else if (w == "indicator") indicator_block("");
-      else if (w == "inspection") item(g::inspection_stmt, out_.inspections);
-      else if (w == "penalty") item(g::overall_penalty, out_.overall_penalties);
+      else if (k == Kw::department) item(g::department, out_.departments);
+      else if (k == Kw::group) group_block();
+      else if (k == Kw::indicator) indicator_block("");
+      else if (k == Kw::inspection) item(g::inspection_stmt, out_.inspections);
+      else if (k == Kw::penalty) item(g::overall_penalty, out_.overall_penalties);
       else if (*it_ == '}') {
         error(it_, it_ + 1, msg("parse.assess.unexpected_close"));
         ++it_;
@@ -103,6 +137,15 @@ class Parser {
   void skip() { it_ = g::skip_blank(it_, end_); }
   Span span(It a, It b) const { return g::span_at(base_, a, b); }
   static std::string_view word_at(It p, It end) {
+    // Keywords are ASCII words: those end here without a call; a word that
+    // starts otherwise or runs into non-ASCII is scanned by scan_ident.
+    const auto& ascii = lexical::kIdentAscii.on;
+    if (p != end && static_cast<unsigned char>(*p) < 0x80 && ascii[static_cast<unsigned char>(*p)] &&
+        !(*p >= '0' && *p <= '9')) {
+      It q = p + 1;
+      while (q != end && static_cast<unsigned char>(*q) < 0x80 && ascii[static_cast<unsigned char>(*q)]) ++q;
+      if (q == end || static_cast<unsigned char>(*q) < 0x80) return {p, static_cast<size_t>(q - p)};
+    }
     return {p, static_cast<size_t>(g::scan_ident(p, end) - p)};
   }
   std::string_view word_at(It p) const { return word_at(p, end_); }
@@ -125,10 +168,14 @@ class Parser {
   }
 
   /// Is `w` at p a keyword that starts a top-level item?
-  bool top_keyword_at(std::string_view w, It p) const {
-    if (w == "penalty") return word_at(g::skip_blank(p + w.size(), end_)) == "overall";
-    return w == "scheme" || w == "department" || w == "group" || w == "indicator" ||
-           w == "inspection";
+  bool top_keyword_at(std::string_view w, It p) const { return top_keyword_at(keyword(w), w, p); }
+  bool top_keyword_at(Kw k, std::string_view w, It p) const {
+    switch (k) {
+      case Kw::penalty: return word_at(g::skip_blank(p + w.size(), end_)) == "overall";
+      case Kw::scheme: case Kw::department: case Kw::group: case Kw::indicator: case Kw::inspection:
+        return true;
+      default: return false;
+    }
   }
 
   /// The token before p, skipping blanks and comments, for "after `X`".
@@ -369,7 +416,9 @@ class Parser {
     for (;;) {
       skip();
       if (stopped_) return;
-      if (it_ == end_ || (top_here(it_) && word_at(it_) != "indicator"))
+      std::string_view w = word_at(it_);
+      Kw k = keyword(w);
+      if (it_ == end_ || (k != Kw::indicator && top_keyword_at(k, w, it_)))
         return close_open(group, out_.groups, "group", group.id.text);
       if (*it_ == '}') {
         ++it_;
@@ -378,7 +427,7 @@ class Parser {
         return;
       }
       Flow flow;
-      if (word_at(it_) == "indicator") {
+      if (k == Kw::indicator) {
         flow = indicator_block(group.id.text);
       } else {
         error_found(it_, msg("parse.assess.expected_in_group", {arg("group", shorten(group.id.text))}));
@@ -388,27 +437,36 @@ class Parser {
     }
   }
 
-  Flow indicator_block(const std::string& group) {
-    ast::Indicator ind;
+  Flow indicator_block(std::string_view group) {
+    // Built in its place at the end of the list (blocks do not nest, so
+    // nothing else grows the list meanwhile), not moved there at its `}`;
+    // taken back off when the block is dropped.
+    ast::Indicator& ind = out_.indicators.emplace_back();
     ind.group = group;
-    if (!parse(g::indicator_open, ind.head))
+    if (!parse(g::indicator_open, ind.head)) {
+      out_.indicators.pop_back();
       return group.empty() ? sync({}, false) : sync({"indicator"}, true);
+    }
     ind.span = ind.head.span;
     for (;;) {
       skip();
-      if (stopped_) return Flow::top;
-      if (it_ == end_ || top_here(it_)) {
-        close_open(ind, out_.indicators, "indicator", ind.head.id.text);
+      if (stopped_) {
+        out_.indicators.pop_back();
+        return Flow::top;
+      }
+      std::string_view w = word_at(it_);
+      Kw k = keyword(w);
+      if (it_ == end_ || top_keyword_at(k, w, it_)) {
+        close_in_place(ind, "indicator", ind.head.id.text);
         return Flow::ok;  // the outer loop sees the keyword itself
       }
       if (*it_ == '}') {
         ++it_;
         ind.span.end = span(it_, it_).begin;
-        out_.indicators.push_back(std::move(ind));
         return Flow::ok;
       }
-      if (!statement(ind) && sync(statement_keywords(), true) == Flow::top) {
-        close_open(ind, out_.indicators, "", "");
+      if (!statement(ind, k, w) && sync(statement_keywords(), true) == Flow::top) {
+        close_in_place(ind, "", "");
         return Flow::top;
       }
     }
@@ -427,9 +485,8 @@ class Parser {
   }
 
   /// One indicator statement; false after an error.
-  bool statement(ast::Indicator& ind) {
-    std::string_view w = word_at(it_);
-    const std::string& id = ind.head.id.text;
+  bool statement(ast::Indicator& ind, Kw k, std::string_view w) {
+    std::string_view id = ind.head.id.text;
     auto once = [&](auto const& rule, auto& slot, const char* kw) {
       typename std::decay_t<decltype(slot)>::value_type v;
       if (!parse(rule, v)) return false;
@@ -449,15 +506,18 @@ class Parser {
       into.insert(into.end(), std::make_move_iterator(v.begin()), std::make_move_iterator(v.end()));
       return true;
     };
-    if (w == "owner") return once(g::owner_stmt, ind.owner, "owner");
-    if (w == "points") return once(g::points_stmt, ind.points, "points");
-    if (w == "key") return once(g::key_stmt, ind.key, "key");
-    if (w == "score") return once(g::score_stmt, ind.score, "score");
-    if (w == "report") return once(g::report_stmt, ind.report, "report");
-    if (w == "evidence") return extend(g::evidence_stmt, ind.evidence);
-    if (w == "deduct") return append(g::deduct_stmt, ind.deductions);
-    if (w == "penalty") return append(g::penalty_stmt, ind.penalties);
-    if (w == "proves") return extend(g::proves_stmt, ind.proves);
+    switch (k) {
+      case Kw::owner: return once(g::owner_stmt, ind.owner, "owner");
+      case Kw::points: return once(g::points_stmt, ind.points, "points");
+      case Kw::key: return once(g::key_stmt, ind.key, "key");
+      case Kw::score: return once(g::score_stmt, ind.score, "score");
+      case Kw::report: return once(g::report_stmt, ind.report, "report");
+      case Kw::evidence: return extend(g::evidence_stmt, ind.evidence);
+      case Kw::deduct: return append(g::deduct_stmt, ind.deductions);
+      case Kw::penalty: return append(g::penalty_stmt, ind.penalties);
+      case Kw::proves: return extend(g::proves_stmt, ind.proves);
+      default: break;
+    }
     if (assess::text_statement_field(w)) {  // once per indicator, like the statements above
       ast::TextStmt t;
       if (!parse(g::text_stmt, t)) return false;
@@ -482,9 +542,14 @@ class Parser {
   /// i.e. the block was abandoned after an error already reported).
   template <class Block>
   void close_open(Block& block, std::vector<Block>& into, std::string_view what, std::string_view id) {
+    close_in_place(block, what, id);
+    into.push_back(std::move(block));
+  }
+  /// close_open for a block already in its list.
+  template <class Block>
+  void close_in_place(Block& block, std::string_view what, std::string_view id) {
     if (!what.empty()) unclosed(it_, what, id);
     block.span.end = span(it_, it_).begin;
-    into.push_back(std::move(block));
   }
 
   void duplicate(Span at, std::string_view kw, std::string_view what, std::string_view id) {

@@ -47,8 +47,22 @@ inline bool is_reserved(std::string_view w) {
       "total",  "units",      "target", "top",       "step",       "floor",   "lower_better",
       "ties",   "forms",      "times",  "kind",      "by",         "per",     "cap",
       "overall"};
-  for (auto k : kWords)
-    if (k == w) return true;
+  // The same words by length, built at compile time (a word too long or a
+  // length with too many words does not compile): most enum words are then
+  // refused by their length and first byte, without a call.
+  static constexpr auto kBySize = [] {
+    struct Table {
+      std::string_view words[13][8] = {};
+      size_t count[13] = {};
+    } t;
+    for (std::string_view k : kWords) t.words[k.size()][t.count[k.size()]++] = k;
+    return t;
+  }();
+  if (w.size() >= std::size(kBySize.count)) return false;
+  for (size_t i = 0; i < kBySize.count[w.size()]; ++i) {
+    std::string_view k = kBySize.words[w.size()][i];
+    if (k[0] == w[0] && std::memcmp(k.data(), w.data(), k.size()) == 0) return true;
+  }
   return false;
 }
 
@@ -66,11 +80,12 @@ struct keyword_parser : x3::parser<keyword_parser> {
   template <class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const {
     x3::skip_over(first, last, ctx);
-    if (static_cast<size_t>(last - first) < word.size() ||
+    // The first byte settles most tries of an alternative without a call.
+    if (static_cast<size_t>(last - first) < word.size() || *first != word.front() ||
         std::memcmp(first, word.data(), word.size()) != 0)
       return false;
     It p = first + word.size();
-    if (word_boundary && p != last && ident_char(p, last)) return false;
+    if (word_boundary && p != last && lexical::ident_char_at(p, last)) return false;
     first = p;
     return true;
   }
@@ -90,7 +105,7 @@ struct ident_parser : x3::parser<ident_parser> {
     if (e == first) return false;
     std::string_view w(first, static_cast<size_t>(e - first));
     if (enum_word && is_reserved(w)) return false;
-    ast::Ident id{std::string(w), span_at(x3::get<base_tag>(ctx), first, e)};
+    ast::Ident id{w, span_at(x3::get<base_tag>(ctx), first, e)};
     x3::traits::move_to(std::move(id), attr);
     first = e;
     return true;
@@ -126,7 +141,7 @@ struct text_keyword_parser : x3::parser<text_keyword_parser> {
     It e = scan_ident(first, last);
     std::string_view w(first, static_cast<size_t>(e - first));
     if (e == first || !assess::text_statement_field(w)) return false;
-    x3::traits::move_to(ast::Ident{std::string(w), span_at(x3::get<base_tag>(ctx), first, e)}, attr);
+    x3::traits::move_to(ast::Ident{w, span_at(x3::get<base_tag>(ctx), first, e)}, attr);
     first = e;
     return true;
   }
@@ -263,7 +278,7 @@ inline auto const enum_word = ident_parser{{}, true};
 auto const number_def = number_parser{{.sign = true}};
 auto const number_or_percent_def = number_parser{{.sign = true, .percent = true}};
 auto const name_def = ident_parser{{}, false};
-auto const text_def = string_parser{};
+auto const text_def = string_parser{false, false};  // one line, no offsets (no interpolation)
 auto const report_freq_def = enum_word;
 auto const insp_freq_def = enum_word;
 auto const score_mode_def = enum_word;

@@ -52,12 +52,13 @@ struct string_parser : x3::parser<string_parser<Policy>> {
   using attribute_type = typename Policy::string_type;
   static bool const has_attribute = true;
   bool triple = false;
-  constexpr explicit string_parser(bool t = false) : triple(t) {}
+  bool offsets = true;  // false: the policy never reads value.offsets
+  constexpr explicit string_parser(bool t = false, bool o = true) : triple(t), offsets(o) {}
   template <class Ctx, class RCtx, class Attr>
   bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const {
     x3::skip_over(first, last, ctx);
     if (first == last || *first != '"') return false;
-    StringScan scan = scan_string(first, last, triple);
+    StringScan scan = scan_string(first, last, triple, offsets);
     if (scan.problem != Problem::none) throw_problem(scan.bad, scan.problem);
     It end = scan.end;
     x3::traits::move_to(Policy::string(std::move(scan), first, ctx), attr);
