@@ -120,7 +120,7 @@ Typed ExprCompiler::field(const Expr& e) {
   } else if (const Field* f = find_field(t.elem, e.text)) {
     Type r = f->type;
     r.nullable = r.nullable || t.nullable;
-    return {make_field(std::move(base.node), f->get, f->plain), r};
+    return {make_field(std::move(base.node), *f), r};
   }
   std::vector<std::string_view> names = field_names(t.elem);
   std::string s(did_you_mean(e.text, names));

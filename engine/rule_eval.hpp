@@ -168,8 +168,9 @@ NodePtr make_const(Value v);
 NodePtr make_const_list(std::vector<Value> items);
 NodePtr make_slot(int slot);
 NodePtr make_global(Accessor get);
-/// `plain`: the field's row when it is read as stored (typed reads).
-NodePtr make_field(NodePtr base, Accessor get, const PlainField* plain = nullptr);
+/// `f.get` reads the field; `f.plain` (a field read as stored) or its typed
+/// reads (a derived number, text or bool) answer the typed paths.
+NodePtr make_field(NodePtr base, const Field& f);
 /// A parameter read at run time from `value` (owned by the compiled rule; set_param may change it).
 NodePtr make_param(const Value* value);
 NodePtr make_bucket_field(NodePtr base, int which);  // 0 key, 1 items, 2 count

@@ -196,23 +196,42 @@ Table with_rows(Part part, Table derived) {
 // Each accessor is a captureless lambda: `s` is the element, `m` the model.
 #define F(NAME, TYPE, ...) \
   Field { NAME, TYPE, [](const Value& s, const Model& m) -> Value { (void)s; (void)m; __VA_ARGS__ } }
+// Derived fields that are always a number, a text or a bool: the accessor
+// and its typed read from one expression, so the two cannot disagree.
+#define FN(NAME, ...)                                                                                   \
+  Field {                                                                                               \
+    NAME, num(), [](const Value& s, const Model& m) -> Value { (void)s; (void)m; return Value::number(__VA_ARGS__); }, \
+        nullptr, [](const Value& s, const Model& m) -> double { (void)s; (void)m; return __VA_ARGS__; }  \
+  }
+#define FS(NAME, TYPE, ...)                                                                             \
+  Field {                                                                                               \
+    NAME, TYPE, [](const Value& s, const Model& m) -> Value { (void)s; (void)m; return Value::view(__VA_ARGS__); }, \
+        nullptr, nullptr,                                                                               \
+        [](const Value& s, const Model& m) -> std::string_view { (void)s; (void)m; return __VA_ARGS__; } \
+  }
+#define FB(NAME, ...)                                                                                   \
+  Field {                                                                                               \
+    NAME, boolean(), [](const Value& s, const Model& m) -> Value { (void)s; (void)m; return Value::boolean(__VA_ARGS__); }, \
+        nullptr, nullptr, nullptr,                                                                      \
+        [](const Value& s, const Model& m) -> bool { (void)s; (void)m; return __VA_ARGS__; }            \
+  }
 
 const Table& scheme_fields() {
   static const Table t = with_rows(Part::scheme, {
       F("units", list(el(Elem::unit)), return list_of(ListSrc::units, S(m).info.units);),
-      F("unit_count", num(), return Value::number(m.facts.unit_count);),
+      FN("unit_count", m.facts.unit_count),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicators, S(m).indicators);),
       F("departments", list(el(Elem::department)), return list_of(ListSrc::departments, S(m).departments);),
       F("groups", list(el(Elem::group)), return list_of(ListSrc::groups, S(m).groups);),
       F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspections, S(m).inspections);),
       F("overall_penalties", list(el(Elem::penalty)), return list_of(ListSrc::penalties, S(m).overall_penalties);),
-      F("points_sum", num(), return Value::number(m.facts.points_sum);),
-      F("forms_per_year", num(), return Value::number(m.facts.forms_per_year);),
-      F("evidence_per_year", num(), return Value::number(m.facts.evidence_per_year);),
-      F("inspections_per_year", num(), return Value::number(m.facts.inspections_per_year);),
-      F("trace_points", num(), return Value::number(m.facts.trace_points);),
-      F("offered_points", num(), return Value::number(m.facts.offered_points);),
-      F("trace_share", num(), return Value::number(m.facts.trace_share);),
+      FN("points_sum", m.facts.points_sum),
+      FN("forms_per_year", m.facts.forms_per_year),
+      FN("evidence_per_year", m.facts.evidence_per_year),
+      FN("inspections_per_year", m.facts.inspections_per_year),
+      FN("trace_points", m.facts.trace_points),
+      FN("offered_points", m.facts.offered_points),
+      FN("trace_share", m.facts.trace_share),
   });
   return t;
 }
@@ -244,10 +263,10 @@ const Table& department_fields() {
         return Value::view(d.display.empty() ? d.id.text : d.display);),
       F("indicators", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, DF(s, m).indicators);),
       F("inspections", list(el(Elem::inspection)), return list_of(ListSrc::inspection_refs, DF(s, m).inspections);),
-      F("points", num(), return Value::number(DF(s, m).points);),
-      F("share", num(), return Value::number(DF(s, m).share);),
-      F("forms_per_year", num(), return Value::number(DF(s, m).forms_per_year);),
-      F("evidence_per_year", num(), return Value::number(DF(s, m).evidence_per_year);),
+      FN("points", DF(s, m).points),
+      FN("share", DF(s, m).share),
+      FN("forms_per_year", DF(s, m).forms_per_year),
+      FN("evidence_per_year", DF(s, m).evidence_per_year),
       F("has_veto", boolean(), size_t i = dept_index(s, m);
         return Value::boolean(i < m.dept_has_veto.size() && m.dept_has_veto[i]);),
   });
@@ -265,7 +284,7 @@ const Table& group_fields() {
 
 const Table& indicator_fields() {
   static const Table t = with_rows(Part::indicator, {
-      F("name", str(), return Value::view(s.as<Indicator>().name());),
+      FS("name", str(), s.as<Indicator>().name()),
       F("owner", el(Elem::department, true), int o = IF(s, m).owner;
         return o >= 0 ? Value::element(Elem::department, &S(m).departments[o]) : Value{};),
       F("score", el(Elem::score), return Value::element(Elem::score, &s.as<Indicator>().score);),
@@ -278,17 +297,17 @@ const Table& indicator_fields() {
       F("proves", list(el(Elem::indicator)), return list_of(ListSrc::indicator_refs, IF(s, m).proves);),
       F("proof_depth", num(true), const auto& d = IF(s, m).proof_depth;
         return d ? Value::number(*d) : Value{};),
-      F("forms_per_year", num(), return Value::number(IF(s, m).forms_per_year);),
-      F("evidence_per_year", num(), return Value::number(IF(s, m).evidence_per_year);),
-      F("text", str(), return Value::view(m.text(m.indicator_index(&s.as<Indicator>())));),
+      FN("forms_per_year", IF(s, m).forms_per_year),
+      FN("evidence_per_year", IF(s, m).evidence_per_year),
+      FS("text", str(), m.text(m.indicator_index(&s.as<Indicator>()))),
       F("criteria", list(el(Elem::criterion)),
         return list_of(ListSrc::criteria, IF(s, m).criteria, m.indicator_index(&s.as<Indicator>()));),
-      F("class", str(), return Value::view(IF(s, m).klass);),
-      F("trace_points", num(), return Value::number(IF(s, m).trace_points);),
-      F("trace_share", num(), return Value::number(IF(s, m).trace_share);),
+      FS("class", str(), IF(s, m).klass),
+      FN("trace_points", IF(s, m).trace_points),
+      FN("trace_share", IF(s, m).trace_share),
       F("sanctions", list(el(Elem::penalty)),
         return list_of(ListSrc::penalties, IF(s, m).sanctions, m.indicator_index(&s.as<Indicator>()));),
-      F("sub_items", num(), return Value::number(IF(s, m).sub_items);),
+      FN("sub_items", IF(s, m).sub_items),
   });
   return t;
 }
@@ -325,7 +344,7 @@ const Table& penalty_fields() {
       F("action_kinds", list(en(kAction)), return list_of(ListSrc::action_kinds, s.as<Penalty>().actions);),
       F("indicator", el(Elem::indicator, true),
         return s.ctx >= 0 ? Value::element(Elem::indicator, &S(m).indicators[s.ctx]) : Value{};),
-      F("overall", boolean(), return Value::boolean(s.ctx < 0);),
+      FB("overall", s.ctx < 0),
       F("hits_under_compliance", num(),
         return Value::number(hits_under_full_compliance(s.as<Penalty>().trigger, m.facts.unit_count));),
   });
@@ -335,7 +354,7 @@ const Table& penalty_fields() {
 const Table& trigger_fields() {
   static const Table t = {
       F("kind", en(kTrigger), return word(s.as<Trigger>().kind);),
-      F("value", num(), return Value::number(s.as<Trigger>().value);),
+      FN("value", s.as<Trigger>().value),
   };
   return t;
 }
@@ -343,7 +362,7 @@ const Table& trigger_fields() {
 const Table& action_fields() {
   static const Table t = {
       F("kind", en(kAction), return word(s.as<Action>().kind);),
-      F("amount", num(), return Value::number(s.as<Action>().amount);),
+      FN("amount", s.as<Action>().amount),
   };
   return t;
 }
@@ -352,21 +371,21 @@ const Criterion& C(const Value& v) { return v.as<Criterion>(); }
 
 const Table& criterion_fields() {
   static const Table t = {
-      F("text", str(), return Value::view(C(s).text);),
-      F("condition", str(), return Value::view(C(s).condition);),
-      F("kind", en(kPointsKind), return Value::view(to_string(C(s).kind));),
-      F("deducts", boolean(), return Value::boolean(C(s).deducts);),
+      FS("text", str(), C(s).text),
+      FS("condition", str(), C(s).condition),
+      FS("kind", en(kPointsKind), to_string(C(s).kind)),
+      FB("deducts", C(s).deducts),
       F("points", num(true), return C(s).amounts.empty() ? Value{} : Value::number(C(s).amounts.front());),
       F("max_points", num(true), const auto& a = C(s).amounts;
         return a.empty() ? Value{} : Value::number(*std::max_element(a.begin(), a.end()));),
-      F("tiers", num(), return Value::number(static_cast<double>(C(s).amounts.size()));),
+      FN("tiers", static_cast<double>(C(s).amounts.size())),
       F("cap", num(true), return opt(C(s).cap);),
-      F("weight", num(), return Value::number(C(s).weight(S(m).indicators[s.ctx].points));),
-      F("class", str(), return Value::view(C(s).klass);),
+      FN("weight", C(s).weight(S(m).indicators[s.ctx].points)),
+      FS("class", str(), C(s).klass),
       F("words", list(str()), return list_of(ListSrc::strings, C(s).words);),
-      F("understood", boolean(), return Value::boolean(C(s).understood);),
-      F("rewards", boolean(), return Value::boolean(C(s).rewards());),
-      F("field", str(), return Value::view(C(s).field);),
+      FB("understood", C(s).understood),
+      FB("rewards", C(s).rewards()),
+      FS("field", str(), C(s).field),
       F("indicator", el(Elem::indicator), return Value::element(Elem::indicator, &S(m).indicators[s.ctx]);),
   };
   return t;

@@ -167,8 +167,9 @@ void Call::lexicon_words(Env& e, const Value& s, std::vector<Value>& out, bool s
   // asking about the same model text (Model::lexicon_hits); the steps
   // charged stay those of a search per class.
   const std::vector<LexiconHit>* hits = nullptr;
+  Value tmp;
   for (size_t i = 0; i < k.n; ++i) {
-    Value c = item(k, i, e.m);
+    const Value& c = item_ref(k, i, e.m, tmp);
     e.charge(1 + s.n / 16);
     if (c.kind != Kind::string) continue;
     if (!hits)
@@ -248,8 +249,9 @@ Value Call::strings(Env& e) const {
   }
   if (fn == Fn::len) return s.kind == Kind::string ? Value::number(count_code_points(s.str())) : Value{};
   Value l = args[1]->eval(e);
+  Value tmp;
   for (size_t i = 0; s.kind == Kind::string && l.kind == Kind::list && i < l.n; ++i) {
-    Value w = item(l, i, e.m);
+    const Value& w = item_ref(l, i, e.m, tmp);
     e.charge(1 + s.n / 64);
     if (w.kind == Kind::string && s.str().find(w.str()) != std::string_view::npos)
       return fn == Fn::contains_any ? Value::boolean(true) : w;

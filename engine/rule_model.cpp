@@ -103,7 +103,7 @@ Value item(const Value& l, size_t i, const Model& m) {
   return v;
 }
 
-void item_into(Value& out, const Value& l, size_t i, const Model& m) {
+void item_into_any(Value& out, const Value& l, size_t i, const Model& m) {
   auto at = [&](auto* base) -> decltype(auto) { return base[i]; };
   switch (l.src()) {
     case ListSrc::values: out = at(static_cast<const Value*>(l.ptr)); return;

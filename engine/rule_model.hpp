@@ -2,6 +2,7 @@
 // tables built once per evaluation and shared by every rule.
 #pragma once
 #include <cstdint>
+#include <iterator>
 #include <deque>
 #include <memory>
 #include <string>
@@ -71,9 +72,57 @@ struct Model {
 
 /// Item `i` of list `l` (i < l.n).
 Value item(const Value& l, size_t i, const Model& m);
+/// item_into for every kind of list (the switch on its source).
+void item_into_any(Value& out, const Value& l, size_t i, const Model& m);
+
+/// The lists whose items are model elements stored side by side (indicators,
+/// criteria, deductions…): the element kind, the element's size in bytes
+/// and whether the item carries the list's owning indicator (ctx). Size 0
+/// for the other sources (built values, strings, index lists).
+struct ElementRun {
+  uint32_t size;
+  Elem elem;
+  bool ctx;
+};
+inline constexpr ElementRun kElementRuns[] = {
+    {0, Elem::scheme, false},                                // values
+    {sizeof(Name), Elem::unit, false},                       // units
+    {sizeof(Department), Elem::department, false},           // departments
+    {sizeof(Group), Elem::group, false},                     // groups
+    {sizeof(Indicator), Elem::indicator, false},             // indicators
+    {sizeof(Inspection), Elem::inspection, false},           // inspections
+    {sizeof(Penalty), Elem::penalty, true},                  // penalties
+    {sizeof(Deduction), Elem::deduction, true},              // deductions
+    {sizeof(Action), Elem::action, false},                   // actions
+    {0, Elem::scheme, false},                                // action_kinds
+    {0, Elem::scheme, false},                                // evidence
+    {0, Elem::scheme, false},                                // name_texts
+    {0, Elem::scheme, false},                                // indicator_refs
+    {0, Elem::scheme, false},                                // inspection_refs
+    {sizeof(Criterion), Elem::criterion, true},              // criteria
+    {0, Elem::scheme, false},                                // strings
+};
+static_assert(std::size(kElementRuns) == static_cast<size_t>(ListSrc::strings) + 1);
+
 /// item(l, i, m) written over `out` in place: a loop variable's slot is
 /// set per element without building a temporary and move-assigning it.
-void item_into(Value& out, const Value& l, size_t i, const Model& m);
+/// Inline for the loops' commonest case, a list of model elements written
+/// over a slot that holds nothing computed: the item's address from the
+/// list's base, without item_into_any's switch and call (what it writes is
+/// what item_into_any writes: tests/engine_rule_plan_test.cpp).
+inline void item_into(Value& out, const Value& l, size_t i, const Model& m) {
+  const ElementRun& run = kElementRuns[l.sub];
+  if (run.size == 0 || out.hold) return item_into_any(out, l, i, m);
+  out.kind = Kind::element, out.sub = static_cast<uint8_t>(run.elem), out.ctx = run.ctx ? l.ctx : -1;
+  out.n = 0, out.num = 0, out.ptr = static_cast<const char*>(l.ptr) + i * run.size;
+}
+/// Item `i` of `l` by reference when the list stores it (a built list),
+/// else written into `tmp`: a read without a copy (lexicon classes, words).
+inline const Value& item_ref(const Value& l, size_t i, const Model& m, Value& tmp) {
+  if (l.src() == ListSrc::values) return static_cast<const Value*>(l.ptr)[i];
+  item_into(tmp, l, i, m);
+  return tmp;
+}
 /// Where a value points: an element's span, a list's first element, else nothing.
 bool span_of(const Value& v, const Model& m, Span& out);
 /// A value as messages show it (numbers per format_number, lists joined).

@@ -92,27 +92,60 @@ bool typed_string(const PlainField* plain, const Value& b, std::string_view& out
   return plain_string(*plain, b, out);
 }
 
-struct FieldNode : Node {
-  NodePtr base;
+// What a field node reads with: the Field without its Type (only the
+// checker needs that).
+struct FieldReads {
   Accessor get;
   const PlainField* plain;
+  NumberRead number;
+  StringRead string;
+  FlagRead flag;
+  explicit FieldReads(const Field& f) : get(f.get), plain(f.plain), number(f.number), string(f.string), flag(f.flag) {}
+};
+
+// A derived field's typed reads (Field::number / string / flag) on its
+// element `b`: what read_number / read_string / truthy() give on the
+// accessor's Value (a null element reads as a null field).
+bool derived_number(const FieldReads& f, const Value& b, const Model& m, double& out) {
+  if (b.is_null()) return out = 0, false;
+  return out = f.number(b, m), true;
+}
+bool derived_string(const FieldReads& f, const Value& b, const Model& m, std::string_view& out) {
+  if (b.is_null()) return out = {}, false;
+  return out = f.string(b, m), true;
+}
+bool derived_flag(const FieldReads& f, const Value& b, const Model& m) { return !b.is_null() && f.flag(b, m); }
+
+struct FieldNode : Node {
+  NodePtr base;
+  FieldReads f;
   PlainKind kind;
-  FieldNode(NodePtr b, Accessor g, const PlainField* p) : base(std::move(b)), get(g), plain(p), kind(plain_kind(p)) {}
+  FieldNode(NodePtr b, const Field& field) : base(std::move(b)), f(field), kind(plain_kind(f.plain)) {}
   Value eval(Env& e) const override {
     Value b = base->eval(e);
     if (b.is_null()) return b;  // null propagates through field access
-    return get(b, e.m);
+    return f.get(b, e.m);
   }
-  bool test(Env& e) const override { return eval(e).truthy(); }
+  bool test(Env& e) const override {
+    if (f.flag) return derived_flag(f, base->eval(e), e.m);
+    return eval(e).truthy();
+  }
   bool number(Env& e, double& out) const override {
+    if (f.number) return derived_number(f, base->eval(e), e.m, out);
     if (kind != PlainKind::number) return read_number(eval(e), out);
-    return typed_number(plain, base->eval(e), out);
+    return typed_number(f.plain, base->eval(e), out);
   }
   // Fields are the model's own strings (views): nothing to keep.
   bool string(Env& e, std::string_view& out, Value& keep) const override {
+    if (f.string) {
+      Value b = base->eval(e);
+      const bool is = derived_string(f, b, e.m, out);
+      if (b.hold) keep = std::move(b);  // should an element ever own its storage
+      return is;
+    }
     if (kind != PlainKind::string) return read_field_string(eval(e), out, keep);
     Value b = base->eval(e);
-    const bool is = typed_string(plain, b, out);
+    const bool is = typed_string(f.plain, b, out);
     if (b.hold) keep = std::move(b);  // should an element ever own its storage
     return is;
   }
@@ -121,23 +154,27 @@ struct FieldNode : Node {
 /// `x.field` on a variable: reads the slot in place (the commonest access).
 struct SlotField : Node {
   int slot;
-  Accessor get;
-  const PlainField* plain;
+  FieldReads f;
   PlainKind kind;
-  SlotField(int s, Accessor g, const PlainField* p) : slot(s), get(g), plain(p), kind(plain_kind(p)) {}
+  SlotField(int s, const Field& field) : slot(s), f(field), kind(plain_kind(f.plain)) {}
   Value eval(Env& e) const override {
     e.step();
     const Value& b = e.slots[slot];
-    return b.is_null() ? Value{} : get(b, e.m);
+    return b.is_null() ? Value{} : f.get(b, e.m);
   }
-  bool test(Env& e) const override { return eval(e).truthy(); }
+  bool test(Env& e) const override {
+    if (f.flag) return e.step(), derived_flag(f, e.slots[slot], e.m);
+    return eval(e).truthy();
+  }
   bool number(Env& e, double& out) const override {
+    if (f.number) return e.step(), derived_number(f, e.slots[slot], e.m, out);
     if (kind != PlainKind::number) return read_number(eval(e), out);
-    return e.step(), typed_number(plain, e.slots[slot], out);
+    return e.step(), typed_number(f.plain, e.slots[slot], out);
   }
   bool string(Env& e, std::string_view& out, Value& keep) const override {
+    if (f.string) return e.step(), derived_string(f, e.slots[slot], e.m, out);
     if (kind != PlainKind::string) return read_field_string(eval(e), out, keep);
-    return e.step(), typed_string(plain, e.slots[slot], out);
+    return e.step(), typed_string(f.plain, e.slots[slot], out);
   }
 };
 
@@ -198,8 +235,9 @@ bool contains(const Value& list, const Value& x, const Model& m) {
     }
     return false;
   }
+  Value tmp;
   for (size_t i = 0; i < list.n; ++i)
-    if (equal(item(list, i, m), x, m)) return true;
+    if (equal(item_ref(list, i, m, tmp), x, m)) return true;
   return false;
 }
 
@@ -467,9 +505,9 @@ NodePtr make_const(Value v) { return std::make_unique<Const>(std::move(v)); }
 NodePtr make_const_list(std::vector<Value> items) { return std::make_unique<Const>(std::move(items)); }
 NodePtr make_slot(int slot) { return std::make_unique<Slot>(slot); }
 NodePtr make_global(Accessor get) { return std::make_unique<Global>(get); }
-NodePtr make_field(NodePtr base, Accessor get, const PlainField* plain) {
-  if (auto* s = dynamic_cast<const Slot*>(base.get())) return std::make_unique<SlotField>(s->slot, get, plain);
-  return std::make_unique<FieldNode>(std::move(base), get, plain);
+NodePtr make_field(NodePtr base, const Field& f) {
+  if (auto* s = dynamic_cast<const Slot*>(base.get())) return std::make_unique<SlotField>(s->slot, f);
+  return std::make_unique<FieldNode>(std::move(base), f);
 }
 NodePtr make_param(const Value* v) { return std::make_unique<Param>(v); }
 NodePtr make_bucket_field(NodePtr base, int which) {

@@ -65,11 +65,22 @@ using Accessor = Value (*)(const Value& self, const Model&);
 /// A field read as the model stores it (rule_fields.cpp): its row.
 struct PlainField;
 
+/// Typed reads of a derived field that is always a number, a text or a
+/// bool on an element: what its accessor's Value holds, without building
+/// it (the typed paths of rule_nodes.cpp; self is never null).
+using NumberRead = double (*)(const Value& self, const Model&);
+using StringRead = std::string_view (*)(const Value& self, const Model&);
+using FlagRead = bool (*)(const Value& self, const Model&);
+
 struct Field {
   std::string_view name;
   Type type;
   Accessor get;
   const PlainField* plain = nullptr;  // set for fields read as stored
+  // At most one set, for a derived field of that kind (rule_fields.cpp).
+  NumberRead number = nullptr;
+  StringRead string = nullptr;
+  FlagRead flag = nullptr;
 };
 
 /// What a plain field holds, for the typed reads below (`other`: lists,

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "dsl/lexicon_reader.hpp"
+#include "engine/rule_model.hpp"
 #include "engine/rule_set.hpp"
 #include "pipeline/rule_loader.hpp"
 
@@ -28,6 +29,8 @@ Scheme sample() {
   Indicator b;
   b.id = {"财政收入", {}};
   b.points = 70;
+  // Criteria (derived from the wording) for the typed reads of derived fields.
+  b.wording.standard = "按时完成得5分；未完成扣2分，最多扣4分；使用APP打卡的加1分";
   s.indicators.push_back(b);
   return s;
 }
@@ -139,6 +142,96 @@ TEST(RulePlan, ListArgumentsReadInEitherLanguage) {
                            "  message zh \"{map(indicators, i -> i.id)}；{i.evidence}\"\n";
   EXPECT_EQ(run(rule), (std::vector<std::string>{"T1: 为基层减负, 财政收入; ledger, photo; 30, 70"}));
   EXPECT_EQ(run(rule, Lang::zh), (std::vector<std::string>{"T1: 为基层减负、财政收入；台账、照片"}));
+}
+
+// item_into's inline path (a list of model elements over a slot holding
+// nothing computed) writes what the general switch writes, for every
+// source, whatever the slot held before; item_ref reads what item() gives.
+TEST(RulePlan, ListItemsWrittenInlineAsTheGeneralPathWritesThem) {
+  using namespace rt;
+  const Scheme s = sample();
+  const Facts f = compute_facts(s);
+  const Model m(s, f);
+  std::vector<Name> names(3);
+  names[1].text = "乙镇";
+  std::vector<Department> depts(3);
+  std::vector<Group> groups(3);
+  std::vector<Inspection> insps(3);
+  std::vector<Penalty> pens(3);
+  std::vector<Deduction> deds(3);
+  std::vector<Action> acts(3);
+  std::vector<Evidence> evid{{EvidenceKind::ledger, {}}, {EvidenceKind::photo, {}}, {EvidenceKind::ledger, {}}};
+  std::vector<Criterion> crits(3);
+  std::vector<int> refs{1, 0, 1};
+  std::vector<std::string> strs{"a", "乙", "c"};
+  std::vector<Value> vals{Value::number(2), Value::owned("算出"), Value::element(Elem::indicator, &s.indicators[1], 1)};
+  const std::vector<Value> lists{
+      Value::list(vals), Value::list(ListSrc::units, names.data(), 3, 4),
+      Value::list(ListSrc::departments, depts.data(), 3), Value::list(ListSrc::groups, groups.data(), 3),
+      Value::list(ListSrc::indicators, s.indicators.data(), 2), Value::list(ListSrc::inspections, insps.data(), 3),
+      Value::list(ListSrc::penalties, pens.data(), 3, 1), Value::list(ListSrc::penalties, pens.data(), 3, -1),
+      Value::list(ListSrc::deductions, deds.data(), 3, 0), Value::list(ListSrc::actions, acts.data(), 3),
+      Value::list(ListSrc::action_kinds, acts.data(), 3), Value::list(ListSrc::evidence, evid.data(), 3),
+      Value::list(ListSrc::name_texts, names.data(), 3), Value::list(ListSrc::indicator_refs, refs.data(), 3),
+      Value::list(ListSrc::inspection_refs, refs.data(), 3), Value::list(ListSrc::criteria, crits.data(), 3, 1),
+      Value::list(ListSrc::strings, strs.data(), 3)};
+  // What a slot may hold before: nothing, an element, a view, a computed string.
+  const std::vector<Value> before{Value{}, Value::element(Elem::deduction, &deds[0], 0), Value::view("x"),
+                                  Value::owned("computed")};
+  auto same = [](const Value& a, const Value& b) {
+    return a.kind == b.kind && a.sub == b.sub && a.ctx == b.ctx && a.n == b.n && a.num == b.num && a.ptr == b.ptr &&
+           a.hold == b.hold;
+  };
+  for (const Value& l : lists)
+    for (size_t i = 0; i < l.n; ++i) {
+      for (const Value& b : before) {
+        Value fast = b, general = b;
+        item_into(fast, l, i, m);
+        item_into_any(general, l, i, m);
+        EXPECT_TRUE(same(fast, general)) << "source " << int(l.sub) << " item " << i;
+      }
+      Value tmp;
+      EXPECT_TRUE(same(item_ref(l, i, m, tmp), item(l, i, m))) << "source " << int(l.sub) << " item " << i;
+    }
+  // Through rules: loops over elements (indicators, deductions) and a
+  // filter's built list, read back field by field.
+  EXPECT_EQ(one("map(filter(indicators, i -> i.points > 0), i -> i.id)"), "为基层减负, 财政收入");
+  EXPECT_EQ(one("map(first(indicators).deductions, d -> d.indicator.id)"), "为基层减负, 为基层减负, 为基层减负");
+}
+
+TEST(RulePlan, DerivedFieldsReadTypedAsTheirValues) {
+  // Hand-written fields (facts, criteria, the indicator's text) read typed,
+  // on a variable and on a field (a null owner: a null field), against the
+  // same read through its Value (first([…]) evaluates it).
+  auto both = [](const std::string& list, const std::string& field, const std::string& test) {
+    const std::string typed = one("count(" + list + ", x -> " + field + test + ")");
+    EXPECT_EQ(typed, one("count(" + list + ", x -> first([" + field + "])" + test + ")")) << field << test;
+    return typed;
+  };
+  const std::string is = "indicators", cs = "first(filter(indicators, i -> i.points > 50)).criteria";
+  EXPECT_EQ(one("count(" + cs + ")"), "3");
+  EXPECT_EQ(both(is, "x.text", " == \"为基层减负\""), "1");
+  EXPECT_EQ(both(is, "x.name", " < \"为\""), "0");
+  EXPECT_EQ(both(is, "x.sub_items", " >= 0"), "2");
+  EXPECT_EQ(both(is, "x.owner.points", " != 3"), "2");               // null owner
+  EXPECT_EQ(both(is, "x.owner.points", " < 3"), "0");
+  EXPECT_EQ(both(is, "x.owner.share", " >= 0"), "0");
+  EXPECT_EQ(both(cs, "x.text", " != \"x\""), "3");
+  EXPECT_EQ(both(cs, "x.tiers", " == 1"), "3");
+  EXPECT_EQ(both(cs, "x.weight", " > 0"), both(cs, "x.weight", " >= 0.0001"));
+  EXPECT_EQ(both(cs, "x.kind", " == \"deduction\""), one("count(" + cs + ", x -> x.deducts)"));
+  EXPECT_EQ(both(cs, "x.class", " == \"app\""), "1");
+  EXPECT_EQ(both(cs, "x.field", " == \"standard\""), "3");
+  // Flags as conditions, on a variable and on a field.
+  for (const std::string flag : {"rewards", "deducts", "understood"}) {
+    EXPECT_EQ(one("count(" + cs + ", x -> x." + flag + ")"), one("count(" + cs + ", x -> first([x." + flag + "]))"))
+        << flag;
+    EXPECT_EQ(one("count(" + cs + ", x -> x.indicator.id == \"财政收入\" and x." + flag + ")"),
+              one("count(" + cs + ", x -> first([x]).indicator.id == \"财政收入\" and first([x])." + flag + ")"))
+        << flag;
+  }
+  EXPECT_EQ(one("count(" + cs + ", x -> x.rewards)"), "2");
+  EXPECT_EQ(one("count(" + cs + ", x -> first([x]).rewards)"), "2");
 }
 
 }  // namespace
