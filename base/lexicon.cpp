@@ -84,6 +84,7 @@ void Lexicon::compile(size_t entry) {
       // A lead the pass can see (it starts a character and has one) is
       // noticed there; find() searches the text for the others.
       if (pat->lead.size() >= 3 && !continuation(pat->lead[0])) add_head(head_key(pat->lead.data()), index | kLead);
+      else unindexed_gapped_.push_back(index);
       gapped_.push_back(index);
     }
     patterns_.push_back(std::move(pat));
@@ -147,36 +148,43 @@ std::vector<LexiconHit> Lexicon::find(std::string_view text) const {
     size_t begin, end;
   };
   // Reused per thread: a search allocates only the hits it returns.
+  // `lead_seen` stays all zero between searches (the leads set are cleared
+  // from `leads`), so a search costs nothing per pattern it does not meet.
   thread_local std::vector<Raw> raw;
   thread_local std::vector<LexiconHit> all;
   thread_local std::vector<char> lead_seen;
+  thread_local std::vector<uint32_t> leads;
   raw.clear();
-  lead_seen.assign(patterns_.size(), 0);
+  leads.clear();
+  if (lead_seen.size() < patterns_.size()) lead_seen.resize(patterns_.size(), 0);
   const size_t n = text.size();
   const char* t = text.data();
-  for (size_t at = 0; at < n; ++at) {
-    for (uint32_t k : anywhere_) {
-      const std::string& w = patterns_[k]->plain;
+  // Every hit is sorted by pattern and start below, so the order they are
+  // found in does not matter: the short patterns first, then the index.
+  for (uint32_t k : anywhere_) {
+    const std::string& w = patterns_[k]->plain;
+    for (size_t at = 0; at < n; ++at)
       if (n - at >= w.size() && text.compare(at, w.size(), w) == 0) raw.push_back({k, at, at + w.size()});
-    }
-    // Continuation bytes start no head (head_byte_ is false for them).
-    if (n - at < 3 || !head_byte_[static_cast<unsigned char>(t[at])]) continue;
+  }
+  // Continuation bytes start no head (head_byte_ is false for them).
+  for (size_t at = 0; at + 3 <= n; ++at) {
+    if (!head_byte_[static_cast<unsigned char>(t[at])]) continue;
     const HeadSlot* h = head(head_key(t + at));
     if (!h) continue;
     for (uint32_t k : h->ids) {
       // The first three bytes are the head's: compare the rest.
       const Pattern& p = *patterns_[k & ~kLead];
       const std::string& w = k & kLead ? p.lead : p.plain;
-      if (n - at < w.size() || std::memcmp(t + at + 3, w.data() + 3, w.size() - 3) != 0) continue;
-      if (k & kLead) lead_seen[k & ~kLead] = 1;
-      else raw.push_back({k, at, at + w.size()});
+      if (w.size() > 3 && (n - at < w.size() || std::memcmp(t + at + 3, w.data() + 3, w.size() - 3) != 0)) continue;
+      if (!(k & kLead)) raw.push_back({k, at, at + w.size()});
+      else if (!lead_seen[k & ~kLead]) lead_seen[k & ~kLead] = 1, leads.push_back(k & ~kLead);
     }
   }
-  for (uint32_t k : gapped_) {
-    const Pattern& p = *patterns_[k];
-    const bool indexed = p.lead.size() >= 3 && !continuation(p.lead[0]);
-    if (indexed ? !lead_seen[k] : text.find(p.lead) == std::string_view::npos) continue;
-    const re2::RE2* re = p.regex();
+  for (uint32_t k : leads) lead_seen[k] = 0;
+  for (uint32_t k : unindexed_gapped_)
+    if (text.find(patterns_[k]->lead) != std::string_view::npos) leads.push_back(k);
+  for (uint32_t k : leads) {
+    const re2::RE2* re = patterns_[k]->regex();
     if (!re) continue;
     re2::StringPiece m, in(text.data(), text.size());
     size_t pos = 0;

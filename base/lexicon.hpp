@@ -83,6 +83,7 @@ class Lexicon {
   size_t head_count_ = 0;
   bool head_byte_[256] = {};         // bytes some head starts with
   std::vector<uint32_t> anywhere_, gapped_;
+  std::vector<uint32_t> unindexed_gapped_;  // gapped patterns whose lead the index cannot see
   bool space_in_patterns_ = false;
   void add_head(uint32_t key, uint32_t id);
   const HeadSlot* head(uint32_t key) const;

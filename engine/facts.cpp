@@ -96,7 +96,7 @@ void use_compliant_scoring(const Scheme& s, Facts& f) {
   if (f.unit_count * (static_cast<double>(s.indicators.size()) + 1) > 5e6) return;
   std::vector<std::string> units = unit_names(s);
   if (units.size() != f.unit_count) return;
-  ScoreReport r = score_compliant(s, units);
+  const CompliantHits r = compliant_penalty_hits(s, static_cast<int>(units.size()));
   for (size_t i = 0; i < s.indicators.size(); ++i)
     for (size_t p = 0; p < s.indicators[i].penalties.size(); ++p)
       f.indicators[i].penalty_hits[p] = r.indicator_hits[i][p];

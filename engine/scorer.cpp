@@ -219,6 +219,58 @@ ScoreReport score_compliant(const Scheme& s, const std::vector<std::string>& uni
   return run(c, units);
 }
 
+// The same run as score_compliant (score_indicator, then score_overall, with
+// no results and units ordered by declaration), keeping per unit only what a
+// later penalty or the overall ranking reads: the subtotal, the `deduct X`
+// actions and whether a veto action fell. Without results every unit earns
+// the same points on a non-ranked item and the rank items' keys are all 0,
+// so each item's ranking is declaration order (unit u has n-1-u units
+// below it); only the overall totals need rank_units.
+CompliantHits compliant_penalty_hits(const Scheme& s, int n) {
+  CompliantHits h;
+  n = std::max(n, 0);
+  std::vector<double> subtotal(n, 0.0), penalty_deducted(n, 0.0), points(n, 0.0);
+  std::vector<char> vetoed(n, 0);
+  h.indicator_hits.resize(s.indicators.size());
+  for (size_t i = 0; i < s.indicators.size(); ++i) {
+    const Indicator& ind = s.indicators[i];
+    const double full = ind.points.value_or(0);
+    for (int u = 0; u < n; ++u) {
+      double p = 0;
+      switch (ind.score.mode) {
+        case ScoreMode::rank: p = rank_points(ind.score, full, u + 1, n); break;
+        case ScoreMode::threshold:
+        case ScoreMode::veto:
+        case ScoreMode::deduction: p = full; break;
+        case ScoreMode::bonus: p = 0; break;
+      }
+      p -= std::min(p, 0.0);  // no deduction events: score_indicator's min(points, 0)
+      points[u] = p;
+      subtotal[u] += p;
+    }
+    std::vector<int>& hit = h.indicator_hits[i];
+    hit.assign(ind.penalties.size(), 0);
+    for (size_t k = 0; k < ind.penalties.size(); ++k)
+      for (int u = 0; u < n; ++u)
+        if (hits(ind.penalties[k].trigger, n - 1 - u, points[u], n)) {
+          for (const Action& a : ind.penalties[k].actions) {
+            if (a.kind == ActionKind::veto) vetoed[u] = 1;
+            if (a.kind == ActionKind::deduct) penalty_deducted[u] += a.amount;
+          }
+          ++hit[k];
+        }
+  }
+  std::vector<double> totals(n);
+  for (int u = 0; u < n; ++u) totals[u] = vetoed[u] ? 0 : std::max(0.0, subtotal[u] - penalty_deducted[u]);
+  const Ranking rk = rank_units(totals, true);
+  const auto& ops = s.overall_penalties;
+  h.overall_hits.assign(ops.size(), 0);
+  for (int u = 0; u < n; ++u)
+    for (size_t k = 0; k < ops.size(); ++k)
+      if (hits(ops[k].trigger, rk.worse[u], totals[u], n)) ++h.overall_hits[k];
+  return h;
+}
+
 std::vector<std::string> unit_names(const Scheme& s, double max_units) {
   std::vector<std::string> out;
   if (!s.info.units.empty()) {

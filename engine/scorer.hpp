@@ -73,6 +73,17 @@ ScoreReport score(const Scheme&, const ResultTable& results);
 /// units (for a `units N` scheme the caller passes "#1" … "#N").
 ScoreReport score_compliant(const Scheme&, const std::vector<std::string>& units);
 
+/// How many units each penalty hits under full compliance: exactly
+/// score_compliant(scheme, units).indicator_hits / overall_hits for `n`
+/// units, without building the report (no names, no per-unit item lists).
+/// Every fact computation asks this (engine/facts.cpp); the report's other
+/// parts are only for `jianfu score --compliant` and the HTML report.
+struct CompliantHits {
+  std::vector<std::vector<int>> indicator_hits;  // [indicator][penalty]
+  std::vector<int> overall_hits;                 // [overall penalty]
+};
+CompliantHits compliant_penalty_hits(const Scheme&, int n);
+
 /// The unit names of a scheme: named units, or "#1" … "#N" for `units N`
 /// (empty when N is not a whole number in [0, max_units]).
 std::vector<std::string> unit_names(const Scheme&, double max_units = 100000);
