@@ -5,6 +5,7 @@
 // mutated excerpts of both (random edits with each class of byte the YAML
 // grammar treats apart). A scanner that declines everything would pass the
 // equality, so the test also requires it to read the files it exists for.
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -45,20 +46,26 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
-/// Every .yaml/.yml file of the repository outside build trees.
+/// Every .yaml/.yml file of the repository outside build trees, hidden
+/// folders and installed packages (bench/compare npm-installs Spectral into
+/// bench/node_modules, thousands of YAML files that are not ours), in path
+/// order so that the mutations are the same on every file system.
 std::vector<std::string> repository_yaml() {
-  std::vector<std::string> out;
+  std::vector<std::filesystem::path> paths;
   const std::filesystem::path root(JIANFU_SOURCE_DIR);
   for (auto it = std::filesystem::recursive_directory_iterator(root); it != std::filesystem::recursive_directory_iterator();
        ++it) {
     const std::string name = it->path().filename().string();
-    if (it->is_directory() && (name == ".git" || name.rfind("build", 0) == 0)) {
+    if (it->is_directory() && (name.rfind('.', 0) == 0 || name.rfind("build", 0) == 0 || name == "node_modules")) {
       it.disable_recursion_pending();
       continue;
     }
     const std::string ext = it->path().extension().string();
-    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) out.push_back(read_file(it->path()));
+    if (it->is_regular_file() && (ext == ".yaml" || ext == ".yml")) paths.push_back(it->path());
   }
+  std::sort(paths.begin(), paths.end());
+  std::vector<std::string> out;
+  for (const auto& p : paths) out.push_back(read_file(p));
   return out;
 }
 
