@@ -99,6 +99,9 @@ class Message {
   /// The text in `lang`. A key missing from the catalogue renders as the key
   /// itself (a test checks that every key used in the sources exists).
   std::string in(Lang lang) const;
+  /// The same text appended to `out`: a renderer writing many findings
+  /// into one buffer need not build a string per text.
+  void append_to(std::string& out, Lang lang) const;
   bool empty() const {
     return key_.empty() && !own_ && literal_.en.empty() && literal_.zh.empty() && more_.empty();
   }

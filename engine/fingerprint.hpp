@@ -20,6 +20,11 @@ class AnchorFinder {
  public:
   explicit AnchorFinder(const Scheme& scheme);
   std::string anchor(Span span) const;
+  /// The same path, fed to `sink` piece by piece (`add(char)`,
+  /// `add(std::string_view)`, `add_decimal(n)`): assign_fingerprints hashes
+  /// it without writing it out. Defined in fingerprint.cpp, its only user.
+  template <typename Sink>
+  void write_anchor(Span span, Sink& sink) const;
 
  private:
   const Indicator* indicator(Span span) const;

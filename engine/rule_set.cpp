@@ -97,9 +97,16 @@ class Runner {
     values.reserve(p_.holes.size());
     for (size_t h = 0; h < p_.holes.size(); ++h)
       values.push_back(rt::message_arg(p_.hole_names[h], p_.holes[h]->eval(env_), env_.m));
-    Message message = text(p_.message, values, p_.help);
-    out_.push_back({.rule = meta_.id, .name = meta_.name, .category = meta_.category, .severity = meta_.severity,
-                    .span = where(), .message = std::move(message), .help = last_text(p_.help, values)});
+    // Built in place: a Diagnostic is some fifteen strings and vectors, and
+    // a temporary would be moved and destroyed once more per finding.
+    Diagnostic& d = out_.emplace_back();
+    d.rule = meta_.id;
+    d.name = meta_.name;
+    d.category = meta_.category;
+    d.severity = meta_.severity;
+    d.span = where();
+    d.message = text(p_.message, values, p_.help);
+    d.help = last_text(p_.help, values);
   }
 
   const rt::Program& p_;
@@ -109,10 +116,12 @@ class Runner {
   std::vector<Diagnostic>& out_;
 };
 
+// A rule's findings go straight into `out`, each moved once; a run-time
+// error takes back the ones this rule had added and leaves one JF010.
 void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, std::vector<Diagnostic>& out) {
   rt::Env env(m, p.slots, kStepBudget);
-  std::vector<Diagnostic> found;
-  Runner runner(p, meta, env, found);
+  const size_t first = out.size();
+  Runner runner(p, meta, env, out);
   try {
     runner.run(0);
     rt::last_steps().emplace_back(meta.id, env.steps);
@@ -120,6 +129,7 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, st
   } catch (const rt::RuntimeError& e) {
     rt::last_steps().emplace_back(meta.id, env.steps);
     rt::last_regex_units() += env.regex_units;
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
     out.push_back({.rule = "JF010",
                    .name = "rule-error",
                    .category = "structure",
@@ -129,7 +139,6 @@ void run_rule(const RuleMeta& meta, const rt::Program& p, const rt::Model& m, st
                    .help = msg("rules_run.failed.help")});
     return;
   }
-  for (Diagnostic& d : found) out.push_back(std::move(d));
   if (runner.found > kMaxFindings) {
     size_t more = runner.found - kMaxFindings;
     out.push_back({.rule = meta.id,
@@ -270,12 +279,23 @@ bool RuleSet::enabled(std::string_view rule_id) const {
 
 std::vector<Diagnostic> RuleSet::evaluate(const Scheme& scheme, const Facts& facts) const {
   std::vector<Diagnostic> out;
+  evaluate(scheme, facts, out);
+  return out;
+}
+
+void RuleSet::evaluate(const Scheme& scheme, const Facts& facts, std::vector<Diagnostic>& out) const {
+  // Room for as many findings as the last scheme this thread checked gave:
+  // files of one run are alike, and a Diagnostic moved on each doubling of
+  // the vector costs some 400 instructions.
+  thread_local size_t last_found = 0;
+  const size_t first = out.size();
+  out.reserve(first + last_found);
   rt::last_steps().clear();
   rt::last_regex_units() = 0;
   rt::Model m(scheme, facts);
   for (size_t k = 0; k < meta_.size(); ++k)
     if (enabled_[k] && !meta_[k].native) run_rule(meta_[k], compiled_[k]->program, m, out);
-  return out;
+  last_found = out.size() - first;
 }
 
 }  // namespace jf

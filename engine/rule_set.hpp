@@ -57,6 +57,9 @@ class RuleSet {
   /// holes, rendered later in the language the run prints. A rule failing
   /// at run time yields one JF010 finding instead of its findings.
   std::vector<Diagnostic> evaluate(const Scheme& scheme, const Facts& facts) const;
+  /// The same, appending to `out` (the pipeline's findings of the file), so
+  /// that each finding is moved into place once.
+  void evaluate(const Scheme& scheme, const Facts& facts, std::vector<Diagnostic>& out) const;
 
  private:
   std::vector<RuleMeta> meta_;

@@ -55,20 +55,22 @@ void cap_per_rule(std::vector<Diagnostic>& ds, size_t first, Span note_at, Keep 
 
 void apply_rule_settings(std::vector<Diagnostic>& ds, const RuleSet& rules) {
   // A rule's findings come together: its settings are looked up once per
-  // run of equal ids, not once per finding.
-  // (The id is copied: erase_if moves the findings it keeps.)
+  // run of equal ids, not once per finding, and the findings of disabled
+  // rules are dropped in the same pass that sets the others' severity.
+  // (The id is copied: the findings kept are moved down.)
   std::string last;
   bool known = false, enabled = false;
   const RuleMeta* meta = nullptr;
-  auto settle = [&](const std::string& rule) {
-    if (known && last == rule) return;
-    last = rule, known = true, enabled = rules.enabled(rule), meta = rules.find(rule);
-  };
-  std::erase_if(ds, [&](const Diagnostic& d) { return settle(d.rule), !enabled; });
-  for (Diagnostic& d : ds) {
-    settle(d.rule);
-    if (meta) d.severity = meta->severity;
+  size_t w = 0;
+  for (size_t i = 0; i < ds.size(); ++i) {
+    if (!known || ds[i].rule != last)
+      last = ds[i].rule, known = true, enabled = rules.enabled(last), meta = rules.find(last);
+    if (!enabled) continue;
+    if (meta) ds[i].severity = meta->severity;
+    if (w != i) ds[w] = std::move(ds[i]);
+    ++w;
   }
+  ds.erase(ds.begin() + static_cast<std::ptrdiff_t>(w), ds.end());
 }
 
 FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rules, const Limits& limits) {
@@ -91,8 +93,7 @@ FileCheck check_file(const SourceSet& sources, uint32_t file, const RuleSet* rul
     cap_per_rule(out.diagnostics, 0, out.scheme.info.span, [](const Diagnostic& d) { return d.rule != "JF001"; });
   }
   if (rules && out.parsed) {
-    std::vector<Diagnostic> found = rules->evaluate(out.scheme, out.facts);
-    out.diagnostics.insert(out.diagnostics.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    rules->evaluate(out.scheme, out.facts, out.diagnostics);
   }
   // Suppressions apply to every finding, JF001 included; the JF009 findings
   // they produce then follow the rule set's settings like any native finding.

@@ -56,5 +56,40 @@ TEST(Suppressions, ApplyAndReportBadOnes) {
                           }));
 }
 
+
+// parse_suppressions skips a file without the word `jianfu` whole;
+// parse_suppressions_walk walks every line. Both must find the same, on
+// texts built from comment pieces, some of them suppressions and some only
+// near ones (full-width letters, a space in the word, a full-width colon).
+TEST(Suppressions, SkippingFilesWithoutTheWordFindsTheSame) {
+  const char* pieces[] = {"indicator a {\n", "# note\n", "  # jianfu: allow JF102 -- agreed\n", "# jianfu：allow-file JF101\n",
+                          "key # jianfu: allow JF205\n", "# ｊｉａｎｆｕ: allow JF103\n", "# jian fu: allow JF104\n",
+                          "\n", "}\n", "  penalty bottom 3 -> interview\n", "#jianfu:allow JF301,JF302\n", "# jianfu\n"};
+  const size_t n = sizeof pieces / sizeof *pieces;
+  uint32_t x = 7;
+  int with_any = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    for (int k = 0; k < 8; ++k) {
+      x = x * 1103515245u + 12345u;
+      text += pieces[(x >> 16) % n];
+    }
+    SourceFile src("s.assess", text);
+    auto fast = parse_suppressions(src, 0);
+    auto walked = parse_suppressions_walk(src, 0);
+    ASSERT_EQ(fast.size(), walked.size()) << text;
+    for (size_t i = 0; i < fast.size(); ++i) {
+      EXPECT_EQ(fast[i].rules, walked[i].rules) << text;
+      EXPECT_EQ(fast[i].line, walked[i].line) << text;
+      EXPECT_EQ(fast[i].file_level, walked[i].file_level) << text;
+      EXPECT_EQ(fast[i].reason, walked[i].reason) << text;
+      EXPECT_EQ(fast[i].span.begin, walked[i].span.begin) << text;
+      EXPECT_EQ(fast[i].span.end, walked[i].span.end) << text;
+    }
+    with_any += !fast.empty();
+  }
+  EXPECT_GT(with_any, 100);  // the texts do hold suppressions
+}
+
 }  // namespace
 }  // namespace jf
