@@ -29,24 +29,24 @@ size_t safe_prefix(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n && utf8::printable_ascii8(p + i)) {
-      i += 8;
-      continue;
-    }
     if (p[i] < 0x80) {
+      // Printable ASCII up to eight bytes a step; the loop looks again at
+      // the byte that stopped the run (a control, or the lead of a CJK run).
+      if (i + 8 <= n) {
+        if (size_t k = utf8::printable_ascii_run8(p + i)) {
+          i += k;
+          continue;
+        }
+      }
       if (p[i] < 0x20 || p[i] == 0x7F) return i;
       ++i;
       continue;
     }
-    // Leads E1 and E3–EF but ED (U+1000–1FFF, U+3000–CFFF, U+E000–FFFF:
-    // CJK and its punctuation) hold no C1 control and no bidi override: only
-    // the sequence's validity is checked.
-    if (p[i] >= 0xE1 && p[i] != 0xE2 && p[i] != 0xED && p[i] <= 0xEF) {
-      if (size_t len = utf8::valid_length(p + i, n - i)) {
-        i += len;
-        continue;
-      }
-      return i;
+    // Chinese text: whole runs of three-byte CJK sequences, which need no
+    // change, at three bytes a step without decoding.
+    if (size_t run = utf8::cjk_run(p + i, n - i)) {
+      i += run;
+      continue;
     }
     size_t len;
     utf8proc_int32_t cp = utf8::decode(p + i, n - i, len);
