@@ -10,8 +10,24 @@
 
 #include "base/utf8.hpp"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace jf {
 namespace {
+
+#if defined(__SSE2__)
+// Printable ASCII bytes (0x20–0x7E) leading the sixteen at p, 16 when all
+// are: one compare each way on signed bytes (those of 0x80 and above are
+// negative), a mask and its lowest clear bit. SSE2 is in every x86-64.
+size_t printable_ascii_run16(const unsigned char* p) {
+  __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  __m128i ok = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8(0x1F)), _mm_cmplt_epi8(v, _mm_set1_epi8(0x7F)));
+  unsigned bad = ~static_cast<unsigned>(_mm_movemask_epi8(ok)) & 0xFFFFu;
+  return bad ? static_cast<size_t>(__builtin_ctz(bad)) : 16;
+}
+#endif
 
 // Columns of a printable character. The CJK Unified Ideographs (most of a
 // Chinese scheme) are all wide: answered without utf8proc's table lookups;
@@ -29,24 +45,32 @@ size_t safe_prefix(std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(text.data());
   size_t n = text.size(), i = 0;
   while (i < n) {
-    if (i + 8 <= n && utf8::printable_ascii8(p + i)) {
-      i += 8;
-      continue;
-    }
     if (p[i] < 0x80) {
+      // Printable ASCII up to sixteen (or eight) bytes a step; the loop looks again at
+      // the byte that stopped the run (a control, or the lead of a CJK run).
+#if defined(__SSE2__)
+      if (i + 16 <= n) {
+        if (size_t k = printable_ascii_run16(p + i)) {
+          i += k;
+          continue;
+        }
+      } else
+#endif
+      if (i + 8 <= n) {
+        if (size_t k = utf8::printable_ascii_run8(p + i)) {
+          i += k;
+          continue;
+        }
+      }
       if (p[i] < 0x20 || p[i] == 0x7F) return i;
       ++i;
       continue;
     }
-    // Leads E1 and E3–EF but ED (U+1000–1FFF, U+3000–CFFF, U+E000–FFFF:
-    // CJK and its punctuation) hold no C1 control and no bidi override: only
-    // the sequence's validity is checked.
-    if (p[i] >= 0xE1 && p[i] != 0xE2 && p[i] != 0xED && p[i] <= 0xEF) {
-      if (size_t len = utf8::valid_length(p + i, n - i)) {
-        i += len;
-        continue;
-      }
-      return i;
+    // Chinese text: whole runs of three-byte CJK sequences, which need no
+    // change, at three bytes a step without decoding.
+    if (size_t run = utf8::cjk_run(p + i, n - i)) {
+      i += run;
+      continue;
     }
     size_t len;
     utf8proc_int32_t cp = utf8::decode(p + i, n - i, len);

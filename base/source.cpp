@@ -18,11 +18,15 @@ SourceFile::SourceFile(std::string path, std::string text)
   const auto n = static_cast<uint32_t>(text_.size());
   for (uint32_t i = 0; i < n;) {
     unsigned char c = p[i];
-    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: eight bytes a step where it runs on
-      i += i + 8 <= n && utf8::printable_ascii8(p + i) ? 8 : 1;
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: up to eight bytes a step (at least this one)
+      i += i + 8 <= n ? static_cast<uint32_t>(utf8::printable_ascii_run8(p + i)) : 1;
       continue;
     }
     if (c >= 0x80) {
+      if (size_t run = utf8::cjk_run(p + i, n - i)) {  // Chinese text, three bytes a step
+        i += static_cast<uint32_t>(run);
+        continue;
+      }
       if (size_t len = utf8::valid_length(p + i, n - i)) {
         i += static_cast<uint32_t>(len);
         continue;

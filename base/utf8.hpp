@@ -50,6 +50,43 @@ inline bool printable_ascii8(const unsigned char* p) {
   return (below_space | ((del - ones) & ~del & highs)) == 0;
 }
 
+/// How many of the eight bytes at p, from the first, are printable ASCII
+/// (0x20–0x7E): 8 when all are. The same bit tricks as printable_ascii8;
+/// a borrow only ever marks bytes after a genuinely bad one, so the lowest
+/// mark is the first bad byte (bytes are read little-endian).
+inline size_t printable_ascii_run8(const unsigned char* p) {
+  uint64_t w;
+  __builtin_memcpy(&w, p, 8);
+  if constexpr (__BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__) {
+    size_t k = 0;
+    while (k < 8 && p[k] >= 0x20 && p[k] < 0x7F) ++k;
+    return k;
+  } else {
+    constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+    uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
+    uint64_t del = w ^ (0x7F * ones);
+    uint64_t bad = (w & highs) | below_space | ((del - ones) & ~del & highs);
+    return bad == 0 ? 8 : static_cast<size_t>(__builtin_ctzll(bad)) >> 3;
+  }
+}
+
+/// Bytes at the start of p[0..n) that are whole three-byte sequences led by
+/// E1, E3–EC, EE or EF (U+1000–1FFF, U+3000–CFFF, U+E000–FFFF: CJK, kana,
+/// fullwidth forms), stepped three bytes at a time. Such a sequence is valid
+/// whenever its two continuation bytes are (no overlong form, no surrogate
+/// under these leads) and holds no C1 control and no bidi control (those are
+/// under C2 and E2), so a terminal and the source reader pass it unchanged.
+inline size_t cjk_run(const unsigned char* p, size_t n) {
+  size_t i = 0;
+  while (i + 3 <= n) {
+    unsigned c = p[i];
+    if (c < 0xE1 || c == 0xE2 || c == 0xED || c > 0xEF) break;
+    if (((p[i + 1] ^ 0x80u) | (p[i + 2] ^ 0x80u)) & 0xC0u) break;  // either not 10xxxxxx
+    i += 3;
+  }
+  return i;
+}
+
 /// True for the 10xxxxxx bytes inside a multi-byte sequence.
 inline bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
