@@ -176,7 +176,9 @@ class TextReport : public ReportFormat {
 
   std::string body(std::string_view, const std::vector<Diagnostic>& ds, const SourceSet& sources) const override {
     Style st{opt_.color};
-    std::string out, path, scratch;
+    // `text` holds a message or help before it is made safe for the
+    // terminal: one buffer for the file, not a string per text.
+    std::string out, path, scratch, text;
     out.reserve(ds.size() * 400);  // a county file's findings print ≈ 420 bytes each: one allocation, not ~10
     LastQuote last;
     uint32_t path_of = UINT32_MAX;  // a file's findings are together: sanitize its path once
@@ -220,17 +222,20 @@ class TextReport : public ReportFormat {
         out += d.name;
       }
       out += after_rule_;
-      append_for_terminal(out, d.message.in(opt_.lang));
+      text.clear();
+      d.message.append_to(text, opt_.lang);
+      append_for_terminal(out, text);
       out += '\n';
       if (place) cell_snippet(out, src, *place, d, st);
       else if (!src.placed()) snippet(out, src, d, lc.line, st, last);
-      const std::string& help = d.help.in(opt_.lang);
-      if (!help.empty()) {
+      text.clear();
+      d.help.append_to(text, opt_.lang);
+      if (!text.empty()) {
         out.append(place ? (place->row ? digits(place->row) : 1) : src.placed() ? 0 : digits(lc.line), ' ');
         out += " = ";
         st.paint(out, "1", help_);
         out += colon_;
-        append_for_terminal(out, help);
+        append_for_terminal(out, text);
         out += '\n';
       }
       out += '\n';
