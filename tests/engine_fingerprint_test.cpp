@@ -44,9 +44,9 @@ TEST(Fingerprint, IgnoresNumbersAndNumbersRepeats) {
   s.indicators = {indicator("a", 0, 50)};
   std::vector<Diagnostic> ds(3);
   for (auto& d : ds) d.rule = "JF101", d.span = {0, 5, 6};
-  ds[0].message.in(Lang::en) = "ranked 3 of 5";
-  ds[1].message.in(Lang::en) = "ranked 4 of 5";
-  ds[2].message.in(Lang::en) = "other";
+  ds[0].message = Message(Text{"ranked 3 of 5", ""});
+  ds[1].message = Message(Text{"ranked 4 of 5", ""});
+  ds[2].message = Message(Text{"other", ""});
   assign_fingerprints(ds, s, "x.assess");
   EXPECT_EQ(ds[0].fingerprint.size(), 16u);
   EXPECT_EQ(ds[1].fingerprint, ds[0].fingerprint + "-1");
@@ -60,8 +60,8 @@ TEST(Fingerprint, NeverDependsOnTheMessage) {
   std::vector<Diagnostic> before(1), after(1);
   before[0].rule = after[0].rule = "JF201";
   before[0].span = after[0].span = {0, 5, 6};
-  before[0].message.in(Lang::en) = "ranked share 50% (县财政局, 县统计局)";
-  after[0].message.in(Lang::en) = "ranked share 48.96% (县财政局)";
+  before[0].message = Message(Text{"ranked share 50% (县财政局, 县统计局)", ""});
+  after[0].message = Message(Text{"ranked share 48.96% (县财政局)", ""});
   assign_fingerprints(before, s, "x.assess");
   assign_fingerprints(after, s, "x.assess");
   EXPECT_EQ(before[0].fingerprint, after[0].fingerprint);

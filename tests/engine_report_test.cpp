@@ -86,7 +86,7 @@ TEST(Report, JsonStringsMatchNlohmannEscaping) {
   // Controls, quotes, backslashes, CJK and an invalid byte in the path.
   uint32_t id = sources.add("bad\xff/名.assess", "x\n");
   Diagnostic d = finding(id, 0, "JF001", Severity::error);
-  d.message.in(Lang::en) = std::string("a\x01\x1f\b\f\n\r\"\\\x7f z 中");
+  d.message = Message(Text{std::string("a\x01\x1f\b\f\n\r\"\\\x7f z 中"), ""});
   std::string out = render_json({d}, sources, {"bad\xff/名.assess"}, Lang::en);
   auto doc = nlohmann::json::parse(out);
   EXPECT_EQ(doc["diagnostics"][0]["message"], d.message.in(Lang::en));
