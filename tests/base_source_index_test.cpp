@@ -5,7 +5,8 @@
 // held to a loop over the bytes.
 #include <gtest/gtest.h>
 
-#include <random>
+#include "tests/random_input.hpp"
+
 #include <string>
 #include <vector>
 
@@ -61,20 +62,7 @@ const std::vector<std::string>& pieces() {
   return p;
 }
 
-std::vector<std::string> samples() {
-  std::vector<std::string> out(pieces());
-  std::mt19937 rng(1919);
-  std::uniform_int_distribution<size_t> pick(0, pieces().size() - 1), count(0, 60), byte(0, 255), coin(0, 9);
-  for (int k = 0; k < 4000; ++k) {
-    std::string s;
-    for (size_t n = count(rng); n > 0; --n) {
-      if (coin(rng) == 0) s += static_cast<char>(byte(rng));  // any byte at all
-      else s += pieces()[pick(rng)];
-    }
-    out.push_back(s);
-  }
-  return out;
-}
+std::vector<std::string> samples() { return test::random_texts(pieces(), 1919, 60); }
 
 TEST(SourceIndex, MatchesTheByteAtATimeOracle) {
   for (const std::string& s : samples()) {

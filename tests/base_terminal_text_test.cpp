@@ -4,10 +4,11 @@
 // again here) on random and hostile text: C0/C1 controls, DEL, tabs, bidi
 // overrides, invalid UTF-8 of every kind, wide CJK and emoji.
 #include <gtest/gtest.h>
+
+#include "tests/random_input.hpp"
 #include <fmt/format.h>
 #include <utf8proc.h>
 
-#include <random>
 #include <string>
 #include <vector>
 
@@ -85,21 +86,7 @@ const std::vector<std::string>& pieces() {
   return p;
 }
 
-std::vector<std::string> samples() {
-  std::vector<std::string> out;
-  for (const std::string& p : pieces()) out.push_back(p);
-  std::mt19937 rng(19);
-  std::uniform_int_distribution<size_t> pick(0, pieces().size() - 1), count(0, 40), byte(0, 255), coin(0, 9);
-  for (int k = 0; k < 4000; ++k) {
-    std::string s;
-    for (size_t n = count(rng); n > 0; --n) {
-      if (coin(rng) == 0) s += static_cast<char>(byte(rng));  // any byte at all
-      else s += pieces()[pick(rng)];
-    }
-    out.push_back(s);
-  }
-  return out;
-}
+std::vector<std::string> samples() { return test::random_texts(pieces(), 19, 40); }
 
 TEST(TerminalText, SanitizeMatchesThePerCharacterOracle) {
   for (const std::string& s : samples())

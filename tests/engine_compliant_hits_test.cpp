@@ -4,6 +4,8 @@
 // every trigger and action, huge and odd values, no units).
 #include <gtest/gtest.h>
 
+#include "tests/random_input.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -16,15 +18,8 @@ namespace jf {
 namespace {
 
 // A small deterministic generator (splitmix64): the same schemes everywhere.
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  int below(int n) { return static_cast<int>(next() % static_cast<uint64_t>(n)); }
+struct Rng : test::SplitMix {
+  int below(int n) { return static_cast<int>(SplitMix::below(static_cast<uint64_t>(n))); }
   bool coin() { return next() & 1; }
   // Mostly ordinary figures, sometimes edges: 0, negative, fractional, huge, NaN, infinite.
   double figure(bool hostile) {

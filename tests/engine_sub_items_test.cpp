@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/random_input.hpp"
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -12,16 +14,7 @@
 namespace jf {
 namespace {
 
-struct Rng {
-  uint64_t s;
-  uint64_t next() {
-    uint64_t z = (s += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  size_t below(size_t n) { return static_cast<size_t>(next() % n); }
-};
+using Rng = test::SplitMix;
 
 // Pieces of real wording and of the patterns (U+FF08/U+FF09 are the
 // full-width brackets, U+2460… the circled numbers), and bytes that cut them.
