@@ -149,7 +149,13 @@ TEST(RulePlan, ListArgumentsReadInEitherLanguage) {
 // source, whatever the slot held before; item_ref reads what item() gives.
 TEST(RulePlan, ListItemsWrittenInlineAsTheGeneralPathWritesThem) {
   using namespace rt;
-  const Scheme s = sample();
+  // Two inspections for the inspection_refs list below to point at (the
+  // sample has none: indexing its empty list is what UBSan caught).
+  const Scheme s = [] {
+    Scheme x = sample();
+    x.inspections.resize(2);
+    return x;
+  }();
   const Facts f = compute_facts(s);
   const Model m(s, f);
   std::vector<Name> names(3);
