@@ -17,9 +17,9 @@
 // county files and thousands of mutations; fuzz_yaml asserts the same.
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 
+#include "base/utf8.hpp"
 #include "dsl/yaml_tree_builder.hpp"
 
 namespace jf {
@@ -42,17 +42,6 @@ constexpr auto kClass = [] {
   return t;
 }();
 
-/// Whether the eight bytes at `p` are all printable ASCII (0x20–0x7E): a byte
-/// below 0x20 borrows in the subtraction, one of 0x7F or more sets its high
-/// bit in the sum or by itself. A borrow or carry crossing into the next
-/// byte only ever follows a byte that is flagged already.
-bool printable_ascii8(const unsigned char* p) {
-  uint64_t x;
-  std::memcpy(&x, p, 8);
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  return ((((x - 0x20 * kOnes) & ~x) | (x + kOnes) | x) & kHigh) == 0;
-}
-
 /// Every character is one the subset reads the way libyaml does: printable
 /// ASCII and newline, well-formed UTF-8 outside C1, surrogates, the Unicode
 /// line separators (libyaml breaks lines there), U+FEFF and U+FFFE/U+FFFF;
@@ -68,13 +57,9 @@ bool plain_text(std::string_view s) {
   if (marker_at(0)) return false;
   size_t i = 0;
   while (i < n) {
-    if (i + 8 <= n && printable_ascii8(b + i)) {  // most bytes, eight at a time
-      i += 8;
-      continue;
-    }
     const unsigned char c = b[i];
-    if (c >= 0x20 && c < 0x7F) {
-      ++i;
+    if (c >= 0x20 && c < 0x7F) {  // printable ASCII: up to eight bytes a step (at least this one)
+      i += i + 8 <= n ? utf8::printable_ascii_run8(b + i) : 1;
       continue;
     }
     if (c == '\n') {
@@ -82,30 +67,11 @@ bool plain_text(std::string_view s) {
       continue;
     }
     if (c < 0x80) return false;  // controls, tab, CR, DEL
-    if ((c & 0xF0) == 0xE0 && i + 2 < n && (b[i + 1] & 0xC0) == 0x80 && (b[i + 2] & 0xC0) == 0x80) {
-      // three bytes, as every Chinese character: no overlong form or surrogate
-      const uint32_t cp3 = ((c & 0x0Fu) << 12) | ((b[i + 1] & 0x3Fu) << 6) | (b[i + 2] & 0x3Fu);
-      if (cp3 < 0x800 || (cp3 >= 0xD800 && cp3 <= 0xDFFF) || cp3 == 0x2028 || cp3 == 0x2029 || cp3 == 0xFEFF ||
-          cp3 >= 0xFFFE)
-        return false;
-      i += 3;
-      continue;
-    }
-    uint32_t cp;
+    // Well-formed UTF-8 (no overlong form, surrogate or value past U+10FFFF),
+    // and none of C1, the line separators, U+FEFF, U+FFFE or U+FFFF.
     size_t len;
-    if ((c & 0xE0) == 0xC0) cp = c & 0x1F, len = 2;
-    else if ((c & 0xF0) == 0xE0) cp = c & 0x0F, len = 3;
-    else if ((c & 0xF8) == 0xF0) cp = c & 0x07, len = 4;
-    else return false;
-    if (i + len > n) return false;
-    for (size_t k = 1; k < len; ++k) {
-      if ((b[i + k] & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (b[i + k] & 0x3F);
-    }
-    const uint32_t least = len == 2 ? 0xA0 : len == 3 ? 0x800 : 0x10000;  // C1 and overlong forms
-    if (cp < least || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
-        cp == 0xFFFE || cp == 0xFFFF || cp > 0x10FFFF)
-      return false;
+    const int32_t cp = utf8::decode(b + i, n - i, len);
+    if (cp < 0xA0 || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF || cp == 0xFFFE || cp == 0xFFFF) return false;
     i += len;
   }
   return true;
@@ -413,34 +379,28 @@ class Scanner {
 
   /// The flow collections, each on one line, without empty or `?` entries,
   /// single pairs or a comma before the closing bracket.
-  bool flow_sequence() {
-    if (!open(YamlKind::sequence)) return false;
-    p_ = spaces(p_ + 1);
-    if (!eol(p_) && s_[p_] == ']') return close_flow();
-    for (;;) {
-      if (eol(p_) || !inline_value(true)) return false;
-      p_ = spaces(p_);
-      if (eol(p_)) return false;
-      if (s_[p_] == ']') return close_flow();
-      if (s_[p_] != ',') return false;
-      p_ = spaces(p_ + 1);
-      if (eol(p_) || s_[p_] == ']') return false;
-    }
-  }
+  bool flow_sequence() { return flow(YamlKind::sequence, ']', [&] { return inline_value(true); }); }
   bool flow_mapping() {
-    if (!open(YamlKind::mapping)) return false;
-    p_ = spaces(p_ + 1);
-    if (!eol(p_) && s_[p_] == '}') return close_flow();
-    for (;;) {
-      if (eol(p_) || !key(true)) return false;
+    return flow(YamlKind::mapping, '}', [&] {
+      if (!key(true)) return false;
       p_ = spaces(p_);
-      if (eol(p_) || s_[p_] == ',' || s_[p_] == '}' || !inline_value(true)) return false;
+      return !eol(p_) && s_[p_] != ',' && s_[p_] != '}' && inline_value(true);
+    });
+  }
+  /// Entries separated by commas up to `close`; `entry` reads one at p_.
+  template <typename Entry>
+  bool flow(YamlKind kind, char close, Entry entry) {
+    if (!open(kind)) return false;
+    p_ = spaces(p_ + 1);
+    if (!eol(p_) && s_[p_] == close) return close_flow();
+    for (;;) {
+      if (eol(p_) || !entry()) return false;
       p_ = spaces(p_);
       if (eol(p_)) return false;
-      if (s_[p_] == '}') return close_flow();
+      if (s_[p_] == close) return close_flow();
       if (s_[p_] != ',') return false;
       p_ = spaces(p_ + 1);
-      if (eol(p_) || s_[p_] == '}') return false;
+      if (eol(p_) || s_[p_] == close) return false;
     }
   }
   bool close_flow() {
