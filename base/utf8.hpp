@@ -37,23 +37,11 @@ inline size_t valid_length(const unsigned char* p, size_t n) {
   return decode(p, n, len) < 0 ? 0 : len;
 }
 
-/// True when the eight bytes at p are all printable ASCII (0x20–0x7E): no
-/// high bit, no control, no DEL. One word's bit tricks, so scans of ASCII
-/// text step eight bytes at a time.
-inline bool printable_ascii8(const unsigned char* p) {
-  uint64_t w;
-  __builtin_memcpy(&w, p, 8);
-  constexpr uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-  if (w & highs) return false;
-  uint64_t below_space = (w - 0x20 * ones) & ~w & highs;
-  uint64_t del = w ^ (0x7F * ones);
-  return (below_space | ((del - ones) & ~del & highs)) == 0;
-}
-
 /// How many of the eight bytes at p, from the first, are printable ASCII
-/// (0x20–0x7E): 8 when all are. The same bit tricks as printable_ascii8;
-/// a borrow only ever marks bytes after a genuinely bad one, so the lowest
-/// mark is the first bad byte (bytes are read little-endian).
+/// (0x20–0x7E): 8 when all are. One word's bit tricks: a high bit, a byte
+/// below 0x20 (it borrows) or a DEL (zero after xor with 0x7F) each set a
+/// mark; a borrow only ever marks bytes after a genuinely bad one, so the
+/// lowest mark is the first bad byte (bytes are read little-endian).
 inline size_t printable_ascii_run8(const unsigned char* p) {
   uint64_t w;
   __builtin_memcpy(&w, p, 8);
